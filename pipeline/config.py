@@ -1,0 +1,159 @@
+"""Configuration: one YAML key per stage, validated once, every problem reported together.
+
+A user config may be partial: it is merged over the defaults declared in
+``SCHEMA`` (``configs/default.yaml`` mirrors them; a test keeps the two equal).
+Lexicon paths are resolved relative to the config file that names them.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG_PATH = PROJECT_DIR / "configs" / "default.yaml"
+
+FORMATS = ("csv", "parquet", "jsonl")
+EXTRACTORS = ("dates", "places", "ranks", "positions", "people", "orgs", "acronyms")
+LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One config key: its type, default and, where the set is closed, the allowed values."""
+
+    kind: type | tuple[type, ...]
+    default: Any
+    allowed: tuple[Any, ...] | None = None
+
+
+def _enabled() -> Setting:
+    return Setting(bool, True)
+
+
+SCHEMA: dict[str, dict[str, Any]] = {
+    "ingest": {"enabled": _enabled(), "extensions": Setting(list, [".txt", ".jsonl", ".csv"], (".txt", ".jsonl", ".csv"))},
+    "normalize": {"enabled": _enabled(), "tone_marks": Setting(bool, True)},
+    "segment": {"enabled": _enabled(), "engine": Setting(str, "underthesea", ("underthesea",))},
+    "extract": {
+        "enabled": _enabled(),
+        **{name: {"enabled": _enabled()} for name in EXTRACTORS},
+        "acronyms": {"enabled": _enabled(), "learn_definitions": Setting(bool, True)},
+    },
+    "resolve": {"enabled": _enabled()},
+    "write": {
+        "enabled": _enabled(),
+        "formats": Setting(list, ["csv", "parquet"], FORMATS),
+        "batch_size": Setting(int, 64),
+    },
+    "lexicons": {name: Setting(str, f"lexicons/{name}.yaml") for name in LEXICONS},
+}
+
+
+class ConfigError(ValueError):
+    """Raised with every problem of a config at once."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        super().__init__(f"invalid config {source}:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+def _defaults(schema: dict[str, Any]) -> dict[str, Any]:
+    return {k: _defaults(v) if isinstance(v, dict) else copy.deepcopy(v.default) for k, v in schema.items()}
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _validate(data: Any, schema: dict[str, Any], path: str, problems: list[str]) -> None:
+    if not isinstance(data, dict):
+        problems.append(f"{path or 'top level'}: expected a mapping, got {type(data).__name__}")
+        return
+    for key, value in data.items():
+        where = f"{path}.{key}" if path else str(key)
+        if key not in schema:
+            problems.append(f"{where}: unknown key; allowed keys here: {', '.join(schema)}")
+            continue
+        rule = schema[key]
+        if isinstance(rule, dict):
+            _validate(value, rule, where, problems)
+            continue
+        # bool is a subclass of int: an int setting must not accept true/false
+        if not isinstance(value, rule.kind) or (rule.kind is int and isinstance(value, bool)):
+            problems.append(f"{where}: expected {rule.kind.__name__}, got {value!r}")
+            continue
+        if rule.allowed is not None:
+            values = value if isinstance(value, list) else [value]
+            bad = [v for v in values if v not in rule.allowed]
+            if bad:
+                problems.append(f"{where}: {', '.join(map(repr, bad))} not allowed; allowed values: {', '.join(map(str, rule.allowed))}")
+        if rule.kind is int and value < 1:
+            problems.append(f"{where}: must be a positive integer, got {value}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated configuration with lexicon paths made absolute."""
+
+    data: dict[str, Any]
+    source: str
+
+    def stage(self, name: str) -> dict[str, Any]:
+        return self.data[name]
+
+    def lexicon_path(self, name: str) -> Path:
+        return Path(self.data["lexicons"][name])
+
+    def fingerprint(self) -> str:
+        """A hash of the effective config and the content of every lexicon it names."""
+        digest = hashlib.sha256(json.dumps(self.data, sort_keys=True, ensure_ascii=False).encode())
+        for name in LEXICONS:
+            digest.update(self.lexicon_path(name).read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read, merge over the defaults and validate a YAML config.
+
+    Raises ConfigError naming the file and listing every problem: unknown keys
+    with the allowed ones, wrong types, values outside the allowed set, and
+    lexicon files that do not exist.
+    """
+    config_path = Path(path) if path is not None else DEFAULT_CONFIG_PATH
+    source = str(config_path)
+    try:
+        raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(source, ["file not found"]) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(source, [f"not valid YAML: {exc}"]) from None
+    raw = raw if raw is not None else {}
+    problems: list[str] = []
+    _validate(raw, SCHEMA, "", problems)
+    if problems:
+        raise ConfigError(source, problems)
+    data = _merge(_defaults(SCHEMA), raw)
+    for name in LEXICONS:
+        named_here = name in (raw.get("lexicons") or {})
+        base = config_path.parent if named_here else DEFAULT_CONFIG_PATH.parent
+        lexicon = (base / data["lexicons"][name]).resolve()
+        data["lexicons"][name] = str(lexicon)
+        if not lexicon.is_file():
+            problems.append(f"lexicons.{name}: file not found: {lexicon}")
+    if problems:
+        raise ConfigError(source, problems)
+    return Config(data=data, source=source)

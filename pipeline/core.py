@@ -1,0 +1,162 @@
+"""The pipeline: stages that declare what they need and provide, run one document at a time.
+
+Like Stanza's processors, each stage names what it requires and provides; a
+config that switches off a stage another one needs is refused before any
+work, with every unmet need in one message. Models and lexicons are loaded
+once, when the Pipeline is built: a worker process builds its own and keeps
+no global mutable state.
+
+    >>> pipe = Pipeline(load_config())
+    >>> result = pipe.process(RawDocument("a.txt", "Thiếu tướng Võ Tiến Nghị, Phó Tư lệnh BĐBP dự hội nghị."))
+    >>> [(m.type, m.text) for m in result.mentions][:3]
+    [('RANK', 'Thiếu tướng'), ('PERSON', 'Võ Tiến Nghị'), ('POSITION', 'Phó Tư lệnh')]
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from .config import Config
+from .extract import add_extractors
+from .ingest import HEADER
+from .model import DocumentResult, Mention, RawDocument
+from .normalize import NormalizedText, ToneMap, normalize_text
+from .resolve import acronym_records, person_records
+from .segment import VI_CONFIG, Segmenter
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("ingest", (), ("documents",)),
+    Stage("normalize", ("documents",), ("normalized_text",)),
+    Stage("segment", ("documents",), ("sentences", "tokens")),
+    Stage("extract", ("tokens",), ("mentions",)),
+    Stage("resolve", ("mentions",), ("records",)),
+    Stage("write", ("documents",), ("tables",)),
+)
+
+
+class PipelineError(ValueError):
+    """The enabled stages cannot run together."""
+
+
+def check_stages(config: Config) -> list[str]:
+    """Every need of an enabled stage that no earlier enabled stage provides."""
+    provided: set[str] = set()
+    unmet = []
+    for stage in STAGES:
+        if not config.stage(stage.name)["enabled"]:
+            continue
+        for need in stage.requires:
+            if need not in provided:
+                givers = [s.name for s in STAGES if need in s.provides]
+                unmet.append(f"{stage.name} needs {need}, provided by {', '.join(givers)}, which is switched off")
+        provided.update(stage.provides)
+    return unmet
+
+
+def _first_char(text: str) -> int:
+    """Where annotatable text starts: after the ``date YYYY-MM-DD`` of a header line."""
+    match = HEADER.match(text.split("\n", 1)[0])
+    if not match:
+        return 0
+    return match.start(2) if match.group(2) is not None else match.end()
+
+
+class Pipeline:
+    """Runs normalize → segment → extract → resolve on RawDocuments."""
+
+    def __init__(self, config: Config):
+        unmet = check_stages(config)
+        if unmet:
+            raise PipelineError(f"config {config.source}: " + "; ".join(unmet))
+        self.config = config
+        self.enabled = {stage.name for stage in STAGES if config.stage(stage.name)["enabled"]}
+        normalize = config.stage("normalize")
+        self.tone_map = ToneMap.from_underthesea() if "normalize" in self.enabled and normalize["tone_marks"] else None
+        self.nlp = spacy.blank("vi", config=VI_CONFIG)
+        self.segmenter = Segmenter(self.nlp.vocab) if "segment" in self.enabled else None
+        if "extract" in self.enabled:
+            add_extractors(self.nlp, config)
+
+    def normalize(self, raw: str) -> NormalizedText:
+        if "normalize" not in self.enabled:
+            return NormalizedText(text=raw, raw_length=len(raw))
+        return normalize_text(raw, self.tone_map)
+
+    def process(self, raw: RawDocument) -> DocumentResult:
+        """One document; any failure becomes an ``error`` result, never an exception."""
+        if raw.error is not None:
+            return DocumentResult(doc=raw, status="error", error=raw.error)
+        try:
+            return self._process(raw)
+        except Exception as exc:  # a bad document must not stop the run; its row says why
+            return DocumentResult(doc=raw, status="error", error=f"{type(exc).__name__}: {exc}")
+
+    def process_many(self, documents: Iterable[RawDocument]) -> Iterator[DocumentResult]:
+        for raw in documents:
+            yield self.process(raw)
+
+    def _process(self, raw: RawDocument) -> DocumentResult:
+        result = DocumentResult(doc=raw)
+        if self.segmenter is None:
+            return result
+        normalized = self.normalize(raw.text)
+        doc = self.segmenter(normalized.text)
+        sentences = [s for s in doc.sents if s.text.strip()]
+        result.n_sentences = len(sentences)
+        if "extract" not in self.enabled:
+            return result
+        doc.user_data["doc_date"] = raw.date
+        doc.user_data["first_char"] = _first_char(normalized.text)
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        spans = list(doc.spans["mentions"])
+        sentence_of = {token.i: n for n, sentence in enumerate(sentences) for token in sentence}
+        ids = {(s.label_, s.start, s.end): f"m{i}" for i, s in enumerate(spans, start=1)}
+        result.mentions = [self._mention(raw.text, normalized, span, ids, sentence_of) for span in spans]
+        if "resolve" in self.enabled:
+            result.people = person_records(doc, spans, ids)
+            result.acronyms = acronym_records(spans)
+        return result
+
+    @staticmethod
+    def _mention(raw: str, normalized: NormalizedText, span: Span, ids: dict, sentence_of: dict[int, int]) -> Mention:
+        start, end = normalized.raw_span(span.start_char, span.end_char)
+        return Mention(
+            type=span.label_,
+            start=start,
+            end=end,
+            text=raw[start:end],
+            normalized=span._.normalized,
+            source=span._.source or "",
+            attrs=dict(span._.attrs or {}),
+            sentence_id=sentence_of.get(span.start),
+            mention_id=ids[(span.label_, span.start, span.end)],
+        )
+
+    def segment(self, text: str) -> Doc:
+        """The segmented Doc of ``text`` (normalized first), for inspection and tests."""
+        if self.segmenter is None:
+            raise PipelineError("segment stage is switched off")
+        return self.segmenter(self.normalize(text).text)
+
+
+def timed(results: Iterable[DocumentResult]) -> Iterator[tuple[DocumentResult, float]]:
+    """Pair each result with the wall time since the previous one."""
+    last = time.perf_counter()
+    for result in results:
+        now = time.perf_counter()
+        yield result, now - last
+        last = now

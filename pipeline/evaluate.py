@@ -1,0 +1,316 @@
+"""Score pipeline output against gold documents (ANNOTATION.md, "Scoring").
+
+- Mentions match strictly on (type, start, end) within a document.
+- Normalization is scored over matched mentions whose gold has a normalized
+  value, with :func:`compare_value`.
+- Person records match one-to-one on ``name``; rank, position and
+  organization are then scored over matched records where gold gives them.
+
+Rates whose denominator is zero are ``None`` (shown as ``-``), not 0:
+a type with no gold has no recall, a type nobody predicted has no precision.
+F1 is ``2·tp / (gold + pred)``, defined whenever either is non-zero.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .gold import GoldDocument, GoldMention
+from .model import ENTITY_TYPES, DocumentResult, Mention, PersonRecord
+
+RECORD_FIELDS: dict[str, str] = {"rank": "RANK", "position": "POSITION", "organization": "ORG"}
+
+
+def compare_value(a: str | None, b: str | None, type: str) -> bool:
+    """Whether two normalized values agree: DATE exactly, others loosely.
+
+    Loose comparison applies NFC, lower-casing, removes punctuation (Unicode
+    categories P*) and collapses whitespace. ``None`` equals only ``None``.
+
+    >>> compare_value("Bộ đội Biên phòng", "bộ đội biên  phòng.", "ORG")
+    True
+    >>> compare_value("thi đua, khen thưởng", "thi đua khen thưởng", "ACRONYM")
+    True
+    >>> compare_value("2025-09-23", "2025-9-23", "DATE")
+    False
+    """
+    if a is None or b is None:
+        return a is b
+    if type == "DATE":
+        return a == b
+    return _loose(a) == _loose(b)
+
+
+def _loose(value: str) -> str:
+    lowered = unicodedata.normalize("NFC", unicodedata.normalize("NFC", value).lower())
+    no_punct = "".join(c for c in lowered if not unicodedata.category(c).startswith("P"))
+    return " ".join(no_punct.split())
+
+
+@dataclass
+class TypeScore:
+    """Counts for one entity type (or the micro-average over all types)."""
+
+    type: str
+    gold: int = 0
+    pred: int = 0
+    tp: int = 0
+    norm_scored: int = 0
+    norm_correct: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / self.pred if self.pred else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        return 2 * self.tp / (self.gold + self.pred) if self.gold + self.pred else None
+
+    @property
+    def norm_accuracy(self) -> float | None:
+        return self.norm_correct / self.norm_scored if self.norm_scored else None
+
+    def add(self, other: TypeScore) -> None:
+        self.gold += other.gold
+        self.pred += other.pred
+        self.tp += other.tp
+        self.norm_scored += other.norm_scored
+        self.norm_correct += other.norm_correct
+
+    def counts(self) -> dict[str, Any]:
+        return {"gold": self.gold, "pred": self.pred, "tp": self.tp, "fp": self.pred - self.tp,
+                "fn": self.gold - self.tp, "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+    def normalization(self) -> dict[str, Any]:
+        return {"scored": self.norm_scored, "correct": self.norm_correct, "accuracy": self.norm_accuracy}
+
+
+@dataclass
+class SpanError:
+    """A missed or spurious mention, or a matched one with a wrong normalized value."""
+
+    doc_id: str
+    type: str
+    start: int
+    end: int
+    text: str
+    gold: str | None = None
+    predicted: str | None = None
+
+
+@dataclass
+class RecordError:
+    """A missed or spurious person record, or a matched one with a wrong field."""
+
+    doc_id: str
+    name: str
+    field: str | None = None
+    gold: str | None = None
+    predicted: str | None = None
+
+
+@dataclass
+class RecordScore:
+    gold: int = 0
+    pred: int = 0
+    matched: int = 0
+    field_scored: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_FIELDS, 0))
+    field_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_FIELDS, 0))
+    misses: list[RecordError] = field(default_factory=list)
+    false_positives: list[RecordError] = field(default_factory=list)
+    field_errors: list[RecordError] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.pred if self.pred else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        return 2 * self.matched / (self.gold + self.pred) if self.gold + self.pred else None
+
+    def field_accuracy(self, name: str) -> float | None:
+        scored = self.field_scored[name]
+        return self.field_correct[name] / scored if scored else None
+
+
+@dataclass
+class EvalReport:
+    """Everything :func:`score` measured; :meth:`to_dict` gives the JSON form."""
+
+    documents: int
+    missing_documents: list[str]
+    types: dict[str, TypeScore]
+    records: RecordScore
+    misses: dict[str, list[SpanError]]
+    false_positives: dict[str, list[SpanError]]
+    normalization_errors: dict[str, list[SpanError]]
+
+    @property
+    def micro(self) -> TypeScore:
+        total = TypeScore("micro")
+        for type_score in self.types.values():
+            total.add(type_score)
+        return total
+
+    def to_dict(self) -> dict[str, Any]:
+        records = self.records
+        return {
+            "documents": self.documents,
+            "missing_documents": self.missing_documents,
+            "types": {name: s.counts() for name, s in self.types.items()},
+            "micro": self.micro.counts(),
+            "normalization": {
+                "types": {name: s.normalization() for name, s in self.types.items()},
+                "overall": self.micro.normalization(),
+            },
+            "records": {
+                "gold": records.gold, "pred": records.pred, "matched": records.matched,
+                "precision": records.precision, "recall": records.recall, "f1": records.f1,
+                "fields": {name: {"scored": records.field_scored[name], "correct": records.field_correct[name],
+                                  "accuracy": records.field_accuracy(name)} for name in RECORD_FIELDS},
+            },
+            "errors": {
+                "mentions": {name: {"misses": [asdict(e) for e in self.misses[name]],
+                                    "false_positives": [asdict(e) for e in self.false_positives[name]],
+                                    "normalization": [asdict(e) for e in self.normalization_errors[name]]}
+                             for name in self.types},
+                "records": {"misses": [asdict(e) for e in records.misses],
+                            "false_positives": [asdict(e) for e in records.false_positives],
+                            "fields": [asdict(e) for e in records.field_errors]},
+            },
+        }
+
+
+def score(gold: list[GoldDocument], predicted: dict[str, DocumentResult]) -> EvalReport:
+    """Score predictions (keyed by doc_id) against gold; a gold document with no prediction scores as all misses.
+
+    Predicted documents that have no gold are ignored.
+    """
+    predicted_types = {m.type for result in predicted.values() for m in result.mentions}
+    type_names = list(ENTITY_TYPES) + sorted(predicted_types - set(ENTITY_TYPES))
+    report = EvalReport(
+        documents=len(gold),
+        missing_documents=[doc.doc_id for doc in gold if doc.doc_id not in predicted],
+        types={name: TypeScore(name) for name in type_names},
+        records=RecordScore(),
+        misses={name: [] for name in type_names},
+        false_positives={name: [] for name in type_names},
+        normalization_errors={name: [] for name in type_names},
+    )
+    for doc in gold:
+        result = predicted.get(doc.doc_id)
+        _score_mentions(report, doc, result.mentions if result else [])
+        _score_records(report.records, doc, result.people if result else [])
+    return report
+
+
+def _score_mentions(report: EvalReport, doc: GoldDocument, mentions: list[Mention]) -> None:
+    gold_spans: dict[tuple[str, int, int], GoldMention] = {}
+    for g in doc.mentions:
+        gold_spans.setdefault((g.type, g.start, g.end), g)
+    pred_spans: dict[tuple[str, int, int], Mention] = {}
+    for p in mentions:
+        pred_spans.setdefault((p.type, p.start, p.end), p)
+    for key, g in gold_spans.items():
+        counts = report.types[g.type]
+        counts.gold += 1
+        p = pred_spans.get(key)
+        if p is None:
+            report.misses[g.type].append(SpanError(doc.doc_id, g.type, g.start, g.end, g.surface, gold=g.normalized))
+            continue
+        counts.tp += 1
+        if g.normalized is not None:
+            counts.norm_scored += 1
+            if compare_value(g.normalized, p.normalized, g.type):
+                counts.norm_correct += 1
+            else:
+                report.normalization_errors[g.type].append(
+                    SpanError(doc.doc_id, g.type, g.start, g.end, g.surface, g.normalized, p.normalized))
+    for key, p in pred_spans.items():
+        report.types[p.type].pred += 1
+        if key not in gold_spans:
+            report.false_positives[p.type].append(
+                SpanError(doc.doc_id, p.type, p.start, p.end, doc.raw[p.start:p.end], predicted=p.normalized))
+
+
+def _score_records(scores: RecordScore, doc: GoldDocument, people: list[PersonRecord]) -> None:
+    unmatched = [r.fields for r in doc.records if r.kind == "PERSON"]
+    scores.gold += len(unmatched)
+    scores.pred += len(people)
+    for person in people:
+        gold_fields = next((f for f in unmatched if compare_value(f["name"], person.name, "PERSON")), None)
+        if gold_fields is None:
+            scores.false_positives.append(RecordError(doc.doc_id, person.name))
+            continue
+        unmatched.remove(gold_fields)
+        scores.matched += 1
+        for name, value_type in RECORD_FIELDS.items():
+            if name not in gold_fields:
+                continue
+            scores.field_scored[name] += 1
+            value = getattr(person, name)
+            if compare_value(gold_fields[name], value, value_type):
+                scores.field_correct[name] += 1
+            else:
+                scores.field_errors.append(RecordError(doc.doc_id, gold_fields["name"], name, gold_fields[name], value))
+    scores.misses.extend(RecordError(doc.doc_id, f["name"]) for f in unmatched)
+
+
+def format_report(report: EvalReport, max_errors: int = 20) -> str:
+    """Render a report as plain text: the score table, the records block, then the errors by type."""
+    lines = [f"documents: {report.documents}"
+             + (f" ({len(report.missing_documents)} without prediction)" if report.missing_documents else "")]
+    header = f"{'type':<10} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6}  norm acc"
+    lines += ["", header, "-" * (len(header) + 8)]
+    lines += [_table_row(type_score) for type_score in report.types.values()]
+    lines += ["-" * (len(header) + 8), _table_row(report.micro)]
+    records = report.records
+    lines += ["", f"person records: gold {records.gold}, pred {records.pred}, matched {records.matched}  "
+                  f"P {_rate(records.precision)}  R {_rate(records.recall)}  F1 {_rate(records.f1)}"]
+    for name in RECORD_FIELDS:
+        lines.append(f"  {name:<13} {_rate(records.field_accuracy(name))} "
+                     f"({records.field_correct[name]}/{records.field_scored[name]})")
+    for name in report.types:
+        _error_block(lines, f"{name} misses", report.misses[name], max_errors, _span_line)
+        _error_block(lines, f"{name} false positives", report.false_positives[name], max_errors, _span_line)
+        _error_block(lines, f"{name} normalization errors", report.normalization_errors[name], max_errors,
+                     lambda e: f"{_span_line(e)}: gold {e.gold!r}, predicted {e.predicted!r}")
+    _error_block(lines, "person record misses", records.misses, max_errors, lambda e: f"{e.doc_id}  {e.name}")
+    _error_block(lines, "person record false positives", records.false_positives, max_errors,
+                 lambda e: f"{e.doc_id}  {e.name}")
+    _error_block(lines, "person record field errors", records.field_errors, max_errors,
+                 lambda e: f"{e.doc_id}  {e.name}  {e.field}: gold {e.gold!r}, predicted {e.predicted!r}")
+    return "\n".join(lines) + "\n"
+
+
+def _table_row(s: TypeScore) -> str:
+    return (f"{s.type:<10} {s.gold:>5} {s.pred:>5} {s.tp:>5} {_rate(s.precision):>6} {_rate(s.recall):>6} "
+            f"{_rate(s.f1):>6}  {_rate(s.norm_accuracy)} ({s.norm_correct}/{s.norm_scored})")
+
+
+def _rate(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _span_line(error: SpanError) -> str:
+    return f"{error.doc_id}  {error.start}-{error.end}  {error.text!r}"
+
+
+def _error_block(lines: list[str], title: str, errors: list[Any], max_errors: int, render: Callable[[Any], str]) -> None:
+    if not errors:
+        return
+    lines += ["", f"{title} ({len(errors)}):"]
+    lines += [f"  {render(error)}" for error in errors[:max_errors]]
+    if len(errors) > max_errors:
+        lines.append(f"  … {len(errors) - max_errors} more")

@@ -1,0 +1,123 @@
+"""ACRONYM: every abbreviation of capital letters, expanded from the document or the dictionary.
+
+A definition written in the text as ``Long form (ABBR)`` is found by matching
+the abbreviation's letters to the initials of the syllables before the
+parenthesis, and wins over the dictionary for that document:
+
+    >>> [(d.acronym, d.long_form) for d in find_definitions("công tác thi đua, khen thưởng (TĐKT) năm 2025")]
+    [('TĐKT', 'thi đua, khen thưởng')]
+
+An abbreviation known to neither is reported with no expansion, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicons import AcronymLexicon
+from .base import add_spans, initial_letter, is_acronym_form, looks_like_word, make_span
+
+DEFINITION = re.compile(r"\(\s*([A-ZĐ]{2,})\s*\)")
+SYLLABLE = re.compile(r"\w+")
+ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+# what may stand between the syllables of a long form
+JOINERS = re.compile(r"^[\s,\-–]*$")
+SKIPPABLE = {"và"}
+
+
+@dataclass(frozen=True)
+class Definition:
+    acronym: str
+    long_form: str
+    start: int
+    end: int
+
+
+def match_long_form(text: str, acronym: str, paren_start: int) -> tuple[int, int] | None:
+    """Offsets of the long form of ``acronym`` ending right before ``paren_start``, if its initials match."""
+    window_start = max(0, paren_start - 40 * len(acronym))
+    words = [m for m in SYLLABLE.finditer(text, window_start, paren_start)]
+    if not words or not JOINERS.match(text[words[-1].end():paren_start]):
+        return None
+    letter = len(acronym) - 1
+    index = len(words) - 1
+    first = None
+    while letter >= 0 and index >= 0:
+        word = words[index]
+        if index + 1 < len(words) and not JOINERS.match(text[word.end():words[index + 1].start()]):
+            return None
+        if initial_letter(word.group()) == acronym[letter]:
+            first = word
+            letter -= 1
+        elif word.group().lower() not in SKIPPABLE:
+            return None
+        index -= 1
+    if letter >= 0 or first is None:
+        return None
+    return first.start(), words[-1].end()
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """Every ``Long form (ABBR)`` in ``text`` whose initials spell the abbreviation."""
+    found = []
+    for match in DEFINITION.finditer(text):
+        acronym = match.group(1)
+        span = match_long_form(text, acronym, match.start())
+        if span is not None:
+            found.append(Definition(acronym, text[span[0]:span[1]], span[0], span[1]))
+    return found
+
+
+def document_expansions(definitions: list[Definition]) -> dict[str, str]:
+    """The first definition of each abbreviation in a document."""
+    expansions: dict[str, str] = {}
+    for definition in definitions:
+        expansions.setdefault(definition.acronym, definition.long_form)
+    return expansions
+
+
+def is_acronym(text: str, known: bool) -> bool:
+    """Whether a capital-letter token is an abbreviation: ``BĐBP`` yes, ``HỘI`` (headline word) and ``III`` no."""
+    if not is_acronym_form(text):
+        return False
+    if known:
+        return True
+    return not looks_like_word(text) and not ROMAN_NUMERAL.match(text)
+
+
+class AcronymExtractor:
+    """spaCy component: writes ``doc.spans["ACRONYM"]`` and ``doc.user_data["acronym_definitions"]``."""
+
+    def __init__(self, lexicon: AcronymLexicon, learn_definitions: bool = True):
+        self.lexicon = lexicon
+        self.learn_definitions = learn_definitions
+
+    def __call__(self, doc: Doc) -> Doc:
+        learned = document_expansions(find_definitions(doc.text)) if self.learn_definitions else {}
+        doc.user_data["acronym_definitions"] = learned
+        spans = []
+        for token in doc:
+            text = token.text
+            entry = self.lexicon.acronyms.get(text)
+            if not is_acronym(text, known=entry is not None or text in learned):
+                continue
+            if text in learned:
+                expansion, source = learned[text], "document"
+            elif entry is not None:
+                expansion, source = entry.expansion, "dictionary"
+            else:
+                expansion, source = None, "unknown"
+            spans.append(make_span(doc, token.i, token.i + 1, "ACRONYM", expansion, f"acronyms.{source}",
+                                   {"expansion_source": source}))
+        add_spans(doc, "ACRONYM", spans)
+        return doc
+
+
+@Language.factory("vnx_acronyms", default_config={"lexicon": "", "learn_definitions": True})
+def make_acronym_extractor(nlp: Language, name: str, lexicon: str, learn_definitions: bool) -> AcronymExtractor:
+    return AcronymExtractor(AcronymLexicon.load(Path(lexicon)), learn_definitions)

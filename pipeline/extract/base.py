@@ -1,0 +1,85 @@
+"""Shared span plumbing for the extractors.
+
+Every extractor writes candidate spans to its own span group (``doc.spans["RANK"]``
+…); a span's label is its entity type and its extension attributes hold the
+normalized value, the rule that produced it and its attributes. The final
+choice between overlapping candidates is made once, in ``mentions.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+for _name in ("normalized", "source", "attrs"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+ACRONYM_FORM = re.compile(r"^[A-ZĐ]{2,}$")
+LOWER_TONE_VOWELS = set("áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ")
+
+
+def make_span(doc: Doc, start: int, end: int, label: str, normalized: str | None, source: str,
+              attrs: dict[str, Any] | None = None) -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.normalized = normalized
+    span._.source = source
+    span._.attrs = dict(attrs or {})
+    return span
+
+
+def char_span(doc: Doc, start: int, end: int, label: str, normalized: str | None, source: str,
+              attrs: dict[str, Any] | None = None) -> Span | None:
+    """A span for character offsets in ``doc.text``; None when they cut through a token."""
+    found = doc.char_span(start, end)
+    if found is None:
+        return None
+    return make_span(doc, found.start, found.end, label, normalized, source, attrs)
+
+
+def add_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    existing = list(doc.spans[key]) if key in doc.spans else []
+    doc.spans[key] = existing + spans
+
+
+def is_title(token: Token) -> bool:
+    """A capitalised word (``Nghị``, ``BĐBP``), the shape of names in Vietnamese."""
+    return token.is_alpha and token.text[0].isupper()
+
+
+def is_acronym_form(text: str) -> bool:
+    """Capital letters only (Đ counts), at least two: ``BĐBP``, ``TĐKT``; not ``TTg``."""
+    return bool(ACRONYM_FORM.match(text))
+
+
+def looks_like_word(text: str) -> bool:
+    """An all-capital word of a headline (``HỘI NGHỊ``) rather than an abbreviation: it has a toned vowel."""
+    return any(c in LOWER_TONE_VOWELS for c in text.lower())
+
+
+def initial_letter(syllable: str) -> str:
+    """The letter an abbreviation takes from a syllable: its first letter without tone marks; Đ stays Đ."""
+    first = syllable[:1].upper()
+    if first == "Đ":
+        return "Đ"
+    return unicodedata.normalize("NFD", first)[:1]
+
+
+def span_text(span: Span) -> str:
+    return span.text
+
+
+def spans_of(doc: Doc, key: str) -> list[Span]:
+    return list(doc.spans[key]) if key in doc.spans else []
+
+
+def span_starting_at(spans: list[Span]) -> dict[int, Span]:
+    """Longest span per start token."""
+    table: dict[int, Span] = {}
+    for span in spans:
+        if span.start not in table or len(span) > len(table[span.start]):
+            table[span.start] = span
+    return table

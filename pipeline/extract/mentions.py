@@ -1,0 +1,65 @@
+"""The one place where overlapping candidates become the document's mentions.
+
+The guideline allows one nesting only: PLACE and ACRONYM inside an ORG. So
+ORG spans are taken first; inside them only PLACE and ACRONYM stay; outside,
+overlaps between the other types are settled by type priority, then length.
+An organization acronym outside any larger ORG is both an ORG and an ACRONYM
+(same span, two mentions).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..model import ENTITY_TYPES
+from .base import spans_of
+
+NESTABLE_IN_ORG = ("PLACE", "ACRONYM")
+# when two candidates of different types overlap outside an ORG, the earlier type wins
+PRIORITY = ("DATE", "RANK", "POSITION", "PERSON", "PLACE", "ACRONYM")
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def select_mentions(doc: Doc, first_char: int = 0) -> list[Span]:
+    """Non-conflicting mentions of every type, sorted by position; none starts before ``first_char``."""
+    candidates = [s for key in ENTITY_TYPES for s in spans_of(doc, key) if s.start_char >= first_char]
+    orgs = filter_spans([s for s in candidates if s.label_ == "ORG"])
+    chosen: list[Span] = list(orgs)
+    outside: list[Span] = []
+    for span in candidates:
+        if span.label_ == "ORG":
+            continue
+        if any(_inside(span, org) for org in orgs):
+            if span.label_ in NESTABLE_IN_ORG:
+                chosen.append(span)
+        elif not any(_overlaps(span, org) for org in orgs):
+            outside.append(span)
+    taken: list[Span] = []
+    for span in sorted(outside, key=lambda s: (PRIORITY.index(s.label_), -len(s), s.start)):
+        if not any(_overlaps(span, other) for other in taken):
+            taken.append(span)
+    chosen.extend(taken)
+    unique = {(s.label_, s.start, s.end): s for s in chosen}
+    return sorted(unique.values(), key=lambda s: (s.start, -s.end, ENTITY_TYPES.index(s.label_)))
+
+
+class MentionSelector:
+    """spaCy component: writes the final ``doc.spans["mentions"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["mentions"] = select_mentions(doc, doc.user_data.get("first_char", 0))
+        return doc
+
+
+@Language.factory("vnx_mentions")
+def make_mention_selector(nlp: Language, name: str) -> MentionSelector:
+    return MentionSelector()

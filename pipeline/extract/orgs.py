@@ -1,0 +1,201 @@
+"""ORG: organizations by a head-word grammar, maximal as the guideline asks.
+
+An organization opens with a head (``Ban Chỉ huy``, ``Bộ Tư lệnh``, ``Đồn Biên
+phòng``, ``Cụm thi đua``) or with an organization acronym (``BĐBP``), and goes on
+with acronyms, places, ``số N``, a unit word and capitalised words:
+
+    Ban chỉ huy BĐBP Thanh Hóa   → Ban Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa
+    Cụm thi đua số 3 BĐBP        → Cụm thi đua số 3 Bộ đội Biên phòng
+    Phó Tư lệnh BĐBP             → ORG ``BĐBP`` → Bộ đội Biên phòng
+
+A head followed by ``các``/``những`` is a generic plural (``Ban Chỉ huy BĐBP các
+tỉnh``), not a name. A bare head is an organization when it is one by itself
+(``Tỉnh ủy``, ``Chính phủ``) or when it is coordinated with a named one
+(``Ban Thường vụ Đảng ủy, Bộ Tư lệnh BĐBP``); such an elliptical name has no
+normalized value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lexicons import AcronymLexicon, OrganizationLexicon, PeopleLexicon
+from .base import add_spans, is_title, make_span, span_starting_at, spans_of
+
+BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
+COORDINATORS = {",", "và"}
+
+
+@dataclass
+class Part:
+    start: int
+    end: int
+    kind: str
+    value: str
+
+
+class OrganizationExtractor:
+    """spaCy component: writes ``doc.spans["ORG"]``. Needs ACRONYM and PLACE spans when those run."""
+
+    def __init__(self, nlp: Language, lexicon: OrganizationLexicon, acronyms: AcronymLexicon, people: PeopleLexicon):
+        names = (*lexicon.heads, *lexicon.standalone, *lexicon.numbered)
+        self.canonical = {name.lower(): name for name in names}
+        self.standalone = {name.lower() for name in lexicon.standalone}
+        self.numbered = {name.lower() for name in lexicon.numbered}
+        self.generic_after = {word.lower() for word in lexicon.generic_after}
+        self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
+        self.surnames = people.surnames
+        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name in names:
+            self.heads.add("HEAD", [nlp.make_doc(name)])
+        self.units = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for unit in BARE_UNIT_WORDS:
+            self.units.add("UNIT", [nlp.make_doc(unit)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = _Context(self, doc)
+        spans: list[Span] = []
+        i = 0
+        while i < len(doc):
+            org = context.organization_at(i)
+            if org is not None:
+                spans.append(org)
+                i = org.end
+            else:
+                i += 1
+        add_spans(doc, "ORG", spans)
+        return doc
+
+    def is_org_long_form(self, long_form: str) -> bool:
+        lowered = long_form.lower()
+        return any(lowered == head or lowered.startswith(head + " ") for head in self.canonical)
+
+
+class _Context:
+    """Per-document lookups for the grammar: where heads, acronyms, places and blockers start."""
+
+    def __init__(self, extractor: OrganizationExtractor, doc: Doc):
+        self.x = extractor
+        self.doc = doc
+        self.acronyms = span_starting_at(spans_of(doc, "ACRONYM"))
+        self.places = span_starting_at(spans_of(doc, "PLACE"))
+        self.blockers = {s.start for key in ("RANK", "POSITION") for s in spans_of(doc, key)}
+        covering = [s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)]
+        self.word_end = {w.start: w.end for w in spans_of(doc, "words")}
+        inside_word = {i for w in spans_of(doc, "words") for i in range(w.start + 1, w.end)}
+        heads = filter_spans(extractor.heads(doc, as_spans=True))
+        # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``), and not part
+        # of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``, ``Trường`` in ``Trường Sa``)
+        self.heads = {
+            h.start: h for h in heads
+            if h.start not in inside_word and h.end not in inside_word
+            and not any(c.start <= h.start and h.end <= c.end and len(c) > len(h) for c in covering)
+        }
+        self.units = {start: end for _, start, end in extractor.units(doc)}
+        learned = doc.user_data.get("acronym_definitions", {})
+        self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
+
+    def is_org_acronym(self, i: int) -> bool:
+        return i in self.acronyms and self.doc[i].text in self.org_acronyms
+
+    def is_parenthesised(self, i: int) -> bool:
+        """``(BĐBP)`` after its long form is a definition: an ACRONYM only, not an ORG."""
+        doc = self.doc
+        return 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
+
+    def person_starts_at(self, k: int) -> bool:
+        doc = self.doc
+        return (doc[k].text in self.x.surnames and k + 1 < len(doc) and is_title(doc[k + 1])
+                and k not in self.places)
+
+    def organization_at(self, i: int) -> Span | None:
+        if i in self.heads:
+            head = self.heads[i]
+            parts = [Part(head.start, head.end, "head", self.x.canonical[head.text.lower()])]
+        elif self.is_org_acronym(i) and not self.is_parenthesised(i):
+            acronym = self.acronyms[i]
+            parts = [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text)]
+        else:
+            return None
+        parts, named = self.grow(parts)
+        end = parts[-1].end
+        first = parts[0]
+        after = self.doc[end].lower_ if end < len(self.doc) else ""
+        if first.kind == "head" and after in self.x.generic_after:
+            return None
+        normalized = " ".join(p.value for p in parts if p.kind != "definition")
+        if first.kind == "acronym":
+            return make_span(self.doc, i, end, "ORG", normalized, "orgs.acronym")
+        if named:
+            return make_span(self.doc, i, end, "ORG", normalized, "orgs.head")
+        if len(parts) == 1 and first.value.lower() in self.x.standalone:
+            return make_span(self.doc, i, end, "ORG", normalized, "orgs.standalone")
+        if self.doc[i].text[0].isupper() and self.coordinated_with_named(end):
+            return make_span(self.doc, i, end, "ORG", None, "orgs.ellipsis")
+        return None
+
+    def coordinated_with_named(self, end: int) -> bool:
+        """``Ban Thường vụ Đảng ủy, Bộ Tư lệnh BĐBP``: a bare head shares the name of the next organization."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS or (end + 1) not in self.heads:
+            return False
+        nxt = self.heads[end + 1]
+        parts, named = self.grow([Part(nxt.start, nxt.end, "head", nxt.text)])
+        after = parts[-1].end
+        return named and not (after < len(doc) and doc[after].lower_ in self.x.generic_after)
+
+    def grow(self, parts: list[Part]) -> tuple[list[Part], bool]:
+        """Extend an organization name to the right; also say whether it got a naming part."""
+        doc = self.doc
+        named = False
+        k = parts[-1].end
+        while k < len(doc):
+            token = doc[k]
+            if k in self.blockers:
+                break
+            if k in self.heads and parts[-1].kind == "head":
+                head = self.heads[k]
+                parts.append(Part(k, head.end, "head", self.x.canonical[head.text.lower()]))
+            elif k in self.acronyms:
+                acronym = self.acronyms[k]
+                parts.append(Part(k, k + 1, "acronym", acronym._.normalized or acronym.text))
+                named = True
+            elif k in self.places:
+                place = self.places[k]
+                parts.append(Part(k, place.end, "place", place._.normalized or place.text))
+                named = True
+            elif token.text == "(" and k + 2 < len(doc) and (k + 1) in self.acronyms and doc[k + 2].text == ")":
+                parts.append(Part(k, k + 3, "definition", ""))
+            elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
+                parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
+                named = True
+            elif token.like_num and parts[-1].kind == "head" and parts[-1].value.lower() in self.x.numbered:
+                parts.append(Part(k, k + 1, "number", token.text))
+                named = True
+            elif k in self.units:
+                parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
+                named = True
+                break
+            elif is_title(token) and not self.person_starts_at(k):
+                end = max(self.word_end.get(k, k + 1), k + 1)
+                parts.append(Part(k, end, "name", doc[k:end].text))
+                named = True
+            else:
+                break
+            k = parts[-1].end
+        # a definition belongs to the name only when the name goes on after it
+        while parts[-1].kind == "definition":
+            parts.pop()
+        return parts, named
+
+
+@Language.factory("vnx_orgs", default_config={"lexicon": "", "acronyms": "", "people": ""})
+def make_org_extractor(nlp: Language, name: str, lexicon: str, acronyms: str, people: str) -> OrganizationExtractor:
+    return OrganizationExtractor(nlp, OrganizationLexicon.load(Path(lexicon)), AcronymLexicon.load(Path(acronyms)),
+                                 PeopleLexicon.load(Path(people)))

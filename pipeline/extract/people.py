@@ -1,0 +1,124 @@
+"""PERSON: Vietnamese personal names found by their cues.
+
+A name is 2–4 capitalised syllables:
+- after a rank (``Thiếu tướng Võ Tiến Nghị``);
+- after an honorific, a position or a position and its organization, when it
+  opens with a known surname (``đồng chí Nguyễn Văn An``, ``Phó Tư lệnh BĐBP
+  Võ Tiến Nghị``), also as a list (``các đồng chí: Lê An, Trần Bình và Hà Chi``);
+- a known person of the lexicon (``Hồ Chí Minh``);
+- a byline: the last line of the document, a name alone;
+- a later occurrence of a name already found in the document.
+The name never includes the rank, title, honorific or role.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lexicons import PeopleLexicon
+from .base import add_spans, is_title, make_span, span_starting_at, spans_of
+
+MIN_NAME, MAX_NAME = 2, 4
+LIST_SEPARATORS = {",", "và", ";"}
+
+
+class PersonExtractor:
+    """spaCy component: writes ``doc.spans["PERSON"]``. Uses RANK, POSITION, ORG and PLACE spans when present."""
+
+    def __init__(self, nlp: Language, lexicon: PeopleLexicon):
+        self.surnames = lexicon.surnames
+        self.honorifics = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for honorific in lexicon.honorifics:
+            self.honorifics.add("HONORIFIC", [nlp.make_doc(honorific)])
+        self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for name in lexicon.known_people:
+            self.known.add("KNOWN", [nlp.make_doc(name)])
+
+    def name_end(self, doc: Doc, start: int, blocked: set[int], need_surname: bool) -> int | None:
+        """End of a 2–4 syllable name starting at ``start``, or None."""
+        if start >= len(doc) or (need_surname and doc[start].text not in self.surnames):
+            return None
+        end = start
+        while end < len(doc) and end - start < MAX_NAME and is_title(doc[end]) and end not in blocked:
+            if end > start and doc[end].text.isupper() and len(doc[end].text) > 1:
+                break  # an acronym is not part of a name
+            end += 1
+        return end if end - start >= MIN_NAME else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        ranks = spans_of(doc, "RANK")
+        positions = spans_of(doc, "POSITION")
+        orgs = span_starting_at(spans_of(doc, "ORG"))
+        rank_starts = {s.start for s in ranks}
+        blocked = rank_starts | {s.start for s in positions} | set(orgs)
+        candidates: list[Span] = []
+
+        def add(start: int, need_surname: bool, source: str) -> int | None:
+            end = self.name_end(doc, start, blocked, need_surname)
+            if end is not None:
+                candidates.append(make_span(doc, start, end, "PERSON", doc[start:end].text, source))
+            return end
+
+        for rank in ranks:
+            add(rank.end, False, "people.after_rank")
+        for position in positions:
+            k = position.end
+            if k in orgs:
+                k = orgs[k].end
+            add(k, True, "people.after_position")
+        for honorific in self.honorifics(doc, as_spans=True):
+            k = honorific.end
+            if k < len(doc) and doc[k].text == ":":
+                k += 1
+            while k not in rank_starts:
+                end = add(k, True, "people.after_honorific")
+                if end is None or end >= len(doc) or doc[end].lower_ not in LIST_SEPARATORS:
+                    break
+                k = end + 1
+        for known in self.known(doc, as_spans=True):
+            candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
+        byline = self.byline(doc)
+        if byline is not None:
+            candidates.append(byline)
+        found = filter_spans(candidates)
+        found = filter_spans(found + self.repeats(doc, found))
+        add_spans(doc, "PERSON", found)
+        return doc
+
+    def byline(self, doc: Doc) -> Span | None:
+        """The last line of the document when it is a name alone (``Hoàng Lan``)."""
+        tokens = [t for t in doc if not t.is_space]
+        if not tokens:
+            return None
+        last = tokens[-1]
+        start = last.i
+        while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        end = self.name_end(doc, start, set(), need_surname=True)
+        if end != last.i + 1:
+            return None
+        return make_span(doc, start, end, "PERSON", doc[start:end].text, "people.byline")
+
+    def repeats(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Later (or earlier) occurrences of a full name already found."""
+        names = {span.text for span in found}
+        if not names:
+            return []
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        for name in names:
+            matcher.add("NAME", [doc[0:0].as_doc() if not name else _words(doc, name)])
+        return [make_span(doc, s.start, s.end, "PERSON", s.text, "people.repeat") for s in matcher(doc, as_spans=True)]
+
+
+def _words(doc: Doc, text: str) -> Doc:
+    return Doc(doc.vocab, words=text.split())
+
+
+@Language.factory("vnx_people", default_config={"lexicon": ""})
+def make_person_extractor(nlp: Language, name: str, lexicon: str) -> PersonExtractor:
+    return PersonExtractor(nlp, PeopleLexicon.load(Path(lexicon)))

@@ -1,0 +1,74 @@
+"""POSITION: offices and roles, from a lexicon plus composition.
+
+``Phó`` + role is a role (``Phó Tư lệnh``), role + ``Thường trực`` is one role
+(``Phó Bí thư Thường trực``), multi-word titles are whole (``Chủ tịch nước``).
+The organization after a role is not part of it: in ``Phó Tư lệnh BĐBP`` the
+POSITION is ``Phó Tư lệnh``. A role written in lower case (``ba bộ trưởng``)
+is a generic reference, not a position.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..lexicons import PositionLexicon
+from .base import add_spans, make_span
+
+
+def canonical_position(text: str, canonical: dict[str, str]) -> str:
+    """Official capitalisation of a composed role: ``phó tư lệnh`` → ``Phó Tư lệnh``."""
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            key = " ".join(words[i:j]).lower()
+            if key in canonical:
+                out.append(canonical[key])
+                i = j
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+class PositionExtractor:
+    """spaCy component: writes ``doc.spans["POSITION"]``."""
+
+    def __init__(self, nlp: Language, lexicon: PositionLexicon):
+        self.canonical = {p.lower(): p for p in (*lexicon.positions, *lexicon.compounds, *lexicon.prefixes, *lexicon.suffixes)}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for role in (*lexicon.positions, *lexicon.compounds):
+            self.matcher.add("POSITION", [nlp.make_doc(role)])
+        self.prefixes = {p.lower() for p in lexicon.prefixes}
+        self.suffix_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for suffix in lexicon.suffixes:
+            self.suffix_matcher.add("SUFFIX", [nlp.make_doc(suffix)])
+        self.excluded = {p.lower() for p in lexicon.not_positions}
+
+    def __call__(self, doc: Doc) -> Doc:
+        suffix_ends = {start: end for _, start, end in self.suffix_matcher(doc)}
+        spans = []
+        for found in filter_spans(self.matcher(doc, as_spans=True)):
+            start, end, source = found.start, found.end, "positions.lexicon"
+            while start > 0 and doc[start - 1].lower_ in self.prefixes:
+                start, source = start - 1, "positions.prefix"
+            while end in suffix_ends:
+                end, source = suffix_ends[end], "positions.suffix"
+            text = doc[start:end].text
+            if not doc[start].text[0].isupper() or text.lower() in self.excluded:
+                continue
+            spans.append(make_span(doc, start, end, "POSITION", canonical_position(text, self.canonical), source))
+        add_spans(doc, "POSITION", filter_spans(spans))
+        return doc
+
+
+@Language.factory("vnx_positions", default_config={"lexicon": ""})
+def make_position_extractor(nlp: Language, name: str, lexicon: str) -> PositionExtractor:
+    return PositionExtractor(nlp, PositionLexicon.load(Path(lexicon)))

@@ -1,0 +1,58 @@
+"""RANK: military and police ranks (cấp bậc quân hàm), any capitalisation.
+
+    >>> [(s.text, s._.normalized, s._.attrs["order"]) for s in extract_ranks(doc)]  # doc of "Đại tá Lê Văn Hùng"
+    [('Đại tá', 'Đại tá', 12)]
+
+``Đại tá`` and ``Đại tướng`` are distinct phrases; the longest match wins
+(``Phó Đô đốc`` over ``Đô đốc``). The force (QĐND, CAND) goes in attrs when
+the text names it within a few words after the rank.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..lexicons import Rank, RankLexicon
+from .base import add_spans, make_span
+
+FORCE_WINDOW = 4
+
+
+class RankExtractor:
+    """spaCy component: writes ``doc.spans["RANK"]``."""
+
+    def __init__(self, nlp: Language, lexicon: RankLexicon):
+        self.by_form: dict[str, Rank] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for rank in lexicon.ranks:
+            for form in (rank.name, *rank.variants):
+                self.by_form[form.lower()] = rank
+                self.matcher.add("RANK", [nlp.make_doc(form)])
+        self.force_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.forces: dict[str, str] = {}
+        for cue, force in lexicon.forces.items():
+            self.forces[cue.lower()] = force
+            self.force_matcher.add("FORCE", [nlp.make_doc(cue)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        forces = [(start, self.forces[doc[start:end].text.lower()]) for _, start, end in self.force_matcher(doc)]
+        spans = []
+        for found in filter_spans(self.matcher(doc, as_spans=True)):
+            rank = self.by_form[found.text.lower()]
+            attrs: dict[str, object] = {"order": rank.order, "category": rank.category}
+            force = next((f for start, f in forces if found.end <= start < found.end + FORCE_WINDOW), None)
+            if force:
+                attrs["force"] = force
+            spans.append(make_span(doc, found.start, found.end, "RANK", rank.name, "ranks.lexicon", attrs))
+        add_spans(doc, "RANK", spans)
+        return doc
+
+
+@Language.factory("vnx_ranks", default_config={"lexicon": ""})
+def make_rank_extractor(nlp: Language, name: str, lexicon: str) -> RankExtractor:
+    return RankExtractor(nlp, RankLexicon.load(Path(lexicon)))

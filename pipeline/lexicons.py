@@ -1,0 +1,216 @@
+"""Lexicons: the YAML data under ``configs/lexicons/`` that drives the rules.
+
+Each loader validates its file and raises LexiconError naming the file, the
+entry and what was expected, so a researcher who edits a lexicon learns at
+start-up, not half-way through a corpus.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing, not YAML, or not of its documented shape."""
+
+
+def _load(path: Path, required: tuple[str, ...]) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping with keys {', '.join(required)}")
+    missing = [key for key in required if key not in data]
+    if missing:
+        raise LexiconError(f"{path}: missing keys {', '.join(missing)}")
+    return data
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", str(text)).strip()
+
+
+def _strings(path: Path, data: dict[str, Any], key: str) -> list[str]:
+    values = data.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise LexiconError(f"{path}: '{key}' must be a list of strings")
+    return [nfc(v) for v in values]
+
+
+@dataclass(frozen=True)
+class Rank:
+    name: str
+    order: int
+    category: str
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RankLexicon:
+    ranks: tuple[Rank, ...]
+    forces: dict[str, str]
+
+    @classmethod
+    def load(cls, path: Path) -> RankLexicon:
+        data = _load(path, ("ranks",))
+        ranks = []
+        for i, entry in enumerate(data["ranks"]):
+            try:
+                ranks.append(Rank(nfc(entry["name"]), int(entry["order"]), nfc(entry["category"]),
+                                  tuple(nfc(v) for v in entry.get("variants") or ())))
+            except (KeyError, TypeError, ValueError):
+                raise LexiconError(f"{path}: ranks[{i}] needs name, order (integer) and category") from None
+        forces = {nfc(f["cue"]): nfc(f["force"]) for f in data.get("forces") or []}
+        return cls(tuple(ranks), forces)
+
+
+@dataclass(frozen=True)
+class PositionLexicon:
+    positions: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    compounds: tuple[str, ...]
+    not_positions: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> PositionLexicon:
+        data = _load(path, ("positions",))
+        return cls(*(tuple(_strings(path, data, key)) for key in
+                     ("positions", "prefixes", "suffixes", "compounds", "not_positions")))
+
+
+@dataclass(frozen=True)
+class OrganizationLexicon:
+    heads: tuple[str, ...]
+    standalone: tuple[str, ...]
+    numbered: tuple[str, ...]
+    generic_after: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> OrganizationLexicon:
+        data = _load(path, ("heads",))
+        return cls(*(tuple(_strings(path, data, key)) for key in
+                     ("heads", "standalone", "numbered", "generic_after")))
+
+
+@dataclass(frozen=True)
+class Acronym:
+    expansion: str
+    org: bool
+
+
+@dataclass(frozen=True)
+class AcronymLexicon:
+    acronyms: dict[str, Acronym]
+
+    @classmethod
+    def load(cls, path: Path) -> AcronymLexicon:
+        data = _load(path, ("acronyms",))
+        acronyms = {}
+        for key, entry in (data["acronyms"] or {}).items():
+            if not isinstance(entry, dict) or not isinstance(entry.get("expansion"), str):
+                raise LexiconError(f"{path}: acronyms.{key} needs an 'expansion' string")
+            acronyms[nfc(key)] = Acronym(nfc(entry["expansion"]), bool(entry.get("org", False)))
+        return cls(acronyms)
+
+
+@dataclass(frozen=True)
+class PeopleLexicon:
+    surnames: frozenset[str]
+    honorifics: tuple[str, ...]
+    known_people: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> PeopleLexicon:
+        data = _load(path, ("surnames",))
+        return cls(frozenset(_strings(path, data, "surnames")), tuple(_strings(path, data, "honorifics")),
+                   tuple(_strings(path, data, "known_people")))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named place: ``normalized`` is its official name with its unit word."""
+
+    name: str
+    normalized: str
+    level: str
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlaceLexicon:
+    places: tuple[Place, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> PlaceLexicon:
+        data = _load(path, ("provinces",))
+        places: list[Place] = []
+
+        def entries(key: str) -> list[Any]:
+            value = data.get(key) or []
+            if not isinstance(value, list):
+                raise LexiconError(f"{path}: '{key}' must be a list")
+            return value
+
+        try:
+            for p in entries("provinces"):
+                places.append(Place(nfc(p["name"]), f"{nfc(p['unit'])} {nfc(p['name'])}", "province"))
+            for p in entries("former_provinces"):
+                attrs = {"successor": f"{_unit_of(data, p['successor'])} {nfc(p['successor'])}"} if p.get("successor") else {}
+                places.append(Place(nfc(p["name"]), f"{nfc(p['unit'])} {nfc(p['name'])}", "former_province", attrs))
+            for name in entries("countries"):
+                places.append(Place(nfc(name), nfc(name), "country"))
+            for p in entries("foreign_regions"):
+                places.append(Place(nfc(p["name"]), f"{nfc(p['unit'])} {nfc(p['name'])}", "foreign_region",
+                                    {"country": nfc(p["country"])}))
+            for p in entries("border_gates"):
+                kind = nfc(p.get("kind") or "")
+                prefix = "cửa khẩu quốc tế" if kind == "quốc tế" else "cửa khẩu"
+                places.append(Place(nfc(p["name"]), f"{prefix} {nfc(p['name'])}", "border_gate"))
+            for name in entries("islands"):
+                places.append(Place(nfc(name), nfc(name), "island"))
+            for name in entries("seas"):
+                places.append(Place(nfc(name), nfc(name), "sea"))
+            for name in entries("rivers"):
+                places.append(Place(nfc(name), nfc(name), "river"))
+        except (KeyError, TypeError) as exc:
+            raise LexiconError(f"{path}: an entry lacks a required field: {exc}") from None
+        return cls(tuple(places))
+
+
+def _unit_of(data: dict[str, Any], province: str) -> str:
+    for p in data.get("provinces") or []:
+        if nfc(p["name"]) == nfc(province):
+            return nfc(p["unit"])
+    return "tỉnh"
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """All lexicons of a config, loaded once per process."""
+
+    ranks: RankLexicon
+    positions: PositionLexicon
+    organizations: OrganizationLexicon
+    acronyms: AcronymLexicon
+    people: PeopleLexicon
+    places: PlaceLexicon
+
+    @classmethod
+    def load(cls, paths: dict[str, str]) -> Lexicons:
+        return cls(
+            ranks=RankLexicon.load(Path(paths["ranks"])),
+            positions=PositionLexicon.load(Path(paths["positions"])),
+            organizations=OrganizationLexicon.load(Path(paths["organizations"])),
+            acronyms=AcronymLexicon.load(Path(paths["acronyms"])),
+            people=PeopleLexicon.load(Path(paths["people"])),
+            places=PlaceLexicon.load(Path(paths["places"])),
+        )

@@ -1,0 +1,141 @@
+"""Normalize stage: Unicode NFC and official tone-mark placement, with a map back to raw offsets.
+
+underthesea's ``text_normalize`` also re-spaces punctuation and fixes some
+spellings, which would lose offsets; this stage keeps only what joins values
+across documents (NFC, ``Hoá`` → ``Hóa``, ``Thuỵ`` → ``Thụy``, ``ð`` → ``đ``) and
+records, for every normalized character, the raw characters it came from.
+
+    >>> n = normalize_text("Thanh Hoa\\u0301", ToneMap.from_underthesea())
+    >>> n.text, n.raw_span(0, len(n.text))
+    ('Thanh Hóa', (0, 10))
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+SYLLABLE = re.compile(r"\w+")
+
+
+def _strip_tones(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    # U+0300-U+0323 minus the marks that are part of letters (breve, circumflex, horn)
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+
+
+@dataclass(frozen=True)
+class ToneMap:
+    """Lower-case syllable → the same syllable with its tone mark placed officially.
+
+    Built from underthesea's own normalization table, keeping only entries that
+    move a tone mark (same letters, same length), so offsets never shift.
+    """
+
+    syllables: dict[str, str]
+    characters: dict[str, str]
+
+    @classmethod
+    def from_underthesea(cls) -> ToneMap:
+        from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
+
+        syllables = {
+            source: target
+            for source, target in token_map.items()
+            if len(source) == len(target) and source != target and _strip_tones(source) == _strip_tones(target)
+        }
+        characters = {k: v for k, v in character_map.items() if len(k) == len(v) == 1}
+        return cls(syllables=syllables, characters=characters)
+
+    def apply(self, text: str) -> str:
+        """Place tone marks in every syllable of NFC ``text``; the length never changes."""
+        for source, target in self.characters.items():
+            text = text.replace(source, target)
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group(0)
+            target = self.syllables.get(word.lower())
+            if target is None:
+                return word
+            return "".join(t.upper() if w.isupper() else t for w, t in zip(word, target))
+
+        return SYLLABLE.sub(fix, text)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalized text plus, per normalized character, the raw span it came from.
+
+    ``starts``/``ends`` are None when the text is unchanged in length and
+    position (the common case), so the map costs nothing then.
+    """
+
+    text: str
+    raw_length: int
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the normalized span [start, end)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if start >= end:
+            raw = self.starts[start] if start < len(self.starts) else self.raw_length
+            return raw, raw
+        return self.starts[start], self.ends[end - 1]
+
+
+def _clusters(raw: str) -> list[tuple[int, int]]:
+    """Split raw text before every character that does not combine with the previous one."""
+    bounds = [i for i, c in enumerate(raw) if i == 0 or unicodedata.combining(c) == 0]
+    bounds.append(len(raw))
+    return list(zip(bounds, bounds[1:]))
+
+
+def nfc_with_map(raw: str) -> NormalizedText:
+    """NFC-normalize ``raw`` cluster by cluster, keeping each output character's raw span."""
+    if unicodedata.is_normalized("NFC", raw):
+        return NormalizedText(text=raw, raw_length=len(raw))
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for begin, end in _clusters(raw):
+        piece = unicodedata.normalize("NFC", raw[begin:end])
+        pieces.append(piece)
+        starts.extend([begin] * len(piece))
+        ends.extend([end] * len(piece))
+    text = "".join(pieces)
+    if text != unicodedata.normalize("NFC", raw):
+        # composition across clusters (outside Vietnamese script): map whole lines instead
+        return _nfc_by_line(raw)
+    return NormalizedText(text=text, raw_length=len(raw), starts=tuple(starts), ends=tuple(ends))
+
+
+def _nfc_by_line(raw: str) -> NormalizedText:
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    begin = 0
+    for line in raw.splitlines(keepends=True):
+        end = begin + len(line)
+        piece = unicodedata.normalize("NFC", line)
+        pieces.append(piece)
+        starts.extend([begin] * len(piece))
+        ends.extend([end] * len(piece))
+        begin = end
+    return NormalizedText(text="".join(pieces), raw_length=len(raw), starts=tuple(starts), ends=tuple(ends))
+
+
+def normalize_text(raw: str, tone_map: ToneMap | None) -> NormalizedText:
+    """NFC, then official tone placement when ``tone_map`` is given; offsets map back to ``raw``."""
+    nfc = nfc_with_map(raw)
+    if tone_map is None:
+        return nfc
+    return NormalizedText(text=tone_map.apply(nfc.text), raw_length=nfc.raw_length, starts=nfc.starts, ends=nfc.ends)
+
+
+def normalize_value(value: str, tone_map: ToneMap) -> str:
+    """The form of a normalized value: NFC, official tone marks, single spaces."""
+    return " ".join(tone_map.apply(unicodedata.normalize("NFC", value)).split())

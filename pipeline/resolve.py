@@ -1,0 +1,104 @@
+"""Resolve stage: person records and acronym records from a document's mentions.
+
+A person record joins, across the whole document, the rank written right
+before a name and the position and organization of the apposition patterns of
+the genre:
+
+    Thiếu tướng Võ Tiến Nghị, Phó Tư lệnh BĐBP …     (name, position organization)
+    Phó Tư lệnh BĐBP Võ Tiến Nghị …                   (position organization name)
+    Đại tá Lê Văn Hùng - Chỉ huy trưởng BĐBP tỉnh …    (name - position organization)
+
+Later mentions update earlier ones, so the record holds what the person has at
+the end of the document; when a title lists several offices, the last one counts.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .model import AcronymRecord, PersonRecord
+
+APPOSITION = {",", "-", "–", "—", "("}
+
+
+@dataclass
+class _Person:
+    name: str
+    rank: str | None = None
+    position: str | None = None
+    organization: str | None = None
+    mention_ids: list[str] = field(default_factory=list)
+
+
+def _value(span: Span) -> str:
+    return span._.normalized or span.text
+
+
+def _role_chain(doc: Doc, k: int, positions: dict[int, Span], orgs: dict[int, Span]) -> tuple[Span | None, Span | None]:
+    """The last (position, organization) of ``POSITION [ORG] {, POSITION [ORG]}`` starting at token k."""
+    position = organization = None
+    while k in positions:
+        position, organization = positions[k], None
+        k = position.end
+        if k in orgs:
+            organization = orgs[k]
+            k = organization.end
+        if k + 1 < len(doc) and doc[k].text == "," and (k + 1) in positions:
+            k += 1
+        else:
+            break
+    return position, organization
+
+
+def person_records(doc: Doc, mentions: list[Span], mention_ids: dict[tuple[str, int, int], str]) -> list[PersonRecord]:
+    """One record per distinct name, with rank, position and organization joined from the context."""
+    by_end = {}
+    positions: dict[int, Span] = {}
+    orgs: dict[int, Span] = {}
+    for span in mentions:
+        if span.label_ == "RANK":
+            by_end[span.end] = span
+        elif span.label_ == "POSITION":
+            positions[span.start] = span
+        elif span.label_ == "ORG":
+            orgs[span.start] = span
+    position_by_end = {p.end: p for p in positions.values()}
+    org_by_end = {o.end: o for o in orgs.values()}
+    people: OrderedDict[str, _Person] = OrderedDict()
+    for span in (m for m in mentions if m.label_ == "PERSON"):
+        name = span._.normalized or span.text
+        person = people.setdefault(name, _Person(name))
+        person.mention_ids.append(mention_ids[(span.label_, span.start, span.end)])
+        if span.start in by_end:
+            person.rank = _value(by_end[span.start])
+        before_org = org_by_end.get(span.start)
+        before_position = position_by_end.get(before_org.start if before_org else span.start)
+        if before_position is not None:
+            person.position = _value(before_position)
+            person.organization = _value(before_org) if before_org else None
+        k = span.end
+        if k < len(doc) and doc[k].text in APPOSITION:
+            position, organization = _role_chain(doc, k + 1, positions, orgs)
+            if position is not None:
+                person.position = _value(position)
+                person.organization = _value(organization) if organization else None
+    return [
+        PersonRecord(f"p{i}", p.name, p.rank, p.position, p.organization, p.mention_ids)
+        for i, p in enumerate(people.values(), start=1)
+    ]
+
+
+def acronym_records(mentions: list[Span]) -> list[AcronymRecord]:
+    """One record per distinct acronym: its expansion, where it came from, how often it occurs."""
+    records: OrderedDict[str, AcronymRecord] = OrderedDict()
+    for span in (m for m in mentions if m.label_ == "ACRONYM"):
+        record = records.get(span.text)
+        if record is None:
+            source = (span._.attrs or {}).get("expansion_source", "unknown")
+            records[span.text] = AcronymRecord(span.text, span._.normalized, source, 1)
+        else:
+            record.count += 1
+    return list(records.values())

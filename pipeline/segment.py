@@ -1,0 +1,153 @@
+"""Segment stage: sentences and words from underthesea, as a spaCy ``Doc`` whose text is the input.
+
+underthesea groups syllables into words (``Võ Tiến Nghị``, ``Bộ đội``) but
+rewrites some characters and sometimes glues across an entity border
+(``BĐBP dự``). So the Doc's tokens are syllables and punctuation aligned back
+to the text, ``doc.text`` equals the normalized text exactly, and
+underthesea's words are kept as the span group ``doc.spans["words"]``.
+
+    >>> seg = Segmenter(spacy.blank("vi", config=VI_CONFIG).vocab)
+    >>> doc = seg("Thiếu tướng Võ Tiến Nghị dự hội nghị.")
+    >>> [t.text for t in doc][:4], [w.text for w in doc.spans["words"]][:2]
+    (['Thiếu', 'tướng', 'Võ', 'Tiến'], ['Thiếu tướng', 'Võ Tiến Nghị'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+# spaCy's Vietnamese tokenizer would import pyvi; the Doc is built here instead
+VI_CONFIG = {"nlp": {"tokenizer": {"use_pyvi": False}}}
+
+PIECE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+def align(text: str, pieces: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Character spans in ``text[start:end]`` of ``pieces`` produced from it by a tokenizer.
+
+    A piece that the tokenizer rewrote (another spelling, other characters) is
+    matched to the run of text at the same place; text that no piece covers is
+    left to the caller. Spans are in order and never overlap.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for piece in pieces:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos >= end:
+            break
+        if text.startswith(piece, pos) and pos + len(piece) <= end:
+            spans.append((pos, pos + len(piece)))
+            pos += len(piece)
+            continue
+        nearby = text.find(piece, pos, min(end, pos + 2 * len(piece) + 8))
+        if nearby >= 0 and nearby + len(piece) <= end:
+            spans.append((nearby, nearby + len(piece)))
+            pos = nearby + len(piece)
+            continue
+        run = PIECE.match(text, pos)
+        stop = min(run.end() if run else pos + 1, end)
+        spans.append((pos, stop))
+        pos = stop
+    return spans
+
+
+def _pieces(span_text: str, offset: int) -> list[tuple[int, int]]:
+    return [(offset + m.start(), offset + m.end()) for m in PIECE.finditer(span_text)]
+
+
+class Segmenter:
+    """Builds a Doc of syllable tokens with sentence starts and underthesea words.
+
+    ``sentences`` and ``words`` default to underthesea's ``sent_tokenize`` and
+    ``word_tokenize``; they are parameters so that tests can run without models.
+    """
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        sentences: Callable[[str], list[str]] | None = None,
+        words: Callable[[str], list[str]] | None = None,
+    ):
+        if sentences is None or words is None:
+            from underthesea import sent_tokenize, word_tokenize
+
+            sentences = sentences or sent_tokenize
+            words = words or word_tokenize
+        self.vocab = vocab
+        self.sentences = sentences
+        self.words = words
+
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """Sentences within each line: a line break always ends a sentence in news text."""
+        spans: list[tuple[int, int]] = []
+        for line in re.finditer(r"[^\n]+", text):
+            if not line.group().strip():
+                continue
+            found = align(text, self.sentences(line.group()), line.start(), line.end())
+            cursor = line.start()
+            for s, e in found:
+                if text[cursor:s].strip():
+                    spans.append((cursor, s))
+                spans.append((s, e))
+                cursor = e
+            if text[cursor:line.end()].strip():
+                spans.append((cursor, line.end()))
+        return [(s, e) for s, e in spans if text[s:e].strip()]
+
+    def __call__(self, text: str) -> Doc:
+        tokens: list[tuple[int, int]] = []
+        sent_starts: set[int] = set()
+        words: list[tuple[int, int]] = []
+        for s_start, s_end in self.sentence_spans(text):
+            sent_starts.add(len(tokens))
+            cursor = s_start
+            for w_start, w_end in align(text, self.words(text[s_start:s_end]), s_start, s_end):
+                tokens.extend(_pieces(text[cursor:w_start], cursor))
+                first = len(tokens)
+                tokens.extend(_pieces(text[w_start:w_end], w_start))
+                if len(tokens) > first:
+                    words.append((first, len(tokens)))
+                cursor = w_end
+            tokens.extend(_pieces(text[cursor:s_end], cursor))
+        return self._build(text, tokens, sent_starts, words)
+
+    def _build(self, text: str, tokens: list[tuple[int, int]], sent_starts: set[int], words: list[tuple[int, int]]) -> Doc:
+        surface: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool | None] = []
+        index_of: dict[int, int] = {}
+        cursor = 0
+
+        def gap(upto: int) -> None:
+            # whitespace between tokens: one space rides on the previous token, the rest is a token
+            nonlocal cursor
+            between = text[cursor:upto]
+            if between and surface and not spaces[-1] and between[0] == " ":
+                spaces[-1] = True
+                between = between[1:]
+            if between:
+                surface.append(between)
+                spaces.append(False)
+                starts.append(False if surface[:-1] else True)
+            cursor = upto
+
+        for i, (start, end) in enumerate(tokens):
+            gap(start)
+            index_of[i] = len(surface)
+            surface.append(text[start:end])
+            spaces.append(False)
+            # leading whitespace belongs to the first sentence, so no sentence is blank
+            starts.append(len(surface) == 1 or (i in sent_starts and i > 0))
+            cursor = end
+        gap(len(text))
+        if not surface:
+            return Doc(self.vocab, words=[], spaces=[])
+        doc = Doc(self.vocab, words=surface, spaces=spaces, sent_starts=starts)
+        doc.spans["words"] = [Span(doc, index_of[a], index_of[b - 1] + 1) for a, b in words]
+        return doc

@@ -1,0 +1,347 @@
+"""Tests for the DATE rules of ``pipeline.extract.dates``."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.dates import DateMatch, find_dates
+
+DOC = datetime.date(2025, 9, 24)
+ISO_RE = re.compile(r"^(\d{4}|XXXX)(-(\d{2}|Q[1-4]|W\d{2})(-\d{2})?)?$")
+
+
+def spans(text: str, doc_date: datetime.date | None = DOC) -> list[tuple[str, str, str | None]]:
+    """(surface, value, part) of every match, in order."""
+    return [(text[d.start : d.end], d.value, d.attrs.get("part")) for d in find_dates(text, doc_date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # part of day and ``ngày`` inside the span
+        ("Sáng 23/9, Bộ Tư lệnh tổ chức hội nghị", [("Sáng 23/9", "2025-09-23", "MO")]),
+        ("chiều 5/10, đoàn công tác đến", [("chiều 5/10", "2024-10-05", "AF")]),
+        ("trưa 20/9 mưa lớn", [("trưa 20/9", "2025-09-20", "AF")]),
+        ("tối 21/9 tại hội trường", [("tối 21/9", "2025-09-21", "EV")]),
+        ("đêm 22/9 lực lượng tuần tra", [("đêm 22/9", "2025-09-22", "NI")]),
+        ("rạng sáng 23/9 phát hiện", [("rạng sáng 23/9", "2025-09-23", "MO")]),
+        ("Sáng ngày 23/9 khai mạc", [("Sáng ngày 23/9", "2025-09-23", "MO")]),
+        ("sinh ngày 19-11-1958 tại", [("ngày 19-11-1958", "1958-11-19", None)]),
+        ("ngày 23 tháng 9 năm 2025", [("ngày 23 tháng 9 năm 2025", "2025-09-23", None)]),
+        ("ngày 2 tháng 9", [("ngày 2 tháng 9", "2025-09-02", None)]),
+        ("trong tháng 9/2025", [("tháng 9/2025", "2025-09", None)]),
+        ("tháng 9 năm 2025", [("tháng 9 năm 2025", "2025-09", None)]),
+        ("từ tháng 4-2025", [("tháng 4-2025", "2025-04", None)]),
+        ("trong năm 2025, đơn vị", [("năm 2025", "2025", None)]),
+        ("Năm 2025, đơn vị hoàn thành", [("Năm 2025", "2025", None)]),
+        ("quý III/2025", [("quý III/2025", "2025-Q3", None)]),
+        ("quý 3 năm 2025", [("quý 3 năm 2025", "2025-Q3", None)]),
+        ("quý iv-2024", [("quý iv-2024", "2024-Q4", None)]),
+        ("ngày 27.3 vừa qua", [("ngày 27.3", "2025-03-27", None)]),
+        ("ký ngày 14.2.2019", [("ngày 14.2.2019", "2019-02-14", None)]),
+        ("23/9/2025", [("23/9/2025", "2025-09-23", None)]),
+        ("23-9-2025", [("23-9-2025", "2025-09-23", None)]),
+        ("ngày 29/2/2024", [("ngày 29/2/2024", "2024-02-29", None)]),
+        # prepositions stay outside
+        ("vào 27.3 năm nay", [("27.3 năm nay", "2025-03-27", None)]),
+        ("vào 27.3, đơn vị", [("27.3", "2025-03-27", None)]),
+        ("hôm 2-9 đơn vị", [("2-9", "2025-09-02", None)]),
+        ("đến ngày 30/9", [("ngày 30/9", "2025-09-30", None)]),
+        ("hôm 23/9 đơn vị", [("23/9", "2025-09-23", None)]),
+        ("khai mạc 23/9 tại Hà Nội", [("23/9", "2025-09-23", None)]),
+        # a relative date followed by an explicit one in parentheses: two spans
+        ("hôm qua (23/9)", [("hôm qua", "2025-09-23", None), ("23/9", "2025-09-23", None)]),
+        ("ngày 5/4 năm ngoái", [("ngày 5/4 năm ngoái", "2024-04-05", None)]),
+        # case-insensitive at sentence start
+        ("NGÀY 23/9", [("NGÀY 23/9", "2025-09-23", None)]),
+        ("Chiều 23/9", [("Chiều 23/9", "2025-09-23", "AF")]),
+        ("Tối qua, tại", [("Tối qua", "2025-09-23", "EV")]),
+    ],
+)
+def test_explicit_shapes(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hôm qua", "2025-09-23"),
+        ("Hôm nay", "2025-09-24"),
+        ("ngày hôm qua", "2025-09-23"),
+        ("ngày mai", "2025-09-25"),
+        ("năm nay", "2025"),
+        ("Năm nay", "2025"),
+        ("năm ngoái", "2024"),
+        ("năm trước", "2024"),
+        ("năm tới", "2026"),
+        ("năm sau", "2026"),
+        ("tháng trước", "2025-08"),
+        ("tháng này", "2025-09"),
+        ("tuần trước", "2025-W38"),
+        ("tuần này", "2025-W39"),
+    ],
+)
+def test_relative(text: str, expected: str) -> None:
+    result = find_dates(text, DOC)
+    assert [(text[d.start : d.end], d.value, d.rule) for d in result] == [
+        (text, expected, "date.relative")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "part"),
+    [
+        ("sáng nay", "2025-09-24", "MO"),
+        ("chiều nay", "2025-09-24", "AF"),
+        ("tối nay", "2025-09-24", "EV"),
+        ("chiều qua", "2025-09-23", "AF"),
+        ("tối qua", "2025-09-23", "EV"),
+        ("đêm qua", "2025-09-23", "NI"),
+        ("rạng sáng nay", "2025-09-24", "MO"),
+        ("tối hôm qua", "2025-09-23", "EV"),
+        ("sáng mai", "2025-09-25", "MO"),
+    ],
+)
+def test_relative_with_part(text: str, value: str, part: str) -> None:
+    assert spans(text) == [(text, value, part)]
+
+
+def test_relative_crosses_year_and_month() -> None:
+    jan = datetime.date(2025, 1, 2)
+    assert spans("hôm qua, tháng trước, tuần trước, năm ngoái", jan) == [
+        ("hôm qua", "2025-01-01", None),
+        ("tháng trước", "2024-12", None),
+        ("tuần trước", "2024-W52", None),
+        ("năm ngoái", "2024", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hôm qua", "sáng nay", "chiều qua", "năm nay", "năm ngoái", "tháng trước", "tuần này", "ngày mai"],
+)
+def test_relative_needs_doc_date(text: str) -> None:
+    assert find_dates(text, None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sáng 23/9", [("Sáng 23/9", "XXXX-09-23", "MO")]),
+        ("ngày 27.3", [("ngày 27.3", "XXXX-03-27", None)]),
+        ("ngày 29/2", [("ngày 29/2", "XXXX-02-29", None)]),
+        ("ngày 23 tháng 9", [("ngày 23 tháng 9", "XXXX-09-23", None)]),
+        ("ngày 23/9/2025", [("ngày 23/9/2025", "2025-09-23", None)]),
+        ("năm 2025", [("năm 2025", "2025", None)]),
+        ("ngày 5/4 năm ngoái", [("ngày 5/4", "XXXX-04-05", None)]),
+    ],
+)
+def test_without_doc_date(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert spans(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "value"),
+    [
+        (datetime.date(2025, 1, 3), "28/12", "2024-12-28"),
+        (datetime.date(2025, 1, 3), "31/12", "2024-12-31"),
+        (datetime.date(2025, 1, 3), "3/1", "2025-01-03"),
+        (datetime.date(2025, 1, 3), "10/1", "2025-01-10"),  # exactly 7 days after
+        (datetime.date(2025, 1, 3), "11/1", "2024-01-11"),  # 8 days after: last year
+        (datetime.date(2024, 12, 28), "2/1", "2025-01-02"),  # announced a few days ahead
+        (datetime.date(2024, 12, 28), "28/12", "2024-12-28"),
+        (datetime.date(2025, 3, 1), "29/2", "2024-02-29"),  # the latest leap day
+    ],
+)
+def test_year_inference(doc_date: datetime.date, text: str, value: str) -> None:
+    assert spans(f"ngày {text}", doc_date) == [(f"ngày {text}", value, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngày 31/2",
+        "ngày 32/1",
+        "ngày 0/5",
+        "ngày 15/13",
+        "ngày 29/2/2023",
+        "31.4.2025",
+        "tháng 13/2025",
+    ],
+)
+def test_impossible_dates(text: str) -> None:
+    assert find_dates(text, DOC) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công văn số 100/TTg",
+        "Quyết định số 12/2025/QĐ-UBND",
+        "Kế hoạch số 12/3",
+        "Thông báo 15/9/TB-BCH",
+        "Nghị quyết 57-NQ/TW",
+    ],
+)
+def test_document_numbers(text: str) -> None:
+    assert find_dates(text, DOC) == []
+
+
+def test_document_number_beside_date() -> None:
+    text = "Quyết định số 12/QĐ-UBND ngày 5/3/2025"
+    assert spans(text) == [("ngày 5/3/2025", "2025-03-05", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thắng với tỉ số 2-1",
+        "tỷ số 3/1",
+        "3/5 đơn vị hoàn thành",
+        "12/15 xã đạt chuẩn",
+        "đạt 4/5 tiêu chí",
+        "chiếm 2/3 dân số",
+        "từ 2-3 ngày",
+        "lúc 14h30",
+        "lúc 14:30",
+        "gọi 0912.345.678",
+        "024.3825.1234",
+        "phiên bản 2.1",
+        "v1.2.3",
+        "tăng 1.5 lần",
+        "lớp 10/3",
+        "ngõ 12/5",
+        "tối đa 5/7",
+        "thời gian tới",
+        "hằng năm",
+        "thời kỳ mới",
+        "Tết Nguyên đán",
+        "dịp Quốc khánh",
+        "sau 5 năm",
+        "5 năm trước",
+        "những năm tới",
+        "năm trước đó",
+        "giai đoạn 2021-2025",
+        "năm 1800",
+        "ánh sáng qua khe cửa",
+        "ngày 3",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, DOC) == []
+
+
+def test_named_observance_keeps_calendar_part() -> None:
+    assert spans("Tết Nguyên đán năm 2025") == [("năm 2025", "2025", None)]
+
+
+def test_year_range_marks_first_year_only() -> None:
+    assert spans("năm 2025-2030") == [("năm 2025", "2025", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "từ ngày 3 đến 5/4",
+            [("ngày 3", "2025-04-03", "start"), ("5/4", "2025-04-05", "end")],
+        ),
+        (
+            "từ ngày 3 đến ngày 5/4/2024",
+            [("ngày 3", "2024-04-03", "start"), ("ngày 5/4/2024", "2024-04-05", "end")],
+        ),
+        ("ngày 3 và 4/4", [("ngày 3", "2025-04-03", None), ("4/4", "2025-04-04", None)]),
+        ("từ 20 - 25/9", [("20", "2025-09-20", "start"), ("25/9", "2025-09-25", "end")]),
+        ("từ 20-25/9", [("20", "2025-09-20", "start"), ("25/9", "2025-09-25", "end")]),
+        (
+            "từ 28/12/2024 đến 3/1/2025",
+            [("28/12/2024", "2024-12-28", "start"), ("3/1/2025", "2025-01-03", "end")],
+        ),
+        ("từ 28 đến 3/1/2025", [("28", "2024-12-28", "start"), ("3/1/2025", "2025-01-03", "end")]),
+        ("từ 20/9 đến 5/10/2024", [("20/9", "2024-09-20", "start"), ("5/10/2024", "2024-10-05", "end")]),
+    ],
+)
+def test_ranges_and_pairs(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    result = find_dates(text, DOC)
+    assert [(text[d.start : d.end], d.value, d.attrs.get("range")) for d in result] == expected
+    assert {d.rule for d in result} == {"date.range"}
+
+
+def test_range_without_doc_date() -> None:
+    assert spans("từ ngày 3 đến 5/4", None) == [
+        ("ngày 3", "XXXX-04-03", None),
+        ("5/4", "XXXX-04-05", None),
+    ]
+
+
+def test_range_keeps_part_of_day() -> None:
+    text = "từ sáng 3 đến chiều 5/4"
+    assert spans(text) == [("sáng 3", "2025-04-03", "MO"), ("chiều 5/4", "2025-04-05", "AF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sáng 23/9, hội nghị khai mạc. Cùng ngày, đoàn công tác thăm đơn vị.",
+            [("Sáng 23/9", "2025-09-23", "MO"), ("Cùng ngày", "2025-09-23", None)],
+        ),
+        (
+            "Ngày 5/3/2024 ký kết; năm 2025 triển khai. Chiều cùng ngày, họp báo.",
+            [
+                ("Ngày 5/3/2024", "2024-03-05", None),
+                ("năm 2025", "2025", None),
+                ("Chiều cùng ngày", "2024-03-05", "AF"),
+            ],
+        ),
+        ("Hôm qua, A. Cùng ngày, B.", [("Hôm qua", "2025-09-23", None), ("Cùng ngày", "2025-09-23", None)]),
+        ("Cùng ngày, đoàn công tác thăm đơn vị.", []),
+        ("Tháng 9/2025 khởi công. Cùng ngày, B.", [("Tháng 9/2025", "2025-09", None)]),
+        ("cùng ngày 23/9", [("ngày 23/9", "2025-09-23", None)]),
+    ],
+)
+def test_same_day(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert spans(text) == expected
+
+
+def test_offsets_index_the_text_and_rules_are_named() -> None:
+    text = "date 2025-09-24\nSáng 23/9, tại Hà Nội, năm 2025 và quý III/2025; tuần trước."
+    result = find_dates(text, DOC)
+    assert [(text[d.start : d.end], d.rule) for d in result] == [
+        ("Sáng 23/9", "date.dm"),
+        ("năm 2025", "date.year"),
+        ("quý III/2025", "date.quarter"),
+        ("tuần trước", "date.relative"),
+    ]
+
+
+def test_datetime_doc_date_accepted() -> None:
+    assert spans("hôm qua", datetime.datetime(2025, 9, 24, 8, 30)) == [("hôm qua", "2025-09-23", None)]
+
+
+_ALPHABET = st.sampled_from(
+    list("0123456789/.-–,() \n")
+    + ["ngày ", "tháng ", "năm ", "quý ", "Sáng ", "chiều ", "tối ", "hôm qua", "cùng ngày",
+       "từ ", "đến ", "và ", "số ", "III", "nay", "trước", "tuần ", "QĐ", "đơn vị", "2025", "1958"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(_ALPHABET, max_size=40).map("".join) | st.text(max_size=80),
+    doc_date=st.none() | st.dates(datetime.date(1950, 1, 1), datetime.date(2090, 12, 31)),
+)
+def test_property_matches_are_well_formed(text: str, doc_date: datetime.date | None) -> None:
+    result = find_dates(text, doc_date)
+    previous_end = 0
+    for match in result:
+        assert isinstance(match, DateMatch)
+        assert 0 <= match.start < match.end <= len(text)
+        assert match.start >= previous_end
+        assert ISO_RE.match(match.value), match.value
+        previous_end = match.end
