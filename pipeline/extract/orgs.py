@@ -30,6 +30,33 @@ from .base import add_spans, is_title, make_span, span_starting_at, spans_of
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
 COORDINATORS = {",", "và"}
+# bodies that, written alone, are the ones of the document's province (``Tỉnh ủy`` → ``Tỉnh ủy Lạng Sơn``)
+PROVINCE_BODIES = {"tỉnh ủy", "thành ủy", "ủy ban nhân dân", "hội đồng nhân dân"}
+
+
+def document_province(places: list[Span]) -> tuple[str, str] | None:
+    """(unit word, name) of the province a document is about: its most mentioned one, the first on a tie.
+
+    ``UBND tỉnh`` and ``Tỉnh ủy`` in that document are this province's.
+    """
+    counts: dict[str, int] = {}
+    for place in places:
+        value = place._.normalized or ""
+        if (place._.attrs or {}).get("level") == "province" and " " in value:
+            counts[value] = counts.get(value, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda v: counts[v])  # dicts keep first-seen order, so ties go to the first
+    for unit in ("thành phố", "tỉnh"):
+        if best.startswith(unit + " "):
+            return unit, best[len(unit) + 1:]
+    return None
+
+
+def first_is_vessel_number(doc: Doc, i: int, parts: list["Part"]) -> bool:
+    """``tàu CSB 8005``: an organization acronym followed by a number names a vessel or vehicle."""
+    end = parts[-1].end
+    return parts[0].kind == "acronym" and end < len(doc) and doc[end].like_num
 
 
 @dataclass
@@ -50,6 +77,7 @@ class OrganizationExtractor:
         self.numbered = {name.lower() for name in lexicon.numbered}
         self.generic_after = {word.lower() for word in lexicon.generic_after}
         self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
+        self.expansions = {key: entry.expansion for key, entry in acronyms.acronyms.items()}
         self.surnames = people.surnames
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in names:
@@ -99,6 +127,9 @@ class _Context:
         }
         self.units = {start: end for _, start, end in extractor.units(doc)}
         learned = doc.user_data.get("acronym_definitions", {})
+        self.expansions = {**extractor.expansions, **learned}
+        self.province = document_province(spans_of(doc, "PLACE"))
+        self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
 
     def is_org_acronym(self, i: int) -> bool:
@@ -123,32 +154,57 @@ class _Context:
             parts = [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text)]
         else:
             return None
+        if first_is_vessel_number(self.doc, i, parts):
+            return None
         parts, named = self.grow(parts)
         end = parts[-1].end
         first = parts[0]
         after = self.doc[end].lower_ if end < len(self.doc) else ""
         if first.kind == "head" and after in self.x.generic_after:
             return None
-        normalized = " ".join(p.value for p in parts if p.kind != "definition")
+        normalized = self.normalize(parts)
         if first.kind == "acronym":
             return make_span(self.doc, i, end, "ORG", normalized, "orgs.acronym")
         if named:
             return make_span(self.doc, i, end, "ORG", normalized, "orgs.head")
         if len(parts) == 1 and first.value.lower() in self.x.standalone:
             return make_span(self.doc, i, end, "ORG", normalized, "orgs.standalone")
-        if self.doc[i].text[0].isupper() and self.coordinated_with_named(end):
-            return make_span(self.doc, i, end, "ORG", None, "orgs.ellipsis")
+        if self.doc[i].text[0].isupper():
+            shared = self.coordinated_with_named(end)
+            if shared is not None:
+                value = self.normalize(parts + shared) if shared else None
+                return make_span(self.doc, i, end, "ORG", value, "orgs.ellipsis")
         return None
 
-    def coordinated_with_named(self, end: int) -> bool:
-        """``Ban Thường vụ Đảng ủy, Bộ Tư lệnh BĐBP``: a bare head shares the name of the next organization."""
+    def normalize(self, parts: list[Part]) -> str:
+        """The full name: acronyms expanded (also inside heads), a bare unit word completed with the document's province."""
+        words: list[str] = []
+        for part in parts:
+            if part.kind == "definition":
+                continue
+            if part.kind == "unit" and self.province is not None and part.value == self.province[0]:
+                words.append(f"{self.province[0]} {self.province[1]}")
+                continue
+            words.extend(self.expansions.get(word, word) for word in part.value.split())
+        text = " ".join(words)
+        if len(parts) == 1 and parts[0].kind == "head" and text.lower() in PROVINCE_BODIES and self.province:
+            text = f"{text} {self.province[1]}"
+        return text
+
+    def coordinated_with_named(self, end: int) -> list[Part] | None:
+        """``Đảng ủy, Ban Chỉ huy BĐBP tỉnh``: a bare head shares the complement of the next, named organization.
+
+        Returns the shared parts (empty when the next name is a head alone) or None when not coordinated.
+        """
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS or (end + 1) not in self.heads:
-            return False
+            return None
         nxt = self.heads[end + 1]
         parts, named = self.grow([Part(nxt.start, nxt.end, "head", nxt.text)])
         after = parts[-1].end
-        return named and not (after < len(doc) and doc[after].lower_ in self.x.generic_after)
+        if not named or (after < len(doc) and doc[after].lower_ in self.x.generic_after):
+            return None
+        return [p for p in parts[1:] if p.kind != "head"]
 
     def grow(self, parts: list[Part]) -> tuple[list[Part], bool]:
         """Extend an organization name to the right; also say whether it got a naming part."""
@@ -166,6 +222,10 @@ class _Context:
                 acronym = self.acronyms[k]
                 parts.append(Part(k, k + 1, "acronym", acronym._.normalized or acronym.text))
                 named = True
+            elif k in self.place_units and self.place_units[k] in self.places:
+                place = self.places[self.place_units[k]]
+                parts.append(Part(k, place.end, "place", place._.normalized or doc[k:place.end].text))
+                named = True
             elif k in self.places:
                 place = self.places[k]
                 parts.append(Part(k, place.end, "place", place._.normalized or place.text))
@@ -175,7 +235,7 @@ class _Context:
             elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
                 named = True
-            elif token.like_num and parts[-1].kind == "head" and parts[-1].value.lower() in self.x.numbered:
+            elif token.like_num and parts[-1].kind == "head":
                 parts.append(Part(k, k + 1, "number", token.text))
                 named = True
             elif k in self.units:

@@ -49,6 +49,8 @@ UNIT_WORDS: dict[str, str] = {
     "sông": "river",
 }
 MAX_NAME = 4
+# a unit word after these is plural: the names that follow are bare places
+PLURAL_MARKERS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "nhiều", "cặp"}
 # words before which a unit word means something else ("văn bản Chỉ thị" is a document)
 NOT_A_UNIT_AFTER: dict[str, set[str]] = {"bản": {"văn", "phiên", "kịch", "nguyên", "tái"}}
 
@@ -77,18 +79,27 @@ class PlaceExtractor:
         for unit in UNIT_WORDS:
             self.units.add(unit, [nlp.make_doc(unit)])
         self.people = set(people.known_people)
+        self.surnames = people.surnames
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        place_units: dict[int, int] = {}
         for found in filter_spans(self.units(doc, as_spans=True)):
             unit = found.text.lower()
-            if found.start > 0 and doc[found.start - 1].lower_ in NOT_A_UNIT_AFTER.get(unit, set()):
-                continue
+            before = doc[found.start - 1].lower_ if found.start > 0 else ""
+            if before in NOT_A_UNIT_AFTER.get(unit, set()) or before in PLURAL_MARKERS:
+                continue  # "các tỉnh: A, B" and "hai tỉnh A và B": each name is a bare place
             name_end = capitalised_run(doc, found.end)
             if name_end == found.end:
                 continue
             name = doc[found.end:name_end].text
             known = self.places.get(name)
+            if known is None and doc[found.end].text in self.surnames and name_end - found.end >= 3:
+                continue  # "Chủ tịch HĐND tỉnh Trần Thị Bích Vân": a person after the unit word
+            if found.text[0].isupper() and not doc[found.start].is_sent_start:
+                # "Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài": the unit word is part of an organization's name
+                place_units[found.start] = found.end
+                continue
             unit_written = "thành phố" if unit == "tp." else unit
             attrs: dict[str, object] = {"level": UNIT_WORDS[unit]}
             if known is not None and known.level in ("province", "former_province") and unit in ("tỉnh", "thành phố", "tp."):
@@ -103,6 +114,7 @@ class PlaceExtractor:
             place = self.places[found.text]
             attrs = {"level": place.level, **place.attrs}
             spans.append(make_span(doc, found.start, found.end, "PLACE", place.normalized, "places.lexicon", attrs))
+        doc.user_data["place_units"] = place_units
         add_spans(doc, "PLACE", filter_spans(spans))
         return doc
 
