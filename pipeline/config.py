@@ -144,16 +144,22 @@ def load_config(path: str | Path | None = None) -> Config:
     raw = raw if raw is not None else {}
     problems: list[str] = []
     _validate(raw, SCHEMA, "", problems)
-    if problems:
+    if not isinstance(raw, dict):
         raise ConfigError(source, problems)
-    data = _merge(_defaults(SCHEMA), raw)
+    # lexicon files are checked even when other keys are wrong, so that every problem is reported at once
+    named = raw.get("lexicons") if isinstance(raw.get("lexicons"), dict) else {}
+    lexicons: dict[str, str] = {}
     for name in LEXICONS:
-        named_here = name in (raw.get("lexicons") or {})
-        base = config_path.parent if named_here else DEFAULT_CONFIG_PATH.parent
-        lexicon = (base / data["lexicons"][name]).resolve()
-        data["lexicons"][name] = str(lexicon)
+        value = named.get(name, SCHEMA["lexicons"][name].default)
+        if not isinstance(value, str):
+            continue  # reported by _validate
+        base = config_path.parent if name in named else DEFAULT_CONFIG_PATH.parent
+        lexicon = (base / value).resolve()
+        lexicons[name] = str(lexicon)
         if not lexicon.is_file():
             problems.append(f"lexicons.{name}: file not found: {lexicon}")
     if problems:
         raise ConfigError(source, problems)
+    data = _merge(_defaults(SCHEMA), raw)
+    data["lexicons"].update(lexicons)
     return Config(data=data, source=source)

@@ -127,12 +127,15 @@ class PeopleLexicon:
     surnames: frozenset[str]
     honorifics: tuple[str, ...]
     known_people: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    middle_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
         data = _load(path, ("surnames",))
         return cls(frozenset(_strings(path, data, "surnames")), tuple(_strings(path, data, "honorifics")),
-                   tuple(_strings(path, data, "known_people")))
+                   tuple(_strings(path, data, "known_people")), tuple(_strings(path, data, "cues")),
+                   frozenset(_strings(path, data, "middle_names")))
 
 
 @dataclass(frozen=True)

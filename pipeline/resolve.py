@@ -53,6 +53,14 @@ def _role_chain(doc: Doc, k: int, positions: dict[int, Span], orgs: dict[int, Sp
     return position, organization
 
 
+def full_name(name: str, full_names: set[str]) -> str:
+    """A given name alone (``Hải``) stands for the one full name of the document that ends with it."""
+    if " " in name:
+        return name
+    matches = [full for full in full_names if full.rsplit(" ", 1)[-1] == name]
+    return matches[0] if len(matches) == 1 else name
+
+
 def person_records(doc: Doc, mentions: list[Span], mention_ids: dict[tuple[str, int, int], str]) -> list[PersonRecord]:
     """One record per distinct name, with rank, position and organization joined from the context."""
     by_end = {}
@@ -68,8 +76,10 @@ def person_records(doc: Doc, mentions: list[Span], mention_ids: dict[tuple[str, 
     position_by_end = {p.end: p for p in positions.values()}
     org_by_end = {o.end: o for o in orgs.values()}
     people: OrderedDict[str, _Person] = OrderedDict()
-    for span in (m for m in mentions if m.label_ == "PERSON"):
-        name = span._.normalized or span.text
+    persons = [m for m in mentions if m.label_ == "PERSON"]
+    full_names = {m._.normalized or m.text for m in persons if len(m) > 1}
+    for span in persons:
+        name = full_name(span._.normalized or span.text, full_names)
         person = people.setdefault(name, _Person(name))
         person.mention_ids.append(mention_ids[(span.label_, span.start, span.end)])
         if span.start in by_end:

@@ -18,7 +18,7 @@ from .base import spans_of
 
 NESTABLE_IN_ORG = ("PLACE", "ACRONYM")
 # when two candidates of different types overlap outside an ORG, the earlier type wins
-PRIORITY = ("DATE", "RANK", "POSITION", "PERSON", "PLACE", "ACRONYM")
+PRIORITY = ("DATE", "RANK", "POSITION", "PLACE", "PERSON", "ACRONYM")
 
 
 def _inside(span: Span, outer: Span) -> bool:

@@ -31,7 +31,7 @@ from .base import add_spans, is_title, make_span, span_starting_at, spans_of
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
 COORDINATORS = {",", "và"}
 # bodies that, written alone, are the ones of the document's province (``Tỉnh ủy`` → ``Tỉnh ủy Lạng Sơn``)
-PROVINCE_BODIES = {"tỉnh ủy", "thành ủy", "ủy ban nhân dân", "hội đồng nhân dân"}
+PROVINCE_BODIES = {"tỉnh ủy", "thành ủy"}
 
 
 def document_province(places: list[Span]) -> tuple[str, str] | None:
@@ -42,7 +42,7 @@ def document_province(places: list[Span]) -> tuple[str, str] | None:
     counts: dict[str, int] = {}
     for place in places:
         value = place._.normalized or ""
-        if (place._.attrs or {}).get("level") == "province" and " " in value:
+        if (place._.attrs or {}).get("level") == "province" and " " in value:  # foreign regions have their own level
             counts[value] = counts.get(value, 0) + 1
     if not counts:
         return None
@@ -185,9 +185,13 @@ class _Context:
             if part.kind == "unit" and self.province is not None and part.value == self.province[0]:
                 words.append(f"{self.province[0]} {self.province[1]}")
                 continue
-            words.extend(self.expansions.get(word, word) for word in part.value.split())
+            value = part.value
+            if part.kind == "place" and words and " ".join(words).lower() in PROVINCE_BODIES:
+                value = value.split(" ", 1)[-1] if value.startswith(("tỉnh ", "thành phố ")) else value
+                value = value[len("phố "):] if value.startswith("phố ") else value
+            words.extend(self.expansions.get(word, word) for word in value.split())
         text = " ".join(words)
-        if len(parts) == 1 and parts[0].kind == "head" and text.lower() in PROVINCE_BODIES and self.province:
+        if len(parts) == 1 and text.lower() in PROVINCE_BODIES and self.province:
             text = f"{text} {self.province[1]}"
         return text
 

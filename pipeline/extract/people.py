@@ -33,8 +33,9 @@ class PersonExtractor:
     def __init__(self, nlp: Language, lexicon: PeopleLexicon):
         self.surnames = lexicon.surnames
         self.honorifics = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for honorific in lexicon.honorifics:
+        for honorific in (*lexicon.honorifics, *lexicon.cues):
             self.honorifics.add("HONORIFIC", [nlp.make_doc(honorific)])
+        self.middle_names = lexicon.middle_names
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for name in lexicon.known_people:
             self.known.add("KNOWN", [nlp.make_doc(name)])
@@ -80,6 +81,11 @@ class PersonExtractor:
                 if end is None or end >= len(doc) or doc[end].lower_ not in LIST_SEPARATORS:
                     break
                 k = end + 1
+        for token in doc:
+            # "Lò Văn Sáy", "Cầm Thị Hoa": surname + Văn/Thị + given name is a name wherever it stands
+            if (token.text in self.surnames and token.i + 1 < len(doc) and doc[token.i + 1].text in self.middle_names
+                    and token.i not in blocked):
+                add(token.i, True, "people.middle_name")
         for known in self.known(doc, as_spans=True):
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
         byline = self.byline(doc)
@@ -87,11 +93,22 @@ class PersonExtractor:
             candidates.append(byline)
         found = filter_spans(candidates)
         found = filter_spans(found + self.repeats(doc, found))
+        found = filter_spans(found + self.given_names(doc, found, ranks, blocked))
         add_spans(doc, "PERSON", found)
         return doc
 
+    def given_names(self, doc: Doc, found: list[Span], ranks: list[Span], blocked: set[int]) -> list[Span]:
+        """``Thiếu tá Thắm``, ``ông Lực``: a given name alone after a rank or honorific, once the full name is known."""
+        given = {span[-1].text for span in found if len(span) >= MIN_NAME}
+        cues = [s.end for s in ranks] + [s.end for s in self.honorifics(doc, as_spans=True)]
+        short = []
+        for k in cues:
+            if k < len(doc) and doc[k].text in given and (k + 1 >= len(doc) or not is_title(doc[k + 1])):
+                short.append(make_span(doc, k, k + 1, "PERSON", doc[k].text, "people.given_name"))
+        return short
+
     def byline(self, doc: Doc) -> Span | None:
-        """The last line of the document when it is a name alone (``Hoàng Lan``)."""
+        """The last line of the document when it is a name alone (``Hoàng Lan``; a pen name ``Minh Hiếu``)."""
         tokens = [t for t in doc if not t.is_space]
         if not tokens:
             return None
@@ -99,7 +116,7 @@ class PersonExtractor:
         start = last.i
         while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
             start -= 1
-        end = self.name_end(doc, start, set(), need_surname=True)
+        end = self.name_end(doc, start, set(), need_surname=False)
         if end != last.i + 1:
             return None
         return make_span(doc, start, end, "PERSON", doc[start:end].text, "people.byline")

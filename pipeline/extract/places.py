@@ -96,7 +96,7 @@ class PlaceExtractor:
             known = self.places.get(name)
             if known is None and doc[found.end].text in self.surnames and name_end - found.end >= 3:
                 continue  # "Chủ tịch HĐND tỉnh Trần Thị Bích Vân": a person after the unit word
-            if found.text[0].isupper() and not doc[found.start].is_sent_start:
+            if unit.startswith("cửa khẩu") and found.text[0].isupper() and not doc[found.start].is_sent_start:
                 # "Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài": the unit word is part of an organization's name
                 place_units[found.start] = found.end
                 continue
@@ -105,6 +105,9 @@ class PlaceExtractor:
             if known is not None and known.level in ("province", "former_province") and unit in ("tỉnh", "thành phố", "tp."):
                 normalized = known.normalized
                 attrs.update(known.attrs)
+            elif known is not None and known.level == "foreign_region":
+                normalized = f"{unit_written} {name}"
+                attrs.update({"level": known.level, **known.attrs})
             else:
                 normalized = f"{unit_written} {name}"
             spans.append(make_span(doc, found.start, name_end, "PLACE", normalized, "places.unit_word", attrs))
