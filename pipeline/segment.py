@@ -147,7 +147,9 @@ class Segmenter:
             cursor = end
         gap(len(text))
         if not surface:
-            return Doc(self.vocab, words=[], spaces=[])
+            doc = Doc(self.vocab, words=[], spaces=[])
+            doc.spans["words"] = []
+            return doc
         doc = Doc(self.vocab, words=surface, spaces=spaces, sent_starts=starts)
         doc.spans["words"] = [Span(doc, index_of[a], index_of[b - 1] + 1) for a, b in words]
         return doc

@@ -14,9 +14,21 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+def _extension(name: str) -> tuple:
+    # spaCy keys span extension values by offsets alone; an ORG and an ACRONYM over the same
+    # characters (``Phó Tư lệnh BĐBP``) must not share them, so the label is part of the key
+    def get(span: Span) -> Any:
+        return span.doc.user_data.get(("vnx", name, span.label_, span.start_char, span.end_char))
+
+    def set_(span: Span, value: Any) -> None:
+        span.doc.user_data[("vnx", name, span.label_, span.start_char, span.end_char)] = value
+
+    return get, set_
+
+
 for _name in ("normalized", "source", "attrs"):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+    _get, _set = _extension(_name)
+    Span.set_extension(_name, getter=_get, setter=_set, force=True)
 
 ACRONYM_FORM = re.compile(r"^[A-ZĐ]{2,}$")
 LOWER_TONE_VOWELS = set("áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ")

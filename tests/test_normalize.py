@@ -1,0 +1,124 @@
+"""Normalize: NFC and official tone placement, with offsets mapping back to the raw text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalize import NormalizedText, ToneMap, nfc_with_map, normalize_text, normalize_value
+
+
+@pytest.fixture(scope="module")
+def tone_map() -> ToneMap:
+    return ToneMap.from_underthesea()
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def test_nfd_input_becomes_nfc_with_raw_spans(tone_map: ToneMap) -> None:
+    raw = nfd("Đại tá Lê Văn Hùng, tỉnh Thanh Hóa")
+    result = normalize_text(raw, tone_map)
+    assert result.text == "Đại tá Lê Văn Hùng, tỉnh Thanh Hóa"
+    assert len(raw) > len(result.text)
+    assert result.raw_span(0, len(result.text)) == (0, len(raw))
+    for word in ("Đại tá", "Lê Văn Hùng", "Thanh Hóa"):
+        i = result.text.index(word)
+        start, end = result.raw_span(i, i + len(word))
+        assert unicodedata.normalize("NFC", raw[start:end]) == word
+    # an empty span maps to an empty raw span at the right place
+    i = result.text.index("Lê")
+    start, end = result.raw_span(i, i)
+    assert start == end and unicodedata.normalize("NFC", raw[start:]).startswith("Lê")
+
+
+def test_docstring_example(tone_map: ToneMap) -> None:
+    result = normalize_text("Thanh Hoa\u0301", tone_map)
+    assert (result.text, result.raw_span(0, len(result.text))) == ("Thanh Hóa", (0, 10))
+    assert result.raw_span(6, 9) == (6, 10)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("tỉnh Thanh Hoá", "tỉnh Thanh Hóa"),
+    ("xã Hoà Bình", "xã Hòa Bình"),
+    ("THANH HOÁ", "THANH HÓA"),
+    ("THUỴ", "THỤY"),
+    ("Thuỵ Sĩ", "Thụy Sĩ"),
+    ("ðồng chí", "đồng chí"),
+    ("ÐỒN BIÊN PHÒNG", "ĐỒN BIÊN PHÒNG"),
+    ("Phó Tư lệnh BĐBP", "Phó Tư lệnh BĐBP"),   # nothing to change
+    ("hoàn thành", "hoàn thành"),               # not a tone variant
+    ("Hoá Hoà Thuỵ 😀 ðúng", "Hóa Hòa Thụy 😀 đúng"),
+])
+def test_tone_marks(tone_map: ToneMap, raw: str, expected: str) -> None:
+    result = normalize_text(raw, tone_map)
+    assert result.text == expected
+    assert len(result.text) == len(raw)
+    assert result.raw_span(0, len(expected)) == (0, len(raw))
+
+
+def test_tone_marks_off_keeps_spelling(tone_map: ToneMap) -> None:
+    assert normalize_text("Thanh Hoá", None).text == "Thanh Hoá"
+    assert normalize_text(nfd("Thanh Hoá"), None).text == "Thanh Hoá"
+
+
+@pytest.mark.parametrize("raw", ["", "Bộ đội Biên phòng", "a\r\nb", "😀🇻🇳", "\u200b\u200d", "x" * 1000])
+def test_nfc_input_unchanged_and_no_map(raw: str) -> None:
+    result = nfc_with_map(raw)
+    assert result.text == raw and result.starts is None
+    assert result.raw_span(0, len(raw)) == (0, len(raw))
+
+
+def test_composition_across_clusters_falls_back_to_lines() -> None:
+    # Hangul jamo compose across "clusters" (no combining class): the map goes by line
+    raw = "a\u0301\n\u1100\u1161 x\n"
+    result = nfc_with_map(raw)
+    assert result.text == unicodedata.normalize("NFC", raw)
+    assert result.raw_span(0, len(result.text)) == (0, len(raw))
+
+
+def test_normalize_value(tone_map: ToneMap) -> None:
+    assert normalize_value("  tỉnh  Thanh\tHoá ", tone_map) == "tỉnh Thanh Hóa"
+    assert normalize_value(nfd("Thuỵ"), tone_map) == "Thụy"
+
+
+VIETNAMESE = list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạắặấậéẹếệíịóọốộớợúụứựýỵ") + ["Hoá", "Thuỵ", "ð", "Ð"]
+MARKS = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "\u0306", "\u031b", "\u0308"]
+OTHER = [" ", "\n", "\r\n", "\t", "😀", "🇻🇳", "👍🏽", "\u200d", ",", ".", "(", ")", "\u1100", "\u1161", "\u212b"]
+PIECES = st.one_of(st.sampled_from(VIETNAMESE + MARKS + OTHER), st.characters())
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(PIECES, max_size=40), use_tones=st.booleans(), data=st.data())
+def test_normalize_property(tone_map: ToneMap, pieces: list[str], use_tones: bool, data: st.DataObject) -> None:
+    raw = "".join(pieces)
+    result = normalize_text(raw, tone_map if use_tones else None)
+    assert isinstance(result, NormalizedText)
+    assert unicodedata.is_normalized("NFC", result.text)
+    n = len(result.text)
+    if raw:
+        assert result.raw_span(0, n) == (0, len(raw))
+    plain = normalize_text(raw, None)  # same offsets, without tone changes, to compare characters
+    assert len(plain.text) == n
+    for _ in range(5):
+        i = data.draw(st.integers(0, n))
+        j = data.draw(st.integers(i, n))
+        start, end = result.raw_span(i, j)
+        assert 0 <= start <= end <= len(raw)
+        assert (start, end) == plain.raw_span(i, j)
+        if i < j:
+            covered = iter(unicodedata.normalize("NFC", raw[start:end]))
+            assert all(c in covered for c in plain.text[i:j]), (raw, i, j, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(VIETNAMESE + MARKS + OTHER), st.characters()), max_size=40))
+def test_length_never_changes_after_nfc(tone_map: ToneMap, pieces: list[str]) -> None:
+    raw = "".join(pieces)
+    nfc = unicodedata.normalize("NFC", raw)
+    assert len(normalize_text(nfc, tone_map).text) == len(nfc)
+    assert len(tone_map.apply(nfc)) == len(nfc)

@@ -1,0 +1,125 @@
+"""Segment: the Doc's text is the input exactly, whatever underthesea does; words and sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.core import Pipeline
+from pipeline.model import RawDocument
+from pipeline.segment import VI_CONFIG, Segmenter, align
+
+NEWS = [
+    "Sáng 23/9, Bộ Tư lệnh BĐBP tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2025.",
+    "date 2025-09-23 Hội nghị giao ban\nĐại tá Trần Văn Hải, Chỉ huy trưởng BĐBP tỉnh Nghệ An phát biểu.\n",
+    "Đồn Biên phòng Pù Nhi phối hợp với Công an xã tuần tra (từ 10/9 đến 15/9).  Kết quả: bắt giữ 2 đối tượng!",
+    "Tỉnh Thanh Hoá có 213 km đường biên giới; lực lượng BĐBP quản lý 16 đồn.\r\nHoàng Lan\r\n",
+]
+
+NAUGHTY = [
+    "", " ", "     ", "\t\t", "\r\n", "\n", "a\r\nb", "\n\n\n", "Dòng một\n\n\nDòng hai\n\n",
+    "😀🇻🇳👍🏽 Chào mừng", "مرحبا بالعالم", "שלום עולם", "a\u200db", "\u200b", "\u0301\u0300", "\u0301",
+    "x" * 3000, "BĐBP" * 200, "!!!???...,,,;;;---", "…“”‘’«»", "BĐBP dự hội nghị", "\ufeff", "\u00a0\u2028\u2029",
+    "Đại tá\u00a0Trần Văn Hải", "A\u0301 B\u0300", "12/9/2025-13/9/2025", "ĐẠI HỘI ĐẢNG BỘ", "a\tb\tc", " \n leading",
+    "trailing \n ", "Ảnh: TTXVN",
+]
+
+
+@pytest.mark.parametrize("text", NEWS + NAUGHTY)
+def test_doc_text_is_input(pipe: Pipeline, text: str) -> None:
+    doc = pipe.segmenter(text)
+    assert doc.text == text
+    for word in doc.spans["words"]:
+        assert word.text.strip() == word.text and word.text
+    for sentence in doc.sents:
+        assert sentence.text  # no empty sentence
+
+
+@pytest.mark.parametrize("text", NEWS + NAUGHTY)
+def test_pipeline_survives_and_offsets_hold(pipe: Pipeline, text: str) -> None:
+    result = pipe.process(RawDocument("n.txt", text))
+    assert result.status == "ok", result.error
+    for m in result.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_glued_word_is_split_into_syllable_tokens(pipe: Pipeline) -> None:
+    doc = pipe.segmenter("Lãnh đạo BĐBP dự hội nghị.")
+    assert [t.text for t in doc][:4] == ["Lãnh", "đạo", "BĐBP", "dự"]
+
+
+def test_words_group_syllables(pipe: Pipeline) -> None:
+    doc = pipe.segmenter("Thiếu tướng Võ Tiến Nghị dự hội nghị.")
+    assert [t.text for t in doc][:4] == ["Thiếu", "tướng", "Võ", "Tiến"]
+    words = [w.text for w in doc.spans["words"]]
+    assert "Võ Tiến Nghị" in words
+
+
+def test_segment_normalizes_first(pipe: Pipeline) -> None:
+    doc = pipe.segment("tỉnh Thanh Hoa\u0301")
+    assert doc.text == "tỉnh Thanh Hóa"
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Hội nghị tổng kết công tác năm 2025\nSáng 23/9, Bộ Tư lệnh tổ chức hội nghị", 2),
+    ("Dòng một không dấu chấm\nDòng hai không dấu chấm\nDòng ba", 3),
+    ("Câu thứ nhất kết thúc. Câu thứ hai cũng kết thúc.", 2),
+    ("Một dòng\n\n\n\nMột dòng khác", 2),
+    ("\n\n", 0),
+])
+def test_line_break_ends_a_sentence(pipe: Pipeline, text: str, n: int) -> None:
+    spans = pipe.segmenter.sentence_spans(text)
+    assert len(spans) == n
+    for start, end in spans:
+        assert "\n" not in text[start:end]
+        assert text[start:end].strip()
+
+
+def test_sentence_ids_follow_lines(process) -> None:
+    result = process("Đại tá Trần Văn Hải dự họp\nThiếu tướng Lê Văn Bình phát biểu")
+    people = {m.text: m.sentence_id for m in result.mentions if m.type == "PERSON"}
+    assert people == {"Trần Văn Hải": 0, "Lê Văn Bình": 1}
+    assert result.n_sentences == 2
+
+
+# --- align() with fake tokenizers ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "pieces", "expected"), [
+    ("Bộ đội Biên phòng", ["Bộ đội", "Biên phòng"], [(0, 6), (7, 17)]),
+    ("  Bộ đội  ", ["Bộ đội"], [(2, 8)]),
+    ("Thanh Hoá", ["Thanh", "Hóa"], [(0, 5), (6, 9)]),              # tokenizer rewrote the tone mark
+    ("abc def", ["ABC", "DEF"], [(0, 3), (4, 7)]),                   # rewrote every character
+    ("BĐBP dự họp", ["BĐBP dự", "họp"], [(0, 7), (8, 11)]),          # glued across an entity border
+    ("a , b", ["a", "b"], [(0, 1), (4, 5)]),                          # a piece skipped by the tokenizer
+    ("ngày 23/9", ["ngày", "23 / 9"], [(0, 4), (5, 7), ]),            # rewritten with spaces: a run
+    ("xin chào", ["xin", "chào", "thừa"], [(0, 3), (4, 8)]),          # more pieces than text
+    ("", ["a"], []),
+    ("abc", [], []),
+])
+def test_align(text: str, pieces: list[str], expected: list[tuple[int, int]]) -> None:
+    assert align(text, pieces) == expected
+
+
+def test_align_within_bounds() -> None:
+    text = "Câu một. Câu hai."
+    spans = align(text, ["Câu", "hai", "."], 9, len(text))
+    assert spans == [(9, 12), (13, 16), (16, 17)]
+    assert align(text, ["Câu một. Câu hai."], 0, 8) == [(0, 3)]
+
+
+@pytest.mark.parametrize("text", ["Ngày 5/10 Thiếu tướng Lê An dự họp.", "Hoá Hoà\nThuỵ", "😀 xyz", "a\u0301b", ""])
+@pytest.mark.parametrize("rewrite", [str.upper, lambda s: s.replace("o", "0"), lambda s: "".join(reversed(s)),
+                                     lambda s: s.replace(" ", "_")])
+def test_align_spans_ordered_and_in_bounds(text: str, rewrite) -> None:
+    pieces = [rewrite(w) for w in text.split()]
+    spans = align(text, pieces)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("text", NEWS + NAUGHTY[:12])
+def test_segmenter_with_rewriting_fake_tokenizer(text: str) -> None:
+    vocab = spacy.blank("vi", config=VI_CONFIG).vocab
+    segmenter = Segmenter(vocab, sentences=lambda s: [s.upper()], words=lambda s: [w.lower() + "x" for w in s.split()])
+    doc = segmenter(text)
+    assert doc.text == text
