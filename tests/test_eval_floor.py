@@ -15,7 +15,7 @@ from pipeline.model import RawDocument
 REPO_DEV = Path(__file__).resolve().parents[1] / "data" / "gold" / "dev"
 SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev"
 
-REPO_MICRO_F1 = 0.85  # the lead raises this as the extractors improve
+REPO_MICRO_F1 = 0.90  # measured 0.939 on 15 documents; a regression below this fails CI
 SHARED_MICRO_F1 = 0.95
 SHARED_RECORD_FIELD = 0.95
 
