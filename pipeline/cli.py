@@ -17,10 +17,10 @@ import click
 
 from . import __version__
 from .config import DEFAULT_CONFIG_PATH, ConfigError, load_config
-from .core import Pipeline, PipelineError
+from .core import Pipeline, PipelineError, predict_gold
 from .evaluate import format_report, score
 from .gold import GoldFormatError, read_gold_dir
-from .ingest import InputError, iter_inputs, parse_header
+from .ingest import InputError, iter_inputs
 from .lexicons import LexiconError
 from .model import ENTITY_TYPES, RawDocument
 from .write import TableWriter
@@ -133,14 +133,7 @@ def evaluate(gold_dir: Path, config_path: Path, json_path: Path | None, max_erro
         pipeline = Pipeline(config)
     except USAGE_ERRORS as exc:
         _fail(exc)
-    predicted = {}
-    for doc in gold:
-        # the gold file's own text, read as ingest reads a .txt (header → date and title)
-        try:
-            date, title = parse_header(doc.raw)
-        except ValueError:
-            date, title = None, None
-        predicted[doc.doc_id] = pipeline.process(RawDocument(doc.doc_id, doc.raw, title=title, date=date))
+    predicted = predict_gold(pipeline, gold)
     report = score(gold, predicted)
     click.echo(format_report(report, max_errors=max_errors))
     if json_path is not None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .config import Config
 from .extract import add_extractors
-from .ingest import HEADER
+from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
 from .normalize import NormalizedText, ToneMap, normalize_text
 from .resolve import acronym_records, person_records
@@ -151,6 +151,18 @@ class Pipeline:
         if self.segmenter is None:
             raise PipelineError("segment stage is switched off")
         return self.segmenter(self.normalize(text).text)
+
+
+def predict_gold(pipeline: Pipeline, gold: Iterable) -> dict[str, DocumentResult]:
+    """Run ``pipeline`` on the raw text of gold documents, read as ingest reads a ``.txt`` (header → date, title)."""
+    predicted = {}
+    for doc in gold:
+        try:
+            date, title = parse_header(doc.raw)
+        except ValueError:
+            date, title = None, None
+        predicted[doc.doc_id] = pipeline.process(RawDocument(doc.doc_id, doc.raw, title=title, date=date))
+    return predicted
 
 
 def timed(results: Iterable[DocumentResult]) -> Iterator[tuple[DocumentResult, float]]:

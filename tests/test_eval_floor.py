@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core import Pipeline
+from pipeline.core import Pipeline, predict_gold
 from pipeline.evaluate import EvalReport, score
 from pipeline.gold import read_gold_dir
-from pipeline.ingest import parse_header
-from pipeline.model import RawDocument
 
 REPO_DEV = Path(__file__).resolve().parents[1] / "data" / "gold" / "dev"
 SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev"
@@ -22,15 +20,9 @@ SHARED_RECORD_FIELD = 0.95
 
 def evaluate(pipe: Pipeline, gold_dir: Path) -> EvalReport:
     gold = read_gold_dir(gold_dir)
-    predicted = {}
-    for doc in gold:
-        try:
-            date, title = parse_header(doc.raw)
-        except ValueError:
-            date, title = None, None
-        result = pipe.process(RawDocument(doc.doc_id, doc.raw, title=title, date=date))
-        assert result.status == "ok", (doc.doc_id, result.error)
-        predicted[doc.doc_id] = result
+    predicted = predict_gold(pipe, gold)
+    for doc_id, result in predicted.items():
+        assert result.status == "ok", (doc_id, result.error)
     return score(gold, predicted)
 
 
