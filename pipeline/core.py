@@ -26,7 +26,7 @@ from .extract import add_extractors
 from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
 from .normalize import NormalizedText, ToneMap, normalize_text
-from .resolve import acronym_records, person_records
+from .resolve import acronym_records, expand_text, person_records
 from .segment import VI_CONFIG, Segmenter
 
 
@@ -129,6 +129,7 @@ class Pipeline:
         if "resolve" in self.enabled:
             result.people = person_records(doc, spans, ids)
             result.acronyms = acronym_records(spans)
+            result.text_expanded = expand_text(raw.text, result.mentions)
         return result
 
     @staticmethod

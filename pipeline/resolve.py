@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .model import AcronymRecord, PersonRecord
+from .model import AcronymRecord, Mention, PersonRecord
 
 APPOSITION = {",", "-", "–", "—", "("}
 
@@ -112,3 +112,31 @@ def acronym_records(mentions: list[Span]) -> list[AcronymRecord]:
         else:
             record.count += 1
     return list(records.values())
+
+
+def _expansion_written(text: str, start: int, end: int) -> bool:
+    """Whether the text already spells this acronym out: ``Long form (ABBR)`` or ``ABBR (Long form)``."""
+    before = text[:start].rstrip(" ")
+    after = text[end:].lstrip(" ")
+    return (before.endswith("(") and after.startswith(")")) or after.startswith("(")
+
+
+def expand_text(text: str, mentions: list[Mention]) -> str:
+    """``text`` with each acronym followed by its expansion in parentheses where none is written.
+
+    Offsets of ``mentions`` index ``text``; unknown acronyms (no expansion) stay as they are:
+
+        >>> m = Mention("ACRONYM", 11, 15, "BĐBP", "Bộ đội Biên phòng")
+        >>> expand_text("Phó Tư lệnh BĐBP dự họp.", [m])
+        'Phó Tư lệnh BĐBP (Bộ đội Biên phòng) dự họp.'
+    """
+    pieces = []
+    last = 0
+    for mention in sorted((m for m in mentions if m.type == "ACRONYM" and m.normalized), key=lambda m: m.start):
+        if _expansion_written(text, mention.start, mention.end):
+            continue
+        pieces.append(text[last:mention.end])
+        pieces.append(f" ({mention.normalized})")
+        last = mention.end
+    pieces.append(text[last:])
+    return "".join(pieces)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import PersonRecord
+from pipeline.model import Mention, PersonRecord
+from pipeline.resolve import expand_text
 
 
 def records(process, text: str) -> dict[str, tuple]:
@@ -84,3 +85,34 @@ def test_unknown_acronym_record(process) -> None:
 def test_standalone_org_acronym_record_source(process) -> None:
     [record] = process("Phó Tư lệnh BĐBP dự hội nghị. Cán bộ BĐBP tuần tra.").acronyms
     assert (record.acronym, record.source, record.count) == ("BĐBP", "dictionary", 2)
+
+
+def _acronym(text: str, acronym: str, expansion: str | None, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(acronym, start + 1)
+    return Mention("ACRONYM", start, start + len(acronym), acronym, expansion)
+
+
+@pytest.mark.parametrize(("text", "acronyms", "expected"), [
+    ("Phó Tư lệnh BĐBP dự họp.", [("BĐBP", "Bộ đội Biên phòng", 0)],
+     "Phó Tư lệnh BĐBP (Bộ đội Biên phòng) dự họp."),
+    # a definition in the text is already an expansion
+    ("công tác thi đua, khen thưởng (TĐKT) và TĐKT năm 2025", [("TĐKT", "thi đua, khen thưởng", 0),
+                                                                ("TĐKT", "thi đua, khen thưởng", 1)],
+     "công tác thi đua, khen thưởng (TĐKT) và TĐKT (thi đua, khen thưởng) năm 2025"),
+    ("BĐBP (Bộ đội Biên phòng) tỉnh", [("BĐBP", "Bộ đội Biên phòng", 0)], "BĐBP (Bộ đội Biên phòng) tỉnh"),
+    # an unknown acronym is never guessed
+    ("Đoàn XYZQ đến thăm.", [("XYZQ", None, 0)], "Đoàn XYZQ đến thăm."),
+    ("UBND, HĐND tỉnh", [("UBND", "Ủy ban nhân dân", 0), ("HĐND", "Hội đồng nhân dân", 0)],
+     "UBND (Ủy ban nhân dân), HĐND (Hội đồng nhân dân) tỉnh"),
+])
+def test_expand_text(text, acronyms, expected):
+    mentions = [_acronym(text, a, e, n) for a, e, n in acronyms]
+    assert expand_text(text, mentions) == expected
+
+
+def test_text_expanded_in_pipeline(process):
+    text = "Thiếu tướng Võ Tiến Nghị, Phó Tư lệnh BĐBP dự hội nghị."
+    result = process(text)
+    assert result.text_expanded == "Thiếu tướng Võ Tiến Nghị, Phó Tư lệnh BĐBP (Bộ đội Biên phòng) dự hội nghị."
