@@ -150,11 +150,15 @@ class Place:
 
 @dataclass(frozen=True)
 class PlaceLexicon:
+    """Places beyond the official registry (countries, gates, islands …) and the heads of commune-named bodies."""
+
     places: tuple[Place, ...]
+    commune_named_bodies: tuple[str, ...] = ()
+    not_a_place_after: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> PlaceLexicon:
-        data = _load(path, ("provinces",))
+        data = _load(path, ())
         places: list[Place] = []
 
         def entries(key: str) -> list[Any]:
@@ -164,11 +168,9 @@ class PlaceLexicon:
             return value
 
         try:
-            for p in entries("provinces"):
-                places.append(Place(nfc(p["name"]), f"{nfc(p['unit'])} {nfc(p['name'])}", "province"))
-            for p in entries("former_provinces"):
-                attrs = {"successor": f"{_unit_of(data, p['successor'])} {nfc(p['successor'])}"} if p.get("successor") else {}
-                places.append(Place(nfc(p["name"]), f"{nfc(p['unit'])} {nfc(p['name'])}", "former_province", attrs))
+            for p in entries("former_names"):
+                places.append(Place(nfc(p["name"]), f"{nfc(p['unit'])} {nfc(p['name'])}", "former_province",
+                                    {"successor": nfc(p["successor"])}))
             for name in entries("countries"):
                 places.append(Place(nfc(name), nfc(name), "country"))
             for p in entries("foreign_regions"):
@@ -178,22 +180,19 @@ class PlaceLexicon:
                 kind = nfc(p.get("kind") or "")
                 prefix = "cửa khẩu quốc tế" if kind == "quốc tế" else "cửa khẩu"
                 places.append(Place(nfc(p["name"]), f"{prefix} {nfc(p['name'])}", "border_gate"))
-            for name in entries("islands"):
-                places.append(Place(nfc(name), nfc(name), "island"))
+            for island in entries("islands"):
+                # an archipelago is named with its unit word: quần đảo Trường Sa
+                name, unit = (island, None) if isinstance(island, str) else (island["name"], island.get("unit"))
+                places.append(Place(nfc(name), f"{nfc(unit)} {nfc(name)}" if unit else nfc(name), "island"))
             for name in entries("seas"):
                 places.append(Place(nfc(name), nfc(name), "sea"))
             for name in entries("rivers"):
                 places.append(Place(nfc(name), nfc(name), "river"))
+            bodies = tuple(nfc(head) for head in entries("commune_named_bodies"))
+            not_after = tuple(nfc(words) for words in entries("not_a_place_after"))
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{path}: an entry lacks a required field: {exc}") from None
-        return cls(tuple(places))
-
-
-def _unit_of(data: dict[str, Any], province: str) -> str:
-    for p in data.get("provinces") or []:
-        if nfc(p["name"]) == nfc(province):
-            return nfc(p["unit"])
-    return "tỉnh"
+        return cls(tuple(places), bodies, not_after)
 
 
 @dataclass(frozen=True)

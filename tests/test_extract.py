@@ -7,9 +7,6 @@ import pytest
 from pipeline.extract.acronyms import find_definitions, is_acronym
 from pipeline.extract.base import is_acronym_form, looks_like_word
 
-PLACE_SWALLOWS_NAME = ("places.py capitalised_run: after a unit word the name runs over a following person name "
-                       "(PLACE 'tỉnh Nghệ An Trần Văn'), so the PERSON is lost and the ORG absorbs the name")
-
 
 def of_type(mentions, type_):
     return [(text, norm) for t, text, norm in mentions if t == type_]
@@ -162,7 +159,6 @@ def test_bare_former_province(process) -> None:
     assert (place.normalized, place.attrs.get("successor")) == ("tỉnh Hà Giang", "tỉnh Tuyên Quang")
 
 
-@pytest.mark.xfail(strict=True, reason=PLACE_SWALLOWS_NAME)
 def test_place_does_not_swallow_person(extract) -> None:
     mentions = extract("Phó Chủ tịch UBND tỉnh Nghệ An Hoàng Văn Sơn dự hội nghị.")
     assert ("PERSON", "Hoàng Văn Sơn", "Hoàng Văn Sơn") in mentions
@@ -210,8 +206,6 @@ def test_party_committee_org(extract) -> None:
     assert ("ORG", "Đảng ủy BĐBP", "Đảng ủy Bộ đội Biên phòng") in extract("Đồng chí Lê Văn Bình, Phó Bí thư Đảng ủy BĐBP dự.")
 
 
-@pytest.mark.xfail(strict=True, reason="ANNOTATION.md: a place inside a unit's name normalizes to its unit (xã Na Mèo); "
-                                      "places.py prefers the border gate")
 def test_place_in_post_name(extract) -> None:
     assert ("PLACE", "Na Mèo", "xã Na Mèo") in extract("Đồn Biên phòng Na Mèo tuần tra.")
 
@@ -222,8 +216,7 @@ def test_place_in_post_name(extract) -> None:
     ("Đại tá Trần Văn Hải dự hội nghị.", ["Trần Văn Hải"]),
     ("Phó Tư lệnh BĐBP Lê Văn Bình phát biểu.", ["Lê Văn Bình"]),
     ("Chỉ huy trưởng BĐBP Nghệ An Trần Văn Hải phát biểu.", ["Trần Văn Hải"]),
-    pytest.param("Chỉ huy trưởng BĐBP tỉnh Nghệ An Trần Văn Hải phát biểu.", ["Trần Văn Hải"],
-                 marks=pytest.mark.xfail(strict=True, reason=PLACE_SWALLOWS_NAME)),
+    ("Chỉ huy trưởng BĐBP tỉnh Nghệ An Trần Văn Hải phát biểu.", ["Trần Văn Hải"]),
     ("Thay mặt các đồng chí: Nguyễn Văn An, Trần Văn Bình và Lê Thị Chi phát biểu.", ["Nguyễn Văn An", "Trần Văn Bình", "Lê Thị Chi"]),
     ("Đồng chí Hoàng Văn Sơn phát biểu.", ["Hoàng Văn Sơn"]),
     ("Bác Hồ Chí Minh căn dặn bộ đội.", ["Hồ Chí Minh"]),

@@ -232,7 +232,9 @@ class _Context:
                 named = True
             elif k in self.places:
                 place = self.places[k]
-                parts.append(Part(k, place.end, "place", place._.normalized or place.text))
+                # a body named after its commune keeps the name as written: Đồn Biên phòng Na Mèo
+                value = place.text if place._.source == "places.body_name" else place._.normalized or place.text
+                parts.append(Part(k, place.end, "place", value))
                 named = True
             elif token.text == "(" and k + 2 < len(doc) and (k + 1) in self.acronyms and doc[k + 2].text == ")":
                 parts.append(Part(k, k + 3, "definition", ""))

@@ -1,38 +1,47 @@
-"""PLACE: administrative units and geographic places.
+"""PLACE: administrative units, resolved to the official registry, and geographic places.
 
-Two rules:
+Three rules find places:
 - a unit word followed by a capitalised name is a place of that unit, known or
-  not (``phường Hạc Thành``, ``xã Na Mèo``, ``tỉnh Thanh Hoá``);
-- a name of the lexicon standing alone is a place, normalized with its unit
-  word (``Nghệ An`` → ``tỉnh Nghệ An``; ``Tây Trang`` → ``cửa khẩu quốc tế Tây Trang``).
+  not (``phường Hạc Thành``, ``xã Na Mèo``, ``tỉnh Thanh Hoá``, ``huyện Quan Sơn``);
+- a province name (current or former) or a name of the lexicon standing alone
+  is a place (``Nghệ An`` → ``tỉnh Nghệ An``; ``Tây Trang`` → ``cửa khẩu quốc tế Tây Trang``);
+- the name of a body named after its commune is a nested place of that commune
+  (``Đồn Biên phòng Na Mèo`` → ``xã Na Mèo``).
 
-A province merged in 2025 normalizes to itself, with its successor in attrs.
+Then each is resolved against the registry (:mod:`pipeline.registry`) with the
+provinces the document names as context, giving attrs ``level``, ``code``,
+``province`` and, for a unit abolished in 2025, ``successor``. A unit the
+registry cannot place keeps the level its unit word says and gets no code.
 A bare name that is also a known person (``Hồ Chí Minh``) is left to PERSON.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon, Place, PlaceLexicon
+from ..normalize import ToneMap
+from ..registry import COMMUNE_LEVELS, Registry
 from .base import add_spans, is_title, make_span
 
-# unit word → level; longer unit words are matched first ("thành phố" before "phố")
+# unit word → level when the registry cannot place the name; longer unit words match first
 UNIT_WORDS: dict[str, str] = {
     "tỉnh": "province",
     "thành phố": "city",
     "tp.": "city",
+    "tp": "city",
     "phường": "ward",
     "xã": "commune",
     "đặc khu": "special_zone",
     "thị trấn": "township",
     "huyện": "district",
-    "quận": "district",
+    "quận": "urban_district",
     "thị xã": "town",
     "thôn": "village",
     "bản": "village",
@@ -48,11 +57,16 @@ UNIT_WORDS: dict[str, str] = {
     "huyện đảo": "island",
     "sông": "river",
 }
+WRITTEN_AS = {"tp.": "thành phố", "tp": "thành phố"}
 MAX_NAME = 4
 # a unit word after these is plural: the names that follow are bare places
 PLURAL_MARKERS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "nhiều", "cặp"}
 # words before which a unit word means something else ("văn bản Chỉ thị" is a document)
 NOT_A_UNIT_AFTER: dict[str, set[str]] = {"bản": {"văn", "phiên", "kịch", "nguyên", "tái"}}
+PROVINCE_LEVELS = ("province", "former_province")
+HYPHENS = {"-", "–"}
+# levels whose lexicon entry carries the full name (``cửa khẩu quốc tế Tây Trang``)
+NAMED_WITH_KIND = ("border_gate",)
 
 
 def capitalised_run(doc: Doc, start: int, limit: int = MAX_NAME) -> int:
@@ -65,63 +79,223 @@ def capitalised_run(doc: Doc, start: int, limit: int = MAX_NAME) -> int:
     return end
 
 
-class PlaceExtractor:
-    """spaCy component: writes ``doc.spans["PLACE"]``."""
+@dataclass
+class _Found:
+    """A place found by a rule, before the registry resolves it."""
 
-    def __init__(self, nlp: Language, lexicon: PlaceLexicon, people: PeopleLexicon):
+    start: int
+    end: int
+    name: str
+    unit: str | None
+    rule: str
+    place: Place | None = None
+
+
+class PlaceExtractor:
+    """spaCy component: writes ``doc.spans["PLACE"]`` and ``doc.user_data["place_units"]``."""
+
+    def __init__(self, nlp: Language, lexicon: PlaceLexicon, people: PeopleLexicon, registry: Registry):
+        self.registry = registry
         self.places: dict[str, Place] = {}
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.province_names: set[str] = set()
+        for unit in registry.province_names():
+            if unit.name not in self.province_names:
+                self.province_names.add(unit.name)
+                self.names.add("PROVINCE", [nlp.make_doc(unit.name)])
         for place in lexicon.places:
-            # the first entry of a name wins: current provinces are listed before former ones
             self.places.setdefault(place.name, place)
             self.names.add("PLACE", [nlp.make_doc(place.name)])
         self.units = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for unit in UNIT_WORDS:
-            self.units.add(unit, [nlp.make_doc(unit)])
+        for unit_word in UNIT_WORDS:
+            self.units.add(unit_word, [nlp.make_doc(unit_word)])
+        self.bodies = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for head in lexicon.commune_named_bodies:
+            self.bodies.add("BODY", [nlp.make_doc(head)])
+        self.not_after = [tuple(words.lower().split()) for words in lexicon.not_a_place_after]
         self.people = set(people.known_people)
         self.surnames = people.surnames
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
         place_units: dict[int, int] = {}
-        for found in filter_spans(self.units(doc, as_spans=True)):
-            unit = found.text.lower()
-            before = doc[found.start - 1].lower_ if found.start > 0 else ""
-            if before in NOT_A_UNIT_AFTER.get(unit, set()) or before in PLURAL_MARKERS:
-                continue  # "các tỉnh: A, B" and "hai tỉnh A và B": each name is a bare place
-            name_end = capitalised_run(doc, found.end)
-            if name_end == found.end:
-                continue
-            name = doc[found.end:name_end].text
-            known = self.places.get(name)
-            if known is None and doc[found.end].text in self.surnames and name_end - found.end >= 3:
-                continue  # "Chủ tịch HĐND tỉnh Trần Thị Bích Vân": a person after the unit word
-            if unit.startswith("cửa khẩu") and found.text[0].isupper() and not doc[found.start].is_sent_start:
-                # "Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài": the unit word is part of an organization's name
-                place_units[found.start] = found.end
-                continue
-            unit_written = "thành phố" if unit == "tp." else unit
-            attrs: dict[str, object] = {"level": UNIT_WORDS[unit]}
-            if known is not None and known.level in ("province", "former_province") and unit in ("tỉnh", "thành phố", "tp."):
-                normalized = known.normalized
-                attrs.update(known.attrs)
-            elif known is not None and known.level == "foreign_region":
-                normalized = f"{unit_written} {name}"
-                attrs.update({"level": known.level, **known.attrs})
-            else:
-                normalized = f"{unit_written} {name}"
-            spans.append(make_span(doc, found.start, name_end, "PLACE", normalized, "places.unit_word", attrs))
-        for found in self.names(doc, as_spans=True):
-            if found.text in self.people:
-                continue
-            place = self.places[found.text]
-            attrs = {"level": place.level, **place.attrs}
-            spans.append(make_span(doc, found.start, found.end, "PLACE", place.normalized, "places.lexicon", attrs))
+        # on equal spans the first rule wins: "Na Mèo" of "Đồn Biên phòng Na Mèo" is the commune, not the gate
+        found = self.body_names(doc) + self.after_unit_words(doc, place_units) + self.bare_names(doc)
+        context = self.context_provinces(found)
+        first = {}
+        for f in found:  # span values are keyed by offsets: make one span per offsets
+            first.setdefault((f.start, f.end), f)
+        spans = [self.resolve(doc, f, context) for f in first.values()]
         doc.user_data["place_units"] = place_units
         add_spans(doc, "PLACE", filter_spans(spans))
         return doc
 
+    def after_unit_words(self, doc: Doc, place_units: dict[int, int]) -> list[_Found]:
+        found = []
+        for match in filter_spans(self.units(doc, as_spans=True)):
+            unit = match.text.lower()
+            before = doc[match.start - 1].lower_ if match.start > 0 else ""
+            if before in NOT_A_UNIT_AFTER.get(unit, set()):
+                continue
+            if before in PLURAL_MARKERS:
+                listed = self.listed_names(doc, match.end, unit)
+                found.extend(listed)
+                if listed and unit.startswith("cửa khẩu"):
+                    found.extend(self.paired_gate(doc, listed[-1]))
+                continue
+            name_end = self.name_end(doc, match.end, WRITTEN_AS.get(unit, unit))
+            if name_end == match.end:
+                continue
+            name = doc[match.end:name_end].text
+            known = self.places.get(name) or self.registry.candidates(name)
+            if not known and doc[match.end].text in self.surnames and name_end - match.end >= 3:
+                continue  # "Chủ tịch HĐND tỉnh Trần Thị Bích Vân": a person after the unit word
+            if unit.startswith("cửa khẩu") and match.text[0].isupper() and not doc[match.start].is_sent_start:
+                # "Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài": the unit word is part of an organization's name
+                place_units[match.start] = match.end
+                continue
+            found.append(_Found(match.start, name_end, name, unit, "places.unit_word", self.places.get(name)))
+            if unit.startswith("cửa khẩu"):
+                found.extend(self.paired_gate(doc, found[-1]))
+        return found
+
+    def name_end(self, doc: Doc, start: int, unit_word: str) -> int:
+        """End of the name after a unit word: a known name inside the capitalised run, or the whole run.
+
+        A hyphen joins two runs when the registry knows the whole (``tỉnh Bà Rịa - Vũng Tàu``).
+        """
+        end = capitalised_run(doc, start)
+        if end == start:
+            return end
+        if end < len(doc) and doc[end].like_num and self.is_known(doc[start:end + 1].text, unit_word):
+            return end + 1  # "xã Sơn Kim 1"
+        if end + 1 < len(doc) and doc[end].text in HYPHENS:
+            joined_end = capitalised_run(doc, end + 1)
+            if joined_end > end + 1 and self.is_known(doc[start:joined_end].text, unit_word):
+                return joined_end
+        return self.known_prefix_end(doc, start, end, unit_word)
+
+    def listed_names(self, doc: Doc, k: int, unit: str) -> list[_Found]:
+        """``các xã: Tam Chung, Pù Nhi và Mường Lát``: each name of the list, a place of that unit."""
+        found = []
+        unit_word = WRITTEN_AS.get(unit, unit)
+        if k < len(doc) and doc[k].text == ":":
+            k += 1
+        while k < len(doc):
+            end = self.name_end(doc, k, unit_word)
+            if end == k:
+                break
+            name = doc[k:end].text
+            found.append(_Found(k, end, name, unit, "places.list", self.places.get(name)))
+            if end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ == "và"):
+                k = end + 1
+            else:
+                break
+        return found
+
+    def paired_gate(self, doc: Doc, first: _Found) -> list[_Found]:
+        """``cặp cửa khẩu Tây Trang - Sốp Hùn``: the gate across the border, after the hyphen, of the same kind."""
+        k = first.end
+        if k + 1 >= len(doc) or doc[k].text not in HYPHENS:
+            return []
+        end = capitalised_run(doc, k + 1)
+        if end == k + 1:
+            return []
+        name = doc[k + 1:end].text
+        international = first.unit == "cửa khẩu quốc tế" or (
+            first.place is not None and first.place.normalized.startswith("cửa khẩu quốc tế"))
+        gate = Place(name, f"cửa khẩu {'quốc tế ' if international else ''}{name}", "border_gate")
+        return [_Found(k + 1, end, name, None, "places.gate_pair", gate)]
+
+    def is_known(self, name: str, unit_word: str) -> bool:
+        return name in self.places or bool(self.registry.candidates(name, unit_word))
+
+    def known_prefix_end(self, doc: Doc, start: int, end: int, unit_word: str) -> int:
+        """Where a known name ends inside a capitalised run (``tỉnh Nghệ An | Trần Văn Hải``); ``end`` when none is."""
+        for stop in range(end, start, -1):
+            if self.is_known(doc[start:stop].text, unit_word):
+                return stop
+        return end
+
+    def bare_names(self, doc: Doc) -> list[_Found]:
+        found = []
+        for match_id, start, end in self.names(doc):
+            span = doc[start:end]
+            if span.text in self.people:
+                continue
+            if self.inside_person_name(doc, start) or self.after_blocking_words(doc, start):
+                continue
+            if doc.vocab.strings[match_id] == "PROVINCE":
+                found.append(_Found(start, end, span.text, None, "places.registry"))
+            elif span.text not in self.province_names:
+                found.append(_Found(start, end, span.text, None, "places.lexicon", self.places[span.text]))
+        return found
+
+    def after_blocking_words(self, doc: Doc, start: int) -> bool:
+        before = tuple(t.lower_ for t in doc[max(0, start - 3):start])
+        return any(before[len(before) - len(words):] == words for words in self.not_after if len(words) <= len(before))
+
+    def inside_person_name(self, doc: Doc, start: int) -> bool:
+        """``Vi Văn Đức``, ``Lê Thị Ngọc Anh``: a name preceded by capitalised words that begin with a surname."""
+        k = start
+        while k > 0 and is_title(doc[k - 1]) and not doc[k].is_sent_start:
+            k -= 1
+        return k < start and doc[k].text in self.surnames
+
+    def body_names(self, doc: Doc) -> list[_Found]:
+        """``Đồn Biên phòng Na Mèo``: the name after the head, when it is a commune of the registry."""
+        found = []
+        for _, start, end in self.bodies(doc):
+            if not is_title(doc[start]):
+                continue
+            name_end = capitalised_run(doc, end)
+            name = doc[end:name_end].text
+            if name_end > end and self.registry.candidates(name, levels=COMMUNE_LEVELS):
+                found.append(_Found(end, name_end, name, None, "places.body_name"))
+        return found
+
+    def context_provinces(self, found: list[_Found]) -> list[str]:
+        """The current provinces the document names, to choose among units of the same name."""
+        provinces = []
+        for f in found:
+            if f.unit is None or f.unit in ("tỉnh", "thành phố", "tp.", "tp"):
+                unit = self.registry.resolve(f.name, levels=PROVINCE_LEVELS)
+                if unit is not None:
+                    provinces.append(unit.province)
+        return provinces
+
+    def resolve(self, doc: Doc, f: _Found, context: list[str]) -> Span:
+        if f.rule == "places.body_name":
+            unit = self.registry.resolve(f.name, levels=COMMUNE_LEVELS, context=context)
+            if unit is not None:
+                return make_span(doc, f.start, f.end, "PLACE", unit.normalized, f.rule, unit.attrs())
+            return make_span(doc, f.start, f.end, "PLACE", None, f.rule, {"level": "commune"})
+        if f.unit is None:
+            unit = self.registry.resolve(f.name, context=context) if f.place is None else None
+            if unit is not None:
+                return make_span(doc, f.start, f.end, "PLACE", unit.normalized, f.rule, unit.attrs())
+            place = f.place or self.places.get(f.name)
+            attrs = {"level": place.level, **place.attrs} if place else {}
+            return make_span(doc, f.start, f.end, "PLACE", place.normalized if place else f.name, f.rule, attrs)
+        written = WRITTEN_AS.get(f.unit, f.unit)
+        unit = self.registry.resolve(f.name, written, context)
+        if unit is None and written in ("tỉnh", "thành phố"):
+            # "tỉnh Hồ Chí Minh", "TP Thanh Hóa" written loosely: the province of that name
+            unit = self.registry.resolve(f.name, levels=PROVINCE_LEVELS, context=context)
+        if unit is not None:
+            return make_span(doc, f.start, f.end, "PLACE", unit.normalized, f.rule, unit.attrs())
+        attrs: dict[str, object] = {"level": UNIT_WORDS[f.unit]}
+        if f.place is not None and f.place.level == UNIT_WORDS[f.unit] and f.place.level in NAMED_WITH_KIND:
+            # "cửa khẩu Tây Trang" is the international gate: its full name says so
+            return make_span(doc, f.start, f.end, "PLACE", f.place.normalized, f.rule, {"level": f.place.level})
+        if f.place is not None and f.place.level in ("foreign_region", "former_province"):
+            attrs.update({"level": f.place.level, **f.place.attrs})
+        ambiguous = len(self.registry.candidates(f.name, written))
+        if ambiguous > 1:
+            attrs["candidates"] = ambiguous
+        return make_span(doc, f.start, f.end, "PLACE", f"{written} {f.name}", f.rule, attrs)
+
 
 @Language.factory("vnx_places", default_config={"lexicon": "", "people": ""})
 def make_place_extractor(nlp: Language, name: str, lexicon: str, people: str) -> PlaceExtractor:
-    return PlaceExtractor(nlp, PlaceLexicon.load(Path(lexicon)), PeopleLexicon.load(Path(people)))
+    registry = Registry.load(ToneMap.from_underthesea())
+    return PlaceExtractor(nlp, PlaceLexicon.load(Path(lexicon)), PeopleLexicon.load(Path(people)), registry)

@@ -1,0 +1,103 @@
+"""PLACE extraction: every level, resolved to the registry, in the sentences of the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def places(process, text: str) -> list[tuple[str, str | None, dict]]:
+    return [(m.text, m.normalized, m.attrs) for m in process(text).mentions if m.type == "PLACE"]
+
+
+@pytest.mark.parametrize(("text", "surface", "normalized", "attrs"), [
+    # current units, with their unit word
+    ("Lãnh đạo tỉnh Thanh Hóa dự lễ.", "tỉnh Thanh Hóa", "tỉnh Thanh Hóa",
+     {"level": "province", "code": "38", "province": "tỉnh Thanh Hóa"}),
+    ("Đoàn công tác đến thành phố Huế.", "thành phố Huế", "thành phố Huế", {"level": "province", "code": "46"}),
+    ("Người dân phường Hạc Thành đón đoàn.", "phường Hạc Thành", "phường Hạc Thành",
+     {"level": "ward", "code": "14797", "province": "tỉnh Thanh Hóa"}),
+    ("Tổ công tác về xã Na Mèo.", "xã Na Mèo", "xã Na Mèo", {"level": "commune", "code": "15013"}),
+    ("Tàu cập cảng đặc khu Côn Đảo.", "đặc khu Côn Đảo", "đặc khu Côn Đảo", {"level": "special_zone"}),
+    # tone-mark variants and written case resolve the same
+    ("Lãnh đạo tỉnh Thanh Hoá dự lễ.", "tỉnh Thanh Hoá", "tỉnh Thanh Hóa", {"code": "38"}),
+    ("Công an tỉnh Khánh Hoà báo cáo.", "tỉnh Khánh Hoà", "tỉnh Khánh Hòa", {"code": "56"}),
+    # a missing unit word: the bare province name
+    ("Đoàn công tác Nghệ An làm việc.", "Nghệ An", "tỉnh Nghệ An", {"level": "province", "code": "40"}),
+    # units abolished in 2025 normalize to themselves, successor in attrs
+    ("Ngư dân tỉnh Quảng Bình ra khơi.", "tỉnh Quảng Bình", "tỉnh Quảng Bình",
+     {"level": "former_province", "successor": "tỉnh Quảng Trị", "province": "tỉnh Quảng Trị"}),
+    ("Ngư dân Quảng Bình ra khơi.", "Quảng Bình", "tỉnh Quảng Bình", {"successor": "tỉnh Quảng Trị"}),
+    ("Đoàn về huyện Quan Sơn, tỉnh Thanh Hóa.", "huyện Quan Sơn", "huyện Quan Sơn",
+     {"level": "district", "code": "387", "province": "tỉnh Thanh Hóa"}),
+    ("Nhân dân huyện Côn Đảo đón đoàn.", "huyện Côn Đảo", "huyện Côn Đảo", {"successor": "đặc khu Côn Đảo"}),
+    ("Trước đây, thành phố Hà Tĩnh có 10 phường.", "thành phố Hà Tĩnh", "thành phố Hà Tĩnh", {"level": "city"}),
+    ("Nhiều năm đóng quân tại tỉnh Bà Rịa - Vũng Tàu.", "tỉnh Bà Rịa - Vũng Tàu", "tỉnh Bà Rịa - Vũng Tàu",
+     {"successor": "thành phố Hồ Chí Minh"}),
+    ("Đoàn đến Thừa Thiên Huế năm 2020.", "Thừa Thiên Huế", "tỉnh Thừa Thiên Huế", {"successor": "thành phố Huế"}),
+    # a commune name with a number
+    ("Hạ tầng xã Sơn Kim 1 được đầu tư.", "xã Sơn Kim 1", "xã Sơn Kim 1", {"level": "commune"}),
+    # countries, foreign regions, gates, islands, seas, rivers
+    ("Hợp tác với Lào và Campuchia.", "Lào", "Lào", {"level": "country"}),
+    ("Đoàn đại biểu tỉnh Hủa Phăn (Lào) sang thăm.", "tỉnh Hủa Phăn", "tỉnh Hủa Phăn",
+     {"level": "foreign_region", "country": "Lào"}),
+    ("Hàng hóa qua cửa khẩu Tây Trang tăng.", "cửa khẩu Tây Trang", "cửa khẩu quốc tế Tây Trang",
+     {"level": "border_gate"}),
+    ("Lượng khách qua Tây Trang tăng.", "Tây Trang", "cửa khẩu quốc tế Tây Trang", {"level": "border_gate"}),
+    ("Tàu trực tại quần đảo Trường Sa.", "quần đảo Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
+    ("Tàu trực tại Trường Sa.", "Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
+])
+def test_place_levels_and_attrs(process, text, surface, normalized, attrs):
+    found = {s: (n, a) for s, n, a in places(process, text)}
+    assert surface in found, found
+    value, got = found[surface]
+    assert value == normalized
+    assert attrs.items() <= got.items()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Địa bàn các xã: Tam Chung, Pù Nhi, Mường Lát.",
+     [("Tam Chung", "xã Tam Chung"), ("Pù Nhi", "xã Pù Nhi"), ("Mường Lát", "xã Mường Lát")]),
+    ("Các tỉnh: Thanh Hóa, Nghệ An, Hà Tĩnh, Quảng Trị, thành phố Huế cùng tham gia.",
+     [("Thanh Hóa", "tỉnh Thanh Hóa"), ("Nghệ An", "tỉnh Nghệ An"), ("Hà Tĩnh", "tỉnh Hà Tĩnh"),
+      ("Quảng Trị", "tỉnh Quảng Trị"), ("thành phố Huế", "thành phố Huế")]),
+    ("Hai tỉnh Lạng Sơn và Cao Bằng ký kết.", [("Lạng Sơn", "tỉnh Lạng Sơn"), ("Cao Bằng", "tỉnh Cao Bằng")]),
+    ("Xe qua cặp cửa khẩu Tây Trang - Sốp Hùn tăng.",
+     [("Tây Trang", "cửa khẩu quốc tế Tây Trang"), ("Sốp Hùn", "cửa khẩu quốc tế Sốp Hùn")]),
+])
+def test_coordinated_lists_give_one_place_per_item(process, text, expected):
+    assert [(s, n) for s, n, _ in places(process, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "normalized"), [
+    # a place inside a unit's name is the commune it is named after
+    ("Đồn Biên phòng Na Mèo tuần tra.", "Na Mèo", "xã Na Mèo"),
+    ("Đồn Biên phòng Thông Thụ phối hợp.", "Thông Thụ", "xã Thông Thụ"),
+    # ... but after "Cửa khẩu" it is the gate
+    ("Đồn Biên phòng Cửa khẩu quốc tế Na Mèo tuần tra.", "Na Mèo", "cửa khẩu quốc tế Na Mèo"),
+])
+def test_place_in_a_unit_name(process, text, surface, normalized):
+    assert (surface, normalized) in [(s, n) for s, n, _ in places(process, text)]
+
+
+def test_context_province_chooses_among_communes_of_one_name(process):
+    # thirteen communes are named Hòa An; the document names Cao Bằng
+    found = places(process, "Bộ đội Biên phòng tỉnh Cao Bằng giúp dân xã Hòa An thu hoạch lúa.")
+    attrs = {s: a for s, _, a in found}
+    assert attrs["xã Hòa An"]["province"] == "tỉnh Cao Bằng"
+    alone = {s: a for s, _, a in places(process, "Bà con xã Hòa An thu hoạch lúa.")}
+    assert "code" not in alone["xã Hòa An"] and alone["xã Hòa An"]["candidates"] > 1
+
+
+@pytest.mark.parametrize(("text", "not_a_place"), [
+    ("Thượng tá Vi Văn Đức phát biểu.", "Đức"),
+    ("Theo Thiếu tá Lê Thị Ngọc Anh, vụ việc đang điều tra.", "Anh"),
+    ("Kim ngạch đạt 5,6 tỷ đô la Mỹ.", "Mỹ"),
+    ("Chủ tịch HĐND tỉnh Trần Thị Bích Vân phát biểu.", "tỉnh Trần Thị Bích Vân"),
+])
+def test_not_places(process, text, not_a_place):
+    assert not_a_place not in [s for s, _, _ in places(process, text)]
+
+
+def test_place_does_not_run_into_a_following_name(process):
+    found = [s for s, _, _ in places(process, "Chỉ huy trưởng BĐBP tỉnh Nghệ An Trần Văn Hải phát biểu.")]
+    assert found == ["tỉnh Nghệ An"]
