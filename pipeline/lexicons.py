@@ -93,12 +93,13 @@ class OrganizationLexicon:
     standalone: tuple[str, ...]
     numbered: tuple[str, ...]
     generic_after: tuple[str, ...]
+    sentence_case_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
         data = _load(path, ("heads",))
         return cls(*(tuple(_strings(path, data, key)) for key in
-                     ("heads", "standalone", "numbered", "generic_after")))
+                     ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads")))
 
 
 @dataclass(frozen=True)

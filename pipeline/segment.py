@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .ingest import HEADER
+
 # spaCy's Vietnamese tokenizer would import pyvi; the Doc is built here instead
 VI_CONFIG = {"nlp": {"tokenizer": {"use_pyvi": False}}}
 
@@ -61,6 +63,17 @@ def _pieces(span_text: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + m.start(), offset + m.end()) for m in PIECE.finditer(span_text)]
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Line spans; a header line ``date YYYY-MM-DD Title`` is two, so no word runs from the date into the title."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    if lines:
+        header = HEADER.match(text[lines[0][0]:lines[0][1]])
+        if header and header.group(2) is not None:
+            title = lines[0][0] + header.start(2)
+            lines[0:1] = [(lines[0][0], title), (title, lines[0][1])]
+    return lines
+
+
 class Segmenter:
     """Builds a Doc of syllable tokens with sentence starts and underthesea words.
 
@@ -86,18 +99,19 @@ class Segmenter:
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         """Sentences within each line: a line break always ends a sentence in news text."""
         spans: list[tuple[int, int]] = []
-        for line in re.finditer(r"[^\n]+", text):
-            if not line.group().strip():
+        for line_start, line_end in _lines(text):
+            line = text[line_start:line_end]
+            if not line.strip():
                 continue
-            found = align(text, self.sentences(line.group()), line.start(), line.end())
-            cursor = line.start()
+            found = align(text, self.sentences(line), line_start, line_end)
+            cursor = line_start
             for s, e in found:
                 if text[cursor:s].strip():
                     spans.append((cursor, s))
                 spans.append((s, e))
                 cursor = e
-            if text[cursor:line.end()].strip():
-                spans.append((cursor, line.end()))
+            if text[cursor:line_end].strip():
+                spans.append((cursor, line_end))
         return [(s, e) for s, e in spans if text[s:e].strip()]
 
     def __call__(self, text: str) -> Doc:

@@ -13,6 +13,9 @@ import unicodedata
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..segment import PIECE
 
 def _extension(name: str) -> tuple:
     # spaCy keys span extension values by offsets alone; an ORG and an ACRONYM over the same
@@ -32,6 +35,14 @@ for _name in ("normalized", "source", "attrs"):
 
 ACRONYM_FORM = re.compile(r"^[A-ZĐ]{2,}$")
 LOWER_TONE_VOWELS = set("áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ")
+
+
+def pattern(vocab: Vocab, phrase: str) -> Doc:
+    """A phrase-matcher pattern tokenized as documents are: syllables and single punctuation marks.
+
+    ``nlp.make_doc("Cục Phòng, chống")`` would keep ``Phòng,`` as one token and never match.
+    """
+    return Doc(vocab, words=PIECE.findall(phrase))
 
 
 def make_span(doc: Doc, start: int, end: int, label: str, normalized: str | None, source: str,

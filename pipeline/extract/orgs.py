@@ -26,12 +26,30 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import AcronymLexicon, OrganizationLexicon, PeopleLexicon
-from .base import add_spans, is_title, make_span, span_starting_at, spans_of
+from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
 COORDINATORS = {",", "và"}
+# lower-case words a sentence-case name may run over before its next naming part
+MAX_BRIDGE = 8
 # bodies that, written alone, are the ones of the document's province (``Tỉnh ủy`` → ``Tỉnh ủy Lạng Sơn``)
 PROVINCE_BODIES = {"tỉnh ủy", "thành ủy"}
+
+
+def document_units(places: list[Span]) -> dict[str, str]:
+    """Unit word → the name of the document's most mentioned place of that unit (the first on a tie).
+
+    ``Công an phường`` in a document about ``phường Hoàng Mai`` is that ward's.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for place in places:
+        value = place._.normalized or ""
+        for unit in ("phường", "xã", "đặc khu"):
+            if value.startswith(unit + " "):
+                name = value[len(unit) + 1:]
+                counts.setdefault(unit, {}).setdefault(name, 0)
+                counts[unit][name] += 1
+    return {unit: max(names, key=lambda n: names[n]) for unit, names in counts.items()}
 
 
 def document_province(places: list[Span]) -> tuple[str, str] | None:
@@ -76,15 +94,16 @@ class OrganizationExtractor:
         self.standalone = {name.lower() for name in lexicon.standalone}
         self.numbered = {name.lower() for name in lexicon.numbered}
         self.generic_after = {word.lower() for word in lexicon.generic_after}
+        self.sentence_case = {word.lower() for word in lexicon.sentence_case_heads}
         self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
         self.expansions = {key: entry.expansion for key, entry in acronyms.acronyms.items()}
         self.surnames = people.surnames
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in names:
-            self.heads.add("HEAD", [nlp.make_doc(name)])
+            self.heads.add("HEAD", [pattern(nlp.vocab, name)])
         self.units = PhraseMatcher(nlp.vocab, attr="LOWER")
         for unit in BARE_UNIT_WORDS:
-            self.units.add("UNIT", [nlp.make_doc(unit)])
+            self.units.add("UNIT", [pattern(nlp.vocab, unit)])
 
     def __call__(self, doc: Doc) -> Doc:
         context = _Context(self, doc)
@@ -117,18 +136,20 @@ class _Context:
         covering = [s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)]
         self.word_end = {w.start: w.end for w in spans_of(doc, "words")}
         inside_word = {i for w in spans_of(doc, "words") for i in range(w.start + 1, w.end)}
-        heads = filter_spans(extractor.heads(doc, as_spans=True))
-        # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``), and not part
-        # of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``, ``Trường`` in ``Trường Sa``)
-        self.heads = {
-            h.start: h for h in heads
+        # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``, not ``bộ Công an``
+        # of ``cán bộ Công an``), and not part of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``,
+        # ``Trường`` in ``Trường Sa``); the longest head left wins
+        heads = filter_spans([
+            h for h in extractor.heads(doc, as_spans=True)
             if h.start not in inside_word and h.end not in inside_word
             and not any(c.start <= h.start and h.end <= c.end and len(c) > len(h) for c in covering)
-        }
+        ])
+        self.heads = {h.start: h for h in heads}
         self.units = {start: end for _, start, end in extractor.units(doc)}
         learned = doc.user_data.get("acronym_definitions", {})
         self.expansions = {**extractor.expansions, **learned}
         self.province = document_province(spans_of(doc, "PLACE"))
+        self.local_units = document_units(spans_of(doc, "PLACE"))
         self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
 
@@ -160,7 +181,10 @@ class _Context:
         end = parts[-1].end
         first = parts[0]
         after = self.doc[end].lower_ if end < len(self.doc) else ""
-        if first.kind == "head" and after in self.x.generic_after:
+        # "Ban Chỉ huy BĐBP các tỉnh" is a plural; in "UBND tỉnh các giải pháp" and "Thủ tướng Chính phủ các
+        # nội dung" the name was complete before "các"
+        complete = parts[-1].kind == "unit" or (len(parts) == 1 and first.value.lower() in self.x.standalone)
+        if first.kind == "head" and after in self.x.generic_after and not complete:
             return None
         normalized = self.normalize(parts)
         if first.kind == "acronym":
@@ -169,6 +193,9 @@ class _Context:
             return make_span(self.doc, i, end, "ORG", normalized, "orgs.head")
         if len(parts) == 1 and first.value.lower() in self.x.standalone:
             return make_span(self.doc, i, end, "ORG", normalized, "orgs.standalone")
+        if len(parts) == 1 and any(first.value.lower().startswith(h + " ") for h in self.x.sentence_case):
+            # "Phòng Tham mưu", "Đội Trinh sát": the head word and its name, a lexicon entry of its own
+            return make_span(self.doc, i, end, "ORG", normalized, "orgs.named_head")
         if self.doc[i].text[0].isupper():
             shared = self.coordinated_with_named(end)
             if shared is not None:
@@ -185,13 +212,21 @@ class _Context:
             if part.kind == "unit" and self.province is not None and part.value == self.province[0]:
                 words.append(f"{self.province[0]} {self.province[1]}")
                 continue
+            if part.kind == "unit" and part.value in self.local_units:
+                words.append(f"{part.value} {self.local_units[part.value]}")
+                continue
             value = part.value
-            if part.kind == "place" and words and " ".join(words).lower() in PROVINCE_BODIES:
+            written = self.doc[part.start:part.end].text.lower()
+            if part.kind == "place" and words and words[-1].lower() in ("ủy", "uỷ") and not written.startswith(
+                    ("tỉnh ", "thành phố ")):
+                # "Tỉnh ủy Thanh Hóa", not "Tỉnh ủy tỉnh Thanh Hóa"; a unit word written stays
                 value = value.split(" ", 1)[-1] if value.startswith(("tỉnh ", "thành phố ")) else value
                 value = value[len("phố "):] if value.startswith("phố ") else value
             words.extend(self.expansions.get(word, word) for word in value.split())
         text = " ".join(words)
-        if len(parts) == 1 and text.lower() in PROVINCE_BODIES and self.province:
+        last = parts[-1]
+        if last.kind == "head" and last.value.lower() in PROVINCE_BODIES and self.province:
+            # "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy" alone: the document's province's
             text = f"{text} {self.province[1]}"
         return text
 
@@ -208,7 +243,28 @@ class _Context:
         after = parts[-1].end
         if not named or (after < len(doc) and doc[after].lower_ in self.x.generic_after):
             return None
-        return [p for p in parts[1:] if p.kind != "head"]
+        return [p for p in parts[1:] if p.kind != "definition"]
+
+    def sentence_case_name(self, parts: list[Part]) -> bool:
+        """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word."""
+        return (len(parts) == 2 and parts[0].kind == "head" and parts[0].value.lower() in self.x.sentence_case
+                and parts[1].kind in ("name", "head") and is_title(self.doc[parts[1].start]))
+
+    def bridge_end(self, k: int, parts: list[Part]) -> int | None:
+        """End of the lower-case words from ``k`` when they lead to another naming part, else None.
+
+        A number closes the bridge only after a numbered head (``Đại đội Bảo vệ biên giới 283``).
+        """
+        doc = self.doc
+        numbered = parts[0].value.lower() in self.x.numbered
+        for end in range(k, min(k + MAX_BRIDGE, len(doc))):
+            token = doc[end]
+            if end > k and ((token.like_num and numbered) or end in self.acronyms or end in self.heads
+                            or end in self.places or (token.text == "(" and (end + 1) in self.acronyms)):
+                return end
+            if not token.is_lower or not token.is_alpha or end in self.blockers:
+                return None
+        return None
 
     def grow(self, parts: list[Part]) -> tuple[list[Part], bool]:
         """Extend an organization name to the right; also say whether it got a naming part."""
@@ -219,9 +275,11 @@ class _Context:
             token = doc[k]
             if k in self.blockers:
                 break
-            if k in self.heads and parts[-1].kind == "head":
+            if k in self.heads and parts[-1].kind in ("head", "bridge", "definition"):
                 head = self.heads[k]
                 parts.append(Part(k, head.end, "head", self.x.canonical[head.text.lower()]))
+                # "Ban Thường vụ Tỉnh ủy": a body named by the organization it belongs to
+                named = named or head.text.lower() in self.x.standalone
             elif k in self.acronyms:
                 acronym = self.acronyms[k]
                 parts.append(Part(k, k + 1, "acronym", acronym._.normalized or acronym.text))
@@ -241,7 +299,7 @@ class _Context:
             elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
                 named = True
-            elif token.like_num and parts[-1].kind == "head":
+            elif token.like_num and parts[-1].kind in ("head", "bridge"):
                 parts.append(Part(k, k + 1, "number", token.text))
                 named = True
             elif k in self.units:
@@ -252,6 +310,8 @@ class _Context:
                 end = max(self.word_end.get(k, k + 1), k + 1)
                 parts.append(Part(k, end, "name", doc[k:end].text))
                 named = True
+            elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
+                parts.append(Part(k, bridge, "bridge", doc[k:bridge].text))
             else:
                 break
             k = parts[-1].end

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon
-from .base import add_spans, is_title, make_span, span_starting_at, spans_of
+from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of
 
 MIN_NAME, MAX_NAME = 2, 4
 LIST_SEPARATORS = {",", "và", ";"}
@@ -34,11 +34,11 @@ class PersonExtractor:
         self.surnames = lexicon.surnames
         self.honorifics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for honorific in (*lexicon.honorifics, *lexicon.cues):
-            self.honorifics.add("HONORIFIC", [nlp.make_doc(honorific)])
+            self.honorifics.add("HONORIFIC", [pattern(nlp.vocab, honorific)])
         self.middle_names = lexicon.middle_names
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for name in lexicon.known_people:
-            self.known.add("KNOWN", [nlp.make_doc(name)])
+            self.known.add("KNOWN", [pattern(nlp.vocab, name)])
 
     def name_end(self, doc: Doc, start: int, blocked: set[int], need_surname: bool) -> int | None:
         """End of a 2–4 syllable name starting at ``start``, or None."""

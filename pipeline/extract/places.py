@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..lexicons import PeopleLexicon, Place, PlaceLexicon
 from ..normalize import ToneMap
 from ..registry import COMMUNE_LEVELS, Registry
-from .base import add_spans, is_title, make_span
+from .base import add_spans, is_title, make_span, pattern
 
 # unit word → level when the registry cannot place the name; longer unit words match first
 UNIT_WORDS: dict[str, str] = {
@@ -102,16 +102,16 @@ class PlaceExtractor:
         for unit in registry.province_names():
             if unit.name not in self.province_names:
                 self.province_names.add(unit.name)
-                self.names.add("PROVINCE", [nlp.make_doc(unit.name)])
+                self.names.add("PROVINCE", [pattern(nlp.vocab, unit.name)])
         for place in lexicon.places:
             self.places.setdefault(place.name, place)
-            self.names.add("PLACE", [nlp.make_doc(place.name)])
+            self.names.add("PLACE", [pattern(nlp.vocab, place.name)])
         self.units = PhraseMatcher(nlp.vocab, attr="LOWER")
         for unit_word in UNIT_WORDS:
-            self.units.add(unit_word, [nlp.make_doc(unit_word)])
+            self.units.add(unit_word, [pattern(nlp.vocab, unit_word)])
         self.bodies = PhraseMatcher(nlp.vocab, attr="LOWER")
         for head in lexicon.commune_named_bodies:
-            self.bodies.add("BODY", [nlp.make_doc(head)])
+            self.bodies.add("BODY", [pattern(nlp.vocab, head)])
         self.not_after = [tuple(words.lower().split()) for words in lexicon.not_a_place_after]
         self.people = set(people.known_people)
         self.surnames = people.surnames

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..lexicons import PositionLexicon
-from .base import add_spans, make_span
+from .base import add_spans, make_span, pattern
 
 
 def canonical_position(text: str, canonical: dict[str, str]) -> str:
@@ -45,11 +45,11 @@ class PositionExtractor:
         self.canonical = {p.lower(): p for p in (*lexicon.positions, *lexicon.compounds, *lexicon.prefixes, *lexicon.suffixes)}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for role in (*lexicon.positions, *lexicon.compounds):
-            self.matcher.add("POSITION", [nlp.make_doc(role)])
+            self.matcher.add("POSITION", [pattern(nlp.vocab, role)])
         self.prefixes = {p.lower() for p in lexicon.prefixes}
         self.suffix_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for suffix in lexicon.suffixes:
-            self.suffix_matcher.add("SUFFIX", [nlp.make_doc(suffix)])
+            self.suffix_matcher.add("SUFFIX", [pattern(nlp.vocab, suffix)])
         self.excluded = {p.lower() for p in lexicon.not_positions}
 
     def __call__(self, doc: Doc) -> Doc:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..lexicons import Rank, RankLexicon
-from .base import add_spans, make_span
+from .base import add_spans, make_span, pattern
 
 FORCE_WINDOW = 4
 
@@ -32,12 +32,12 @@ class RankExtractor:
         for rank in lexicon.ranks:
             for form in (rank.name, *rank.variants):
                 self.by_form[form.lower()] = rank
-                self.matcher.add("RANK", [nlp.make_doc(form)])
+                self.matcher.add("RANK", [pattern(nlp.vocab, form)])
         self.force_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forces: dict[str, str] = {}
         for cue, force in lexicon.forces.items():
             self.forces[cue.lower()] = force
-            self.force_matcher.add("FORCE", [nlp.make_doc(cue)])
+            self.force_matcher.add("FORCE", [pattern(nlp.vocab, cue)])
 
     def __call__(self, doc: Doc) -> Doc:
         forces = [(start, self.forces[doc[start:end].text.lower()]) for _, start, end in self.force_matcher(doc)]

@@ -1,0 +1,36 @@
+"""The underthesea ner() baseline: BIO runs to character spans in the raw text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.baseline import bio_spans, ner_mentions, trim
+
+
+@pytest.mark.parametrize(("tags", "expected"), [
+    (["B-PER", "I-PER", "O", "B-LOC"], [("PER", 0, 5), ("LOC", 9, 12)]),
+    (["I-ORG", "I-ORG"], [("ORG", 0, 5)]),  # a run may start with I-
+    (["B-LOC", "B-LOC"], [("LOC", 0, 2), ("LOC", 3, 5)]),
+    (["B-PER", "I-LOC"], [("PER", 0, 2), ("LOC", 3, 5)]),  # I- of another type starts a new run
+    (["O", "O"], []),
+])
+def test_bio_spans(tags, expected):
+    spans = [(0, 2), (3, 5), (6, 8), (9, 12)][:len(tags)]
+    assert bio_spans(tags, spans) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (", Phó", "Phó"), ("Hà Nội.", "Hà Nội"), ("(BĐBP)", "BĐBP"), (",", ""),
+])
+def test_trim(text, expected):
+    start, end = trim(text, 0, len(text))
+    assert text[start:end] == expected
+
+
+def test_ner_mentions_keep_raw_offsets():
+    text = "date 2025-09-23\nĐại tướng Phan Văn Giang làm việc tại Hà Nội.\n\nÔng Nguyễn Văn An phát biểu."
+    mentions = ner_mentions(text, first_char=len("date 2025-09-23"))
+    assert mentions, "underthesea tagged nothing"
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and m.start >= len("date 2025-09-23")
+        assert m.type in ("PERSON", "ORG", "PLACE")
