@@ -172,7 +172,7 @@ def parse_overrides(items: Sequence[str], cwd: Path | None = None) -> dict[str, 
 
 def effective_yaml(config: Config) -> str:
     """The effective config as YAML, lexicon paths absolute."""
-    return yaml.safe_dump(config.data, sort_keys=False, allow_unicode=True, default_flow_style=None)
+    return yaml.safe_dump(config.data, sort_keys=False, allow_unicode=True, default_flow_style=False)
 
 
 def load_config(path: str | Path | None = None, overrides: Sequence[str] = ()) -> Config:
