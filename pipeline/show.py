@@ -37,7 +37,8 @@ def documents_to_show(source: str, extensions: Sequence[str]) -> list[RawDocumen
         date, title = parse_header(source)
     except ValueError:
         date, title = None, None
-    return [RawDocument(TEXT_DOC_ID, source, title=title, date=date)]
+    # without a header line parse_header takes the first line as the title: here that would be the text itself
+    return [RawDocument(TEXT_DOC_ID, source, title=title if date else None, date=date)]
 
 
 def highlighted(result: DocumentResult) -> Text:

@@ -19,7 +19,7 @@ EXTENSIONS = (".txt", ".jsonl", ".csv")
 
 def test_text_given_on_the_command_line() -> None:
     [doc] = documents_to_show("Đại tá Hà Văn Tú phát biểu.", EXTENSIONS)
-    assert (doc.doc_id, doc.text, doc.date) == (TEXT_DOC_ID, "Đại tá Hà Văn Tú phát biểu.", None)
+    assert (doc.doc_id, doc.text, doc.date, doc.title) == (TEXT_DOC_ID, "Đại tá Hà Văn Tú phát biểu.", None, None)
 
 
 def test_text_with_header_line_gets_date_and_title() -> None:
