@@ -14,10 +14,9 @@ from collections import Counter
 from pathlib import Path
 
 import click
-
-from . import __version__
 from rich.console import Console
 
+from . import __version__
 from .config import DEFAULT_CONFIG_PATH, ConfigError, effective_yaml, load_config
 from .core import Pipeline, PipelineError, predict_gold
 from .evaluate import compare, format_comparison, format_report, score

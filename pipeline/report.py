@@ -32,6 +32,11 @@ from .model import ENTITY_TYPES
 REPORT_NAME = "report.html"
 TABLE_NAMES = ("documents", "mentions", "people", "acronyms")
 SOURCE_FORMATS = ("parquet", "csv", "jsonl")
+# values every row needs; documents.text must be there too, but is empty for a document that could not be read
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id",), "mentions": ("doc_id", "type", "start", "end"),
+    "people": ("doc_id", "name"), "acronyms": ("doc_id", "acronym"),
+}
 INT_COLUMNS = frozenset({"start", "end", "n_chars", "n_sentences", "sentence_id", "count"})
 TOP_N = 10
 PAGE_SIZE = 20
@@ -138,7 +143,7 @@ def _read_jsonl(path: Path) -> dict[str, list[dict[str, Any]]]:
             except json.JSONDecodeError as exc:
                 raise ReportError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
             for name in TABLE_NAMES[1:]:
-                tables[name].extend({"doc_id": record["doc_id"], **row} for row in record.pop(name, []))
+                tables[name].extend({"doc_id": record.get("doc_id"), **row} for row in record.pop(name, []))
             tables["documents"].append(record)
     return tables
 
@@ -174,9 +179,13 @@ def read_tables(run_dir: Path, fmt: str | None = None) -> dict[str, list[dict[st
             if not path.is_file():
                 raise ReportError(f"{path}: not found (the {fmt} tables of this run are incomplete)")
             tables[name] = pq.read_table(path).to_pylist() if fmt == "parquet" else _read_csv(path)
-    if tables["documents"] and "text" not in tables["documents"][0]:
+    if any("text" not in row for row in tables["documents"]):
         raise ReportError(f"{run_dir}: the documents table has no text column (written by an older vnextract); "
                           "run the pipeline again to get a report")
+    for name, columns in REQUIRED_COLUMNS.items():
+        missing = [c for c in columns if any(row.get(c) is None for row in tables[name])]
+        if missing:
+            raise ReportError(f"{run_dir}: the {name} table ({fmt}) has rows without {', '.join(missing)}")
     return tables
 
 

@@ -100,6 +100,8 @@ def test_source_format_is_the_newest(tmp_path: Path) -> None:
     (lambda d: [(d / f"{t}.csv").write_text("doc_id,title\na.txt,A\n", encoding="utf-8")
                 for t in ("documents", "mentions", "people", "acronyms")], "no text column"),
     (lambda d: (d / "records.jsonl").write_text("{not json\n", encoding="utf-8"), "not valid JSON"),
+    (lambda d: (d / "records.jsonl").write_text('{"doc_id": "a", "text": "x", "mentions": [{"type": "ORG"}]}\n',
+                                                encoding="utf-8"), "mentions table \\(jsonl\\) has rows without start, end"),
 ])
 def test_read_tables_errors(tmp_path: Path, setup, message: str) -> None:
     setup(tmp_path)
