@@ -325,6 +325,8 @@ def write_report(run_dir: Path, out: Path | None = None, fmt: str | None = None)
     run_dir = Path(run_dir)
     tables = read_tables(run_dir, fmt)
     target = Path(out) if out is not None else run_dir / REPORT_NAME
+    if target.is_dir():
+        raise ReportError(f"{target}: is a directory; give the path of the HTML file to write")
     html = render_html(report_payload(tables, title=f"vnextract report: {run_dir.resolve().name}"))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")

@@ -114,6 +114,11 @@ def test_read_tables_missing_directory(tmp_path: Path) -> None:
         write_report(tmp_path / "nope")
 
 
+def test_report_target_cannot_be_a_directory(sample_run: Path, tmp_path: Path) -> None:
+    with pytest.raises(ReportError, match="is a directory"):
+        write_report(sample_run, out=tmp_path)
+
+
 def test_mentions_outside_text_name_the_document(tmp_path: Path) -> None:
     result = sample_result()
     result.mentions[0].end = len(SAMPLE_TEXT) + 5
