@@ -14,23 +14,38 @@ from collections import Counter
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from . import __version__
-from .config import DEFAULT_CONFIG_PATH, ConfigError, load_config
+from .config import DEFAULT_CONFIG_PATH, ConfigError, effective_yaml, load_config
 from .core import Pipeline, PipelineError, predict_gold
-from .evaluate import format_report, score
+from .evaluate import compare, format_comparison, format_report, score
 from .gold import GoldFormatError, read_gold_dir
 from .ingest import InputError, iter_inputs
 from .lexicons import LexiconError
 from .model import ENTITY_TYPES, RawDocument
+from .progress import count_documents, progress_wanted, track
+from .report import SOURCE_FORMATS, ReportError, write_report
+from .show import documents_to_show, print_results
 from .write import TableWriter
 
-USAGE_ERRORS = (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError)
+USAGE_ERRORS = (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError, ReportError)
+
+set_option = click.option(
+    "--set", "overrides", multiple=True, metavar="KEY.PATH=VALUE",
+    help="Override one config value, read as YAML (extract.dates.enabled=false, write.formats=[csv]); "
+         "repeatable. A lexicons.NAME path is relative to the current directory.")
 
 
 def _fail(exc: Exception) -> None:
     click.echo(f"Error: {exc}", err=True)
     sys.exit(2)
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current directory when it is inside it."""
+    resolved = Path(path).resolve()
+    return str(resolved.relative_to(Path.cwd())) if resolved.is_relative_to(Path.cwd()) else str(path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,8 +56,10 @@ def main() -> None:
 
     \b
     Example:
-        vnextract run data/raw --out data/out
-        vnextract eval data/gold/dev
+        vnextract run data/raw --out data/out --report
+        vnextract eval data/gold/dev --compare configs/no_acronyms.yaml
+        vnextract show "Đại tá Hà Văn Tú, Chỉ huy trưởng BĐBP tỉnh phát biểu."
+        vnextract config --set extract.dates.enabled=false
     """
 
 
@@ -55,20 +72,26 @@ def main() -> None:
 @click.option("--format", "formats", default=None,
               help="Comma-separated output formats: csv, parquet, jsonl. [default: from the config: csv,parquet]")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any document has status error.")
-def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool) -> None:
+@set_option
+@click.option("--report", "with_report", is_flag=True, help="Also write OUT/report.html (see `vnextract report`).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is drawn only when stderr is a terminal).")
+def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool,
+        overrides: tuple[str, ...], with_report: bool, quiet: bool) -> None:
     """Run the pipeline on files and directories of .txt, .jsonl and .csv documents.
 
     Writes documents, mentions, people and acronyms tables to --out and ends
-    with a summary. A document that cannot be read gets a documents row with
-    status error; the others go on.
+    with a summary on stdout; a progress bar and errors go to stderr. A
+    document that cannot be read gets a documents row with status error; the
+    others go on.
 
     \b
     Example:
         vnextract run data/raw --out data/out --format csv,parquet,jsonl
+        vnextract run data/raw --report --set extract.acronyms.enabled=false
     """
     started = time.perf_counter()
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, overrides)
         chosen = [f.strip() for f in formats.split(",")] if formats else config.stage("write")["formats"]
         bad = [f for f in chosen if f not in ("csv", "parquet", "jsonl")]
         if bad:
@@ -81,8 +104,12 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         n_docs = 0
         batch = []
         batch_size = config.stage("write")["batch_size"]
+        results = pipeline.process_many(documents)
+        if progress_wanted(quiet, sys.stderr):
+            total = count_documents(inputs, config.stage("ingest")["extensions"])
+            results = track(results, total, Console(stderr=True))
         try:
-            for result in pipeline.process_many(documents):
+            for result in results:
                 n_docs += 1
                 counts.update(m.type for m in result.mentions)
                 if result.status == "error":
@@ -97,6 +124,7 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         except BaseException:
             writer.abort()
             raise
+        report_path = write_report(out_dir, fmt=next(f for f in SOURCE_FORMATS if f in chosen)) if with_report else None
     except USAGE_ERRORS as exc:
         _fail(exc)
     elapsed = time.perf_counter() - started
@@ -105,6 +133,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
     for doc in errors:
         click.echo(f"  error    {doc.doc_id}")
     click.echo(f"tables     {', '.join(p.name for p in written)} in {out_dir}")
+    if report_path is not None:
+        click.echo(f"report     {report_path}")
     click.echo(f"time       {elapsed:.1f} s")
     if strict and errors:
         sys.exit(1)
@@ -115,27 +145,119 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
 @click.option("--config", "config_path", default=str(DEFAULT_CONFIG_PATH), show_default="configs/default.yaml",
               type=click.Path(path_type=Path), help="YAML config of the pipeline to evaluate.")
 @click.option("--json", "json_path", default=None, type=click.Path(path_type=Path),
-              help="Also write the scores, misses and false positives as JSON to this file.")
+              help="Also write the scores, misses and false positives as JSON to this file; "
+                   "'-' prints only the JSON, on stdout.")
 @click.option("--max-errors", default=20, show_default=True, help="Misses and false positives listed per type.")
-def evaluate(gold_dir: Path, config_path: Path, json_path: Path | None, max_errors: int) -> None:
+@click.option("--compare", "compare_path", default=None, type=click.Path(path_type=Path),
+              help="A second config (B) to score side by side with --config (A): both tables, B − A, "
+                   "and the mentions B gains and loses.")
+@set_option
+def evaluate(gold_dir: Path, config_path: Path, json_path: Path | None, max_errors: int, compare_path: Path | None,
+             overrides: tuple[str, ...]) -> None:
     """Score the pipeline on gold files in the guideline's format (ANNOTATION.md).
 
     Prints per-type precision, recall and F1, the micro average, normalization
     accuracy, person-record accuracy, then the misses and false positives.
+    With --compare, scores two configs (--set applies to both) side by side.
 
     \b
     Example:
         vnextract eval data/gold/dev --json data/out/eval.json
+        vnextract eval data/gold/dev --compare configs/no_acronyms.yaml
+        vnextract eval data/gold/dev --compare configs/no_acronyms.yaml --json - | jq .differences.micro
     """
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, overrides)
+        config_b = load_config(compare_path, overrides) if compare_path is not None else None
         gold = read_gold_dir(gold_dir)
         pipeline = Pipeline(config)
+        pipeline_b = Pipeline(config_b) if config_b is not None else None
     except USAGE_ERRORS as exc:
         _fail(exc)
     predicted = predict_gold(pipeline, gold)
-    report = score(gold, predicted)
-    click.echo(format_report(report, max_errors=max_errors))
+    if pipeline_b is not None:
+        result = compare(gold, predicted, predict_gold(pipeline_b, gold), _shown(config_path), _shown(compare_path))
+        text = format_comparison(result, max_errors=max_errors)
+    else:
+        result = score(gold, predicted)
+        text = format_report(result, max_errors=max_errors)
+    as_json = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+    if json_path is not None and str(json_path) == "-":
+        click.echo(as_json)
+        return
+    click.echo(text)
     if json_path is not None:
         json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+        json_path.write_text(as_json, encoding="utf-8")
+
+
+@main.command()
+@click.argument("source")
+@click.option("--config", "config_path", default=str(DEFAULT_CONFIG_PATH), show_default="configs/default.yaml",
+              type=click.Path(path_type=Path), help="YAML config (merged over the defaults).")
+@set_option
+def show(source: str, config_path: Path, overrides: tuple[str, ...]) -> None:
+    """Extract from one file, or from text given on the command line, and print tables of the results.
+
+    SOURCE is a .txt/.jsonl/.csv file (every document in it is shown) or, when
+    no such file exists, the text itself. Prints the text with mentions
+    highlighted, then the mentions, people and acronyms.
+
+    \b
+    Example:
+        vnextract show data/raw/05_canh_sat_bien_cuu_ngu_dan.txt
+        vnextract show "Thiếu tướng Lê Văn Bình, Phó Tư lệnh BĐBP dự hội nghị."
+        vnextract show "Sáng 23/9, BĐBP tổ chức hội nghị." --set extract.acronyms.enabled=false
+    """
+    try:
+        config = load_config(config_path, overrides)
+        documents = documents_to_show(source, config.stage("ingest")["extensions"])
+        pipeline = Pipeline(config)
+    except USAGE_ERRORS as exc:
+        _fail(exc)
+    print_results([pipeline.process(doc) for doc in documents], Console())
+
+
+@main.command(name="config")
+@click.option("--config", "config_path", default=str(DEFAULT_CONFIG_PATH), show_default="configs/default.yaml",
+              type=click.Path(path_type=Path), help="YAML config (merged over the defaults).")
+@set_option
+def show_config(config_path: Path, overrides: tuple[str, ...]) -> None:
+    """Print the effective config as YAML: defaults, the config file and --set merged, lexicon paths absolute.
+
+    \b
+    Example:
+        vnextract config
+        vnextract config --config configs/no_acronyms.yaml --set write.formats=[jsonl]
+    """
+    try:
+        config = load_config(config_path, overrides)
+    except USAGE_ERRORS as exc:
+        _fail(exc)
+    click.echo(effective_yaml(config), nl=False)
+
+
+@main.command()
+@click.argument("run_dir", type=click.Path(path_type=Path))
+@click.option("--out", "out_path", default=None, type=click.Path(path_type=Path),
+              help="Where to write the HTML.  [default: RUN_DIR/report.html]")
+@click.option("--from", "fmt", default=None, type=click.Choice(SOURCE_FORMATS),
+              help="Which tables to read.  [default: the format the last run wrote]")
+def report(run_dir: Path, out_path: Path | None, fmt: str | None) -> None:
+    """Write one self-contained HTML report of a run's output tables (opens offline).
+
+    An overview (documents, mentions per type, top people with rank and
+    position, top organizations and places, a timeline of dates), then each
+    document with its mentions highlighted by type: nested spans visible,
+    acronym expansions on hover, a filter by type, search and pages.
+
+    \b
+    Example:
+        vnextract run data/raw --out data/out && vnextract report data/out
+        vnextract report data/out --from csv --out /tmp/report.html
+    """
+    try:
+        written = write_report(run_dir, out_path, fmt)
+    except USAGE_ERRORS as exc:
+        _fail(exc)
+    click.echo(f"report     {written}")

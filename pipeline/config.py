@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,13 +127,63 @@ class Config:
         return digest.hexdigest()[:16]
 
 
-def load_config(path: str | Path | None = None) -> Config:
-    """Read, merge over the defaults and validate a YAML config.
+def parse_overrides(items: Sequence[str], cwd: Path | None = None) -> dict[str, Any]:
+    """``KEY.PATH=VALUE`` command-line overrides as a nested mapping, validated against SCHEMA.
+
+    Values are read as YAML (``false``, ``64``, ``[csv, jsonl]``); a ``lexicons.NAME``
+    path is taken relative to ``cwd`` (the current directory by default), as any
+    path typed on a command line. Raises ConfigError (source ``--set``) listing
+    every bad item with the allowed keys or values.
+
+    >>> parse_overrides(["extract.dates.enabled=false", "write.batch_size=8"])
+    {'extract': {'dates': {'enabled': False}}, 'write': {'batch_size': 8}}
+    """
+    base = Path.cwd() if cwd is None else cwd
+    tree: dict[str, Any] = {}
+    problems: list[str] = []
+    for item in items:
+        key, sep, text = item.partition("=")
+        parts = key.strip().split(".")
+        if not sep or not all(parts):
+            problems.append(f"{item!r}: expected KEY.PATH=VALUE, e.g. extract.dates.enabled=false")
+            continue
+        try:
+            value = yaml.safe_load(text) if text.strip() else None
+        except yaml.YAMLError as exc:
+            problems.append(f"{key}: value {text!r} is not valid YAML: {exc}")
+            continue
+        if parts[0] == "lexicons" and len(parts) == 2 and isinstance(value, str):
+            value = str((base / value).resolve())
+            if not Path(value).is_file():
+                problems.append(f"{key}: file not found: {value}")
+        node = tree
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                problems.append(f"{key}: conflicts with another --set of {part}")
+                break
+        else:
+            node[parts[-1]] = value
+    _validate(tree, SCHEMA, "", problems)
+    if problems:
+        raise ConfigError("--set", problems)
+    return tree
+
+
+def effective_yaml(config: Config) -> str:
+    """The effective config as YAML, lexicon paths absolute."""
+    return yaml.safe_dump(config.data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+
+
+def load_config(path: str | Path | None = None, overrides: Sequence[str] = ()) -> Config:
+    """Read, merge over the defaults and validate a YAML config, then apply ``--set`` overrides.
 
     Raises ConfigError naming the file and listing every problem: unknown keys
     with the allowed ones, wrong types, values outside the allowed set, and
-    lexicon files that do not exist.
+    lexicon files that do not exist. Bad overrides are refused first, before
+    the file is read (see :func:`parse_overrides`).
     """
+    override_tree = parse_overrides(overrides)
     config_path = Path(path) if path is not None else DEFAULT_CONFIG_PATH
     source = str(config_path)
     try:
@@ -142,6 +193,8 @@ def load_config(path: str | Path | None = None) -> Config:
     except yaml.YAMLError as exc:
         raise ConfigError(source, [f"not valid YAML: {exc}"]) from None
     raw = raw if raw is not None else {}
+    if isinstance(raw, dict):
+        raw = _merge(raw, override_tree)
     problems: list[str] = []
     _validate(raw, SCHEMA, "", problems)
     if not isinstance(raw, dict):

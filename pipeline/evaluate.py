@@ -314,3 +314,109 @@ def _error_block(lines: list[str], title: str, errors: list[Any], max_errors: in
     lines += [f"  {render(error)}" for error in errors[:max_errors]]
     if len(errors) > max_errors:
         lines.append(f"  … {len(errors) - max_errors} more")
+
+
+@dataclass
+class MentionChange:
+    """A mention one config predicts and the other does not; ``in_gold`` says whether it is correct."""
+
+    doc_id: str
+    type: str
+    start: int
+    end: int
+    text: str
+    normalized: str | None
+    in_gold: bool
+
+
+@dataclass
+class Comparison:
+    """Two configs scored on the same gold: both reports, and the mentions B gains and loses against A."""
+
+    a_name: str
+    b_name: str
+    a: EvalReport
+    b: EvalReport
+    gained: list[MentionChange]
+    lost: list[MentionChange]
+
+    def differences(self) -> dict[str, dict[str, float | None]]:
+        """B minus A for P, R and F1 of each type, the micro average and person records."""
+        rows = {name: (self.a.types[name], self.b.types.get(name, TypeScore(name))) for name in self.a.types}
+        rows["micro"] = (self.a.micro, self.b.micro)
+        rows["records"] = (self.a.records, self.b.records)
+        return {name: {rate: _delta(getattr(a, rate), getattr(b, rate)) for rate in ("precision", "recall", "f1")}
+                for name, (a, b) in rows.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": {"config": self.a_name, **self.a.to_dict()},
+            "b": {"config": self.b_name, **self.b.to_dict()},
+            "differences": self.differences(),
+            "gained": [asdict(change) for change in self.gained],
+            "lost": [asdict(change) for change in self.lost],
+        }
+
+
+def _delta(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else b - a
+
+
+def compare(gold: list[GoldDocument], predicted_a: dict[str, DocumentResult], predicted_b: dict[str, DocumentResult],
+            a_name: str = "A", b_name: str = "B") -> Comparison:
+    """Score two predictions of the same gold and list the (type, start, end) mentions only one of them has."""
+    gained: list[MentionChange] = []
+    lost: list[MentionChange] = []
+    for doc in gold:
+        gold_keys = {(g.type, g.start, g.end) for g in doc.mentions}
+        spans_a = _spans(predicted_a.get(doc.doc_id))
+        spans_b = _spans(predicted_b.get(doc.doc_id))
+        for spans, other, changes in ((spans_b, spans_a, gained), (spans_a, spans_b, lost)):
+            changes.extend(MentionChange(doc.doc_id, m.type, m.start, m.end, doc.raw[m.start:m.end], m.normalized,
+                                         key in gold_keys)
+                           for key, m in sorted(spans.items(), key=lambda item: item[0][1:]) if key not in other)
+    return Comparison(a_name, b_name, score(gold, predicted_a), score(gold, predicted_b), gained, lost)
+
+
+def _spans(result: DocumentResult | None) -> dict[tuple[str, int, int], Mention]:
+    spans: dict[tuple[str, int, int], Mention] = {}
+    for m in result.mentions if result else []:
+        spans.setdefault((m.type, m.start, m.end), m)
+    return spans
+
+
+def format_comparison(comparison: Comparison, max_errors: int = 20) -> str:
+    """Both configs' per-type P/R/F1 side by side with B − A, then the mentions B gains and loses."""
+    a, b = comparison.a, comparison.b
+    lines = [f"A: {comparison.a_name}", f"B: {comparison.b_name}", f"documents: {a.documents}", ""]
+    header = (f"{'type':<10} {'gold':>5} | {'A pred':>6} {'P':>6} {'R':>6} {'F1':>6} | {'B pred':>6} {'P':>6} {'R':>6} "
+              f"{'F1':>6} | {'ΔP':>7} {'ΔR':>7} {'ΔF1':>7}")
+    lines += [header, "-" * len(header)]
+    differences = comparison.differences()
+    rows = [(name, a.types[name], b.types.get(name, TypeScore(name))) for name in a.types]
+    for position, (name, score_a, score_b) in enumerate([*rows, ("micro", a.micro, b.micro)]):
+        if position == len(rows):
+            lines.append("-" * len(header))
+        delta = differences[name]
+        lines.append(f"{name:<10} {score_a.gold:>5} | {score_a.pred:>6} {_rate(score_a.precision):>6} "
+                     f"{_rate(score_a.recall):>6} {_rate(score_a.f1):>6} | {score_b.pred:>6} "
+                     f"{_rate(score_b.precision):>6} {_rate(score_b.recall):>6} {_rate(score_b.f1):>6} | "
+                     f"{_signed(delta['precision']):>7} {_signed(delta['recall']):>7} {_signed(delta['f1']):>7}")
+    lines += ["", f"person records F1: A {_rate(a.records.f1)}  B {_rate(b.records.f1)}  "
+                  f"Δ {_signed(differences['records']['f1'])}"]
+    for title, changes in (("mentions gained by B", comparison.gained), ("mentions lost by B", comparison.lost)):
+        if not changes:
+            lines += ["", f"{title}: none"]
+            continue
+        correct = sum(change.in_gold for change in changes)
+        _error_block(lines, f"{title} [{correct} in gold]", changes, max_errors, _change_line)
+    return "\n".join(lines) + "\n"
+
+
+def _signed(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.3f}"
+
+
+def _change_line(change: MentionChange) -> str:
+    verdict = "gold" if change.in_gold else "not in gold"
+    return f"{change.doc_id}  {change.start}-{change.end}  {change.type:<8} {change.text!r}  [{verdict}]"

@@ -28,7 +28,7 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [
         ("doc_id", pa.string()), ("title", pa.string()), ("date", pa.string()), ("n_chars", pa.int64()),
         ("n_sentences", pa.int64()), ("status", pa.string()), ("error", pa.string()),
-        ("text_expanded", pa.string()),
+        ("text_expanded", pa.string()), ("text", pa.string()),
     ],
     "mentions": [
         ("doc_id", pa.string()), ("mention_id", pa.string()), ("type", pa.string()), ("start", pa.int64()),
@@ -58,7 +58,7 @@ def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
         "documents": [{
             "doc_id": doc.doc_id, "title": doc.title, "date": doc.date, "n_chars": len(doc.text),
             "n_sentences": result.n_sentences, "status": result.status, "error": error,
-            "text_expanded": result.text_expanded,
+            "text_expanded": result.text_expanded, "text": doc.text,
         }],
         "mentions": [{
             "doc_id": doc.doc_id, "mention_id": m.mention_id, "type": m.type, "start": m.start, "end": m.end,

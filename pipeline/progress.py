@@ -1,0 +1,52 @@
+"""A progress bar for long runs: documents done of total, documents per second, time left.
+
+It is drawn on stderr with rich, and only when stderr is a terminal: logs and
+redirected output stay free of control characters, and stdout keeps only the
+summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TypeVar
+
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.text import Text
+
+from .ingest import iter_inputs
+
+Item = TypeVar("Item")
+
+
+class RateColumn(ProgressColumn):
+    """Documents per second, averaged over the run so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.finished_time if task.finished else task.elapsed
+        if not elapsed or not task.completed:
+            return Text("– docs/s", style="progress.data.speed")
+        return Text(f"{task.completed / elapsed:.1f} docs/s", style="progress.data.speed")
+
+
+def progress_wanted(quiet: bool, stream: IO[str]) -> bool:
+    """A bar is drawn unless ``--quiet`` was given or ``stream`` (stderr) is not a terminal."""
+    return not quiet and stream.isatty()
+
+
+def count_documents(inputs: Sequence[str | Path], extensions: Sequence[str]) -> int:
+    """How many documents the inputs hold (rows of .jsonl/.csv files included): the bar's total."""
+    return sum(1 for _ in iter_inputs(inputs, extensions))
+
+
+def track(items: Iterable[Item], total: int | None, console: Console, description: str = "documents") -> Iterator[Item]:
+    """Yield ``items`` unchanged while a bar on ``console`` counts them against ``total``."""
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task(description, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
