@@ -130,13 +130,14 @@ class PeopleLexicon:
     known_people: tuple[str, ...]
     cues: tuple[str, ...] = ()
     middle_names: frozenset[str] = frozenset()
+    credits: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
         data = _load(path, ("surnames",))
         return cls(frozenset(_strings(path, data, "surnames")), tuple(_strings(path, data, "honorifics")),
                    tuple(_strings(path, data, "known_people")), tuple(_strings(path, data, "cues")),
-                   frozenset(_strings(path, data, "middle_names")))
+                   frozenset(_strings(path, data, "middle_names")), tuple(_strings(path, data, "credits")))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,12 @@ class _Person:
     organization: str | None = None
     mention_ids: list[str] = field(default_factory=list)
 
+    def set_role(self, position: str, organization: str | None) -> None:
+        """A later title replaces the earlier one; repeating the same title without its organization keeps it."""
+        if position == self.position and organization is None:
+            return
+        self.position, self.organization = position, organization
+
 
 def _value(span: Span) -> str:
     return span._.normalized or span.text
@@ -87,14 +93,12 @@ def person_records(doc: Doc, mentions: list[Span], mention_ids: dict[tuple[str, 
         before_org = org_by_end.get(span.start)
         before_position = position_by_end.get(before_org.start if before_org else span.start)
         if before_position is not None:
-            person.position = _value(before_position)
-            person.organization = _value(before_org) if before_org else None
+            person.set_role(_value(before_position), _value(before_org) if before_org else None)
         k = span.end
         if k < len(doc) and doc[k].text in APPOSITION:
             position, organization = _role_chain(doc, k + 1, positions, orgs)
             if position is not None:
-                person.position = _value(position)
-                person.organization = _value(organization) if organization else None
+                person.set_role(_value(position), _value(organization) if organization else None)
     return [
         PersonRecord(f"p{i}", p.name, p.rank, p.position, p.organization, p.mention_ids)
         for i, p in enumerate(people.values(), start=1)

@@ -74,6 +74,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+def split_at_capital(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of one word, split where a lower-case syllable is followed by a capitalised one.
+
+    underthesea sometimes joins a verb and the name after it (``biểu dương Đồn``); a
+    Vietnamese word never goes from lower case to a capital inside it.
+    """
+    ranges = []
+    start = first
+    for i in range(first + 1, end):
+        before, here = text[tokens[i - 1][0]:tokens[i - 1][1]], text[tokens[i][0]:tokens[i][1]]
+        if before[:1].islower() and here[:1].isupper():
+            ranges.append((start, i))
+            start = i
+    if end > start:
+        ranges.append((start, end))
+    return ranges
+
+
 class Segmenter:
     """Builds a Doc of syllable tokens with sentence starts and underthesea words.
 
@@ -125,8 +143,7 @@ class Segmenter:
                 tokens.extend(_pieces(text[cursor:w_start], cursor))
                 first = len(tokens)
                 tokens.extend(_pieces(text[w_start:w_end], w_start))
-                if len(tokens) > first:
-                    words.append((first, len(tokens)))
+                words.extend(split_at_capital(text, tokens, first, len(tokens)))
                 cursor = w_end
             tokens.extend(_pieces(text[cursor:s_end], cursor))
         return self._build(text, tokens, sent_starts, words)

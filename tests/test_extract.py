@@ -57,6 +57,9 @@ def test_person_after_rank_and_force(extract) -> None:
     ("Ông là bộ trưởng đầu tiên.", []),
     ("Có ba bộ trưởng và nhiều chủ tịch xã tham dự.", []),
     ("Cán bộ, chiến sĩ đơn vị tham dự.", []),
+    ("Tàu cá do thuyền trưởng Trương Văn Lực điều khiển.", [("thuyền trưởng", "Thuyền trưởng")]),
+    ("Ông Sok Sa Rát, Phó Tỉnh trưởng tỉnh Kampot dự.", [("Phó Tỉnh trưởng", "Phó Tỉnh trưởng")]),
+    ("Ông từng là giám đốc nhiều năm.", []),
 ])
 def test_positions(extract, text, expected) -> None:
     mentions = extract(text)
@@ -187,6 +190,32 @@ def test_org_maximal_with_nested(extract) -> None:
     ("Công an các tỉnh phối hợp.", []),
     ("Các đơn vị và chính quyền địa phương phối hợp.", []),
     ("Ban chỉ đạo họp.", []),
+    # sentence-case names: lower-case words up to the next naming part
+    ("Đại đội Bảo vệ biên giới 283 tuần tra.", [("Đại đội Bảo vệ biên giới 283", "Đại đội Bảo vệ biên giới 283")]),
+    ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Thanh Hóa bắt giữ.",
+     [("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Thanh Hóa",
+       "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Thanh Hóa")]),
+    ("Phòng Cảnh sát hình sự (CSHS) Công an thành phố Hà Nội bắt giữ.",
+     [("Phòng Cảnh sát hình sự (CSHS) Công an thành phố Hà Nội", "Phòng Cảnh sát hình sự Công an thành phố Hà Nội")]),
+    ("Phòng Nghiệp vụ hướng dẫn 3 đơn vị.", [("Phòng Nghiệp vụ", "Phòng Nghiệp vụ")]),
+    ("Ban Chỉ huy BĐBP tỉnh phối hợp với Công an tỉnh.",
+     [("Ban Chỉ huy BĐBP tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"), ("Công an tỉnh", "Công an tỉnh")]),
+    ("Cục Phòng, chống ma túy và tội phạm BĐBP chỉ đạo.",
+     [("Cục Phòng, chống ma túy và tội phạm BĐBP", "Cục Phòng, chống ma túy và tội phạm Bộ đội Biên phòng")]),
+    # a name complete before "các" is not a plural
+    ("Đề nghị UBND tỉnh các giải pháp.", [("UBND tỉnh", "Ủy ban nhân dân tỉnh")]),
+    ("Báo cáo Thủ tướng Chính phủ các nội dung.", [("Chính phủ", "Chính phủ")]),
+    # a body of a standalone organization; a head inside a word ("cán bộ") is not one
+    ("Ông là Ủy viên Ban Thường vụ Tỉnh ủy.", [("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy")]),
+    ("Anh là cán bộ Công an phường.", [("Công an phường", "Công an phường")]),
+    # underthesea's "biểu dương Đồn" is split at the capital
+    ("Đại tá biểu dương Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài.",
+     [("Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài", "Đồn Biên phòng cửa khẩu quốc tế Mộc Bài")]),
+    # a numbered head without its number refers back to the one of the document
+    ("Lễ tại Bộ Tư lệnh Vùng 2 Hải quân. Đảng ủy, Bộ Tư lệnh Vùng quyết tâm.",
+     [("Bộ Tư lệnh Vùng 2 Hải quân", "Bộ Tư lệnh Vùng 2 Hải quân"), ("Đảng ủy", "Đảng ủy Vùng 2 Hải quân"),
+      ("Bộ Tư lệnh Vùng", "Bộ Tư lệnh Vùng 2 Hải quân")]),
+    ("Tàu neo ở vùng biển Trường Sa.", []),
 ])
 def test_orgs(extract, text, expected) -> None:
     assert of_type(extract(text), "ORG") == expected
@@ -226,6 +255,15 @@ def test_place_in_post_name(extract) -> None:
     ("Đại tá Hải dự lễ.", []),
     ("Lực lượng Biên Phòng Tuần Tra Ngày Đêm.", []),
     ("Thành phố Hồ Chí Minh tổ chức lễ.", []),
+    # a list after a cue, with birth years in parentheses
+    ("Các đối tượng gồm: Đặng Văn Tú (sinh năm 1999), Lê Hoàng Nam (SN 2001) và Phùng Thế Anh (SN 2003).",
+     ["Đặng Văn Tú", "Lê Hoàng Nam", "Phùng Thế Anh"]),
+    # a lower-case honorific or cue vouches for a foreign name; a capitalised one does not
+    ("Dự có ông Sok Sa Rát, Phó Tỉnh trưởng tỉnh Kampot.", ["Sok Sa Rát"]),
+    ("Bắt quả tang đối tượng Xổm Phăn vận chuyển heroin.", ["Xổm Phăn"]),
+    ("Bà con ở đây đón anh Hà Nội về.", []),
+    # a photo credit
+    ("Tuần tra biên giới.\nẢnh: Quốc Dũng", ["Quốc Dũng"]),
 ])
 def test_people(extract, text, expected) -> None:
     names = [t for t, _ in of_type(extract(text), "PERSON")]

@@ -116,3 +116,11 @@ def test_text_expanded_in_pipeline(process):
     text = "Thiếu tướng Võ Tiến Nghị, Phó Tư lệnh BĐBP dự hội nghị."
     result = process(text)
     assert result.text_expanded == "Thiếu tướng Võ Tiến Nghị, Phó Tư lệnh BĐBP (Bộ đội Biên phòng) dự hội nghị."
+
+
+def test_repeating_a_title_without_its_organization_keeps_it(process):
+    text = ("Thượng tá Vi Văn Đức, Đồn trưởng Đồn Biên phòng Thông Thụ phát biểu. "
+            "Đồn trưởng Vi Văn Đức đề nghị duy trì trao đổi thông tin.")
+    people = {p.name: p for p in process(text).people}
+    assert people["Vi Văn Đức"].organization == "Đồn Biên phòng Thông Thụ"
+    assert people["Vi Văn Đức"].position == "Đồn trưởng"

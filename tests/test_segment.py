@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 
 from pipeline.core import Pipeline
 from pipeline.model import RawDocument
-from pipeline.segment import VI_CONFIG, Segmenter, align
+from pipeline.segment import VI_CONFIG, Segmenter, align, split_at_capital
 
 NEWS = [
     "Sáng 23/9, Bộ Tư lệnh BĐBP tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2025.",
@@ -123,3 +125,14 @@ def test_segmenter_with_rewriting_fake_tokenizer(text: str) -> None:
     segmenter = Segmenter(vocab, sentences=lambda s: [s.upper()], words=lambda s: [w.lower() + "x" for w in s.split()])
     doc = segmenter(text)
     assert doc.text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("biểu dương Đồn", [(0, 2), (2, 3)]),
+    ("Bộ đội", [(0, 2)]),
+    ("Vùng dự", [(0, 2)]),
+    ("Thanh Hóa", [(0, 2)]),
+])
+def test_split_at_capital(text, expected):
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    assert split_at_capital(text, tokens, 0, len(tokens)) == expected

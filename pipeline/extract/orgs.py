@@ -152,6 +152,23 @@ class _Context:
         self.local_units = document_units(spans_of(doc, "PLACE"))
         self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
+        self.numbered_full: dict[str, str] = {}
+        self.numbered_full = self.numbered_names()
+
+    def numbered_names(self) -> dict[str, str]:
+        """Numbered head → the full name it has in this document (``vùng`` → ``Vùng 2 Hải quân``), first one wins.
+
+        A later ``Bộ Tư lệnh Vùng`` or ``trong Vùng`` without the number refers back to it.
+        """
+        doc = self.doc
+        names: dict[str, str] = {}
+        for start, head in self.heads.items():
+            key = head.text.lower()
+            k = head.end + (1 if head.end < len(doc) and doc[head.end].lower_ == "số" else 0)
+            if key in self.x.numbered and key not in names and k < len(doc) and doc[k].like_num:
+                parts, _ = self.grow([Part(start, head.end, "head", self.x.canonical[key])])
+                names[key] = self.normalize(parts)
+        return names
 
     def is_org_acronym(self, i: int) -> bool:
         return i in self.acronyms and self.doc[i].text in self.org_acronyms
@@ -318,6 +335,10 @@ class _Context:
         # a definition belongs to the name only when the name goes on after it
         while parts[-1].kind == "definition":
             parts.pop()
+        last = parts[-1]
+        if not named and last.kind == "head" and last.value.lower() in self.numbered_full and is_title(doc[last.start]):
+            parts[-1] = Part(last.start, last.end, "head", self.numbered_full[last.value.lower()])
+            named = True
         return parts, named
 
 

@@ -5,8 +5,9 @@ A name is 2–4 capitalised syllables:
 - after an honorific, a position or a position and its organization, when it
   opens with a known surname (``đồng chí Nguyễn Văn An``, ``Phó Tư lệnh BĐBP
   Võ Tiến Nghị``), also as a list (``các đồng chí: Lê An, Trần Bình và Hà Chi``);
+  after a lower-case honorific or cue, also a foreign name (``ông Sok Sa Rát``);
 - a known person of the lexicon (``Hồ Chí Minh``);
-- a byline: the last line of the document, a name alone;
+- a byline: the last line of the document, a name alone, or a credit (``Ảnh: Quốc Dũng``);
 - a later occurrence of a name already found in the document.
 The name never includes the rank, title, honorific or role.
 """
@@ -25,6 +26,17 @@ from .base import add_spans, is_title, make_span, pattern, span_starting_at, spa
 
 MIN_NAME, MAX_NAME = 2, 4
 LIST_SEPARATORS = {",", "và", ";"}
+# words between a cue and the list of names it introduces ("Các đối tượng gồm: …")
+LIST_OPENERS = {"gồm", "là"}
+
+
+def skip_parenthesis(doc: Doc, k: int) -> int:
+    """After ``(sinh năm 1999)`` when one opens at ``k``; ``k`` otherwise."""
+    if k < len(doc) and doc[k].text == "(":
+        for end in range(k + 1, min(k + 12, len(doc))):
+            if doc[end].text == ")":
+                return end + 1
+    return k
 
 
 class PersonExtractor:
@@ -36,6 +48,9 @@ class PersonExtractor:
         for honorific in (*lexicon.honorifics, *lexicon.cues):
             self.honorifics.add("HONORIFIC", [pattern(nlp.vocab, honorific)])
         self.middle_names = lexicon.middle_names
+        self.credits = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for credit in lexicon.credits:
+            self.credits.add("CREDIT", [pattern(nlp.vocab, credit)])
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for name in lexicon.known_people:
             self.known.add("KNOWN", [pattern(nlp.vocab, name)])
@@ -57,6 +72,7 @@ class PersonExtractor:
         orgs = span_starting_at(spans_of(doc, "ORG"))
         rank_starts = {s.start for s in ranks}
         blocked = rank_starts | {s.start for s in positions} | set(orgs)
+        place_starts = {s.start for s in spans_of(doc, "PLACE")}
         candidates: list[Span] = []
 
         def add(start: int, need_surname: bool, source: str) -> int | None:
@@ -74,13 +90,24 @@ class PersonExtractor:
             add(k, True, "people.after_position")
         for honorific in self.honorifics(doc, as_spans=True):
             k = honorific.end
+            if k < len(doc) and doc[k].lower_ in LIST_OPENERS:
+                k += 1
             if k < len(doc) and doc[k].text == ":":
                 k += 1
-            while k not in rank_starts:
-                end = add(k, True, "people.after_honorific")
-                if end is None or end >= len(doc) or doc[end].lower_ not in LIST_SEPARATORS:
+            # "ông Sok Sa Rát": a lower-case honorific or cue vouches for a name without a Vietnamese surname
+            need_surname = not honorific.text.islower()
+            while k not in rank_starts and (need_surname or k not in place_starts):
+                end = add(k, need_surname, "people.after_honorific")
+                if end is None:
+                    break
+                end = skip_parenthesis(doc, end)
+                if end >= len(doc) or doc[end].lower_ not in LIST_SEPARATORS:
                     break
                 k = end + 1
+                need_surname = True  # the next item of a list: only a Vietnamese name continues it
+        for credit in self.credits(doc, as_spans=True):
+            if credit.end < len(doc) and doc[credit.end].text == ":":
+                add(credit.end + 1, False, "people.credit")
         for token in doc:
             # "Lò Văn Sáy", "Cầm Thị Hoa": surname + Văn/Thị + given name is a name wherever it stands
             if (token.text in self.surnames and token.i + 1 < len(doc) and doc[token.i + 1].text in self.middle_names

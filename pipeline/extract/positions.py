@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..lexicons import PositionLexicon
-from .base import add_spans, make_span, pattern
+from .base import add_spans, is_title, make_span, pattern
 
 
 def canonical_position(text: str, canonical: dict[str, str]) -> str:
@@ -36,6 +36,11 @@ def canonical_position(text: str, canonical: dict[str, str]) -> str:
             out.append(words[i])
             i += 1
     return " ".join(out)
+
+
+def names_follow(doc: Doc, end: int) -> bool:
+    """A role in lower case is one when a capitalised name follows it: ``thuyền trưởng Trương Văn Lực``."""
+    return end + 1 < len(doc) and is_title(doc[end]) and is_title(doc[end + 1])
 
 
 class PositionExtractor:
@@ -62,7 +67,7 @@ class PositionExtractor:
             while end in suffix_ends:
                 end, source = suffix_ends[end], "positions.suffix"
             text = doc[start:end].text
-            if not doc[start].text[0].isupper() or text.lower() in self.excluded:
+            if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)):
                 continue
             spans.append(make_span(doc, start, end, "POSITION", canonical_position(text, self.canonical), source))
         add_spans(doc, "POSITION", filter_spans(spans))
