@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .model import AcronymRecord, Mention, PersonRecord
 
@@ -37,6 +37,11 @@ class _Person:
         if position == self.position and organization is None:
             return
         self.position, self.organization = position, organization
+
+
+def _is_force(token: Token) -> bool:
+    """An abbreviation (QĐND, CAND) between a rank and a name."""
+    return token.text.isupper() and token.text.isalpha() and len(token.text) >= 3
 
 
 def _value(span: Span) -> str:
@@ -88,8 +93,11 @@ def person_records(doc: Doc, mentions: list[Span], mention_ids: dict[tuple[str, 
         name = full_name(span._.normalized or span.text, full_names)
         person = people.setdefault(name, _Person(name))
         person.mention_ids.append(mention_ids[(span.label_, span.start, span.end)])
-        if span.start in by_end:
-            person.rank = _value(by_end[span.start])
+        rank_end = span.start
+        while rank_end - 1 >= 0 and rank_end not in by_end and span.start - rank_end < 2 and _is_force(doc[rank_end - 1]):
+            rank_end -= 1  # "Đại tá QĐND Trần Văn Hải": the force cue sits between rank and name
+        if rank_end in by_end:
+            person.rank = _value(by_end[rank_end])
         before_org = org_by_end.get(span.start)
         before_position = position_by_end.get(before_org.start if before_org else span.start)
         if before_position is not None:

@@ -61,8 +61,6 @@ def test_no_person_no_record(process) -> None:
     assert process("Ban Chỉ huy BĐBP tỉnh Nghệ An tổ chức hội nghị.").people == []
 
 
-@pytest.mark.xfail(strict=True, reason="resolve.py: the rank is taken only when it ends right before the name, "
-                                      "so a force cue in between (Đại tá QĐND X) loses it")
 def test_rank_with_force_cue(process) -> None:
     assert records(process, "Đại tá QĐND Trần Văn Hải, Chính ủy BĐBP dự lễ.")["Trần Văn Hải"][0] == "Đại tá"
 
