@@ -34,6 +34,14 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     ("Nhiều năm đóng quân tại tỉnh Bà Rịa - Vũng Tàu.", "tỉnh Bà Rịa - Vũng Tàu", "tỉnh Bà Rịa - Vũng Tàu",
      {"successor": "thành phố Hồ Chí Minh"}),
     ("Đoàn đến Thừa Thiên Huế năm 2020.", "Thừa Thiên Huế", "tỉnh Thừa Thiên Huế", {"successor": "thành phố Huế"}),
+    ("Công an quận Hoàn Kiếm vào cuộc.", "quận Hoàn Kiếm", "quận Hoàn Kiếm",
+     {"level": "urban_district", "province": "thành phố Hà Nội"}),
+    ("Đoàn làm việc tại thị xã Sơn Tây.", "thị xã Sơn Tây", "thị xã Sơn Tây", {"level": "town"}),
+    ("Nhân dân thị trấn Mường Xén đón đoàn.", "thị trấn Mường Xén", "thị trấn Mường Xén",
+     {"level": "township", "province": "tỉnh Nghệ An"}),
+    ("Người dân bản Huổi Mới tham gia.", "bản Huổi Mới", "bản Huổi Mới", {"level": "village"}),
+    ("Tàu tuần tra trên Biển Đông.", "Biển Đông", "Biển Đông", {"level": "sea"}),
+    ("Nước sông Hồng dâng cao.", "sông Hồng", "sông Hồng", {"level": "river"}),
     # a commune name with a number
     ("Hạ tầng xã Sơn Kim 1 được đầu tư.", "xã Sơn Kim 1", "xã Sơn Kim 1", {"level": "commune"}),
     # countries, foreign regions, gates, islands, seas, rivers
