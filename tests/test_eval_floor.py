@@ -13,9 +13,16 @@ from pipeline.gold import read_gold_dir
 REPO_DEV = Path(__file__).resolve().parents[1] / "data" / "gold" / "dev"
 SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev"
 
-REPO_MICRO_F1 = 0.90  # measured 0.939 on 15 documents; a regression below this fails CI
+# floors below the figures measured on 2026-11-29 (dev: micro 0.990, every type >= 0.972; shared: 1.000),
+# at or above what issues 3 and 4 ask; a regression below them fails CI
+REPO_MICRO_F1 = 0.95
+REPO_TYPE_F1 = {"PERSON": 0.90, "RANK": 0.90, "POSITION": 0.90, "ORG": 0.90, "ACRONYM": 0.90,
+                "PLACE": 0.90, "DATE": 0.90}
+REPO_NORM_ACCURACY = {"PLACE": 0.95, "DATE": 0.95}
+REPO_RECORDS_F1 = 0.90
 SHARED_MICRO_F1 = 0.95
 SHARED_RECORD_FIELD = 0.95
+SHARED_EXACT_TYPES = ("PLACE", "DATE")  # F1 and normalization accuracy 1.0
 
 
 def evaluate(pipe: Pipeline, gold_dir: Path) -> EvalReport:
@@ -34,6 +41,11 @@ def has_gold(path: Path) -> bool:
 def test_repo_dev_floor(pipe: Pipeline) -> None:
     report = evaluate(pipe, REPO_DEV)
     assert report.micro.f1 is not None and report.micro.f1 >= REPO_MICRO_F1, report.micro.counts()
+    for name, floor in REPO_TYPE_F1.items():
+        assert (report.types[name].f1 or 0.0) >= floor, report.types[name].counts()
+    for name, floor in REPO_NORM_ACCURACY.items():
+        assert (report.types[name].norm_accuracy or 0.0) >= floor, report.types[name].normalization()
+    assert (report.records.f1 or 0.0) >= REPO_RECORDS_F1
 
 
 @pytest.mark.skipif(not has_gold(SHARED_DEV), reason="no shared dev gold")
@@ -43,3 +55,6 @@ def test_shared_dev_floor(pipe: Pipeline) -> None:
     for field in ("rank", "position", "organization"):
         accuracy = report.records.field_accuracy(field)
         assert accuracy is None or accuracy >= SHARED_RECORD_FIELD, (field, accuracy)
+    for name in SHARED_EXACT_TYPES:
+        assert report.types[name].f1 == 1.0, report.types[name].counts()
+        assert report.types[name].norm_accuracy == 1.0, report.types[name].normalization()
