@@ -19,9 +19,13 @@ class LexiconError(ValueError):
     """A lexicon file is missing, not YAML, or not of its documented shape."""
 
 
+# libyaml's safe loader when PyYAML was built with it (about ten times faster on the lexicons)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load(path: Path, required: tuple[str, ...]) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:

@@ -25,14 +25,21 @@ official tone placement.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
 
 from .normalize import ToneMap, normalize_value
 
+# bump when AdminUnit or the way units are built changes, so older cache files are not read
+CACHE_SCHEMA = "1"
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
@@ -114,9 +121,30 @@ class Registry:
             self.by_name[name_key(unit.name)].append(unit)
 
     @classmethod
-    def load(cls, tone_map: ToneMap) -> Registry:
-        """Read both registry packages (offline: their data ships in their wheels)."""
-        return cls(list(_current_units(tone_map)) + list(_former_units(tone_map)))
+    def load(cls, tone_map: ToneMap, cache_dir: Path | None = None) -> Registry:
+        """Read both registry packages (offline: their data ships in their wheels).
+
+        Reading them takes a second or two (vietnamadminunits loads its address
+        parser on import), so the units are kept as JSON in ``cache_dir``
+        (default: ``$XDG_CACHE_HOME/vnextract`` or ``~/.cache/vnextract``), one
+        file per pair of package versions; an unwritable cache only costs time.
+        """
+        cache_dir = default_cache_dir() if cache_dir is None else cache_dir
+        path = cache_dir / f"registry-{_versions()}.json"
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+            return cls([AdminUnit(**row) for row in rows])
+        except (OSError, ValueError, TypeError):
+            pass
+        registry = cls(list(_current_units(tone_map)) + list(_former_units(tone_map)))
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache_dir, delete=False, suffix=".tmp") as tmp:
+                json.dump([asdict(unit) for unit in registry.units], tmp, ensure_ascii=False)
+            os.replace(tmp.name, path)
+        except OSError:
+            pass
+        return registry
 
     def candidates(self, name: str, unit_word: str | None = None, levels: Iterable[str] | None = None,
                    ) -> list[AdminUnit]:
@@ -155,6 +183,15 @@ class Registry:
         return [unit for unit in self.units if unit.level in ("province", "former_province")]
 
 
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vnextract"
+
+
+def _versions() -> str:
+    """The registry packages' versions and this module's schema, naming one cache file."""
+    return "-".join([version("vietnam-provinces"), version("vietnamadminunits"), CACHE_SCHEMA])
+
+
 def _current_units(tone_map: ToneMap) -> Iterable[AdminUnit]:
     from vietnam_provinces import Province, VietNamDivisionType, Ward
 
@@ -178,8 +215,13 @@ def _former_units(tone_map: ToneMap) -> Iterable[AdminUnit]:
     )
     from vietnamadminunits.database import get_data
 
+    cleaned: dict[str, tuple[str, str]] = {}
+
     def clean(value: str) -> tuple[str, str]:
-        return split_unit(normalize_value(value, tone_map))
+        # every legacy row repeats its province and district: normalize each distinct string once
+        if value not in cleaned:
+            cleaned[value] = split_unit(normalize_value(value, tone_map))
+        return cleaned[value]
 
     new_province_of = {old: new for new, olds in DICT_PROVINCE.items() for old in olds}
     new_rows = get_data(fields=["provinceKey", "province", "wardKey", "ward"], table="admin_units")

@@ -96,3 +96,19 @@ def test_name_key_ignores_tone_placement_only():
     assert name_key("Thuỵ Anh") == name_key("Thụy  anh")
     assert name_key("Cư M’ta") == name_key("Cư M'ta")
     assert name_key("Hòa") != name_key("Hóa")
+
+
+def test_cache_gives_the_same_units_and_survives_a_bad_file(tmp_path, registry):
+    tone_map = ToneMap.from_underthesea()
+    built = Registry.load(tone_map, tmp_path)
+    cached = list(tmp_path.glob("registry-*.json"))
+    assert len(cached) == 1
+    assert Registry.load(tone_map, tmp_path).units == built.units == registry.units
+    cached[0].write_text("{not json", encoding="utf-8")
+    assert Registry.load(tone_map, tmp_path).units == built.units
+
+
+def test_unwritable_cache_only_costs_time(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")  # a file where the cache directory should be
+    assert len(Registry.load(ToneMap.from_underthesea(), blocked / "cache").units) > 14000
