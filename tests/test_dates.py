@@ -15,7 +15,7 @@ DOC = datetime.date(2025, 9, 24)
 ISO_RE = re.compile(r"^(\d{4}|XXXX)(-(\d{2}|Q[1-4]|W\d{2})(-\d{2})?)?$")
 
 
-def spans(text: str, doc_date: datetime.date | None = DOC) -> list[tuple[str, str, str | None]]:
+def spans(text: str, doc_date: datetime.date | None = DOC) -> list[tuple[str, str | None, str | None]]:
     """(surface, value, part) of every match, in order."""
     return [(text[d.start : d.end], d.value, d.attrs.get("part")) for d in find_dates(text, doc_date)]
 
@@ -122,11 +122,45 @@ def test_relative_crosses_year_and_month() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["hôm qua", "sáng nay", "chiều qua", "năm nay", "năm ngoái", "tháng trước", "tuần này", "ngày mai"],
+    ("text", "relative"),
+    [
+        ("hôm qua", "-1D"),
+        ("hôm kia", "-2D"),
+        ("sáng nay", "+0D"),
+        ("ngày mai", "+1D"),
+        ("tuần trước", "-1W"),
+        ("tuần này", "+0W"),
+        ("tháng trước", "-1M"),
+        ("tháng tới", "+1M"),
+        ("trong quý này", "+0Q"),
+        ("năm ngoái", "-1Y"),
+        ("năm nay", "+0Y"),
+        ("năm tới", "+1Y"),
+    ],
 )
-def test_relative_needs_doc_date(text: str) -> None:
-    assert find_dates(text, None) == []
+def test_relative_offset_attr(text: str, relative: str) -> None:
+    assert [d.attrs["relative"] for d in find_dates(text, DOC)] == [relative]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("hôm qua", "hôm qua"),
+        ("sáng nay", "sáng nay"),
+        ("chiều qua", "chiều qua"),
+        ("năm nay", "năm nay"),
+        ("năm ngoái", "năm ngoái"),
+        ("tháng trước", "tháng trước"),
+        ("tuần này", "tuần này"),
+        ("ngày mai", "ngày mai"),
+        ("trong quý trước", "quý trước"),
+    ],
+)
+def test_relative_without_doc_date_keeps_span_without_value(text: str, surface: str) -> None:
+    """A relative expression is a calendar expression; with no document date no value is invented."""
+    result = find_dates(text, None)
+    assert [(text[d.start : d.end], d.value) for d in result] == [(surface, None)]
+    assert result[0].attrs["relative"]
 
 
 @pytest.mark.parametrize(
@@ -138,7 +172,10 @@ def test_relative_needs_doc_date(text: str) -> None:
         ("ngày 23 tháng 9", [("ngày 23 tháng 9", "XXXX-09-23", None)]),
         ("ngày 23/9/2025", [("ngày 23/9/2025", "2025-09-23", None)]),
         ("năm 2025", [("năm 2025", "2025", None)]),
-        ("ngày 5/4 năm ngoái", [("ngày 5/4", "XXXX-04-05", None)]),
+        ("ngày 5/4 năm ngoái", [("ngày 5/4", "XXXX-04-05", None), ("năm ngoái", None, None)]),
+        ("tháng 8", [("tháng 8", "XXXX-08", None)]),
+        ("quý II", [("quý II", "XXXX-Q2", None)]),
+        ("ngày 23 tháng 9 năm nay", [("ngày 23 tháng 9", "XXXX-09-23", None), ("năm nay", None, None)]),
     ],
 )
 def test_without_doc_date(text: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -258,6 +295,7 @@ def test_year_range_marks_first_year_only() -> None:
         ("ngày 3 và 4/4", [("ngày 3", "2025-04-03", None), ("4/4", "2025-04-04", None)]),
         ("từ 20 - 25/9", [("20", "2025-09-20", "start"), ("25/9", "2025-09-25", "end")]),
         ("từ 20-25/9", [("20", "2025-09-20", "start"), ("25/9", "2025-09-25", "end")]),
+        ("từ 3-5/4", [("3", "2025-04-03", "start"), ("5/4", "2025-04-05", "end")]),
         (
             "từ 28/12/2024 đến 3/1/2025",
             [("28/12/2024", "2024-12-28", "start"), ("3/1/2025", "2025-01-03", "end")],
@@ -268,8 +306,13 @@ def test_year_range_marks_first_year_only() -> None:
 )
 def test_ranges_and_pairs(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     result = find_dates(text, DOC)
-    assert [(text[d.start : d.end], d.value, d.attrs.get("range")) for d in result] == expected
+    assert [(text[d.start : d.end], d.value) for d in result] == [(s, v) for s, v, _ in expected]
     assert {d.rule for d in result} == {"date.range"}
+    first, second = result
+    if expected[0][2] == "start":
+        assert first.attrs["range"] == second.attrs["range"] == f"{first.value}/{second.value}"
+    else:
+        assert "range" not in first.attrs and "range" not in second.attrs
 
 
 def test_range_without_doc_date() -> None:
@@ -300,8 +343,9 @@ def test_range_keeps_part_of_day() -> None:
             ],
         ),
         ("Hôm qua, A. Cùng ngày, B.", [("Hôm qua", "2025-09-23", None), ("Cùng ngày", "2025-09-23", None)]),
-        ("Cùng ngày, đoàn công tác thăm đơn vị.", []),
-        ("Tháng 9/2025 khởi công. Cùng ngày, B.", [("Tháng 9/2025", "2025-09", None)]),
+        # nothing to resolve against: the span stays, without a value
+        ("Cùng ngày, đoàn công tác thăm đơn vị.", [("Cùng ngày", None, None)]),
+        ("Tháng 9/2025 khởi công. Cùng ngày, B.", [("Tháng 9/2025", "2025-09", None), ("Cùng ngày", None, None)]),
         ("cùng ngày 23/9", [("ngày 23/9", "2025-09-23", None)]),
     ],
 )
@@ -343,5 +387,9 @@ def test_property_matches_are_well_formed(text: str, doc_date: datetime.date | N
         assert isinstance(match, DateMatch)
         assert 0 <= match.start < match.end <= len(text)
         assert match.start >= previous_end
-        assert ISO_RE.match(match.value), match.value
+        if match.value is None:
+            assert match.rule in {"date.relative", "date.same_day"}
+            assert doc_date is None or match.rule == "date.same_day"
+        else:
+            assert ISO_RE.match(match.value), match.value
         previous_end = match.end

@@ -10,9 +10,32 @@ the DATE row and conventions of ``ANNOTATION.md``:
 - the part-of-day word (``sáng``, ``trưa``, ``chiều``, ``tối``, ``đêm``,
   ``rạng sáng``) and ``ngày`` belong to the span, a preceding preposition
   (``từ``, ``đến``, ``vào``) does not;
-- relative expressions (``hôm qua``, ``năm ngoái``) and bare day/month dates
-  (``23/9``) take their year from the document date; without one a relative
-  expression is not emitted and a bare day/month gets ``XXXX-09-23``.
+- a range or pair gives one span per date (``từ ngày 3 đến 5/4`` → ``ngày 3``
+  and ``5/4``); the two ends of a range carry the attribute ``range``, the ISO
+  8601 interval ``2025-04-03/2025-04-05``; a pair joined by ``và`` has none;
+- relative expressions carry the attribute ``relative``, the signed offset and
+  unit they name (``hôm qua`` ``-1D``, ``tuần này`` ``+0W``, ``tháng trước``
+  ``-1M``, ``quý tới`` ``+1Q``, ``năm ngoái`` ``-1Y``) and resolve against the
+  document date;
+- no value is invented: without a document date a bare day/month gets
+  ``XXXX-09-23``, a bare month ``XXXX-09``, a bare quarter ``XXXX-Q3``; a
+  relative expression (and a ``cùng ngày`` with no day-level date before it) is
+  still a calendar expression, so its span is returned, with ``value`` None.
+
+Years left out of the text are inferred as news is written:
+
+- a bare day/month (``23/9``) is the most recent such date no more than
+  7 days after the document date (announcements run a few days ahead): in a
+  document of 2025-01-03, ``28/12`` is 2024-12-28, ``10/1`` 2025-01-10 and
+  ``11/1`` 2024-01-11;
+- a bare month (``tháng 8``) or quarter (``quý III``) is in the document's
+  year, or the year before when that would put it more than six months
+  (two quarters) after the document's month (quarter): in a document of
+  2025-10-06, ``tháng 11`` is 2025-11 and ``tháng 1`` 2025-01; in a document
+  of 2025-01-10, ``tháng 12`` is 2024-12 and ``tháng 7`` 2025-07;
+- the first end of a range takes what it omits from the second (``từ 28 đến
+  3/1/2025`` starts on 2024-12-28); in a range of two bare months the first end
+  is inferred and the second follows it.
 
 The text is expected in Unicode NFC with modern tone placement.
 """
@@ -34,14 +57,16 @@ class DateMatch:
     ``start``/``end`` index the text given to :func:`find_dates`; ``value`` is
     ISO 8601 at the expression's granularity (``2025-09-23``, ``2025-09``,
     ``2025``, ``2025-Q3``, ``2025-W05``; ``XXXX-09-23`` when the year is
-    unknown); ``rule`` names the rule that produced it; ``attrs`` holds
-    ``part`` (MO, AF, EV, NI) when a part-of-day word is in the span and
-    ``range`` (start, end) for the two ends of ``từ … đến …``.
+    unknown; None for a relative expression without a document date);
+    ``rule`` names the rule that produced it; ``attrs`` holds ``part`` (MO, AF,
+    EV, NI) when a part-of-day word is in the span, ``range`` (an ISO 8601
+    interval ``start/end``) on both ends of a range and ``relative`` (``-1D``,
+    ``+0W``, ``-1M``, ``+1Q``, ``-1Y``) on a relative expression.
     """
 
     start: int
     end: int
-    value: str
+    value: str | None
     rule: str
     attrs: dict[str, str] = field(default_factory=dict)
 
@@ -68,47 +93,57 @@ _PART_CODES: dict[str, str] = {
 _PART_ALT = r"rạng\s+sáng|sáng|trưa|chiều|tối|đêm"
 # ``ánh sáng qua …`` (light through …) is not ``sáng qua``.
 _PART_START = r"(?<!\w)(?<!ánh\s)"
+# ``ngày``, ``mùng``/``mồng`` (days 1-10), ``ngày mùng``: the day word kept in the span.
+_DAY_WORD = r"(?:ngày\s+)?(?:mùng|mồng)|ngày"
 
 
 def _prefix(n: str = "") -> str:
     """Optional in-span prefix ``[part-of-day] [ngày]``: ``Sáng ngày``, ``chiều``, ``ngày``."""
-    return rf"(?:{_PART_START}(?P<part{n}>{_PART_ALT})\s+)?(?:(?<!\w)(?P<ngay{n}>ngày)\s+)?"
+    return rf"(?:{_PART_START}(?P<part{n}>{_PART_ALT})\s+)?(?:(?<!\w)(?P<ngay{n}>{_DAY_WORD})\s+)?"
 
 
 # Digits must not continue a number, a code or another date: ``v2.1``, ``1.500``.
 _NUM_START = r"(?<![\w/.,:])(?<!\d-)"
+# A year written after a date or month: ``năm 2025``, or one relative to the document.
+_YEAR_SUFFIX = r"\s+(?P<yword>năm\s+(?:(?P<ynum>\d{4})(?![\w/]|[.,]\d)|(?P<yrel>nay|ngoái|trước|tới|sau)(?!\w)))"
 
-# 23/9, 23-9, 27.3, 23/9/2025, 19-11-1958, 14.2.2019; optional relative year
-# suffix: ``ngày 5/4 năm ngoái``.
+# 23/9, 23-9, 27.3, 23/9/2025, 19-11-1958, 14.2.2019; optional year suffix:
+# ``ngày 5/4 năm ngoái``, ``ngày 23/9 năm 2025``.
 _NUMERIC_RE = re.compile(
     _prefix()
     + _NUM_START
     + r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w]|[/.-]\d)"
-    + r"(?:\s+(?P<rely>năm\s+(?:nay|ngoái|trước))(?!\w))?",
+    + rf"(?:{_YEAR_SUFFIX})?",
     _FLAGS,
 )
 
-# ngày 23 tháng 9 năm 2025, ngày 23 tháng 9/2025, ngày 23 tháng 9.
+# ngày 23 tháng 9 năm 2025, ngày 23 tháng 9/2025, mồng 2 tháng 9, ngày 2 tháng 9 năm nay.
 _TEXT_DMY_RE = re.compile(
-    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})"
-    r"(?:(?:\s+năm\s+|\s*/\s*)(?P<y>\d{4}))?(?![\w/]|[.,]\d)",
+    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)(?:{_DAY_WORD})\s+(?P<d>\d{{1,2}})\s+tháng\s+"
+    r"(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})|" + _YEAR_SUFFIX + r")?(?![\w/]|[.,]\d)",
     _FLAGS,
 )
 
-# tháng 9/2025, tháng 9 năm 2025, tháng 4-2025, tháng 3.2024.
+# tháng 9/2025, tháng 9 năm 2025, tháng 4-2025, tháng 3.2024, tháng 3 năm nay, tháng 8.
 _MONTH_RE = re.compile(
-    r"(?<!\w)tháng\s+(?P<m>\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(?P<y>\d{4})(?![\w/]|[.,]\d)",
+    r"(?<!\w)tháng\s+(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4})(?![\w/]|[.,]\d)|" + _YEAR_SUFFIX + r")?"
+    r"(?!\w|[/.,-]\d)",
     _FLAGS,
 )
 
-# quý III/2025, quý 3 năm 2025, quý IV-2024.
+# quý III/2025, quý 3 năm 2025, quý IV-2024, quý I năm nay, quý II.
 _QUARTER_RE = re.compile(
-    r"(?<!\w)quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/.-]\s*|\s+năm\s+)(?P<y>\d{4})(?![\w/]|[.,]\d)",
+    r"(?<!\w)quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/.-]\s*(?P<y>\d{4})(?![\w/]|[.,]\d)|" + _YEAR_SUFFIX + r")?"
+    r"(?!\w|[/.,-]\d)",
     _FLAGS,
 )
 
 # năm 2025 (also in ``năm 2025-2030``, where only ``năm 2025`` is a date).
 _YEAR_RE = re.compile(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\w/]|[.,]\d)", _FLAGS)
+# A bare year of birth: ``(SN 1988)``, ``(sinh 1990)``; the year alone is the span.
+_BIRTH_YEAR_RE = re.compile(
+    r"(?:(?<!\w)(?-i:SN)|(?:(?<=\()|(?<=, ))sinh)\s+(?P<y>\d{4})(?![\w/]|[.,]\d)", _FLAGS
+)
 
 # từ ngày 3 đến 5/4, ngày 3 và 4/4, từ 20 - 25/9, từ 28/12/2024 đến 3/1/2025.
 _RANGE_RE = re.compile(
@@ -121,6 +156,15 @@ _RANGE_RE = re.compile(
     _FLAGS,
 )
 
+# từ tháng 3 đến tháng 5/2025, tháng 1 và tháng 2, tháng 3-5/2025, tháng 11/2024 đến tháng 2/2025.
+_MONTH_RANGE_RE = re.compile(
+    r"(?<!\w)tháng\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?"
+    r"\s*(?P<conn>đến|tới|và|-|–)\s*"
+    r"(?P<tail>(?:tháng\s+)?(?P<m2>\d{1,2})(?:\s*[/.-]\s*(?P<y2>\d{4})|\s+năm\s+(?P<y2w>\d{4}))?)"
+    r"(?!\w|[/.,-]\d)",
+    _FLAGS,
+)
+
 # hôm qua, ngày hôm nay, sáng nay, chiều qua, tối hôm qua, ngày mai, sáng mai.
 _REL_DAY_RE = re.compile(
     rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)"
@@ -129,18 +173,22 @@ _REL_DAY_RE = re.compile(
 )
 _REL_DAY_OFFSETS: dict[str, int] = {"kia": -2, "qua": -1, "nay": 0, "mai": 1}
 
-# năm nay, năm ngoái, tháng trước, tháng này, tuần trước, tuần này, năm tới.
+# năm nay, năm ngoái, quý này, tháng trước, tháng này, tuần trước, tuần này, năm tới.
 _REL_PERIOD_RE = re.compile(
-    r"(?<!\w)(?P<unit>năm|tháng|tuần)\s+(?P<rel>nay|này|ngoái|trước|tới|sau)(?!\w)", _FLAGS
+    r"(?<!\w)(?P<unit>năm|quý|tháng|tuần)\s+(?P<rel>nay|này|ngoái|trước|tới|sau)(?!\w)", _FLAGS
 )
+_NEXT_PREVIOUS: dict[str, int] = {"này": 0, "trước": -1, "tới": 1, "sau": 1}
 _REL_PERIOD_OFFSETS: dict[str, dict[str, int]] = {
-    "năm": {"nay": 0, "này": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1},
-    "tháng": {"này": 0, "trước": -1, "tới": 1, "sau": 1},
-    "tuần": {"này": 0, "trước": -1, "tới": 1, "sau": 1},
+    "năm": {"nay": 0, "ngoái": -1} | _NEXT_PREVIOUS,
+    "quý": _NEXT_PREVIOUS,
+    "tháng": _NEXT_PREVIOUS,
+    "tuần": _NEXT_PREVIOUS,
 }
-# ``5 năm trước`` (five years ago), ``những năm tới`` (the coming years): not a date.
+_UNIT_LETTERS: dict[str, str] = {"năm": "Y", "quý": "Q", "tháng": "M", "tuần": "W"}
+# ``5 năm trước`` (five years ago), ``những năm tới`` (the coming years): not a date;
+# ``ngày 5/4 năm ngoái``, ``tháng 9 năm nay`` are (the number names a day or month, it counts nothing).
 _QUANTIFIER_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các|những|mỗi|hằng|hàng)\s+$",
+    r"(?<!\w)(?:(?<![/.-])(?<!tháng\s)(?<!quý\s)\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các|những|mỗi|hằng|hàng)\s+$",
     _FLAGS,
 )
 # ``năm trước đó`` (the year before that), ``năm sau nữa``: anchored elsewhere.
@@ -154,6 +202,13 @@ _SAME_DAY_RE = re.compile(
 # Document numbers: ``số 12/3``, ``12/3/QĐ-UBND``.
 _DOC_NUMBER_BEFORE_RE = re.compile(r"(?<!\w)số\s*$", _FLAGS)
 _DOC_NUMBER_AFTER_RE = re.compile(r"\s*/\s*[^\W\d_]")
+# Lunar calendar dates (``rằm tháng 8``, ``mùng 5 tháng 5 âm lịch``) have no ISO value.
+_LUNAR_BEFORE_RE = re.compile(r"(?<!\w)rằm\s+$", _FLAGS)
+_LUNAR_AFTER_RE = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)(?!\w)", _FLAGS)
+# Named events that contain a month: ``Cách mạng tháng 8``.
+_NAMED_EVENT_BEFORE_RE = re.compile(r"(?<!\w)cách\s+mạng\s+$", _FLAGS)
+# A count before ``tháng``: ``2 năm 3 tháng 8 ngày`` is a duration.
+_COUNT_BEFORE_RE = re.compile(r"(?<![\w/.,])\d+\s+$")
 # Words that make a bare ``d/m`` a score, ratio, share, address or article number.
 _NOT_DATE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:số|tỉ số|tỷ số|tỉ lệ|tỷ lệ|đạt|chiếm|thắng|thua|hòa|phiên bản|điều|khoản|"
@@ -161,12 +216,13 @@ _NOT_DATE_BEFORE_RE = re.compile(
     r"lớp|ngõ|ngách|hẻm|kiệt|nhà|tầng|tổ|lô|km|quốc lộ|tỉnh lộ)\s*$",
     _FLAGS,
 )
-# Counting nouns after a bare ``d/m``: ``3/5 đơn vị``, ``12/15 xã``, ``2-3 ngày``.
+# Counting nouns and units after a bare ``d/m``: ``3/5 đơn vị``, ``12/15 xã``, ``2-3 ngày``, ``1/5 số hộ``.
 _COUNT_AFTER_RE = re.compile(
-    r"\s*(?:%|phần trăm|người|đơn vị|ngày|tháng|năm(?!\s+(?:nay|ngoái|trước|sau|tới))|tuần|giờ|phút|"
+    r"\s*(?:%|phần trăm|người|đơn vị|ngày|tháng|năm(?!\s+(?:nay|ngoái|trước|sau|tới|\d))|tuần|giờ|phút|"
     r"lần|điểm|phiếu|vụ|hộ|xã|phường|tỉnh|huyện|thôn|bản|trường hợp|tiêu chí|chỉ tiêu|nội dung|"
     r"thành viên|học sinh|sinh viên|cán bộ|chiến sĩ|đồng chí|đội|trận|bàn|ván|hiệp|chiếc|cái|con|căn|"
-    r"km|kg|tấn|ha|triệu|tỷ|tỉ|nghìn|ngàn|trăm|đồng|USD|lượt|hồ sơ|câu|bài|môn|ca)(?!\w)",
+    r"km|kg|tấn|ha|m|cm|mm|m2|m3|lít|độ|hải lý|triệu|tỷ|tỉ|nghìn|ngàn|trăm|đồng|USD|lượt|hồ sơ|câu|bài|"
+    r"môn|ca|số|diện tích|dân số|tổng số|khối lượng|trong số)(?!\w)",
     _FLAGS,
 )
 # ``hôm 23/9`` (on the 23rd): ``hôm`` before a number always marks a date.
@@ -176,10 +232,13 @@ _LICENSOR_BEFORE_RE = re.compile(
     r"(?:(?<!\w)(?:vào|từ|đến|tới|trước|sau|trong|đầu|cuối|giữa|khoảng)|^|[,;:(\n–—.!?])\s*$",
     _FLAGS,
 )
+_TU_BEFORE_RE = re.compile(r"(?<!\w)từ\s*$", _FLAGS)
 
 _ROMAN_QUARTERS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _LOOKBACK = 30  # characters of left context the context regexes look at
 _FUTURE_SLACK = datetime.timedelta(days=7)
+_MONTHS_AHEAD = 6  # a bare month further ahead of the document than this is last year's
+_QUARTERS_AHEAD = 2  # the same for a bare quarter
 
 
 def _part_attrs(part: str | None) -> dict[str, str]:
@@ -211,6 +270,17 @@ def _infer_year(month: int, day: int, doc_date: datetime.date) -> int | None:
     return None
 
 
+def _infer_month_year(month: int, doc_date: datetime.date) -> int:
+    """Year of a bare ``tháng 8``: the document's, or the year before when that month is > 6 months ahead."""
+    return doc_date.year - 1 if month - doc_date.month > _MONTHS_AHEAD else doc_date.year
+
+
+def _infer_quarter_year(quarter: int, doc_date: datetime.date) -> int:
+    """Year of a bare ``quý III``: the document's, or the year before when that quarter is > 2 quarters ahead."""
+    ahead = quarter - ((doc_date.month - 1) // 3 + 1)
+    return doc_date.year - 1 if ahead > _QUARTERS_AHEAD else doc_date.year
+
+
 def _day_value(day: int, month: int, year: int | None) -> str | None:
     """``2025-09-23``, or ``XXXX-09-23`` for an unknown year; ``None`` if impossible."""
     if year is None:
@@ -218,11 +288,25 @@ def _day_value(day: int, month: int, year: int | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
 
 
+def _month_value(month: int, year: int | None) -> str:
+    """``2025-09``, or ``XXXX-09`` for an unknown year."""
+    return f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
+
+
 def _bare_dm_value(day: int, month: int, doc_date: datetime.date | None) -> str | None:
     """Value of ``23/9`` without a year: inferred from ``doc_date`` or ``XXXX``."""
     if not _valid(2000, month, day):
         return None
     return _day_value(day, month, _infer_year(month, day, doc_date) if doc_date else None)
+
+
+def _suffix_year(m: re.Match[str], doc_date: datetime.date | None) -> int | None:
+    """The year of a ``năm 2025`` / ``năm ngoái`` suffix; None when absent or not resolvable."""
+    if m["ynum"]:
+        return int(m["ynum"])
+    if m["yrel"] and doc_date is not None:
+        return doc_date.year + _REL_PERIOD_OFFSETS["năm"][m["yrel"].lower()]
+    return None
 
 
 def _before(text: str, pos: int) -> str:
@@ -235,6 +319,11 @@ def _is_doc_number(text: str, start: int, end: int) -> bool:
     return bool(
         _DOC_NUMBER_BEFORE_RE.search(_before(text, start)) or _DOC_NUMBER_AFTER_RE.match(text, end)
     )
+
+
+def _is_lunar(text: str, start: int, end: int) -> bool:
+    """``rằm tháng 8``, ``mùng 5 tháng 5 âm lịch``: a lunar date."""
+    return bool(_LUNAR_BEFORE_RE.search(_before(text, start)) or _LUNAR_AFTER_RE.match(text, end))
 
 
 def _bare_dm_is_date(text: str, start: int, end: int, sep: str) -> bool:
@@ -252,7 +341,7 @@ def _bare_dm_is_date(text: str, start: int, end: int, sep: str) -> bool:
     return sep == "/" or bool(_LICENSOR_BEFORE_RE.search(left))
 
 
-def _single(start: int, end: int, value: str, rule: str, attrs: dict[str, str]) -> _Candidate:
+def _single(start: int, end: int, value: str | None, rule: str, attrs: dict[str, str]) -> _Candidate:
     """A candidate made of one match."""
     return _Candidate(start, end, (DateMatch(start, end, value, rule, attrs),))
 
@@ -263,16 +352,16 @@ def _numeric(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
         day, month = int(m["d"]), int(m["m"])
         start = m.start()
         end = m.end("y") if m["y"] else m.end("m")
-        if _is_doc_number(text, m.start("d"), end):
+        if _is_doc_number(text, m.start("d"), end) or _is_lunar(text, start, m.end()):
             continue
         attrs = _part_attrs(m["part"])
+        suffix_year = None if m["y"] else _suffix_year(m, doc_date)
         if m["y"]:
             value = _day_value(day, month, int(m["y"]))
             rule = "date.dmy"
-        elif m["rely"] and doc_date is not None:
-            offset = _REL_PERIOD_OFFSETS["năm"][m["rely"].split()[-1].lower()]
-            value = _day_value(day, month, doc_date.year + offset)
-            end = m.end("rely")
+        elif suffix_year is not None:
+            value = _day_value(day, month, suffix_year)
+            end = m.end("yword")
             rule = "date.dmy"
         else:
             strong = bool(m["part"] or m["ngay"])
@@ -285,38 +374,82 @@ def _numeric(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
 
 
 def _text_dmy(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
-    """``ngày 23 tháng 9 năm 2025``, ``ngày 23 tháng 9`` (year inferred)."""
+    """``ngày 23 tháng 9 năm 2025``, ``mồng 2 tháng 9``, ``ngày 23 tháng 9`` (year inferred)."""
     for m in _TEXT_DMY_RE.finditer(text):
+        if _is_lunar(text, m.start(), m.end()):
+            continue
         day, month = int(m["d"]), int(m["m"])
-        if m["y"]:
-            value = _day_value(day, month, int(m["y"]))
+        end = m.end()
+        year = int(m["y"]) if m["y"] else _suffix_year(m, doc_date)
+        if year is not None:
+            value = _day_value(day, month, year)
         else:
             value = _bare_dm_value(day, month, doc_date)
+            end = m.end("m")
         if value:
-            yield _single(m.start(), m.end(), value, "date.dmy_text", _part_attrs(m["part"]))
+            yield _single(m.start(), end, value, "date.dmy_text", _part_attrs(m["part"]))
 
 
-def _month_year(text: str) -> Iterator[_Candidate]:
-    """``tháng 9/2025``, ``tháng 9 năm 2025``, ``tháng 4-2025`` → ``2025-09``."""
+def _month(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
+    """``tháng 9/2025``, ``tháng 9 năm 2025``, ``tháng 4-2025`` → ``2025-09``; ``tháng 8`` (year inferred)."""
     for m in _MONTH_RE.finditer(text):
         month = int(m["m"])
-        if 1 <= month <= 12 and not _DOC_NUMBER_AFTER_RE.match(text, m.end()):
-            yield _single(m.start(), m.end(), f"{int(m['y']):04d}-{month:02d}", "date.month", {})
+        if not 1 <= month <= 12 or _DOC_NUMBER_AFTER_RE.match(text, m.end()):
+            continue
+        year = int(m["y"]) if m["y"] else _suffix_year(m, doc_date)
+        if year is not None:
+            end = m.end()
+            rule = "date.month"
+        else:
+            end = m.end("m")
+            left = _before(text, m.start())
+            if (
+                _COUNT_BEFORE_RE.search(left)
+                or _NAMED_EVENT_BEFORE_RE.search(left)
+                or _is_lunar(text, m.start(), end)
+            ):
+                continue
+            year = _infer_month_year(month, doc_date) if doc_date else None
+            rule = "date.month_bare"
+        yield _single(m.start(), end, _month_value(month, year), rule, {})
 
 
-def _quarter(text: str) -> Iterator[_Candidate]:
-    """``quý III/2025``, ``quý 3 năm 2025`` → ``2025-Q3``."""
+def _quarter_number(q: str) -> int:
+    """``III`` or ``3`` → 3."""
+    return int(q) if q.isdigit() else _ROMAN_QUARTERS[q.lower()]
+
+
+def _quarter(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
+    """``quý III/2025``, ``quý 3 năm 2025`` → ``2025-Q3``; ``quý II`` (year inferred)."""
     for m in _QUARTER_RE.finditer(text):
-        q = m["q"].lower()
-        quarter = int(q) if q.isdigit() else _ROMAN_QUARTERS[q]
-        yield _single(m.start(), m.end(), f"{m['y']}-Q{quarter}", "date.quarter", {})
+        quarter = _quarter_number(m["q"])
+        year = int(m["y"]) if m["y"] else _suffix_year(m, doc_date)
+        end = m.end() if year is not None else m.end("q")
+        if year is None and doc_date is not None:
+            year = _infer_quarter_year(quarter, doc_date)
+        yield _single(m.start(), end, f"{year if year is not None else 'XXXX'}-Q{quarter}", "date.quarter", {})
 
 
 def _year(text: str) -> Iterator[_Candidate]:
-    """``năm 2025``, ``Năm 2025`` → ``2025``; ``5 năm`` and ``năm 1800`` are not."""
-    for m in _YEAR_RE.finditer(text):
-        if 1900 <= int(m["y"]) <= 2100:
-            yield _single(m.start(), m.end(), m["y"], "date.year", {})
+    """``năm 2025``, ``Năm 2025`` → ``2025``; ``(SN 1988)`` → ``1988``; ``5 năm`` and ``năm 1800`` are not."""
+    for regex in (_YEAR_RE, _BIRTH_YEAR_RE):
+        for m in regex.finditer(text):
+            if 1900 <= int(m["y"]) <= 2100:
+                start = m.start() if regex is _YEAR_RE else m.start("y")
+                yield _single(start, m.end(), m["y"], "date.year", {})
+
+
+def _pair(
+    first: tuple[int, int, str, dict[str, str]],
+    second: tuple[int, int, str, dict[str, str]],
+    is_range: bool,
+    rule: str,
+) -> _Candidate:
+    """Two dates that stand or fall together; the ends of a range carry the interval in ``range``."""
+    interval = {"range": f"{first[2]}/{second[2]}"} if is_range else {}
+    a = DateMatch(first[0], first[1], first[2], rule, first[3] | interval)
+    b = DateMatch(second[0], second[1], second[2], rule, second[3] | interval)
+    return _Candidate(a.start, b.end, (a, b))
 
 
 def _range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
@@ -324,7 +457,7 @@ def _range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
 
     The first end inherits the month and year it omits from the second
     (``từ 28 đến 3/1`` starts in December of the year before). ``đến``,
-    ``tới`` and dashes mark the ends with range=start/end; ``và`` joins a pair.
+    ``tới`` and dashes make a range; ``và`` joins a pair.
     """
     for m in _RANGE_RE.finditer(text):
         conn = m["conn"].lower()
@@ -334,7 +467,7 @@ def _range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
         left = _before(text, m.start())
         if m["m1"] is None:
             dash_span = conn in "-–" and day1 < day2
-            if not (strong1 or dash_span or re.search(r"(?<!\w)từ\s*$", left, _FLAGS)):
+            if not (strong1 or dash_span or _TU_BEFORE_RE.search(left)):
                 continue
             if conn in "-–" and not strong1 and _NOT_DATE_BEFORE_RE.search(left):
                 continue
@@ -361,79 +494,124 @@ def _range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
         if not (value1 and value2):
             continue
         end1 = m.end("y1") if m["y1"] else (m.end("m1") if m["m1"] else m.end("d1"))
-        range1, range2 = ({"range": "start"}, {"range": "end"}) if conn != "và" else ({}, {})
-        first = DateMatch(m.start(), end1, value1, "date.range", _part_attrs(m["part1"]) | range1)
         start2 = min(m.start(g) for g in ("part2", "ngay2", "d2") if m[g])
-        second = DateMatch(start2, end2, value2, "date.range", _part_attrs(m["part2"]) | range2)
-        yield _Candidate(first.start, second.end, (first, second))
+        yield _pair(
+            (m.start(), end1, value1, _part_attrs(m["part1"])),
+            (start2, end2, value2, _part_attrs(m["part2"])),
+            conn != "và",
+            "date.range",
+        )
 
 
-def _relative_day(text: str, doc_date: datetime.date) -> Iterator[_Candidate]:
+def _month_range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
+    """``từ tháng 3 đến tháng 5/2025``, ``tháng 3-5/2025``, ``tháng 1 và tháng 2``: one span per month."""
+    for m in _MONTH_RANGE_RE.finditer(text):
+        month1, month2 = int(m["m1"]), int(m["m2"])
+        explicit2 = m["y2"] or m["y2w"]
+        if not (1 <= month1 <= 12 and 1 <= month2 <= 12) or _DOC_NUMBER_AFTER_RE.match(text, m.end()):
+            continue
+        if not (explicit2 or m["tail"].lower().startswith("tháng")):
+            continue  # ``tháng 8 và 5 đơn vị``: the second number is no month
+        conn = m["conn"].lower()
+        year2: int | None = int(explicit2) if explicit2 else None
+        year1: int | None = int(m["y1"]) if m["y1"] else None
+        if year1 is None and year2 is not None:
+            year1 = year2 - 1 if month1 > month2 else year2
+        elif year1 is None and doc_date is not None:
+            year1 = _infer_month_year(month1, doc_date)
+        if year2 is None and year1 is not None:
+            year2 = year1 + 1 if month2 < month1 else year1
+        end1 = m.end("y1") if m["y1"] else m.end("m1")
+        yield _pair(
+            (m.start(), end1, _month_value(month1, year1), {}),
+            (m.start("tail"), m.end(), _month_value(month2, year2), {}),
+            conn != "và",
+            "date.month_range",
+        )
+
+
+def _relative_day(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
     """``hôm qua``, ``hôm nay``, ``ngày mai``, ``sáng nay`` (MO), ``chiều qua`` (AF)."""
     for m in _REL_DAY_RE.finditer(text):
         if m["bare"] and not m["part"]:
             continue
-        word = (m["hom"] or m["mai"] or m["bare"]).split()[-1].lower()
-        value = (doc_date + datetime.timedelta(days=_REL_DAY_OFFSETS[word])).isoformat()
-        yield _single(m.start(), m.end(), value, "date.relative", _part_attrs(m["part"]))
+        offset = _REL_DAY_OFFSETS[(m["hom"] or m["mai"] or m["bare"]).split()[-1].lower()]
+        value = (doc_date + datetime.timedelta(days=offset)).isoformat() if doc_date else None
+        attrs = _part_attrs(m["part"]) | {"relative": f"{offset:+d}D"}
+        yield _single(m.start(), m.end(), value, "date.relative", attrs)
 
 
-def _relative_period(text: str, doc_date: datetime.date) -> Iterator[_Candidate]:
-    """``năm nay``/``năm ngoái`` → ``YYYY``, ``tháng trước`` → ``YYYY-MM``, ``tuần này`` → ``YYYY-Www``.
+def _period_value(unit: str, offset: int, doc_date: datetime.date) -> str:
+    """``2024``, ``2025-08``, ``2025-Q2`` or ``2025-W38``: the period ``offset`` units from ``doc_date``'s."""
+    if unit == "năm":
+        return f"{doc_date.year + offset:04d}"
+    if unit == "quý":
+        index = doc_date.year * 4 + (doc_date.month - 1) // 3 + offset
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "tháng":
+        index = doc_date.year * 12 + doc_date.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    iso = (doc_date + datetime.timedelta(weeks=offset)).isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
 
-    ``5 năm trước``, ``những năm tới`` and ``năm trước đó`` are not resolved.
+
+def _relative_period(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
+    """``năm nay``/``năm ngoái`` → ``YYYY``, ``quý này`` → ``YYYY-Qn``, ``tháng trước`` → ``YYYY-MM``,
+    ``tuần này`` → ``YYYY-Www``.
+
+    ``5 năm trước``, ``những năm tới`` and ``năm trước đó`` are not dates; ``quý`` is also
+    "precious", so ``quý này`` is a date only after a preposition or punctuation
+    (``trong quý này``, not ``kỷ vật quý này``).
     """
     for m in _REL_PERIOD_RE.finditer(text):
         unit, rel = m["unit"].lower(), m["rel"].lower()
         offset = _REL_PERIOD_OFFSETS[unit].get(rel)
+        left = _before(text, m.start())
         if (
             offset is None
-            or _QUANTIFIER_BEFORE_RE.search(_before(text, m.start()))
+            or _QUANTIFIER_BEFORE_RE.search(left)
+            or (unit == "quý" and not _LICENSOR_BEFORE_RE.search(left))
             or _ANAPHORIC_AFTER_RE.match(text, m.end())
         ):
             continue
-        if unit == "năm":
-            value = f"{doc_date.year + offset:04d}"
-        elif unit == "tháng":
-            index = doc_date.year * 12 + doc_date.month - 1 + offset
-            value = f"{index // 12:04d}-{index % 12 + 1:02d}"
-        else:
-            iso = (doc_date + datetime.timedelta(weeks=offset)).isocalendar()
-            value = f"{iso.year:04d}-W{iso.week:02d}"
-        yield _single(m.start(), m.end(), value, "date.relative", {})
+        value = _period_value(unit, offset, doc_date) if doc_date else None
+        attrs = {"relative": f"{offset:+d}{_UNIT_LETTERS[unit]}"}
+        yield _single(m.start(), m.end(), value, "date.relative", attrs)
 
 
 def _same_day(text: str) -> Iterator[_Candidate]:
     """``Cùng ngày``, ``chiều cùng ngày``: value filled in by :func:`_resolve_same_day`."""
     for m in _SAME_DAY_RE.finditer(text):
-        yield _single(m.start(), m.end(), "", "date.same_day", _part_attrs(m["part"]))
+        yield _single(m.start(), m.end(), None, "date.same_day", _part_attrs(m["part"]))
 
 
 _DAY_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
 
 
 def _resolve_same_day(matches: list[DateMatch]) -> list[DateMatch]:
-    """Give each ``cùng ngày`` the last day-level date before it; drop it when there is none."""
+    """Give each ``cùng ngày`` the last day-level date before it (None when there is none)."""
     resolved: list[DateMatch] = []
     last_day: str | None = None
     for match in matches:
         if match.rule == "date.same_day":
-            if last_day is None:
-                continue
             match = replace(match, value=last_day)
-        if _DAY_VALUE_RE.match(match.value):
+        elif match.value and _DAY_VALUE_RE.match(match.value):
             last_day = match.value
         resolved.append(match)
     return resolved
 
 
-def _select(candidates: list[_Candidate]) -> list[DateMatch]:
-    """Keep non-overlapping candidates, longest first, and return their matches by start."""
-    taken: list[tuple[int, int]] = []
+def _select(candidates: list[_Candidate], length: int) -> list[DateMatch]:
+    """Keep non-overlapping candidates, longest first, and return their matches by start.
+
+    Taken characters are marked in a bytearray, so each check costs the
+    candidate's own length, never the number of candidates already taken.
+    """
+    taken = bytearray(length)
     kept: list[DateMatch] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(cand.end <= s or cand.start >= e for s, e in taken):
-            taken.append((cand.start, cand.end))
+        if taken.find(1, cand.start, cand.end) == -1:
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
             kept.extend(cand.matches)
     return sorted(kept, key=lambda d: d.start)
 
@@ -443,8 +621,10 @@ def find_dates(text: str, doc_date: datetime.date | None) -> list[DateMatch]:
 
     >>> [(d.value, d.attrs) for d in find_dates("Sáng 23/9, tại Hà Nội", datetime.date(2025, 9, 24))]
     [('2025-09-23', {'part': 'MO'})]
-    >>> [d.value for d in find_dates("từ ngày 3 đến 5/4", None)]
-    ['XXXX-04-03', 'XXXX-04-05']
+    >>> [(d.value, d.attrs) for d in find_dates("từ ngày 3 đến 5/4", None)]
+    [('XXXX-04-03', {'range': 'XXXX-04-03/XXXX-04-05'}), ('XXXX-04-05', {'range': 'XXXX-04-03/XXXX-04-05'})]
+    >>> [(d.value, d.attrs) for d in find_dates("hôm qua", None)]
+    [(None, {'relative': '-1D'})]
     >>> [d.value for d in find_dates("Quyết định số 12/2025/QĐ-UBND", None)]
     []
     """
@@ -453,12 +633,13 @@ def find_dates(text: str, doc_date: datetime.date | None) -> list[DateMatch]:
     candidates: list[_Candidate] = [
         *_numeric(text, doc_date),
         *_text_dmy(text, doc_date),
-        *_month_year(text),
-        *_quarter(text),
+        *_month(text, doc_date),
+        *_quarter(text, doc_date),
         *_year(text),
         *_range(text, doc_date),
+        *_month_range(text, doc_date),
         *_same_day(text),
+        *_relative_day(text, doc_date),
+        *_relative_period(text, doc_date),
     ]
-    if doc_date is not None:
-        candidates += [*_relative_day(text, doc_date), *_relative_period(text, doc_date)]
-    return _resolve_same_day(_select(candidates))
+    return _resolve_same_day(_select(candidates, len(text)))
