@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 import pytest
+from date_cases import DATE_SENTENCES, DOC_DATE, NOT_DATE_SENTENCES, YEAR_INFERENCE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.dates import DateMatch, find_dates
+from pipeline.ingest import parse_header
+from pipeline.model import DocumentResult
 
 DOC = datetime.date(2025, 9, 24)
 ISO_RE = re.compile(r"^(\d{4}|XXXX)(-(\d{2}|Q[1-4]|W\d{2})(-\d{2})?)?$")
@@ -393,3 +397,159 @@ def test_property_matches_are_well_formed(text: str, doc_date: datetime.date | N
         else:
             assert ISO_RE.match(match.value), match.value
         previous_end = match.end
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_SENTENCES)
+def test_dev_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[d.start : d.end], d.value) for d in find_dates(text, DOC_DATE)] == expected
+
+
+@pytest.mark.parametrize(("doc_date", "text", "value"), YEAR_INFERENCE)
+def test_dev_year_inference(doc_date: datetime.date, text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, doc_date)] == [value]
+
+
+@pytest.mark.parametrize("text", NOT_DATE_SENTENCES)
+def test_dev_not_dates(text: str) -> None:
+    assert find_dates(text, DOC_DATE) == []
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected"),
+    [
+        (datetime.date(2025, 10, 6), "tăng mạnh từ tháng 8", ("tháng 8", "2025-08")),
+        (datetime.date(2025, 10, 27), "ra khơi trong tháng 11", ("tháng 11", "2025-11")),
+        (datetime.date(2025, 10, 6), "Từ tháng 1 đến nay", ("tháng 1", "2025-01")),
+        (datetime.date(2025, 1, 10), "trong tháng 12 vừa qua", ("tháng 12", "2024-12")),
+        (datetime.date(2025, 1, 10), "vào tháng 7", ("tháng 7", "2025-07")),  # six months ahead
+        (datetime.date(2025, 1, 10), "vào tháng 8", ("tháng 8", "2024-08")),  # seven months ahead
+        (datetime.date(2025, 9, 24), "trong tháng 3 năm nay", ("tháng 3 năm nay", "2025-03")),
+        (datetime.date(2025, 9, 24), "tháng 12 năm ngoái", ("tháng 12 năm ngoái", "2024-12")),
+        (datetime.date(2025, 9, 24), "Tháng 9.", ("Tháng 9", "2025-09")),
+        (datetime.date(2025, 9, 24), "trong quý II", ("quý II", "2025-Q2")),
+        (datetime.date(2025, 9, 24), "sang quý IV", ("quý IV", "2025-Q4")),
+        (datetime.date(2025, 2, 1), "trong quý IV", ("quý IV", "2024-Q4")),  # three quarters ahead
+        (datetime.date(2025, 2, 1), "trong quý III", ("quý III", "2025-Q3")),  # two quarters ahead
+        (datetime.date(2025, 9, 24), "quý I năm nay", ("quý I năm nay", "2025-Q1")),
+        (datetime.date(2025, 9, 24), "trong quý này", ("quý này", "2025-Q3")),
+        (datetime.date(2025, 1, 15), "so với quý trước", ("quý trước", "2024-Q4")),
+    ],
+)
+def test_bare_month_and_quarter(doc_date: datetime.date, text: str, expected: tuple[str, str]) -> None:
+    assert [(text[d.start : d.end], d.value) for d in find_dates(text, doc_date)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected", "is_range"),
+    [
+        (DOC, "từ tháng 3 đến tháng 5/2025", [("tháng 3", "2025-03"), ("tháng 5/2025", "2025-05")], True),
+        (DOC, "Từ tháng 1 đến tháng 4/2026", [("tháng 1", "2026-01"), ("tháng 4/2026", "2026-04")], True),
+        (DOC, "từ tháng 11/2024 đến tháng 2/2025", [("tháng 11/2024", "2024-11"), ("tháng 2/2025", "2025-02")], True),
+        (DOC, "từ tháng 11 đến tháng 2/2025", [("tháng 11", "2024-11"), ("tháng 2/2025", "2025-02")], True),
+        (DOC, "trong tháng 3-5/2025", [("tháng 3", "2025-03"), ("5/2025", "2025-05")], True),
+        (DOC, "tháng 8 đến tháng 9 năm 2025", [("tháng 8", "2025-08"), ("tháng 9 năm 2025", "2025-09")], True),
+        (datetime.date(2025, 1, 10), "từ tháng 11 đến tháng 2", [("tháng 11", "2024-11"), ("tháng 2", "2025-02")], True),
+        (None, "từ tháng 3 đến tháng 5", [("tháng 3", "XXXX-03"), ("tháng 5", "XXXX-05")], True),
+        (DOC, "trong tháng 1 và tháng 2", [("tháng 1", "2025-01"), ("tháng 2", "2025-02")], False),
+    ],
+)
+def test_month_ranges(
+    doc_date: datetime.date | None, text: str, expected: list[tuple[str, str]], is_range: bool
+) -> None:
+    result = find_dates(text, doc_date)
+    assert [(text[d.start : d.end], d.value) for d in result] == expected
+    first, second = result
+    if is_range:
+        assert first.attrs["range"] == second.attrs["range"] == f"{first.value}/{second.value}"
+    else:
+        assert "range" not in first.attrs and "range" not in second.attrs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nguyễn Văn A (SN 1988) bị bắt", [("1988", "1988")]),
+        ("Lò Văn B (sinh 1990) trú tại bản Pù Đứa", [("1990", "1990")]),
+        ("Lò Văn B, sinh 1990, trú tại", [("1990", "1990")]),
+        ("Lò Văn B (sinh năm 1992)", [("năm 1992", "1992")]),
+        ("ngày 23/9 năm 2025", [("ngày 23/9 năm 2025", "2025-09-23")]),
+        ("ngày mồng 2 tháng 9", [("ngày mồng 2 tháng 9", "2025-09-02")]),
+        ("mùng 2/9", [("mùng 2/9", "2025-09-02")]),
+        ("tháng 8 và 5 đơn vị", [("tháng 8", "2025-08")]),  # no pair: 5 is no month
+        ("Sáng mồng 3 tháng 2 năm 2025", [("Sáng mồng 3 tháng 2 năm 2025", "2025-02-03")]),
+    ],
+)
+def test_more_explicit_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[d.start : d.end], d.value) for d in find_dates(text, DOC)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "các em học sinh 2008 tham gia",
+        "tổng số 2025 người",
+        "rằm tháng 8",
+        "mùng 5 tháng 5 âm lịch",
+        "ngày 15/8 âm lịch",
+        "Cách mạng tháng 8",
+        "sau 2 năm 3 tháng 8 ngày",
+        "những kỷ vật quý này",
+        "quý báu",
+        "khoảng 2.5 m",
+        "1/" * 40 + "1",
+    ],
+)
+def test_more_not_dates(text: str) -> None:
+    assert find_dates(text, DOC) == []
+
+
+def test_one_megabyte_single_line() -> None:
+    """Correct on a 1 MB text with no line break (the selection must stay linear to finish)."""
+    unit = "Sáng 23/9, từ ngày 3 đến 5/4; cùng ngày, quý III/2025 và 3/5 đơn vị, số 12/QĐ; "
+    repeats = 1_000_000 // len(unit) + 1
+    text = unit * repeats
+    result = find_dates(text, DOC)
+    assert len(text) >= 1_000_000 and "\n" not in text
+    assert len(result) == 5 * repeats
+    assert [(text[d.start : d.end], d.value) for d in result[-5:]] == [
+        ("Sáng 23/9", "2025-09-23"),
+        ("ngày 3", "2025-04-03"),
+        ("5/4", "2025-04-05"),
+        ("cùng ngày", "2025-04-05"),
+        ("quý III/2025", "2025-Q3"),
+    ]
+    assert {d.value for d in result if d.rule == "date.same_day"} == {"2025-04-05"}
+
+
+def test_one_megabyte_of_slashed_numbers() -> None:
+    """A long chain of ``1/1/1/…`` is one number, never a date."""
+    assert find_dates("ngày " + "1/" * 500_000 + "1", DOC) == []
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        (
+            "2025-09-24",
+            [("ngày 23/9", "2025-09-23", {}), ("Hôm qua", "2025-09-23", {"relative": "-1D"}),
+             ("23/9", "2025-09-23", {}), ("Chiều cùng ngày", "2025-09-23", {"part": "AF"})],
+        ),
+        (
+            None,
+            [("ngày 23/9", "XXXX-09-23", {}), ("Hôm qua", None, {"relative": "-1D"}),
+             ("23/9", "XXXX-09-23", {}), ("Chiều cùng ngày", "XXXX-09-23", {"part": "AF"})],
+        ),
+    ],
+)
+def test_component_reads_doc_date_and_title(
+    process: Callable[..., DocumentResult], date: str | None, expected: list[tuple[str, str | None, dict[str, str]]]
+) -> None:
+    """The header line is not annotated, the title is; the document date comes from the header (or the input)."""
+    text = (
+        f"date {date or '2025-09-24'} Hội thao quân sự khai mạc ngày 23/9\n"
+        "Hôm qua (23/9), Bộ Chỉ huy tổ chức hội thao. Chiều cùng ngày, đoàn thăm đơn vị.\n"
+    )
+    header_date, _ = parse_header(text)
+    result = process(text, date=header_date if date else None)
+    dates = [(m.text, m.normalized, m.attrs) for m in result.mentions if m.type == "DATE"]
+    assert dates == expected

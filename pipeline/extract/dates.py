@@ -232,6 +232,8 @@ _LICENSOR_BEFORE_RE = re.compile(
     r"(?:(?<!\w)(?:vào|từ|đến|tới|trước|sau|trong|đầu|cuối|giữa|khoảng)|^|[,;:(\n–—.!?])\s*$",
     _FLAGS,
 )
+# ... and after which ``quý này`` is this quarter, not "these precious": ``so với quý trước``.
+_QUARTER_LICENSOR_BEFORE_RE = re.compile(r"(?<!\w)(?:với|của|sang|hết|cùng)\s*$", _FLAGS)
 _TU_BEFORE_RE = re.compile(r"(?<!\w)từ\s*$", _FLAGS)
 
 _ROMAN_QUARTERS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -570,7 +572,10 @@ def _relative_period(text: str, doc_date: datetime.date | None) -> Iterator[_Can
         if (
             offset is None
             or _QUANTIFIER_BEFORE_RE.search(left)
-            or (unit == "quý" and not _LICENSOR_BEFORE_RE.search(left))
+            or (
+                unit == "quý"
+                and not (_LICENSOR_BEFORE_RE.search(left) or _QUARTER_LICENSOR_BEFORE_RE.search(left))
+            )
             or _ANAPHORIC_AFTER_RE.match(text, m.end())
         ):
             continue
