@@ -553,3 +553,74 @@ def test_component_reads_doc_date_and_title(
     result = process(text, date=header_date if date else None)
     dates = [(m.text, m.normalized, m.attrs) for m in result.mentions if m.type == "DATE"]
     assert dates == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected"),
+    [
+        (DOC, "ngày 3, 4 và 5/4", [("ngày 3", "2025-04-03"), ("4", "2025-04-04"), ("5/4", "2025-04-05")]),
+        (DOC, "các ngày 10, 11, 12/9/2025", [("ngày 10", "2025-09-10"), ("11", "2025-09-11"), ("12/9/2025", "2025-09-12")]),
+        (DOC, "ngày 30, 31 và 1/9", [("ngày 30", "2025-08-30"), ("31", "2025-08-31"), ("1/9", "2025-09-01")]),
+        (DOC, "ngày 30, 31 và 1/1/2025", [("ngày 30", "2024-12-30"), ("31", "2024-12-31"), ("1/1/2025", "2025-01-01")]),
+        (None, "ngày 3, 4 và 5/4", [("ngày 3", "XXXX-04-03"), ("4", "XXXX-04-04"), ("5/4", "XXXX-04-05")]),
+        (DOC, "ngày 31, 32 và 1/9", [("1/9", "2025-09-01")]),  # 32 is no day: no list
+    ],
+)
+def test_day_lists(doc_date: datetime.date | None, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[d.start : d.end], d.value) for d in find_dates(text, doc_date)] == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected", "is_range"),
+    [
+        (DOC, "từ quý I đến quý III/2026", [("quý I", "2026-Q1"), ("quý III/2026", "2026-Q3")], True),
+        (DOC, "quý IV/2025 đến quý I/2026", [("quý IV/2025", "2025-Q4"), ("quý I/2026", "2026-Q1")], True),
+        (DOC, "quý I và II/2026", [("quý I", "2026-Q1"), ("II/2026", "2026-Q2")], False),
+        (DOC, "trong quý I và quý II", [("quý I", "2025-Q1"), ("quý II", "2025-Q2")], False),
+        (None, "quý III và quý IV", [("quý III", "XXXX-Q3"), ("quý IV", "XXXX-Q4")], False),
+    ],
+)
+def test_quarter_ranges(
+    doc_date: datetime.date | None, text: str, expected: list[tuple[str, str]], is_range: bool
+) -> None:
+    result = find_dates(text, doc_date)
+    assert [(text[d.start : d.end], d.value) for d in result] == expected
+    assert ("range" in result[0].attrs) is is_range
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected"),
+    [
+        (DOC, "Sáng 23/9 khai mạc. Sáng hôm sau, bế mạc.", [("Sáng 23/9", "2025-09-23"), ("Sáng hôm sau", "2025-09-24")]),
+        (DOC, "Ngày 28/2 họp. Ngày hôm sau, về đơn vị.", [("Ngày 28/2", "2025-02-28"), ("Ngày hôm sau", "2025-03-01")]),
+        (DOC, "Ngày 31/12/2024 họp. Hôm sau, về.", [("Ngày 31/12/2024", "2024-12-31"), ("Hôm sau", "2025-01-01")]),
+        (None, "Sáng 23/9 khai mạc. Hôm sau, bế mạc.", [("Sáng 23/9", "XXXX-09-23"), ("Hôm sau", "XXXX-09-24")]),
+        (None, "Ngày 28/2 họp. Hôm sau, về.", [("Ngày 28/2", "XXXX-02-28"), ("Hôm sau", None)]),  # 29/2 or 1/3
+        (DOC, "Hôm sau, đoàn về đơn vị.", [("Hôm sau", None)]),
+    ],
+)
+def test_next_day(doc_date: datetime.date | None, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(text[d.start : d.end], d.value) for d in find_dates(text, doc_date)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "part"),
+    [
+        ("sáng sớm 23/9", "sáng sớm 23/9", "MO"),
+        ("chiều tối 23/9", "chiều tối 23/9", "EV"),
+        ("đêm khuya 22/9", "đêm khuya 22/9", "NI"),
+        ("nửa đêm 22/9", "nửa đêm 22/9", "NI"),
+        ("khuya nay", "khuya nay", "NI"),
+        ("chiều tối nay", "chiều tối nay", "EV"),
+    ],
+)
+def test_compound_part_of_day(text: str, surface: str, part: str) -> None:
+    assert [(text[d.start : d.end], d.attrs.get("part")) for d in find_dates(text, DOC)] == [(surface, part)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["đường 3/2", "phố 19/5", "Bệnh viện 30/4", "Trường 19/5", "Cúp 19/5", "giải 30/4"],
+)
+def test_names_that_carry_a_date(text: str) -> None:
+    assert find_dates(text, DOC) == []

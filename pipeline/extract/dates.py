@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 __all__ = ["DateMatch", "find_dates"]
@@ -84,13 +84,21 @@ _FLAGS = re.IGNORECASE
 
 _PART_CODES: dict[str, str] = {
     "rạng sáng": "MO",
+    "sáng sớm": "MO",
     "sáng": "MO",
     "trưa": "AF",
     "chiều": "AF",
+    "chiều tối": "EV",
     "tối": "EV",
     "đêm": "NI",
+    "đêm khuya": "NI",
+    "nửa đêm": "NI",
+    "khuya": "NI",
 }
-_PART_ALT = r"rạng\s+sáng|sáng|trưa|chiều|tối|đêm"
+# Longest first, so that ``rạng sáng`` and ``chiều tối`` are not cut to ``sáng`` and ``chiều``.
+_PART_ALT = "|".join(
+    r"\s+".join(words.split()) for words in sorted(_PART_CODES, key=lambda words: -len(words))
+)
 # ``ánh sáng qua …`` (light through …) is not ``sáng qua``.
 _PART_START = r"(?<!\w)(?<!ánh\s)"
 # ``ngày``, ``mùng``/``mồng`` (days 1-10), ``ngày mùng``: the day word kept in the span.
@@ -156,14 +164,30 @@ _RANGE_RE = re.compile(
     _FLAGS,
 )
 
-# từ tháng 3 đến tháng 5/2025, tháng 1 và tháng 2, tháng 3-5/2025, tháng 11/2024 đến tháng 2/2025.
-_MONTH_RANGE_RE = re.compile(
-    r"(?<!\w)tháng\s+(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?"
-    r"\s*(?P<conn>đến|tới|và|-|–)\s*"
-    r"(?P<tail>(?:tháng\s+)?(?P<m2>\d{1,2})(?:\s*[/.-]\s*(?P<y2>\d{4})|\s+năm\s+(?P<y2w>\d{4}))?)"
-    r"(?!\w|[/.,-]\d)",
+
+
+def _period_range_re(unit: str, number: str) -> re.Pattern[str]:
+    """Two months or quarters: ``tháng 3 đến tháng 5/2025``, ``tháng 3-5/2025``, ``quý I và quý II``."""
+    return re.compile(
+        rf"(?<!\w){unit}\s+(?P<n1>{number})(?:\s*/\s*(?P<y1>\d{{4}}))?"
+        r"\s*(?P<conn>đến|tới|và|-|–)\s*"
+        rf"(?P<tail>(?:(?P<unit2>{unit})\s+)?(?P<n2>{number})"
+        r"(?:\s*[/.-]\s*(?P<y2>\d{4})|\s+năm\s+(?P<y2w>\d{4}))?)"
+        r"(?!\w|[/.,-]\d)",
+        _FLAGS,
+    )
+
+
+_MONTH_RANGE_RE = _period_range_re("tháng", r"\d{1,2}")
+_QUARTER_RANGE_RE = _period_range_re("quý", r"IV|I{1,3}|[1-4]")
+
+# ngày 3, 4 và 5/4; các ngày 10, 11, 12/9/2025: a list of days sharing month and year.
+_DAY_LIST_RE = re.compile(
+    r"(?<!\w)ngày\s+(?P<days>\d{1,2}(?:\s*,\s*\d{1,2})+)\s*(?:,\s*|\s+và\s+)"
+    r"(?P<last>(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?)(?![\w]|[/.-]\d)",
     _FLAGS,
 )
+_LIST_DAY_RE = re.compile(r"\d{1,2}")
 
 # hôm qua, ngày hôm nay, sáng nay, chiều qua, tối hôm qua, ngày mai, sáng mai.
 _REL_DAY_RE = re.compile(
@@ -194,6 +218,11 @@ _QUANTIFIER_BEFORE_RE = re.compile(
 # ``năm trước đó`` (the year before that), ``năm sau nữa``: anchored elsewhere.
 _ANAPHORIC_AFTER_RE = re.compile(r"\s+(?:đó|ấy|đấy|đây|nữa|khi)(?!\w)", _FLAGS)
 
+# hôm sau, ngày hôm sau, sáng hôm sau: the day after the date mentioned just before.
+_NEXT_DAY_RE = re.compile(
+    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)(?:ngày\s+)?hôm\s+sau(?!\w)", _FLAGS
+)
+
 # cùng ngày, chiều cùng ngày (but ``cùng ngày 23/9`` is an explicit date).
 _SAME_DAY_RE = re.compile(
     rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)cùng\s+ngày(?!\w)(?!\s*\d)", _FLAGS
@@ -213,7 +242,9 @@ _COUNT_BEFORE_RE = re.compile(r"(?<![\w/.,])\d+\s+$")
 _NOT_DATE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:số|tỉ số|tỷ số|tỉ lệ|tỷ lệ|đạt|chiếm|thắng|thua|hòa|phiên bản|điều|khoản|"
     r"tối đa|tối thiểu|gần|hơn|trên|dưới|"
-    r"lớp|ngõ|ngách|hẻm|kiệt|nhà|tầng|tổ|lô|km|quốc lộ|tỉnh lộ)\s*$",
+    r"lớp|ngõ|ngách|hẻm|kiệt|nhà|tầng|tổ|lô|km|quốc lộ|tỉnh lộ|"
+    # names that carry a date: ``đường 3/2``, ``Bệnh viện 30/4``, ``Cúp 19/5``
+    r"đường|phố|quảng trường|bệnh viện|trường|cúp|giải|công ty|nhà máy|xí nghiệp|nông trường|lâm trường)\s*$",
     _FLAGS,
 )
 # Counting nouns and units after a bare ``d/m``: ``3/5 đơn vị``, ``12/15 xã``, ``2-3 ngày``, ``1/5 số hộ``.
@@ -505,31 +536,86 @@ def _range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
         )
 
 
-def _month_range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
-    """``từ tháng 3 đến tháng 5/2025``, ``tháng 3-5/2025``, ``tháng 1 và tháng 2``: one span per month."""
-    for m in _MONTH_RANGE_RE.finditer(text):
-        month1, month2 = int(m["m1"]), int(m["m2"])
+@dataclass(frozen=True)
+class _PeriodUnit:
+    """How a range of months or of quarters reads, infers its year and writes its value."""
+
+    regex: re.Pattern[str]
+    per_year: int
+    number: Callable[[str], int]
+    infer_year: Callable[[int, datetime.date], int]
+    value: Callable[[int, int | None], str]
+    rule: str
+
+
+_MONTHS = _PeriodUnit(_MONTH_RANGE_RE, 12, int, _infer_month_year, _month_value, "date.month_range")
+_QUARTERS = _PeriodUnit(
+    _QUARTER_RANGE_RE,
+    4,
+    _quarter_number,
+    _infer_quarter_year,
+    lambda quarter, year: f"{year if year is not None else 'XXXX'}-Q{quarter}",
+    "date.quarter_range",
+)
+
+
+def _period_range(text: str, doc_date: datetime.date | None, unit: _PeriodUnit) -> Iterator[_Candidate]:
+    """``từ tháng 3 đến tháng 5/2025``, ``tháng 3-5/2025``, ``quý I và quý II``: one span per period.
+
+    ``đến``, ``tới`` and dashes make a range; ``và`` joins a pair. Without the
+    unit word the second number needs a year (``tháng 3-5/2025``, not ``tháng 8 và 5 đơn vị``).
+    """
+    for m in unit.regex.finditer(text):
+        first, second = unit.number(m["n1"]), unit.number(m["n2"])
         explicit2 = m["y2"] or m["y2w"]
-        if not (1 <= month1 <= 12 and 1 <= month2 <= 12) or _DOC_NUMBER_AFTER_RE.match(text, m.end()):
+        if not (1 <= first <= unit.per_year and 1 <= second <= unit.per_year):
             continue
-        if not (explicit2 or m["tail"].lower().startswith("tháng")):
-            continue  # ``tháng 8 và 5 đơn vị``: the second number is no month
-        conn = m["conn"].lower()
+        if _DOC_NUMBER_AFTER_RE.match(text, m.end()) or not (explicit2 or m["unit2"]):
+            continue
         year2: int | None = int(explicit2) if explicit2 else None
         year1: int | None = int(m["y1"]) if m["y1"] else None
         if year1 is None and year2 is not None:
-            year1 = year2 - 1 if month1 > month2 else year2
+            year1 = year2 - 1 if first > second else year2
         elif year1 is None and doc_date is not None:
-            year1 = _infer_month_year(month1, doc_date)
+            year1 = unit.infer_year(first, doc_date)
         if year2 is None and year1 is not None:
-            year2 = year1 + 1 if month2 < month1 else year1
-        end1 = m.end("y1") if m["y1"] else m.end("m1")
+            year2 = year1 + 1 if second < first else year1
+        end1 = m.end("y1") if m["y1"] else m.end("n1")
         yield _pair(
-            (m.start(), end1, _month_value(month1, year1), {}),
-            (m.start("tail"), m.end(), _month_value(month2, year2), {}),
-            conn != "và",
-            "date.month_range",
+            (m.start(), end1, unit.value(first, year1), {}),
+            (m.start("tail"), m.end(), unit.value(second, year2), {}),
+            m["conn"].lower() != "và",
+            unit.rule,
         )
+
+
+def _day_list(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
+    """``ngày 3, 4 và 5/4``: one span per day, each in the month and year of the last."""
+    for m in _DAY_LIST_RE.finditer(text):
+        day, month = int(m["d"]), int(m["m"])
+        if _is_doc_number(text, m.start("d"), m.end()) or not _valid(2000, month, day):
+            continue
+        if m["y"]:
+            year: int | None = int(m["y"])
+        else:
+            year = _infer_year(month, day, doc_date) if doc_date else None
+        matches = []
+        for n, number in enumerate(_LIST_DAY_RE.finditer(m["days"])):
+            earlier = int(number[0])
+            # a day after the last one belongs to the month before it (``ngày 30, 31 và 1/9``)
+            month_of, year_of = (month, year) if earlier <= day else (month - 1 or 12, year)
+            if earlier > day and month == 1 and year is not None:
+                year_of = year - 1
+            value = _day_value(earlier, month_of, year_of)
+            if value is None:
+                break
+            start = m.start() if n == 0 else m.start("days") + number.start()
+            matches.append(DateMatch(start, m.start("days") + number.end(), value, "date.list", {}))
+        else:
+            last = _day_value(day, month, year)
+            if last:
+                matches.append(DateMatch(m.start("last"), m.end("last"), last, "date.list", {}))
+                yield _Candidate(m.start(), m.end(), tuple(matches))
 
 
 def _relative_day(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
@@ -590,17 +676,41 @@ def _same_day(text: str) -> Iterator[_Candidate]:
         yield _single(m.start(), m.end(), None, "date.same_day", _part_attrs(m["part"]))
 
 
+def _next_day(text: str) -> Iterator[_Candidate]:
+    """``hôm sau``, ``sáng hôm sau``: value filled in by :func:`_resolve_same_day`."""
+    for m in _NEXT_DAY_RE.finditer(text):
+        yield _single(m.start(), m.end(), None, "date.next_day", _part_attrs(m["part"]))
+
+
 _DAY_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")
 
 
+def _day_after(value: str) -> str | None:
+    """``2025-09-24`` → ``2025-09-25``; ``XXXX-02-28`` → None (29 February or 1 March)."""
+    year, month, day = value.split("-")
+    if year != "XXXX":
+        return (datetime.date(int(year), int(month), int(day)) + datetime.timedelta(days=1)).isoformat()
+    after = {
+        (datetime.date(leap_or_not, int(month), int(day)) + datetime.timedelta(days=1)).strftime("%m-%d")
+        for leap_or_not in (2000, 2001)
+        if _valid(leap_or_not, int(month), int(day))
+    }
+    return f"XXXX-{after.pop()}" if len(after) == 1 else None
+
+
 def _resolve_same_day(matches: list[DateMatch]) -> list[DateMatch]:
-    """Give each ``cùng ngày`` the last day-level date before it (None when there is none)."""
+    """Give each ``cùng ngày`` the last day-level date before it and each ``hôm sau`` the day after it.
+
+    The value stays None when no day-level date comes before.
+    """
     resolved: list[DateMatch] = []
     last_day: str | None = None
     for match in matches:
         if match.rule == "date.same_day":
             match = replace(match, value=last_day)
-        elif match.value and _DAY_VALUE_RE.match(match.value):
+        elif match.rule == "date.next_day":
+            match = replace(match, value=_day_after(last_day) if last_day else None)
+        if match.value and _DAY_VALUE_RE.match(match.value):
             last_day = match.value
         resolved.append(match)
     return resolved
@@ -642,7 +752,10 @@ def find_dates(text: str, doc_date: datetime.date | None) -> list[DateMatch]:
         *_quarter(text, doc_date),
         *_year(text),
         *_range(text, doc_date),
-        *_month_range(text, doc_date),
+        *_period_range(text, doc_date, _MONTHS),
+        *_period_range(text, doc_date, _QUARTERS),
+        *_day_list(text, doc_date),
+        *_next_day(text),
         *_same_day(text),
         *_relative_day(text, doc_date),
         *_relative_period(text, doc_date),
