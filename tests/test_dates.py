@@ -24,6 +24,11 @@ def spans(text: str, doc_date: datetime.date | None = DOC) -> list[tuple[str, st
     return [(text[d.start : d.end], d.value, d.attrs.get("part")) for d in find_dates(text, doc_date)]
 
 
+def values(text: str, doc_date: datetime.date | None = DOC) -> list[tuple[str, str | None]]:
+    """(surface, value) of every match, in order."""
+    return [(text[d.start : d.end], d.value) for d in find_dates(text, doc_date)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -401,7 +406,7 @@ def test_property_matches_are_well_formed(text: str, doc_date: datetime.date | N
 
 @pytest.mark.parametrize(("text", "expected"), DATE_SENTENCES)
 def test_dev_sentences(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(text[d.start : d.end], d.value) for d in find_dates(text, DOC_DATE)] == expected
+    assert values(text, DOC_DATE) == expected
 
 
 @pytest.mark.parametrize(("doc_date", "text", "value"), YEAR_INFERENCE)
@@ -436,7 +441,7 @@ def test_dev_not_dates(text: str) -> None:
     ],
 )
 def test_bare_month_and_quarter(doc_date: datetime.date, text: str, expected: tuple[str, str]) -> None:
-    assert [(text[d.start : d.end], d.value) for d in find_dates(text, doc_date)] == [expected]
+    assert values(text, doc_date) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -448,7 +453,12 @@ def test_bare_month_and_quarter(doc_date: datetime.date, text: str, expected: tu
         (DOC, "từ tháng 11 đến tháng 2/2025", [("tháng 11", "2024-11"), ("tháng 2/2025", "2025-02")], True),
         (DOC, "trong tháng 3-5/2025", [("tháng 3", "2025-03"), ("5/2025", "2025-05")], True),
         (DOC, "tháng 8 đến tháng 9 năm 2025", [("tháng 8", "2025-08"), ("tháng 9 năm 2025", "2025-09")], True),
-        (datetime.date(2025, 1, 10), "từ tháng 11 đến tháng 2", [("tháng 11", "2024-11"), ("tháng 2", "2025-02")], True),
+        (
+            datetime.date(2025, 1, 10),
+            "từ tháng 11 đến tháng 2",
+            [("tháng 11", "2024-11"), ("tháng 2", "2025-02")],
+            True,
+        ),
         (None, "từ tháng 3 đến tháng 5", [("tháng 3", "XXXX-03"), ("tháng 5", "XXXX-05")], True),
         (DOC, "trong tháng 1 và tháng 2", [("tháng 1", "2025-01"), ("tháng 2", "2025-02")], False),
     ],
@@ -480,7 +490,7 @@ def test_month_ranges(
     ],
 )
 def test_more_explicit_shapes(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(text[d.start : d.end], d.value) for d in find_dates(text, DOC)] == expected
+    assert values(text, DOC) == expected
 
 
 @pytest.mark.parametrize(
@@ -559,7 +569,11 @@ def test_component_reads_doc_date_and_title(
     ("doc_date", "text", "expected"),
     [
         (DOC, "ngày 3, 4 và 5/4", [("ngày 3", "2025-04-03"), ("4", "2025-04-04"), ("5/4", "2025-04-05")]),
-        (DOC, "các ngày 10, 11, 12/9/2025", [("ngày 10", "2025-09-10"), ("11", "2025-09-11"), ("12/9/2025", "2025-09-12")]),
+        (
+            DOC,
+            "các ngày 10, 11, 12/9/2025",
+            [("ngày 10", "2025-09-10"), ("11", "2025-09-11"), ("12/9/2025", "2025-09-12")],
+        ),
         (DOC, "ngày 30, 31 và 1/9", [("ngày 30", "2025-08-30"), ("31", "2025-08-31"), ("1/9", "2025-09-01")]),
         (DOC, "ngày 30, 31 và 1/1/2025", [("ngày 30", "2024-12-30"), ("31", "2024-12-31"), ("1/1/2025", "2025-01-01")]),
         (None, "ngày 3, 4 và 5/4", [("ngày 3", "XXXX-04-03"), ("4", "XXXX-04-04"), ("5/4", "XXXX-04-05")]),
@@ -567,7 +581,7 @@ def test_component_reads_doc_date_and_title(
     ],
 )
 def test_day_lists(doc_date: datetime.date | None, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(text[d.start : d.end], d.value) for d in find_dates(text, doc_date)] == expected
+    assert values(text, doc_date) == expected
 
 
 @pytest.mark.parametrize(
@@ -591,7 +605,11 @@ def test_quarter_ranges(
 @pytest.mark.parametrize(
     ("doc_date", "text", "expected"),
     [
-        (DOC, "Sáng 23/9 khai mạc. Sáng hôm sau, bế mạc.", [("Sáng 23/9", "2025-09-23"), ("Sáng hôm sau", "2025-09-24")]),
+        (
+            DOC,
+            "Sáng 23/9 khai mạc. Sáng hôm sau, bế mạc.",
+            [("Sáng 23/9", "2025-09-23"), ("Sáng hôm sau", "2025-09-24")],
+        ),
         (DOC, "Ngày 28/2 họp. Ngày hôm sau, về đơn vị.", [("Ngày 28/2", "2025-02-28"), ("Ngày hôm sau", "2025-03-01")]),
         (DOC, "Ngày 31/12/2024 họp. Hôm sau, về.", [("Ngày 31/12/2024", "2024-12-31"), ("Hôm sau", "2025-01-01")]),
         (None, "Sáng 23/9 khai mạc. Hôm sau, bế mạc.", [("Sáng 23/9", "XXXX-09-23"), ("Hôm sau", "XXXX-09-24")]),
@@ -600,7 +618,7 @@ def test_quarter_ranges(
     ],
 )
 def test_next_day(doc_date: datetime.date | None, text: str, expected: list[tuple[str, str | None]]) -> None:
-    assert [(text[d.start : d.end], d.value) for d in find_dates(text, doc_date)] == expected
+    assert values(text, doc_date) == expected
 
 
 @pytest.mark.parametrize(

@@ -212,7 +212,8 @@ _UNIT_LETTERS: dict[str, str] = {"năm": "Y", "quý": "Q", "tháng": "M", "tuầ
 # ``5 năm trước`` (five years ago), ``những năm tới`` (the coming years): not a date;
 # ``ngày 5/4 năm ngoái``, ``tháng 9 năm nay`` are (the number names a day or month, it counts nothing).
 _QUANTIFIER_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:(?<![/.-])(?<!tháng\s)(?<!quý\s)\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các|những|mỗi|hằng|hàng)\s+$",
+    r"(?<!\w)(?:(?<![/.-])(?<!tháng\s)(?<!quý\s)\d+|"
+    r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|các|những|mỗi|hằng|hàng)\s+$",
     _FLAGS,
 )
 # ``năm trước đó`` (the year before that), ``năm sau nữa``: anchored elsewhere.
