@@ -483,6 +483,9 @@ def test_month_ranges(
         ("Lò Văn B, sinh 1990, trú tại", [("1990", "1990")]),
         ("Lò Văn B (sinh năm 1992)", [("năm 1992", "1992")]),
         ("ngày 23/9 năm 2025", [("ngày 23/9 năm 2025", "2025-09-23")]),
+        ("khai mạc 23/9 năm 2025", [("23/9 năm 2025", "2025-09-23")]),
+        ("đạt 4/5 năm 2025", [("năm 2025", "2025")]),  # a share, then a year
+        ("ngày 5/4 năm trước đó", [("ngày 5/4", "2025-04-05")]),  # the year before another: not resolved
         ("ngày mồng 2 tháng 9", [("ngày mồng 2 tháng 9", "2025-09-02")]),
         ("mùng 2/9", [("mùng 2/9", "2025-09-02")]),
         ("tháng 8 và 5 đơn vị", [("tháng 8", "2025-08")]),  # no pair: 5 is no month

@@ -113,7 +113,7 @@ def _prefix(n: str = "") -> str:
 # Digits must not continue a number, a code or another date: ``v2.1``, ``1.500``.
 _NUM_START = r"(?<![\w/.,:])(?<!\d-)"
 # A year written after a date or month: ``năm 2025``, or one relative to the document.
-_YEAR_SUFFIX = r"\s+(?P<yword>năm\s+(?:(?P<ynum>\d{4})(?![\w/]|[.,]\d)|(?P<yrel>nay|ngoái|trước|tới|sau)(?!\w)))"
+_YEAR_SUFFIX = r"\s+(?P<yword>năm\s+(?:(?P<ynum>\d{4})(?![\w/]|[.,]\d)|(?P<yrel>nay|ngoái|trước|tới|sau)(?!\w)(?!\s+(?:đó|ấy|đấy|nữa)(?!\w))))"
 
 # 23/9, 23-9, 27.3, 23/9/2025, 19-11-1958, 14.2.2019; optional year suffix:
 # ``ngày 5/4 năm ngoái``, ``ngày 23/9 năm 2025``.
@@ -389,20 +389,21 @@ def _numeric(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
         if _is_doc_number(text, m.start("d"), end) or _is_lunar(text, start, m.end()):
             continue
         attrs = _part_attrs(m["part"])
-        suffix_year = None if m["y"] else _suffix_year(m, doc_date)
         if m["y"]:
             value = _day_value(day, month, int(m["y"]))
-            rule = "date.dmy"
-        elif suffix_year is not None:
-            value = _day_value(day, month, suffix_year)
-            end = m.end("yword")
             rule = "date.dmy"
         else:
             strong = bool(m["part"] or m["ngay"])
             if not strong and not _bare_dm_is_date(text, m.start("d"), end, m["sep"]):
-                continue
-            value = _bare_dm_value(day, month, doc_date)
-            rule = "date.dm"
+                continue  # ``đạt 4/5 năm 2025`` is a share, whatever year follows
+            suffix_year = _suffix_year(m, doc_date)
+            if suffix_year is not None:
+                value = _day_value(day, month, suffix_year)
+                end = m.end("yword")
+                rule = "date.dmy"
+            else:
+                value = _bare_dm_value(day, month, doc_date)
+                rule = "date.dm"
         if value:
             yield _single(start, end, value, rule, attrs)
 
