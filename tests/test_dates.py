@@ -509,6 +509,8 @@ def test_more_explicit_shapes(text: str, expected: list[tuple[str, str]]) -> Non
         "những kỷ vật quý này",
         "quý báu",
         "khoảng 2.5 m",
+        "ở mức 3/4",
+        "bậc 3/4",
         "1/" * 40 + "1",
     ],
 )
@@ -641,7 +643,7 @@ def test_compound_part_of_day(text: str, surface: str, part: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["đường 3/2", "phố 19/5", "Bệnh viện 30/4", "Trường 19/5", "Cúp 19/5", "giải 30/4"],
+    ["đường 3/2", "phố 19/5", "Bệnh viện 30/4", "Trường 19/5", "Trường Tiểu học 12/9", "Cúp 19/5", "giải 30/4"],
 )
 def test_names_that_carry_a_date(text: str) -> None:
     assert find_dates(text, DOC) == []

@@ -242,10 +242,11 @@ _COUNT_BEFORE_RE = re.compile(r"(?<![\w/.,])\d+\s+$")
 # Words that make a bare ``d/m`` a score, ratio, share, address or article number.
 _NOT_DATE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:số|tỉ số|tỷ số|tỉ lệ|tỷ lệ|đạt|chiếm|thắng|thua|hòa|phiên bản|điều|khoản|"
-    r"tối đa|tối thiểu|gần|hơn|trên|dưới|"
+    r"tối đa|tối thiểu|gần|hơn|trên|dưới|mức|cấp|bậc|hạng|loại|"
     r"lớp|ngõ|ngách|hẻm|kiệt|nhà|tầng|tổ|lô|km|quốc lộ|tỉnh lộ|"
     # names that carry a date: ``đường 3/2``, ``Bệnh viện 30/4``, ``Cúp 19/5``
-    r"đường|phố|quảng trường|bệnh viện|trường|cúp|giải|công ty|nhà máy|xí nghiệp|nông trường|lâm trường)\s*$",
+    r"đường|phố|quảng trường|bệnh viện|trường|cúp|giải|công ty|nhà máy|xí nghiệp|nông trường|lâm trường|"
+    r"mầm non|tiểu học|trung học|THCS|THPT)\s*$",
     _FLAGS,
 )
 # Counting nouns and units after a bare ``d/m``: ``3/5 đơn vị``, ``12/15 xã``, ``2-3 ngày``, ``1/5 số hộ``.
