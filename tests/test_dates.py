@@ -647,3 +647,25 @@ def test_compound_part_of_day(text: str, surface: str, part: str) -> None:
 )
 def test_names_that_carry_a_date(text: str) -> None:
     assert find_dates(text, DOC) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội thao diễn ra từ 20-25/9, tại Hà Nội.",
+        "Trong các ngày 3, 4 và 5/4, đoàn làm việc.",
+        "Trong tháng 3-5/2025, đơn vị tuần tra.",
+        "Đối tượng A (SN 1988) bị bắt.",
+        "Từ 28/12/2024-3/1/2025, đơn vị trực.",
+        "Hôm qua(23/9) đoàn đến.",
+        "Chiều 23/9,đoàn đến.",
+        "Kim ngạch quý I-II/2026 tăng.",
+    ],
+)
+def test_component_keeps_every_span_through_segmentation(
+    process: Callable[..., DocumentResult], text: str
+) -> None:
+    """Each span of ``find_dates`` lands on token boundaries, so the component keeps them all."""
+    mentions = [(m.start, m.end, m.normalized) for m in process(text, date="2025-09-24").mentions if m.type == "DATE"]
+    assert mentions == [(d.start, d.end, d.value) for d in find_dates(text, DOC)]
+    assert mentions
