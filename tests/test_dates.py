@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from date_cases import DATE_SENTENCES, DOC_DATE, NOT_DATE_SENTENCES, YEAR_INFERENCE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.core import Pipeline
 from pipeline.extract.dates import DateMatch, find_dates
-from pipeline.ingest import parse_header
-from pipeline.model import DocumentResult
+from pipeline.ingest import read_jsonl, read_txt
+from pipeline.model import DocumentResult, RawDocument
 
 DOC = datetime.date(2025, 9, 24)
 ISO_RE = re.compile(r"^(\d{4}|XXXX)(-(\d{2}|Q[1-4]|W\d{2})(-\d{2})?)?$")
@@ -216,6 +219,10 @@ def test_year_inference(doc_date: datetime.date, text: str, value: str) -> None:
         "ngày 0/5",
         "ngày 15/13",
         "ngày 29/2/2023",
+        "ngày 29/2/2025",
+        "khai mạc 31/2",
+        "từ ngày 30 đến 31/2",
+        "ngày 30 tháng 2",
         "31.4.2025",
         "tháng 13/2025",
     ],
@@ -282,8 +289,16 @@ def test_not_dates(text: str) -> None:
     assert find_dates(text, DOC) == []
 
 
-def test_named_observance_keeps_calendar_part() -> None:
-    assert spans("Tết Nguyên đán năm 2025") == [("năm 2025", "2025", None)]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tết Nguyên đán năm 2025", [("năm 2025", "2025", None)]),
+        ("dịp Quốc khánh 2/9", [("2/9", "2025-09-02", None)]),
+        ("kỷ niệm Ngày Thương binh - Liệt sĩ 27/7", [("27/7", "2025-07-27", None)]),
+    ],
+)
+def test_named_observance_keeps_calendar_part(text: str, expected: list[tuple[str, str, None]]) -> None:
+    assert spans(text) == expected
 
 
 def test_year_range_marks_first_year_only() -> None:
@@ -541,33 +556,60 @@ def test_one_megabyte_of_slashed_numbers() -> None:
     assert find_dates("ngày " + "1/" * 500_000 + "1", DOC) == []
 
 
+_BODY = "Hôm qua (23/9), Bộ Chỉ huy tổ chức hội thao. Chiều cùng ngày, đoàn thăm đơn vị."
+_TITLE = "Hội thao quân sự khai mạc ngày 23/9"
+
+
+def _txt_with_header(tmp_path: Path) -> RawDocument:
+    path = tmp_path / "a.txt"
+    path.write_text(f"date 2025-09-24 {_TITLE}\n{_BODY}\n", encoding="utf-8")
+    return read_txt(path, "a.txt")
+
+
+def _jsonl_with_date(tmp_path: Path) -> RawDocument:
+    path = tmp_path / "b.jsonl"
+    record = {"id": "b1", "date": "2025-09-24", "title": _TITLE, "text": f"{_TITLE}\n{_BODY}"}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return next(read_jsonl(path, "b.jsonl"))
+
+
+def _txt_without_date(tmp_path: Path) -> RawDocument:
+    path = tmp_path / "c.txt"
+    path.write_text(f"{_TITLE}\n{_BODY}\n", encoding="utf-8")
+    return read_txt(path, "c.txt")
+
+
 @pytest.mark.parametrize(
-    ("date", "expected"),
+    ("read", "expected"),
     [
         (
-            "2025-09-24",
+            _txt_with_header,
             [("ngày 23/9", "2025-09-23", {}), ("Hôm qua", "2025-09-23", {"relative": "-1D"}),
              ("23/9", "2025-09-23", {}), ("Chiều cùng ngày", "2025-09-23", {"part": "AF"})],
         ),
         (
-            None,
+            _jsonl_with_date,
+            [("ngày 23/9", "2025-09-23", {}), ("Hôm qua", "2025-09-23", {"relative": "-1D"}),
+             ("23/9", "2025-09-23", {}), ("Chiều cùng ngày", "2025-09-23", {"part": "AF"})],
+        ),
+        (
+            _txt_without_date,
             [("ngày 23/9", "XXXX-09-23", {}), ("Hôm qua", None, {"relative": "-1D"}),
              ("23/9", "XXXX-09-23", {}), ("Chiều cùng ngày", "XXXX-09-23", {"part": "AF"})],
         ),
     ],
 )
 def test_component_reads_doc_date_and_title(
-    process: Callable[..., DocumentResult], date: str | None, expected: list[tuple[str, str | None, dict[str, str]]]
+    pipe: Pipeline,
+    tmp_path: Path,
+    read: Callable[[Path], RawDocument],
+    expected: list[tuple[str, str | None, dict[str, str]]],
 ) -> None:
-    """The header line is not annotated, the title is; the document date comes from the header (or the input)."""
-    text = (
-        f"date {date or '2025-09-24'} Hội thao quân sự khai mạc ngày 23/9\n"
-        "Hôm qua (23/9), Bộ Chỉ huy tổ chức hội thao. Chiều cùng ngày, đoàn thăm đơn vị.\n"
-    )
-    header_date, _ = parse_header(text)
-    result = process(text, date=header_date if date else None)
-    dates = [(m.text, m.normalized, m.attrs) for m in result.mentions if m.type == "DATE"]
-    assert dates == expected
+    """The document date comes from the header line or the input's ``date`` field; the header
+    itself is not annotated, the title is."""
+    result = pipe.process(read(tmp_path))
+    assert result.status == "ok", result.error
+    assert [(m.text, m.normalized, m.attrs) for m in result.mentions if m.type == "DATE"] == expected
 
 
 @pytest.mark.parametrize(
