@@ -149,6 +149,7 @@ def gold_tally(finder: Finder, gold_dir: Path) -> Tally:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold_dirs", nargs="*", type=Path, help="gold directories (DATE mentions are scored)")
+    parser.add_argument("--details", action="store_true", help="print what each finder returns for each sentence")
     args = parser.parse_args(argv)
     try:
         finders: dict[str, Finder] = {
@@ -162,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"DATE dev sentences ({len(DATE_SENTENCES)}, document date {DOC_DATE}):")
     for name, finder in finders.items():
         print(sentence_tally(finder).line(name))
+    if args.details:
+        for text, expected in DATE_SENTENCES:
+            print(f"  {text}\n      expected   {expected}")
+            for name, finder in finders.items():
+                print(f"      {name:<10} {[(text[s:e], as_granularity(v, '0000-00-00')) for s, e, v in finder(text, DOC_DATE)]}")
     print(f"Year left out of the text ({len(YEAR_INFERENCE)} sentences), right values:")
     for name, finder in finders.items():
         for with_base in (True, False):
