@@ -402,7 +402,7 @@ _ALPHABET = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(
     text=st.lists(_ALPHABET, max_size=40).map("".join) | st.text(max_size=80),
-    doc_date=st.none() | st.dates(datetime.date(1950, 1, 1), datetime.date(2090, 12, 31)),
+    doc_date=st.none() | st.dates(),
 )
 def test_property_matches_are_well_formed(text: str, doc_date: datetime.date | None) -> None:
     result = find_dates(text, doc_date)
@@ -412,8 +412,7 @@ def test_property_matches_are_well_formed(text: str, doc_date: datetime.date | N
         assert 0 <= match.start < match.end <= len(text)
         assert match.start >= previous_end
         if match.value is None:
-            assert match.rule in {"date.relative", "date.same_day"}
-            assert doc_date is None or match.rule == "date.same_day"
+            assert match.rule in {"date.relative", "date.same_day", "date.next_day"}
         else:
             assert ISO_RE.match(match.value), match.value
         previous_end = match.end
@@ -711,3 +710,19 @@ def test_component_keeps_every_span_through_segmentation(
     mentions = [(m.start, m.end, m.normalized) for m in process(text, date="2025-09-24").mentions if m.type == "DATE"]
     assert mentions == [(d.start, d.end, d.value) for d in find_dates(text, DOC)]
     assert mentions
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected"),
+    [
+        (datetime.date.max, "ngày mai, tuần tới, tháng tới, quý tới, năm tới", [None] * 5),
+        (datetime.date.max, "hôm qua, 23/9", ["9999-12-30", "9999-09-23"]),
+        (datetime.date.min, "hôm qua, tuần trước, năm ngoái", [None] * 3),
+        (datetime.date(9999, 12, 31), "Ngày 31/12/9999. Hôm sau, về.", ["9999-12-31", None]),
+    ],
+)
+def test_calendar_ends_give_no_value(
+    doc_date: datetime.date, text: str, expected: list[str | None]
+) -> None:
+    """A document dated at the ends of the calendar loses the values past it, not the document."""
+    assert [d.value for d in find_dates(text, doc_date)] == expected

@@ -165,7 +165,6 @@ _RANGE_RE = re.compile(
 )
 
 
-
 def _period_range_re(unit: str, number: str) -> re.Pattern[str]:
     """Two months or quarters: ``tháng 3 đến tháng 5/2025``, ``tháng 3-5/2025``, ``quý I và quý II``."""
     return re.compile(
@@ -292,13 +291,21 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+def _shift(day: datetime.date, delta: datetime.timedelta) -> datetime.date | None:
+    """``day + delta``, or None past the ends of the calendar (a document dated 9999-12-31)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return None
+
+
 def _infer_year(month: int, day: int, doc_date: datetime.date) -> int | None:
     """Year of a bare ``day/month`` in a news text dated ``doc_date``.
 
     The most recent such date no more than 7 days after the document date:
     in a document of 2025-01-03, ``28/12`` is 2024-12-28 and ``5/1`` 2025-01-05.
     """
-    limit = doc_date + _FUTURE_SLACK
+    limit = _shift(doc_date, _FUTURE_SLACK) or datetime.date.max
     for year in range(limit.year, limit.year - 9, -1):
         if _valid(year, month, day) and datetime.date(year, month, day) <= limit:
             return year
@@ -627,22 +634,30 @@ def _relative_day(text: str, doc_date: datetime.date | None) -> Iterator[_Candid
         if m["bare"] and not m["part"]:
             continue
         offset = _REL_DAY_OFFSETS[(m["hom"] or m["mai"] or m["bare"]).split()[-1].lower()]
-        value = (doc_date + datetime.timedelta(days=offset)).isoformat() if doc_date else None
+        day = _shift(doc_date, datetime.timedelta(days=offset)) if doc_date else None
+        value = day.isoformat() if day else None
         attrs = _part_attrs(m["part"]) | {"relative": f"{offset:+d}D"}
         yield _single(m.start(), m.end(), value, "date.relative", attrs)
 
 
-def _period_value(unit: str, offset: int, doc_date: datetime.date) -> str:
-    """``2024``, ``2025-08``, ``2025-Q2`` or ``2025-W38``: the period ``offset`` units from ``doc_date``'s."""
+def _period_value(unit: str, offset: int, doc_date: datetime.date) -> str | None:
+    """``2024``, ``2025-08``, ``2025-Q2`` or ``2025-W38``: the period ``offset`` units from ``doc_date``'s.
+
+    None when that period leaves the years 1-9999 that ISO 8601 writes in four digits.
+    """
     if unit == "năm":
-        return f"{doc_date.year + offset:04d}"
+        year = doc_date.year + offset
+        return f"{year:04d}" if 1 <= year <= 9999 else None
     if unit == "quý":
         index = doc_date.year * 4 + (doc_date.month - 1) // 3 + offset
-        return f"{index // 4:04d}-Q{index % 4 + 1}"
+        return f"{index // 4:04d}-Q{index % 4 + 1}" if 1 <= index // 4 <= 9999 else None
     if unit == "tháng":
         index = doc_date.year * 12 + doc_date.month - 1 + offset
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    iso = (doc_date + datetime.timedelta(weeks=offset)).isocalendar()
+        return f"{index // 12:04d}-{index % 12 + 1:02d}" if 1 <= index // 12 <= 9999 else None
+    week = _shift(doc_date, datetime.timedelta(weeks=offset))
+    if week is None:
+        return None
+    iso = week.isocalendar()
     return f"{iso.year:04d}-W{iso.week:02d}"
 
 
@@ -692,7 +707,8 @@ def _day_after(value: str) -> str | None:
     """``2025-09-24`` → ``2025-09-25``; ``XXXX-02-28`` → None (29 February or 1 March)."""
     year, month, day = value.split("-")
     if year != "XXXX":
-        return (datetime.date(int(year), int(month), int(day)) + datetime.timedelta(days=1)).isoformat()
+        after_day = _shift(datetime.date(int(year), int(month), int(day)), datetime.timedelta(days=1))
+        return after_day.isoformat() if after_day else None
     after = {
         (datetime.date(leap_or_not, int(month), int(day)) + datetime.timedelta(days=1)).strftime("%m-%d")
         for leap_or_not in (2000, 2001)
