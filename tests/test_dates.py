@@ -593,7 +593,7 @@ def _txt_without_date(tmp_path: Path) -> RawDocument:
         ),
         (
             _txt_without_date,
-            [("ngày 23/9", "XXXX-09-23", {}), ("Hôm qua", None, {"relative": "-1D"}),
+            [("ngày 23/9", "XXXX-09-23", {}), ("Hôm qua", "XXXX-09-23", {"relative": "-1D"}),
              ("23/9", "XXXX-09-23", {}), ("Chiều cùng ngày", "XXXX-09-23", {"part": "AF"})],
         ),
     ],
@@ -726,3 +726,24 @@ def test_calendar_ends_give_no_value(
 ) -> None:
     """A document dated at the ends of the calendar loses the values past it, not the document."""
     assert [d.value for d in find_dates(text, doc_date)] == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected"),
+    [
+        (None, "Hôm qua (23/9), tàu cập cảng.", [("Hôm qua", "XXXX-09-23"), ("23/9", "XXXX-09-23")]),
+        (None, "Sáng nay (6/10/2025), tại", [("Sáng nay", "2025-10-06"), ("6/10/2025", "2025-10-06")]),
+        (None, "Năm nay (2025), đơn vị", [("Năm nay", "2025"), ("2025", "2025")]),
+        (None, "Tháng trước (tháng 8/2025)", [("Tháng trước", "2025-08"), ("tháng 8/2025", "2025-08")]),
+        # another granularity, or no parentheses: nothing to take
+        (None, "Tuần trước (23/9)", [("Tuần trước", None), ("23/9", "XXXX-09-23")]),
+        (None, "Hôm qua, 23/9", [("Hôm qua", None), ("23/9", "XXXX-09-23")]),
+        # with a document date the relative expression is resolved against it
+        (DOC, "Năm ngoái (2024), đơn vị", [("Năm ngoái", "2024"), ("2024", "2024")]),
+        (DOC, "Hôm qua (22/9)", [("Hôm qua", "2025-09-23"), ("22/9", "2025-09-22")]),
+    ],
+)
+def test_relative_then_explicit_in_parentheses(
+    doc_date: datetime.date | None, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert values(text, doc_date) == expected

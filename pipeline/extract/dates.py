@@ -20,7 +20,9 @@ the DATE row and conventions of ``ANNOTATION.md``:
 - no value is invented: without a document date a bare day/month gets
   ``XXXX-09-23``, a bare month ``XXXX-09``, a bare quarter ``XXXX-Q3``; a
   relative expression (and a ``cùng ngày`` with no day-level date before it) is
-  still a calendar expression, so its span is returned, with ``value`` None.
+  still a calendar expression, so its span is returned, with ``value`` None,
+  unless the text gives the date in parentheses right after it
+  (``Hôm qua (23/9)`` → ``XXXX-09-23``, ``năm nay (2025)`` → ``2025``).
 
 Years left out of the text are inferred as news is written:
 
@@ -159,6 +161,10 @@ _QUARTER_RE = re.compile(
 
 # năm 2025 (also in ``năm 2025-2030``, where only ``năm 2025`` is a date).
 _YEAR_RE = re.compile(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\w/]|[.,]\d)", _FLAGS)
+# An explicit year after a relative one: ``năm nay (2025)``; the year alone is the span.
+_PAREN_YEAR_RE = re.compile(
+    r"(?<!\w)năm\s+(?:nay|ngoái|trước|tới|sau)\s*\(\s*(?P<y>\d{4})\s*\)", _FLAGS
+)
 # A bare year of birth: ``(SN 1988)``, ``(sinh 1990)``; the year alone is the span.
 _BIRTH_YEAR_RE = re.compile(
     r"(?:(?<!\w)(?-i:SN)|(?:(?<=\()|(?<=, ))sinh)\s+(?P<y>\d{4})(?![\w/]|[.,]\d)", _FLAGS
@@ -485,12 +491,12 @@ def _quarter(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
 
 
 def _year(text: str) -> Iterator[_Candidate]:
-    """``năm 2025``, ``Năm 2025`` → ``2025``; ``(SN 1988)`` → ``1988``; ``5 năm`` and ``năm 1800`` are not."""
-    for regex in (_YEAR_RE, _BIRTH_YEAR_RE):
+    """``năm 2025`` → ``2025``; ``(SN 1988)``, ``năm nay (2025)`` → the year; ``5 năm``, ``năm 1800`` are not."""
+    for regex in (_YEAR_RE, _BIRTH_YEAR_RE, _PAREN_YEAR_RE):
         for m in regex.finditer(text):
             if 1900 <= int(m["y"]) <= 2100:
                 start = m.start() if regex is _YEAR_RE else m.start("y")
-                yield _single(start, m.end(), m["y"], "date.year", {})
+                yield _single(start, m.end("y"), m["y"], "date.year", {})
 
 
 def _pair(
@@ -746,6 +752,43 @@ def _resolve_same_day(matches: list[DateMatch]) -> list[DateMatch]:
     return resolved
 
 
+_OPEN_PARENTHESIS_RE = re.compile(r"\s*\(\s*")
+
+
+_GRANULARITY_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("D", re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")),
+    ("W", re.compile(r"^\d{4}-W\d{2}$")),
+    ("M", re.compile(r"^(?:\d{4}|XXXX)-\d{2}$")),
+    ("Q", re.compile(r"^(?:\d{4}|XXXX)-Q\d$")),
+    ("Y", re.compile(r"^\d{4}$")),
+)
+
+
+def _granularity(value: str) -> str | None:
+    """The unit letter of an ISO value: ``D`` for ``2025-09-23``, ``M`` for ``2025-09``, ``Y`` for ``2025`` …"""
+    return next((unit for unit, regex in _GRANULARITY_RES if regex.match(value)), None)
+
+
+def _resolve_from_parenthesis(text: str, matches: list[DateMatch]) -> list[DateMatch]:
+    """Without a document date, ``Hôm qua (23/9)`` and ``năm nay (2025)`` take the value in parentheses.
+
+    The text itself gives the date, so nothing is invented; with a document date
+    the relative expression keeps the value resolved against it.
+    """
+    resolved = list(matches)
+    for i, (match, after) in enumerate(zip(matches, matches[1:])):
+        if (
+            match.value is None
+            and match.rule == "date.relative"
+            and after.value
+            and _granularity(after.value) == match.attrs["relative"][-1]
+            and (gap := _OPEN_PARENTHESIS_RE.match(text, match.end))
+            and gap.end() == after.start
+        ):
+            resolved[i] = replace(match, value=after.value)
+    return resolved
+
+
 def _select(candidates: list[_Candidate], length: int) -> list[DateMatch]:
     """Keep non-overlapping candidates, longest first, and return their matches by start.
 
@@ -790,4 +833,4 @@ def find_dates(text: str, doc_date: datetime.date | None) -> list[DateMatch]:
         *_relative_day(text, doc_date),
         *_relative_period(text, doc_date),
     ]
-    return _resolve_same_day(_select(candidates, len(text)))
+    return _resolve_same_day(_resolve_from_parenthesis(text, _select(candidates, len(text))))
