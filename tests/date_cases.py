@@ -53,6 +53,22 @@ DATE_SENTENCES: list[tuple[str, Expected]] = [
     # bare month, year of birth
     ("Lượng xe qua cửa khẩu tăng mạnh từ tháng 8.", [("tháng 8", "2025-08")]),
     ("Đối tượng Lò Văn A (SN 1988) bị bắt giữ.", [("1988", "1988")]),
+    # lists, bare quarters, days after a reference, dated days of the month
+    (
+        "Trong các ngày 10, 11 và 12/9, đoàn kiểm tra 5 đồn.",
+        [("ngày 10", "2025-09-10"), ("11", "2025-09-11"), ("12/9", "2025-09-12")],
+    ),
+    ("Dự kiến trong quý IV, đơn vị tổ chức diễn tập.", [("quý IV", "2025-Q4")]),
+    (
+        "Sáng 20/9, tàu rời cảng. Sáng hôm sau, tàu đến đảo.",
+        [("Sáng 20/9", "2025-09-20"), ("Sáng hôm sau", "2025-09-21")],
+    ),
+    ("Nhân dịp Quốc khánh mồng 2 tháng 9, đơn vị tặng quà.", [("mồng 2 tháng 9", "2025-09-02")]),
+    ("Từ 15-20/9, lực lượng tuần tra song phương.", [("15", "2025-09-15"), ("20/9", "2025-09-20")]),
+    (
+        "Sáng 22/9, hội nghị khai mạc. Chiều cùng ngày, đoàn thăm đồn.",
+        [("Sáng 22/9", "2025-09-22"), ("Chiều cùng ngày", "2025-09-22")],
+    ),
 ]
 
 # A document date far from today, to see what a parser does with a year the text leaves out.

@@ -719,12 +719,14 @@ def test_component_keeps_every_span_through_segmentation(
         (datetime.date.max, "hôm qua, 23/9", ["9999-12-30", "9999-09-23"]),
         (datetime.date.min, "hôm qua, tuần trước, năm ngoái", [None] * 3),
         (datetime.date(9999, 12, 31), "Ngày 31/12/9999. Hôm sau, về.", ["9999-12-31", None]),
+        (datetime.date(999, 1, 1), "quý 1, tháng 3, năm nay", ["0999-Q1", "0999-03", "0999"]),
     ],
 )
-def test_calendar_ends_give_no_value(
+def test_calendar_ends(
     doc_date: datetime.date, text: str, expected: list[str | None]
 ) -> None:
-    """A document dated at the ends of the calendar loses the values past it, not the document."""
+    """A document dated at the ends of the calendar loses the values past it, not the document;
+    early years keep four digits."""
     assert [d.value for d in find_dates(text, doc_date)] == expected
 
 

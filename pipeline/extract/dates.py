@@ -352,6 +352,11 @@ def _month_value(month: int, year: int | None) -> str:
     return f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
 
 
+def _quarter_value(quarter: int, year: int | None) -> str:
+    """``2025-Q3``, or ``XXXX-Q3`` for an unknown year."""
+    return f"{year:04d}-Q{quarter}" if year is not None else f"XXXX-Q{quarter}"
+
+
 def _bare_dm_value(day: int, month: int, doc_date: datetime.date | None) -> str | None:
     """Value of ``23/9`` without a year: inferred from ``doc_date`` or ``XXXX``."""
     if not _valid(2000, month, day):
@@ -487,7 +492,7 @@ def _quarter(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
         end = m.end() if year is not None else m.end("q")
         if year is None and doc_date is not None:
             year = _infer_quarter_year(quarter, doc_date)
-        yield _single(m.start(), end, f"{year if year is not None else 'XXXX'}-Q{quarter}", "date.quarter", {})
+        yield _single(m.start(), end, _quarter_value(quarter, year), "date.quarter", {})
 
 
 def _year(text: str) -> Iterator[_Candidate]:
@@ -581,7 +586,7 @@ _QUARTERS = _PeriodUnit(
     4,
     _quarter_number,
     _infer_quarter_year,
-    lambda quarter, year: f"{year if year is not None else 'XXXX'}-Q{quarter}",
+    _quarter_value,
     "date.quarter_range",
 )
 
