@@ -392,10 +392,20 @@ def test_datetime_doc_date_accepted() -> None:
     assert spans("hôm qua", datetime.datetime(2025, 9, 24, 8, 30)) == [("hôm qua", "2025-09-23", None)]
 
 
+def assert_exists(value: str) -> None:
+    """The calendar has this day or month (``XXXX`` read as the leap year 2000)."""
+    parts = value.replace("XXXX", "2000").split("-")
+    if len(parts) == 3:
+        datetime.date.fromisoformat("-".join(parts))
+    elif len(parts) == 2 and parts[1].isdigit():
+        assert 1 <= int(parts[1]) <= 12, value
+
+
 _ALPHABET = st.sampled_from(
     list("0123456789/.-–,() \n")
     + ["ngày ", "tháng ", "năm ", "quý ", "Sáng ", "chiều ", "tối ", "hôm qua", "cùng ngày",
-       "từ ", "đến ", "và ", "số ", "III", "nay", "trước", "tuần ", "QĐ", "đơn vị", "2025", "1958"]
+       "từ ", "đến ", "và ", "số ", "III", "nay", "trước", "tuần ", "QĐ", "đơn vị", "2025", "1958",
+       "hôm sau", "mồng ", "IV", "SN ", "ngoái", "tới", "rằm ", "âm lịch"]
 )
 
 
@@ -415,6 +425,7 @@ def test_property_matches_are_well_formed(text: str, doc_date: datetime.date | N
             assert match.rule in {"date.relative", "date.same_day", "date.next_day"}
         else:
             assert ISO_RE.match(match.value), match.value
+            assert_exists(match.value)
         previous_end = match.end
 
 
