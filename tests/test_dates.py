@@ -760,3 +760,22 @@ def test_relative_then_explicit_in_parentheses(
     doc_date: datetime.date | None, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert values(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hội nghị buổi sáng\n23/9, đoàn đến.", [("23/9", "2025-09-23")]),
+        ("Ra quân ngày\n23/9", [("23/9", "2025-09-23")]),
+        ("Hôm\nqua, đoàn đến.", []),
+        ("từ tháng 3 đến\ntháng 5/2025", [("tháng 3", "2025-03"), ("tháng 5/2025", "2025-05")]),  # no range
+        ("Sáng  23/9", [("Sáng  23/9", "2025-09-23")]),  # spaces and tabs are fine
+    ],
+)
+def test_spans_do_not_cross_line_breaks(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_words_far_apart_are_not_one_expression() -> None:
+    text = "Sáng" + " " * 1_000_000 + "23/9"
+    assert values(text) == [("23/9", "2025-09-23")]

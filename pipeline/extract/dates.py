@@ -95,6 +95,18 @@ class _Candidate:
 
 _FLAGS = re.IGNORECASE
 
+
+_SPAN_GAP = 4  # most spaces or tabs between two words of one expression
+
+
+def _span_re(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern that spans a DATE: the whitespace between its words is a few spaces
+    or tabs, never a line break, so a title's last word and the next line's first (or two
+    words far apart in a layout) are never one expression."""
+    gap = r"[^\S\n]"
+    bounded = pattern.replace(r"\s+", f"{gap}{{1,{_SPAN_GAP}}}").replace(r"\s*", f"{gap}{{0,{_SPAN_GAP}}}")
+    return re.compile(bounded.replace(r"\s", gap), _FLAGS)
+
 _PART_CODES: dict[str, str] = {
     "rạng sáng": "MO",
     "sáng sớm": "MO",
@@ -130,67 +142,61 @@ _YEAR_SUFFIX = r"\s+(?P<yword>năm\s+(?:(?P<ynum>\d{4})(?![\w/]|[.,]\d)|(?P<yrel
 
 # 23/9, 23-9, 27.3, 23/9/2025, 19-11-1958, 14.2.2019; optional year suffix:
 # ``ngày 5/4 năm ngoái``, ``ngày 23/9 năm 2025``.
-_NUMERIC_RE = re.compile(
+_NUMERIC_RE = _span_re(
     _prefix()
     + _NUM_START
     + r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w]|[/.-]\d)"
     + rf"(?:{_YEAR_SUFFIX})?",
-    _FLAGS,
 )
 
 # ngày 23 tháng 9 năm 2025, ngày 23 tháng 9/2025, mồng 2 tháng 9, ngày 2 tháng 9 năm nay.
-_TEXT_DMY_RE = re.compile(
+_TEXT_DMY_RE = _span_re(
     rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)(?:{_DAY_WORD})\s+(?P<d>\d{{1,2}})\s+tháng\s+"
     r"(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})|" + _YEAR_SUFFIX + r")?(?![\w/]|[.,]\d)",
-    _FLAGS,
 )
 
 # tháng 9/2025, tháng 9 năm 2025, tháng 4-2025, tháng 3.2024, tháng 3 năm nay, tháng 8.
-_MONTH_RE = re.compile(
+_MONTH_RE = _span_re(
     r"(?<!\w)tháng\s+(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4})(?![\w/]|[.,]\d)|" + _YEAR_SUFFIX + r")?"
     r"(?!\w|[/.,-]\d)",
-    _FLAGS,
 )
 
 # quý III/2025, quý 3 năm 2025, quý IV-2024, quý I năm nay, quý II.
-_QUARTER_RE = re.compile(
+_QUARTER_RE = _span_re(
     r"(?<!\w)quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/.-]\s*(?P<y>\d{4})(?![\w/]|[.,]\d)|" + _YEAR_SUFFIX + r")?"
     r"(?!\w|[/.,-]\d)",
-    _FLAGS,
 )
 
 # năm 2025 (also in ``năm 2025-2030``, where only ``năm 2025`` is a date).
-_YEAR_RE = re.compile(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\w/]|[.,]\d)", _FLAGS)
+_YEAR_RE = _span_re(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\w/]|[.,]\d)")
 # An explicit year after a relative one: ``năm nay (2025)``; the year alone is the span.
-_PAREN_YEAR_RE = re.compile(
-    r"(?<!\w)năm\s+(?:nay|ngoái|trước|tới|sau)\s*\(\s*(?P<y>\d{4})\s*\)", _FLAGS
+_PAREN_YEAR_RE = _span_re(
+    r"(?<!\w)năm\s+(?:nay|ngoái|trước|tới|sau)\s*\(\s*(?P<y>\d{4})\s*\)"
 )
 # A bare year of birth: ``(SN 1988)``, ``(sinh 1990)``; the year alone is the span.
-_BIRTH_YEAR_RE = re.compile(
-    r"(?:(?<!\w)(?-i:SN)|(?:(?<=\()|(?<=, ))sinh)\s+(?P<y>\d{4})(?![\w/]|[.,]\d)", _FLAGS
+_BIRTH_YEAR_RE = _span_re(
+    r"(?:(?<!\w)(?-i:SN)|(?:(?<=\()|(?<=, ))sinh)\s+(?P<y>\d{4})(?![\w/]|[.,]\d)"
 )
 
 # từ ngày 3 đến 5/4, ngày 3 và 4/4, từ 20 - 25/9, từ 28/12/2024 đến 3/1/2025.
-_RANGE_RE = re.compile(
+_RANGE_RE = _span_re(
     _prefix("1")
     + _NUM_START
     + r"(?P<d1>\d{1,2})(?:(?P<s1>[/.-])(?P<m1>\d{1,2})(?:(?P=s1)(?P<y1>\d{4}))?)?"
     + r"\s*(?P<conn>đến|tới|và|-|–)\s*"
     + _prefix("2")
     + r"(?P<d2>\d{1,2})(?P<s2>[/.-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?(?![\w]|[/.-]\d)",
-    _FLAGS,
 )
 
 
 def _period_range_re(unit: str, number: str) -> re.Pattern[str]:
     """Two months or quarters: ``tháng 3 đến tháng 5/2025``, ``tháng 3-5/2025``, ``quý I và quý II``."""
-    return re.compile(
+    return _span_re(
         rf"(?<!\w){unit}\s+(?P<n1>{number})(?:\s*/\s*(?P<y1>\d{{4}}))?"
         r"\s*(?P<conn>đến|tới|và|-|–)\s*"
         rf"(?P<tail>(?:(?P<unit2>{unit})\s+)?(?P<n2>{number})"
         r"(?:\s*[/.-]\s*(?P<y2>\d{4})|\s+năm\s+(?P<y2w>\d{4}))?)"
         r"(?!\w|[/.,-]\d)",
-        _FLAGS,
     )
 
 
@@ -198,24 +204,22 @@ _MONTH_RANGE_RE = _period_range_re("tháng", r"\d{1,2}")
 _QUARTER_RANGE_RE = _period_range_re("quý", r"IV|I{1,3}|[1-4]")
 
 # ngày 3, 4 và 5/4; các ngày 10, 11, 12/9/2025: a list of days sharing month and year.
-_DAY_LIST_RE = re.compile(
+_DAY_LIST_RE = _span_re(
     r"(?<!\w)ngày\s+(?P<days>\d{1,2}(?:\s*,\s*\d{1,2})+)\s*(?:,\s*|\s+và\s+)"
     r"(?P<last>(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?)(?![\w]|[/.-]\d)",
-    _FLAGS,
 )
 _LIST_DAY_RE = re.compile(r"\d{1,2}")
 
 # hôm qua, ngày hôm nay, sáng nay, chiều qua, tối hôm qua, ngày mai, sáng mai.
-_REL_DAY_RE = re.compile(
+_REL_DAY_RE = _span_re(
     rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)"
     r"(?:(?P<hom>(?:ngày\s+)?hôm\s+(?:qua|nay|kia))|(?P<mai>ngày\s+mai)|(?P<bare>nay|qua|(?-i:mai)))(?!\w)",
-    _FLAGS,
 )
 _REL_DAY_OFFSETS: dict[str, int] = {"kia": -2, "qua": -1, "nay": 0, "mai": 1}
 
 # năm nay, năm ngoái, quý này, tháng trước, tháng này, tuần trước, tuần này, năm tới.
-_REL_PERIOD_RE = re.compile(
-    r"(?<!\w)(?P<unit>năm|quý|tháng|tuần)\s+(?P<rel>nay|này|ngoái|trước|tới|sau)(?!\w)", _FLAGS
+_REL_PERIOD_RE = _span_re(
+    r"(?<!\w)(?P<unit>năm|quý|tháng|tuần)\s+(?P<rel>nay|này|ngoái|trước|tới|sau)(?!\w)"
 )
 _NEXT_PREVIOUS: dict[str, int] = {"này": 0, "trước": -1, "tới": 1, "sau": 1}
 _REL_PERIOD_OFFSETS: dict[str, dict[str, int]] = {
@@ -236,13 +240,13 @@ _QUANTIFIER_BEFORE_RE = re.compile(
 _ANAPHORIC_AFTER_RE = re.compile(r"\s+(?:đó|ấy|đấy|đây|nữa|khi)(?!\w)", _FLAGS)
 
 # hôm sau, ngày hôm sau, sáng hôm sau: the day after the date mentioned just before.
-_NEXT_DAY_RE = re.compile(
-    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)(?:ngày\s+)?hôm\s+sau(?!\w)", _FLAGS
+_NEXT_DAY_RE = _span_re(
+    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)(?:ngày\s+)?hôm\s+sau(?!\w)"
 )
 
 # cùng ngày, chiều cùng ngày (but ``cùng ngày 23/9`` is an explicit date).
-_SAME_DAY_RE = re.compile(
-    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)cùng\s+ngày(?!\w)(?!\s*\d)", _FLAGS
+_SAME_DAY_RE = _span_re(
+    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)cùng\s+ngày(?!\w)(?!\s*\d)"
 )
 
 # Document numbers: ``số 12/3``, ``12/3/QĐ-UBND``.
