@@ -779,3 +779,49 @@ def test_spans_do_not_cross_line_breaks(text: str, expected: list[tuple[str, str
 def test_words_far_apart_are_not_one_expression() -> None:
     text = "Sáng" + " " * 10_000 + "23/9"
     assert values(text) == [("23/9", "2025-09-23")]
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected", "interval"),
+    [
+        # whole expressions joined by đến / tới / a dash: a range, the year shared
+        (
+            DOC,
+            "từ ngày 20 tháng 12 đến ngày 5 tháng 1 năm 2026",
+            [("ngày 20 tháng 12", "2025-12-20"), ("ngày 5 tháng 1 năm 2026", "2026-01-05")],
+            "2025-12-20/2026-01-05",
+        ),
+        (
+            None,
+            "từ ngày 20 tháng 12 đến ngày 5 tháng 1 năm 2026",
+            [("ngày 20 tháng 12", "2025-12-20"), ("ngày 5 tháng 1 năm 2026", "2026-01-05")],
+            "2025-12-20/2026-01-05",
+        ),
+        (DOC, "từ năm 2020 đến năm 2025", [("năm 2020", "2020"), ("năm 2025", "2025")], "2020/2025"),
+        (DOC, "Sáng 23/9 tới 24/9", [("Sáng 23/9", "2025-09-23"), ("24/9", "2025-09-24")], "2025-09-23/2025-09-24"),
+        (DOC, "từ hôm qua đến ngày mai", [("hôm qua", "2025-09-23"), ("ngày mai", "2025-09-25")], "2025-09-23/2025-09-25"),
+        # announced a week ahead: the start is inferred, the end follows it
+        (DOC, "từ 1/10 đến 5/10", [("1/10", "2025-10-01"), ("5/10", "2025-10-05")], "2025-10-01/2025-10-05"),
+        (
+            DOC,
+            "từ ngày 20 tháng 9 đến ngày 5 tháng 10",
+            [("ngày 20 tháng 9", "2025-09-20"), ("ngày 5 tháng 10", "2025-10-05")],
+            "2025-09-20/2025-10-05",
+        ),
+        (DOC, "từ 28 đến 3/1", [("28", "2024-12-28"), ("3/1", "2025-01-03")], "2024-12-28/2025-01-03"),
+        # a pair shares the year but is no range; different granularities are not joined
+        (
+            DOC,
+            "ngày 30 tháng 12 và ngày 2 tháng 1 năm 2026",
+            [("ngày 30 tháng 12", "2025-12-30"), ("ngày 2 tháng 1 năm 2026", "2026-01-02")],
+            None,
+        ),
+        (DOC, "năm 2025 - tháng 3/2026", [("năm 2025", "2025"), ("tháng 3/2026", "2026-03")], None),
+    ],
+)
+def test_whole_expressions_joined(
+    doc_date: datetime.date | None, text: str, expected: list[tuple[str, str]], interval: str | None
+) -> None:
+    result = find_dates(text, doc_date)
+    assert values(text, doc_date) == expected
+    assert [d.attrs.get("range") for d in result] == [interval, interval]

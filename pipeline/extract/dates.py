@@ -11,8 +11,9 @@ the DATE row and conventions of ``ANNOTATION.md``:
   ``rạng sáng``) and ``ngày`` belong to the span, a preceding preposition
   (``từ``, ``đến``, ``vào``) does not;
 - a range or pair gives one span per date (``từ ngày 3 đến 5/4`` → ``ngày 3``
-  and ``5/4``); the two ends of a range carry the attribute ``range``, the ISO
-  8601 interval ``2025-04-03/2025-04-05``; a pair joined by ``và`` has none;
+  and ``5/4``; ``ngày 3, 4 và 5/4`` → three); the two ends of a range (joined by
+  ``đến``, ``tới`` or a dash) carry the attribute ``range``, the ISO 8601
+  interval ``2025-04-03/2025-04-05``; dates joined by ``và`` have none;
 - relative expressions carry the attribute ``relative``, the signed offset and
   unit they name (``hôm qua`` ``-1D``, ``tuần này`` ``+0W``, ``tháng trước``
   ``-1M``, ``quý tới`` ``+1Q``, ``năm ngoái`` ``-1Y``) and resolve against the
@@ -35,9 +36,11 @@ Years left out of the text are inferred as news is written:
   (two quarters) after the document's month (quarter): in a document of
   2025-10-06, ``tháng 11`` is 2025-11 and ``tháng 1`` 2025-01; in a document
   of 2025-01-10, ``tháng 12`` is 2024-12 and ``tháng 7`` 2025-07;
-- the first end of a range takes what it omits from the second (``từ 28 đến
-  3/1/2025`` starts on 2024-12-28); in a range of two bare months the first end
-  is inferred and the second follows it.
+- in a range or pair, an end takes what it omits from the other (``từ 28 đến
+  3/1/2025`` starts on 2024-12-28, ``từ ngày 20 tháng 12 đến ngày 5 tháng 1 năm
+  2026`` on 2025-12-20); when neither end writes its year, the first end's is
+  inferred and the second follows it (``từ 1/10 đến 5/10`` in a document of
+  2025-09-24 is 2025-10-01 to 2025-10-05).
 
 Not dates: document numbers (``số 100/TTg``, ``10/2025/NĐ-CP``), scores,
 shares and counts (``3-1``, ``1/5 số hộ``, ``15/15 xã``), levels, addresses and
@@ -452,11 +455,13 @@ def _text_dmy(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]
         year = int(m["y"]) if m["y"] else _suffix_year(m, doc_date)
         if year is not None:
             value = _day_value(day, month, year)
+            rule = "date.dmy_text"
         else:
             value = _bare_dm_value(day, month, doc_date)
             end = m.end("m")
+            rule = "date.dm_text"
         if value:
-            yield _single(m.start(), end, value, "date.dmy_text", _part_attrs(m["part"]))
+            yield _single(m.start(), end, value, rule, _part_attrs(m["part"]))
 
 
 def _month(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
@@ -493,10 +498,10 @@ def _quarter(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
     for m in _QUARTER_RE.finditer(text):
         quarter = _quarter_number(m["q"])
         year = int(m["y"]) if m["y"] else _suffix_year(m, doc_date)
-        end = m.end() if year is not None else m.end("q")
+        end, rule = (m.end(), "date.quarter") if year is not None else (m.end("q"), "date.quarter_bare")
         if year is None and doc_date is not None:
             year = _infer_quarter_year(quarter, doc_date)
-        yield _single(m.start(), end, _quarter_value(quarter, year), "date.quarter", {})
+        yield _single(m.start(), end, _quarter_value(quarter, year), rule, {})
 
 
 def _year(text: str) -> Iterator[_Candidate]:
@@ -525,8 +530,10 @@ def _range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
     """Two dates sharing month or year: ``từ ngày 3 đến 5/4``, ``ngày 3 và 4/4``, ``20 - 25/9``.
 
     The first end inherits the month and year it omits from the second
-    (``từ 28 đến 3/1`` starts in December of the year before). ``đến``,
-    ``tới`` and dashes make a range; ``và`` joins a pair.
+    (``từ 28 đến 3/1/2025`` starts on 2024-12-28). When neither end writes its
+    year, the first end's is inferred (a range may be announced days before it
+    starts and last weeks) and the second follows it. ``đến``, ``tới`` and
+    dashes make a range; ``và`` joins a pair.
     """
     for m in _RANGE_RE.finditer(text):
         conn = m["conn"].lower()
@@ -547,17 +554,16 @@ def _range(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
             continue
         if not _valid(2000, month2, day2):
             continue
-        if m["y2"]:
-            year2: int | None = int(m["y2"])
-        else:
-            year2 = _infer_year(month2, day2, doc_date) if doc_date else None
         month1 = int(m["m1"]) if m["m1"] else (month2 if day1 <= day2 else month2 - 1 or 12)
-        if m["y1"]:
-            year1: int | None = int(m["y1"])
-        elif year2 is None:
-            year1 = None
-        else:
-            year1 = year2 - 1 if (month1, day1) > (month2, day2) else year2
+        later_in_year = (month1, day1) > (month2, day2)  # the range crosses New Year
+        year1: int | None = int(m["y1"]) if m["y1"] else None
+        year2: int | None = int(m["y2"]) if m["y2"] else None
+        if year1 is None and year2 is not None:
+            year1 = year2 - later_in_year
+        elif year1 is None and doc_date is not None and _valid(2000, month1, day1):
+            year1 = _infer_year(month1, day1, doc_date)
+        if year2 is None and year1 is not None:
+            year2 = year1 + later_in_year
         value1 = _day_value(day1, month1, year1)
         value2 = _day_value(day2, month2, year2)
         if not (value1 and value2):
@@ -761,6 +767,57 @@ def _resolve_same_day(matches: list[DateMatch]) -> list[DateMatch]:
     return resolved
 
 
+# Rules whose year is inferred rather than written: a range or pair can correct it.
+_YEARLESS_RULES = frozenset({"date.dm", "date.dm_text", "date.month_bare", "date.quarter_bare"})
+# Between two dates: ``đến``, ``tới`` or a dash make a range, ``và`` a pair.
+_JOIN_RE = re.compile(r"[^\S\n]{0,4}(?P<conn>đến|tới|và|-|–)[^\S\n]{0,4}", _FLAGS)
+
+
+def _with_year(value: str, year: int) -> str | None:
+    """``XXXX-02-29`` or ``2024-09-20`` with another year; None when that year lacks the day."""
+    rest = value[4:]
+    if not 1 <= year <= 9999 or (rest == "-02-29" and not _valid(year, 2, 29)):
+        return None
+    return f"{year:04d}{rest}"
+
+
+def _link_ranges(text: str, matches: list[DateMatch]) -> list[DateMatch]:
+    """Join two dates of one granularity written as ``A đến B`` (a range) or ``A và B`` (a pair).
+
+    The shapes with an elided part (``từ ngày 3 đến 5/4``, ``tháng 3-5/2025``) are
+    read as ranges by their own rules; this joins whole expressions
+    (``từ ngày 20 tháng 12 đến ngày 5 tháng 1 năm 2026``, ``từ năm 2020 đến năm 2025``):
+    both ends of a range get the ``range`` interval, and an end whose year is
+    not written takes it from the other end (a range runs forward: ``ngày 20 tháng
+    12`` before ``ngày 5 tháng 1 năm 2026`` is in 2025); when neither writes it, the
+    second end follows the first.
+    """
+    linked = list(matches)
+    for i in range(len(linked) - 1):
+        first, second = linked[i], linked[i + 1]
+        join = _JOIN_RE.fullmatch(text, first.end, second.start)
+        if (
+            join is None
+            or first.value is None
+            or second.value is None
+            or "range" in first.attrs
+            or "range" in second.attrs
+            or _granularity(first.value) != _granularity(second.value)
+        ):
+            continue
+        if second.rule in _YEARLESS_RULES and not first.value.startswith("XXXX"):
+            year = int(first.value[:4]) + (second.value[4:] < first.value[4:])
+            second = replace(second, value=_with_year(second.value, year) or second.value)
+        elif first.rule in _YEARLESS_RULES and not second.value.startswith("XXXX"):
+            year = int(second.value[:4]) - (first.value[4:] > second.value[4:])
+            first = replace(first, value=_with_year(first.value, year) or first.value)
+        if join["conn"].lower() != "và":
+            interval = {"range": f"{first.value}/{second.value}"}
+            first, second = replace(first, attrs=first.attrs | interval), replace(second, attrs=second.attrs | interval)
+        linked[i], linked[i + 1] = first, second
+    return linked
+
+
 _OPEN_PARENTHESIS_RE = re.compile(r"\s*\(\s*")
 
 
@@ -842,4 +899,5 @@ def find_dates(text: str, doc_date: datetime.date | None) -> list[DateMatch]:
         *_relative_day(text, doc_date),
         *_relative_period(text, doc_date),
     ]
-    return _resolve_same_day(_resolve_from_parenthesis(text, _select(candidates, len(text))))
+    matches = _link_ranges(text, _select(candidates, len(text)))
+    return _resolve_same_day(_resolve_from_parenthesis(text, matches))
