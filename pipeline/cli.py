@@ -21,8 +21,11 @@ from .core import Pipeline, PipelineError, predict_gold
 from .evaluate import format_report, score
 from .gold import GoldFormatError, read_gold_dir
 from .ingest import InputError, iter_inputs
+from .interrupt import install_stop_handlers, interrupted_message
 from .lexicons import LexiconError
+from .manifest import RunRecord, build_manifest, now
 from .model import ENTITY_TYPES, RawDocument
+from .resume import Resumer, previous_results, results_key
 from .write import TableWriter
 
 USAGE_ERRORS = (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError)
@@ -55,18 +58,25 @@ def main() -> None:
 @click.option("--format", "formats", default=None,
               help="Comma-separated output formats: csv, parquet, jsonl. [default: from the config: csv,parquet]")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any document has status error.")
-def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool) -> None:
+@click.option("--resume", is_flag=True,
+              help="Reuse the results in --out (of a finished or interrupted run) for documents and config unchanged.")
+def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool,
+        resume: bool) -> None:
     """Run the pipeline on files and directories of .txt, .jsonl and .csv documents.
 
     Writes documents, mentions, people and acronyms tables to --out and ends
     with a summary. A document that cannot be read gets a documents row with
-    status error; the others go on.
+    status error; the others go on. Tables, extraction.duckdb and manifest.json
+    are moved into --out only when the run finishes; Ctrl-C stops it cleanly.
 
     \b
     Example:
         vnextract run data/raw --out data/out --format csv,parquet,jsonl
+        vnextract run data/raw --out data/out --resume
     """
     started = time.perf_counter()
+    started_at = now()
+    install_stop_handlers()
     try:
         config = load_config(config_path)
         chosen = [f.strip() for f in formats.split(",")] if formats else config.stage("write")["formats"]
@@ -74,15 +84,19 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         if bad:
             raise click.BadParameter(f"{', '.join(bad)}; allowed: csv, parquet, jsonl", param_hint="--format")
         pipeline = Pipeline(config)
-        documents = iter_inputs(inputs, config.stage("ingest")["extensions"])
-        writer = TableWriter(out_dir, chosen)
+        documents = iter_inputs(inputs, config.stage("ingest")["extensions"], config.stage("ingest")["max_chars"])
+        key = results_key(config)
+        resumer = Resumer(previous_results(out_dir, key) if resume else {})
+        writer = TableWriter(out_dir, chosen, duckdb=config.stage("write")["duckdb"], checkpoint_key=key)
+        record = RunRecord()
         counts: Counter[str] = Counter()
         errors: list[RawDocument] = []
         n_docs = 0
         batch = []
         batch_size = config.stage("write")["batch_size"]
         try:
-            for result in pipeline.process_many(documents):
+            for result in resumer.process_many(pipeline, documents):
+                record.add(result)
                 n_docs += 1
                 counts.update(m.type for m in result.mentions)
                 if result.status == "error":
@@ -93,17 +107,25 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
                     writer.write_batch(batch)
                     batch = []
             writer.write_batch(batch)
-            written = writer.commit()
+            record.resumed = resumer.reused
+            written = writer.commit(build_manifest(config=config, results_key=key, inputs=inputs, record=record,
+                                                   row_counts=writer.row_counts, started_at=started_at))
         except BaseException:
             writer.abort()
             raise
     except USAGE_ERRORS as exc:
         _fail(exc)
+    except KeyboardInterrupt as exc:
+        message, status = interrupted_message(exc, out_dir)
+        click.echo(message, err=True)
+        sys.exit(status)
     elapsed = time.perf_counter() - started
     click.echo(f"documents  {n_docs}  ({n_docs - len(errors)} ok, {len(errors)} error)")
     click.echo("mentions   " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ENTITY_TYPES))
     for doc in errors:
         click.echo(f"  error    {doc.doc_id}")
+    if resume:
+        click.echo(f"resumed    {resumer.reused} documents from earlier results")
     click.echo(f"tables     {', '.join(p.name for p in written)} in {out_dir}")
     click.echo(f"time       {elapsed:.1f} s")
     if strict and errors:

@@ -79,7 +79,8 @@ def test_bom_dropped(tmp_path: Path) -> None:
     (b"", "empty file"),
     (b"  \n\t\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
-    ("Hội nghị".encode("utf-16"), "binary"),
+    (b"\x00\x01\x02\x03\xff\xfe\xfd" * 40, "binary"),
+    ("Hội nghị".encode("utf-16")[:-1], "not utf-16"),
     ("Thanh Hoá".encode("cp1258"), "not UTF-8"),
     (b"Ho\xe0 B\xecnh", "not UTF-8"),
 ])

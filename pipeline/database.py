@@ -1,0 +1,93 @@
+"""The embedded database ``extraction.duckdb``: the four tables, typed and commented, plus views for analysts.
+
+Tables are created from the declaration in ``schema.py`` (column comments are
+its descriptions) and filled batch by batch from Arrow tables, so the database
+holds exactly the rows of the CSV and Parquet files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from .schema import DECLARATION, SCHEMA_VERSION, duckdb_type
+
+DATABASE_NAME = "extraction.duckdb"
+
+# name -> (comment, SELECT); each view is documented in the database itself
+VIEWS: dict[str, tuple[str, str]] = {
+    "people_with_documents": (
+        "Each person record with rank, position, organization and the date and title of its document.",
+        """SELECT p.doc_id, d.date, d.title, p.person_id, p.name, p.rank, p.position, p.organization
+           FROM people p JOIN documents d USING (doc_id)""",
+    ),
+    "mentions_with_documents": (
+        "Each mention with the date, title and status of its document.",
+        """SELECT m.doc_id, d.date, d.title, m.mention_id, m.type, m.text, m.normalized, m.start, m."end",
+                  m.sentence_id, m.attrs, m.source
+           FROM mentions m JOIN documents d USING (doc_id)""",
+    ),
+    "document_problems": (
+        "Documents with status error or with warnings, and why.",
+        """SELECT doc_id, status, error, warnings, encoding FROM documents
+           WHERE status <> 'ok' OR warnings IS NOT NULL""",
+    ),
+}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def create_statements() -> list[str]:
+    """DDL for every table (with comments) and view, in order."""
+    statements = []
+    for table in DECLARATION:
+        columns = ", ".join(
+            f"{_quote(c.name)} {duckdb_type(c)}{'' if c.nullable else ' NOT NULL'}" for c in table.columns)
+        statements.append(f"CREATE TABLE {_quote(table.name)} ({columns})")
+        statements.append(f"COMMENT ON TABLE {_quote(table.name)} IS {_literal(table.description)}")
+        for c in table.columns:
+            statements.append(f"COMMENT ON COLUMN {_quote(table.name)}.{_quote(c.name)} IS {_literal(c.description)}")
+    statements.append("CREATE TABLE schema_info (schema_version VARCHAR NOT NULL)")
+    statements.append(f"INSERT INTO schema_info VALUES ({_literal(SCHEMA_VERSION)})")
+    return statements
+
+
+def view_statements() -> list[str]:
+    statements = []
+    for name, (comment, select) in VIEWS.items():
+        statements.append(f"CREATE VIEW {_quote(name)} AS {select}")
+        statements.append(f"COMMENT ON VIEW {_quote(name)} IS {_literal(comment)}")
+    return statements
+
+
+class TableDatabase:
+    """A new DuckDB file at ``path`` with empty tables; ``insert`` appends, ``finish`` adds the views and closes."""
+
+    def __init__(self, path: Path):
+        self.connection = duckdb.connect(str(path))
+        for statement in create_statements():
+            self.connection.execute(statement)
+
+    def insert(self, name: str, rows: pa.Table) -> None:
+        self.connection.register("incoming_rows", rows)
+        try:
+            self.connection.execute(f"INSERT INTO {_quote(name)} SELECT * FROM incoming_rows")
+        finally:
+            self.connection.unregister("incoming_rows")
+
+    def finish(self) -> None:
+        for statement in view_statements():
+            self.connection.execute(statement)
+        self.connection.execute("CHECKPOINT")
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
