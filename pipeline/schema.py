@@ -132,7 +132,12 @@ def to_arrow(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     """
     columns = TABLE_BY_NAME[name].columns
     converted = [{c.name: _arrow_value(row.get(c.name), c.type) for c in columns} for row in rows]
-    return pa.Table.from_pylist(converted, schema=arrow_schema(name))
+    table = pa.Table.from_pylist(converted, schema=arrow_schema(name))
+    # Arrow does not enforce nullable=False when building from Python objects
+    empty = [c.name for c in columns if not c.nullable and table.column(c.name).null_count]
+    if empty:
+        raise ValueError(f"{name}: no value in required column(s) {', '.join(empty)}")
+    return table
 
 
 DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.date32(): "DATE"}
