@@ -32,6 +32,7 @@ from .model import RawDocument
 
 HEADER = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\n]*))?")
 READERS = (".txt", ".jsonl", ".csv")
+TITLE_MAX = 300
 
 
 class InputError(ValueError):
@@ -42,19 +43,33 @@ def parse_header(text: str) -> tuple[str | None, str | None]:
     """Return (document date, title) from a raw ``.txt`` document.
 
     The first line ``date YYYY-MM-DD Title`` gives both; otherwise there is no
-    date and the first non-empty line is the title. An impossible date in the
-    header raises ValueError.
+    date and the first non-empty line is the title. A title is cut to
+    ``TITLE_MAX`` characters (a document on one line has no real title). An
+    impossible date in the header raises ValueError.
     """
     first_line = text.split("\n", 1)[0].rstrip("\r")
     match = HEADER.fullmatch(first_line)
     if match:
-        dt.date.fromisoformat(match.group(1))
-        title = (match.group(2) or "").strip() or None
-        return match.group(1), title
+        try:
+            dt.date.fromisoformat(match.group(1))
+        except ValueError as exc:
+            raise ValueError(f"impossible date {match.group(1)} ({exc})") from None
+        return match.group(1), _title(match.group(2) or "")
+    return None, _first_line(text)
+
+
+def _title(line: str) -> str | None:
+    line = line.strip()
+    if len(line) > TITLE_MAX:
+        return line[:TITLE_MAX - 1].rstrip() + "…"
+    return line or None
+
+
+def _first_line(text: str) -> str | None:
     for line in text.splitlines():
         if line.strip():
-            return None, line.strip()
-    return None, None
+            return _title(line)
+    return None
 
 
 BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
@@ -133,7 +148,8 @@ def mask_markup(text: str) -> tuple[str, int]:
     Each tag becomes spaces (a line break first for block tags, so sentences
     still end there); an entity becomes its character padded with spaces. Every
     other character keeps its offset, so mention offsets index the file as
-    given. Returns the text and the number of tags masked.
+    given (an entity inside a word, ``S&aacute;ng``, splits that word).
+    Returns the text and the number of tags masked.
     """
     tags = 0
 
@@ -183,7 +199,7 @@ def read_txt(path: Path, doc_id: str) -> RawDocument:
     try:
         date, title = parse_header(text)
     except ValueError as exc:
-        date, title = None, text.split("\n", 1)[0].strip()
+        date, title = None, _first_line(text)
         warnings.append(f"header date ignored: {exc}")
     return RawDocument(doc_id=doc_id, text=text, title=title, date=date, source=str(path),
                        warnings=warnings, encoding=decoded.encoding)
@@ -224,7 +240,7 @@ def read_jsonl(path: Path, doc_id: str) -> Iterator[RawDocument]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield RawDocument(doc_id=where, text="", source=str(path), encoding=decoded.encoding,
-                              error=f"{where}: invalid JSON: {exc.msg} at column {exc.colno}")
+                              error=f"{where}: invalid JSON at column {exc.colno}: {exc.msg}")
             continue
         if not isinstance(record, dict):
             yield RawDocument(doc_id=where, text="", source=str(path), encoding=decoded.encoding,
