@@ -7,6 +7,7 @@ The command installs the handlers for the whole process; library callers use
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -48,6 +49,22 @@ def restore_handlers(previous: dict[int, Any]) -> None:
 def stop_on_signals(signums: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
     """``install_stop_handlers`` for the duration of a block."""
     previous = install_stop_handlers(signums)
+    try:
+        yield
+    finally:
+        restore_handlers(previous)
+
+
+@contextmanager
+def signals_ignored(signums: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
+    """Ignore ``signums`` for a block that must not be cut in half (the few renames of a commit).
+
+    Signal handlers belong to the main thread; elsewhere the block runs unchanged.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in signums}
     try:
         yield
     finally:

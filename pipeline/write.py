@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 
 from .database import DATABASE_NAME, TableDatabase
 from .ingest import content_hash
+from .interrupt import signals_ignored
 from .model import DocumentResult
 from .resume import (CHECKPOINT_NAME, COMMITTED_CHECKPOINT, OWNER_NAME, STAGING_PREFIX, Checkpoint,
                      remove_abandoned_staging)
@@ -156,17 +157,19 @@ class TableWriter:
         if manifest is not None:
             tables = sorted(p.name for p in staged if p.name != CHECKPOINT_NAME)
             write_json(self.tmp_dir / MANIFEST_NAME, {**manifest, "files": tables})
-        (self.out_dir / MANIFEST_NAME).unlink(missing_ok=True)
         written = []
-        for path in staged:
-            target = self.out_dir / (COMMITTED_CHECKPOINT if path.name == CHECKPOINT_NAME else path.name)
-            os.replace(path, target)
-            written.append(target)
-        for stale in output_names() - {p.name for p in written}:
-            (self.out_dir / stale).unlink(missing_ok=True)
-        if manifest is not None:
-            os.replace(self.tmp_dir / MANIFEST_NAME, self.out_dir / MANIFEST_NAME)
-            written.append(self.out_dir / MANIFEST_NAME)
+        # Ctrl-C here would leave new tables beside old ones; the renames take milliseconds
+        with signals_ignored():
+            (self.out_dir / MANIFEST_NAME).unlink(missing_ok=True)
+            for path in staged:
+                target = self.out_dir / (COMMITTED_CHECKPOINT if path.name == CHECKPOINT_NAME else path.name)
+                os.replace(path, target)
+                written.append(target)
+            for stale in output_names() - {p.name for p in written}:
+                (self.out_dir / stale).unlink(missing_ok=True)
+            if manifest is not None:
+                os.replace(self.tmp_dir / MANIFEST_NAME, self.out_dir / MANIFEST_NAME)
+                written.append(self.out_dir / MANIFEST_NAME)
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
         remove_abandoned_staging(self.out_dir)
         return [p for p in written if p.name != COMMITTED_CHECKPOINT]
@@ -176,6 +179,8 @@ class TableWriter:
         if self.database is not None:
             self.database.close()
         self._close()
+        if not self.tmp_dir.is_dir():  # already committed
+            return
         keep = self.checkpoint is not None and self.checkpoint.count > 0
         for path in self.tmp_dir.iterdir():
             if not (keep and path.name in (CHECKPOINT_NAME, OWNER_NAME)):

@@ -17,7 +17,7 @@ from pipeline import write
 from pipeline.config import Config, load_config
 from pipeline.database import VIEWS
 from pipeline.ingest import content_hash
-from pipeline.interrupt import Interrupted, interrupted_message, stop_on_signals
+from pipeline.interrupt import Interrupted, interrupted_message, signals_ignored, stop_on_signals
 from pipeline.manifest import RunRecord, build_manifest, input_files
 from pipeline.model import AcronymRecord, DocumentResult, Mention, PersonRecord, RawDocument
 from pipeline.resume import (CHECKPOINT_NAME, COMMITTED_CHECKPOINT, OWNER_NAME, Checkpoint, Resumer,
@@ -268,3 +268,20 @@ def test_signals_raise_interrupted(signum: int, status: int) -> None:
     assert signal.getsignal(signum) is before
     message, code = interrupted_message(caught.value, "data/out")
     assert code == status and signal.Signals(signum).name in message and "--resume" in message
+
+
+def test_signals_are_ignored_during_a_commit_block() -> None:
+    with stop_on_signals():
+        with signals_ignored():
+            os.kill(os.getpid(), signal.SIGTERM)  # dropped: the block is not cut in half
+        with pytest.raises(Interrupted):
+            os.kill(os.getpid(), signal.SIGTERM)  # the run's handler is back after the block
+
+
+def test_abort_after_commit_does_nothing(tmp_path: Path) -> None:
+    writer = TableWriter(tmp_path, ["csv", "parquet"], duckdb=True, checkpoint_key="k")
+    writer.write_batch(RESULTS)
+    writer.commit()
+    before = snapshot(tmp_path)
+    writer.abort()
+    assert snapshot(tmp_path) == before
