@@ -270,7 +270,9 @@ def _reason(exc: Exception) -> str:
 
 def _read(path: Path, doc_id: str) -> Iterator[RawDocument]:
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    if path.exists() and not path.is_file():  # a FIFO or a device would block or never end
+        yield RawDocument(doc_id=doc_id, text="", source=str(path), error="cannot read file: not a regular file")
+    elif suffix == ".jsonl":
         yield from read_jsonl(path, doc_id)
     elif suffix == ".csv":
         yield from read_csv(path, doc_id)

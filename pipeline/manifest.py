@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import platform
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -51,7 +52,10 @@ def input_files(inputs: Sequence[str | Path], extensions: Sequence[str]) -> list
         try:
             if listing_error is not None:
                 raise listing_error
-            entry["size"] = path.stat().st_size
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode):  # a FIFO would block the hashing
+                raise OSError("not a regular file")
+            entry["size"] = status.st_size
             entry["sha256"] = file_sha256(path)
         except OSError as exc:
             entry["error"] = exc.strerror or str(exc)

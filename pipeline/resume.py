@@ -31,6 +31,7 @@ COMMITTED_CHECKPOINT = ".checkpoint.jsonl"
 OWNER_NAME = "owner.pid"
 
 ResultKey = tuple[str, str]  # (doc_id, content hash)
+StoredResult = tuple[Path, int]  # checkpoint file, byte offset of the result's line
 
 
 class Processor(Protocol):
@@ -82,27 +83,43 @@ class Checkpoint:
             self.handle.close()
 
 
-def read_checkpoint(path: Path, key: str) -> dict[ResultKey, dict[str, Any]]:
-    """Stored results by (doc_id, content hash); nothing when the file is missing or has another key.
+def read_checkpoint(path: Path, key: str) -> dict[ResultKey, StoredResult]:
+    """Where each stored result is, by (doc_id, content hash); nothing when the file is missing or has another key.
 
-    A line cut short by a killed run is skipped: that document is processed again.
+    Only the places are kept (results are read again when reused), so a large
+    corpus costs little memory. A line cut short by a killed run is skipped:
+    that document is processed again.
     """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        handle = open(path, "rb")
+    except OSError:
         return {}
-    stored: dict[ResultKey, dict[str, Any]] = {}
-    for number, line in enumerate(lines):
+    stored: dict[ResultKey, StoredResult] = {}
+    with handle:
+        header = handle.readline()
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if number == 0:
-            if record.get("results_key") != key:
+            if json.loads(header).get("results_key") != key:
                 return {}
-            continue
-        stored[(record["doc_id"], record["content_hash"])] = record["result"]
+        except (ValueError, AttributeError):
+            return {}
+        offset = len(header)
+        for line in handle:
+            try:
+                record = json.loads(line)
+                stored[(record["doc_id"], record["content_hash"])] = (path, offset)
+            except (ValueError, KeyError, TypeError):
+                pass
+            offset += len(line)
     return stored
+
+
+def load_result(stored: StoredResult, doc: RawDocument) -> DocumentResult:
+    """The stored result at ``stored``, for ``doc`` as read now."""
+    path, offset = stored
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        record = json.loads(handle.readline())
+    return _result_from_record(record["result"], doc)
 
 
 def staging_dirs(out_dir: Path) -> list[Path]:
@@ -112,7 +129,7 @@ def staging_dirs(out_dir: Path) -> list[Path]:
     return sorted(p for p in out_dir.iterdir() if p.is_dir() and p.name.startswith(STAGING_PREFIX))
 
 
-def previous_results(out_dir: Path, key: str) -> dict[ResultKey, dict[str, Any]]:
+def previous_results(out_dir: Path, key: str) -> dict[ResultKey, StoredResult]:
     """Every reusable result in ``out_dir``: the last finished run's, then those of interrupted runs."""
     stored = read_checkpoint(out_dir / COMMITTED_CHECKPOINT, key)
     for staging in staging_dirs(out_dir):
@@ -144,15 +161,15 @@ def remove_abandoned_staging(out_dir: Path) -> None:
 class Resumer:
     """Yields stored results where the document is unchanged, processes the others; counts what it reused."""
 
-    def __init__(self, stored: dict[ResultKey, dict[str, Any]]):
+    def __init__(self, stored: dict[ResultKey, StoredResult]):
         self.stored = stored
         self.reused = 0
 
     def process_many(self, pipeline: Processor, documents: Iterable[RawDocument]) -> Iterator[DocumentResult]:
         for raw in documents:
-            record = self.stored.get((raw.doc_id, content_hash(raw)))
-            if record is None:
+            stored = self.stored.get((raw.doc_id, content_hash(raw)))
+            if stored is None:
                 yield pipeline.process(raw)
                 continue
             self.reused += 1
-            yield _result_from_record(record, raw)
+            yield load_result(stored, raw)

@@ -2,7 +2,7 @@
 each with the right status and message, and nothing else lost.
 
 Cases that cannot live in git are made in a copy of the corpus: a 5 MB document
-on one line, an unreadable file, symlink loops.
+on one line, unreadable files, symlink loops, a named pipe.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ EXPECTED: dict[str, tuple[str, str | None, str]] = {
     "huge_one_line.txt": ("error", "utf-8", "more than ingest.max_chars (200,000)"),
     "dangling.txt": ("error", None, "cannot read file: No such file or directory"),
     "self_loop.txt": ("error", None, "cannot read file: Too many levels of symbolic links"),
+    "named_pipe.txt": ("error", None, "cannot read file: not a regular file"),
 }
 if not AS_ROOT:
     EXPECTED["locked.txt"] = ("error", None, "cannot read file: Permission denied")
@@ -56,6 +57,7 @@ def make_corpus(root: Path) -> Path:
     (corpus / "dangling.txt").symlink_to(root / "removed.txt")
     (corpus / "self_loop.txt").symlink_to(corpus / "self_loop.txt")
     (corpus / "again").symlink_to(corpus, target_is_directory=True)  # a directory loop: walked once
+    os.mkfifo(corpus / "named_pipe.txt")  # reading it would block for ever
     if not AS_ROOT:
         locked = corpus / "locked.txt"
         locked.write_text("Đồn Biên phòng Pù Nhi tuần tra.", encoding="utf-8")
@@ -147,6 +149,7 @@ def test_manifest_lists_the_errors(bad_run) -> None:
     assert manifest["documents"]["total"] == len(EXPECTED)
     inputs = {Path(e["path"]).name: e for e in manifest["inputs"]}
     assert "error" in inputs["dangling.txt"] and inputs["huge_one_line.txt"]["size"] >= 5 * 2**20
+    assert inputs["named_pipe.txt"]["error"] == "not a regular file"
 
 
 def test_csv_without_text_column_is_a_usage_error(tmp_path: Path) -> None:

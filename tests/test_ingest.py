@@ -300,3 +300,11 @@ def test_content_hash_follows_what_was_read() -> None:
                     RawDocument("a.txt", "Nội dung", title="T", date="2025-01-02"),
                     RawDocument("a.txt", "Nội dung", title="T", date="2025-01-01", warnings=["w"])):
         assert content_hash(changed) != content_hash(doc)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_named_pipe_is_an_error_row_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "tin.txt").write_text("Nội dung", encoding="utf-8")
+    docs = read(tmp_path)
+    assert [(d.doc_id, d.error) for d in docs] == [("pipe.txt", "cannot read file: not a regular file"), ("tin.txt", None)]
