@@ -1,8 +1,8 @@
 """The embedded database ``extraction.duckdb``: the four tables, typed and commented, plus views for analysts.
 
-Tables are created from the declaration in ``schema.py`` (column comments are
-its descriptions) and filled batch by batch from Arrow tables, so the database
-holds exactly the rows of the CSV and Parquet files.
+Tables and views are created from the declaration in ``schema.py`` (comments
+are its descriptions) and the tables filled batch by batch from Arrow tables,
+so the database holds exactly the rows of the CSV and Parquet files.
 """
 
 from __future__ import annotations
@@ -12,30 +12,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from .schema import DECLARATION, SCHEMA_VERSION, duckdb_type
+from .schema import DECLARATION, SCHEMA_VERSION, VIEWS, duckdb_type
 
 DATABASE_NAME = "extraction.duckdb"
-
-# name -> (comment, SELECT); each view is documented in the database itself
-VIEWS: dict[str, tuple[str, str]] = {
-    "people_with_documents": (
-        "Each person record with rank, position, organization and the date and title of its document.",
-        """SELECT p.doc_id, d.date, d.title, p.person_id, p.name, p.rank, p.position, p.organization
-           FROM people p JOIN documents d USING (doc_id)""",
-    ),
-    "mentions_with_documents": (
-        "Each mention with the date, title and status of its document.",
-        """SELECT m.doc_id, d.date, d.title, m.mention_id, m.type, m.text, m.normalized, m.start, m."end",
-                  m.sentence_id, m.attrs, m.source
-           FROM mentions m JOIN documents d USING (doc_id)""",
-    ),
-    "document_problems": (
-        "Documents with status error or with warnings, and why.",
-        """SELECT doc_id, status, error, warnings, encoding FROM documents
-           WHERE status <> 'ok' OR warnings IS NOT NULL""",
-    ),
-}
-
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'

@@ -102,6 +102,26 @@ DECLARATION: tuple[Table, ...] = (
     )),
 )
 
+# the views of extraction.duckdb: name -> (description, SELECT over the tables above)
+VIEWS: dict[str, tuple[str, str]] = {
+    "people_with_documents": (
+        "Each person record with rank, position, organization and the date and title of its document.",
+        """SELECT p.doc_id, d.date, d.title, p.person_id, p.name, p.rank, p.position, p.organization
+           FROM people p JOIN documents d USING (doc_id)""",
+    ),
+    "mentions_with_documents": (
+        "Each mention with the date, title and status of its document.",
+        """SELECT m.doc_id, d.date, d.title, d.status, m.mention_id, m.type, m.text, m.normalized, m.start, m."end",
+                  m.sentence_id, m.attrs, m.source
+           FROM mentions m JOIN documents d USING (doc_id)""",
+    ),
+    "document_problems": (
+        "Documents with status error or with warnings, and why.",
+        """SELECT doc_id, status, error, warnings, encoding FROM documents
+           WHERE status <> 'ok' OR warnings IS NOT NULL""",
+    ),
+}
+
 TABLE_BY_NAME: dict[str, Table] = {table.name: table for table in DECLARATION}
 
 # (column, Arrow type) pairs per table, the shape every writer iterates
@@ -167,6 +187,11 @@ def schema_markdown() -> str:
         for c in table.columns:
             lines.append(f"| `{c.name}` | {c.type} | {duckdb_type(c)} | {'yes' if c.nullable else 'no'} | {c.description} |")
         lines.append("")
+    lines += ["## Views in extraction.duckdb", ""]
+    for name, (description, select) in VIEWS.items():
+        query = " ".join(select.split())
+        lines += [f"- `{name}`: {description}", f"  `{query}`"]
+    lines.append("")
     return "\n".join(lines)
 
 
