@@ -43,19 +43,29 @@ def parse_header(text: str) -> tuple[str | None, str | None]:
     """Return (document date, title) from a raw ``.txt`` document.
 
     The first line ``date YYYY-MM-DD Title`` gives both; otherwise there is no
-    date and the first non-empty line is the title. A title is cut to
-    ``TITLE_MAX`` characters (a document on one line has no real title). An
-    impossible date in the header raises ValueError.
+    date and the first non-empty line is the title. An impossible date in the
+    header raises ValueError (``header_title`` still gives the title).
     """
-    first_line = text.split("\n", 1)[0].rstrip("\r")
-    match = HEADER.fullmatch(first_line)
-    if match:
-        try:
-            dt.date.fromisoformat(match.group(1))
-        except ValueError as exc:
-            raise ValueError(f"impossible date {match.group(1)} ({exc})") from None
-        return match.group(1), _title(match.group(2) or "")
-    return None, _first_line(text)
+    match = HEADER.fullmatch(text.split("\n", 1)[0].rstrip("\r"))
+    if match is None:
+        return None, header_title(text)
+    try:
+        dt.date.fromisoformat(match.group(1))
+    except ValueError as exc:
+        raise ValueError(f"impossible date {match.group(1)} ({exc})") from None
+    return match.group(1), header_title(text)
+
+
+def header_title(text: str) -> str | None:
+    """The title: after the date of a header line, else the first non-empty line; cut to ``TITLE_MAX`` characters
+    (a document on one line has no real title)."""
+    match = HEADER.fullmatch(text.split("\n", 1)[0].rstrip("\r"))
+    if match is not None:
+        return _title(match.group(2) or "")
+    for line in text.splitlines():
+        if line.strip():
+            return _title(line)
+    return None
 
 
 def _title(line: str) -> str | None:
@@ -63,13 +73,6 @@ def _title(line: str) -> str | None:
     if len(line) > TITLE_MAX:
         return line[:TITLE_MAX - 1].rstrip() + "…"
     return line or None
-
-
-def _first_line(text: str) -> str | None:
-    for line in text.splitlines():
-        if line.strip():
-            return _title(line)
-    return None
 
 
 BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
@@ -199,7 +202,7 @@ def read_txt(path: Path, doc_id: str) -> RawDocument:
     try:
         date, title = parse_header(text)
     except ValueError as exc:
-        date, title = None, _first_line(text)
+        date, title = None, header_title(text)
         warnings.append(f"header date ignored: {exc}")
     return RawDocument(doc_id=doc_id, text=text, title=title, date=date, source=str(path),
                        warnings=warnings, encoding=decoded.encoding)

@@ -117,7 +117,8 @@ def test_repaired_documents_keep_dates_titles_and_mentions(bad_run) -> None:
     docs = {r["doc_id"]: r for r in read_csv(out / "documents.csv")}
     assert (docs["crlf.txt"]["date"], docs["crlf.txt"]["title"]) == ("2025-08-19", "Tiếp nhận công dân bị trao trả")
     assert (docs["bom.txt"]["date"], docs["bom.txt"]["title"]) == ("2025-06-10", "Ra quân huấn luyện năm 2025")
-    assert docs["impossible_date.txt"]["date"] == ""
+    assert (docs["impossible_date.txt"]["date"], docs["impossible_date.txt"]["title"]) == (
+        "", "Tổng kết công tác phòng, chống tội phạm ma túy")
     assert docs["huge_one_line.txt"]["n_chars"] == str(len((corpus / "huge_one_line.txt").read_text(encoding="utf-8")))
     mentions = read_csv(out / "mentions.csv")
     found = {(m["doc_id"], m["type"], m["normalized"]) for m in mentions}
