@@ -174,7 +174,7 @@ pieces = st.one_of(st.sampled_from(GENRE), st.text(alphabet=ALPHABET, max_size=1
 documents = st.lists(pieces, max_size=40).map(" ".join) | st.text(max_size=200)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=documents)
 def test_random_unicode_through_the_pipeline(pipe: Pipeline, text: str) -> None:
     result = pipe.process(RawDocument("h.txt", text))
