@@ -124,6 +124,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
     click.echo("mentions   " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ENTITY_TYPES))
     for doc in errors:
         click.echo(f"  error    {doc.doc_id}")
+    if record.warnings:
+        click.echo(f"warnings   {len(record.warnings)} documents repaired or partly ignored (documents.warnings)")
     if resume:
         click.echo(f"resumed    {resumer.reused} documents from earlier results")
     click.echo(f"tables     {', '.join(p.name for p in written)} in {out_dir}")

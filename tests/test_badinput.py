@@ -94,6 +94,8 @@ def test_runs_to_completion(bad_run) -> None:
     assert "Traceback" not in done.stderr
     errors = sum(1 for status, _, _ in EXPECTED.values() if status == "error")
     assert f"documents  {len(EXPECTED)}  ({len(EXPECTED) - errors} ok, {errors} error)" in done.stdout
+    warned = sum(1 for status, _, fragment in EXPECTED.values() if status == "ok" and fragment)
+    assert f"warnings   {warned} documents repaired or partly ignored" in done.stdout
 
 
 def test_one_row_per_input_with_status_and_message(bad_run) -> None:
