@@ -243,11 +243,11 @@ def read_jsonl(path: Path, doc_id: str) -> Iterator[RawDocument]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield RawDocument(doc_id=where, text="", source=str(path), encoding=decoded.encoding,
-                              error=f"{where}: invalid JSON at column {exc.colno}: {exc.msg}")
+                              error=f"invalid JSON at column {exc.colno}: {exc.msg}")
             continue
         if not isinstance(record, dict):
             yield RawDocument(doc_id=where, text="", source=str(path), encoding=decoded.encoding,
-                              error=f"{where}: expected a JSON object")
+                              error="expected a JSON object")
             continue
         yield _record_document(record, where, str(path), decoded)
 

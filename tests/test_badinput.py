@@ -37,7 +37,7 @@ EXPECTED: dict[str, tuple[str, str | None, str]] = {
     "impossible_date.txt": ("ok", "utf-8", "header date ignored: impossible date 2025-02-31"),
     "unknown_encoding.txt": ("error", None, "not UTF-8 text"),
     "feed-1": ("ok", "utf-8", ""),
-    "feed.jsonl:2": ("error", "utf-8", "feed.jsonl:2: invalid JSON at column"),
+    "feed.jsonl:2": ("error", "utf-8", "invalid JSON at column 48: Unterminated string"),
     "feed-3": ("ok", "utf-8", ""),
     "huge_one_line.txt": ("error", "utf-8", "more than ingest.max_chars (200,000)"),
     "dangling.txt": ("error", None, "cannot read file: No such file or directory"),
