@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval setup clean
+.PHONY: run test eval schema setup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/vnextract eval data/gold/dev
+
+# docs/SCHEMA.md is generated from pipeline/schema.py (tests/test_schema.py fails when they differ)
+schema: $(STAMP)
+	$(BIN)/python -m pipeline.schema docs/SCHEMA.md
 
 clean:
 	rm -rf data/out/* build *.egg-info

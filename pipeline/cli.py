@@ -22,10 +22,13 @@ from .core import Pipeline, PipelineError, predict_gold
 from .evaluate import compare, format_comparison, format_report, score
 from .gold import GoldFormatError, read_gold_dir
 from .ingest import InputError, iter_inputs
+from .interrupt import install_stop_handlers, interrupted_message
 from .lexicons import LexiconError
+from .manifest import RunRecord, build_manifest, now
 from .model import ENTITY_TYPES, RawDocument
 from .progress import count_documents, progress_wanted, track
 from .report import SOURCE_FORMATS, ReportError, write_report
+from .resume import Resumer, previous_results, results_key
 from .show import documents_to_show, print_results
 from .write import TableWriter
 
@@ -72,24 +75,30 @@ def main() -> None:
 @click.option("--format", "formats", default=None,
               help="Comma-separated output formats: csv, parquet, jsonl. [default: from the config: csv,parquet]")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any document has status error.")
+@click.option("--resume", is_flag=True,
+              help="Reuse the results in --out (of a finished or interrupted run) for documents and config unchanged.")
 @set_option
 @click.option("--report", "with_report", is_flag=True, help="Also write OUT/report.html (see `vnextract report`).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is drawn only when stderr is a terminal).")
 def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool,
-        overrides: tuple[str, ...], with_report: bool, quiet: bool) -> None:
+        resume: bool, overrides: tuple[str, ...], with_report: bool, quiet: bool) -> None:
     """Run the pipeline on files and directories of .txt, .jsonl and .csv documents.
 
     Writes documents, mentions, people and acronyms tables to --out and ends
     with a summary on stdout; a progress bar and errors go to stderr. A
     document that cannot be read gets a documents row with status error; the
-    others go on.
+    others go on. Tables, extraction.duckdb and manifest.json are moved into
+    --out only when the run finishes; Ctrl-C stops it cleanly.
 
     \b
     Example:
         vnextract run data/raw --out data/out --format csv,parquet,jsonl
         vnextract run data/raw --report --set extract.acronyms.enabled=false
+        vnextract run data/raw --out data/out --resume
     """
     started = time.perf_counter()
+    started_at = now()
+    install_stop_handlers()
     try:
         config = load_config(config_path, overrides)
         chosen = [f.strip() for f in formats.split(",")] if formats else config.stage("write")["formats"]
@@ -97,19 +106,23 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         if bad:
             raise click.BadParameter(f"{', '.join(bad)}; allowed: csv, parquet, jsonl", param_hint="--format")
         pipeline = Pipeline(config)
-        documents = iter_inputs(inputs, config.stage("ingest")["extensions"])
-        writer = TableWriter(out_dir, chosen)
+        documents = iter_inputs(inputs, config.stage("ingest")["extensions"], config.stage("ingest")["max_chars"])
+        key = results_key(config)
+        resumer = Resumer(previous_results(out_dir, key) if resume else {})
+        writer = TableWriter(out_dir, chosen, duckdb=config.stage("write")["duckdb"], checkpoint_key=key)
+        record = RunRecord()
         counts: Counter[str] = Counter()
         errors: list[RawDocument] = []
         n_docs = 0
         batch = []
         batch_size = config.stage("write")["batch_size"]
-        results = pipeline.process_many(documents)
+        results = resumer.process_many(pipeline, documents)
         if progress_wanted(quiet, sys.stderr):
             total = count_documents(inputs, config.stage("ingest")["extensions"])
             results = track(results, total, Console(stderr=True))
         try:
             for result in results:
+                record.add(result)
                 n_docs += 1
                 counts.update(m.type for m in result.mentions)
                 if result.status == "error":
@@ -120,18 +133,28 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
                     writer.write_batch(batch)
                     batch = []
             writer.write_batch(batch)
-            written = writer.commit()
+            record.resumed = resumer.reused
+            written = writer.commit(build_manifest(config=config, results_key=key, inputs=inputs, record=record,
+                                                   row_counts=writer.row_counts, started_at=started_at))
         except BaseException:
             writer.abort()
             raise
         report_path = write_report(out_dir, fmt=next(f for f in SOURCE_FORMATS if f in chosen)) if with_report else None
     except USAGE_ERRORS as exc:
         _fail(exc)
+    except KeyboardInterrupt as exc:
+        message, status = interrupted_message(exc, out_dir)
+        click.echo(message, err=True)
+        sys.exit(status)
     elapsed = time.perf_counter() - started
     click.echo(f"documents  {n_docs}  ({n_docs - len(errors)} ok, {len(errors)} error)")
     click.echo("mentions   " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ENTITY_TYPES))
     for doc in errors:
         click.echo(f"  error    {doc.doc_id}")
+    if record.warnings:
+        click.echo(f"warnings   {len(record.warnings)} documents repaired or partly ignored (documents.warnings)")
+    if resume:
+        click.echo(f"resumed    {resumer.reused} documents from earlier results")
     click.echo(f"tables     {', '.join(p.name for p in written)} in {out_dir}")
     if report_path is not None:
         click.echo(f"report     {report_path}")

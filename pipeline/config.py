@@ -39,7 +39,11 @@ def _enabled() -> Setting:
 
 
 SCHEMA: dict[str, dict[str, Any]] = {
-    "ingest": {"enabled": _enabled(), "extensions": Setting(list, [".txt", ".jsonl", ".csv"], (".txt", ".jsonl", ".csv"))},
+    "ingest": {
+        "enabled": _enabled(),
+        "extensions": Setting(list, [".txt", ".jsonl", ".csv"], (".txt", ".jsonl", ".csv")),
+        "max_chars": Setting(int, 200_000),
+    },
     "normalize": {"enabled": _enabled(), "tone_marks": Setting(bool, True)},
     "segment": {"enabled": _enabled(), "engine": Setting(str, "underthesea", ("underthesea",))},
     "extract": {
@@ -52,6 +56,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "enabled": _enabled(),
         "formats": Setting(list, ["csv", "parquet"], FORMATS),
         "batch_size": Setting(int, 64),
+        "duckdb": Setting(bool, True),
     },
     "lexicons": {name: Setting(str, f"lexicons/{name}.yaml") for name in LEXICONS},
 }

@@ -30,6 +30,7 @@ class RawDocument:
     source: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    encoding: str | None = None  # what the input was decoded from; None for text built in code
 
 
 @dataclass

@@ -16,6 +16,7 @@ with thousands of documents and the file opens offline (no external resource).
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import re
 from collections import Counter, defaultdict
@@ -27,6 +28,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from .ingest import allow_long_csv_fields
 from .model import ENTITY_TYPES
 
 REPORT_NAME = "report.html"
@@ -127,7 +129,17 @@ def _cell(name: str, value: Any) -> Any:
     return value
 
 
+def _read_parquet(path: Path) -> list[dict[str, Any]]:
+    """Rows as the CSV and JSONL forms give them: the document date (date32 in Parquet) as ISO text."""
+    rows = pq.read_table(path).to_pylist()
+    for row in rows:
+        if isinstance(row.get("date"), datetime.date):
+            row["date"] = row["date"].isoformat()
+    return rows
+
+
 def _read_csv(path: Path) -> list[dict[str, Any]]:
+    allow_long_csv_fields()  # documents.text holds whole documents
     with open(path, encoding="utf-8", newline="") as handle:
         return [{k: _cell(k, v) for k, v in row.items()} for row in csv.DictReader(handle)]
 
@@ -178,7 +190,7 @@ def read_tables(run_dir: Path, fmt: str | None = None) -> dict[str, list[dict[st
             path = run_dir / f"{name}.{fmt}"
             if not path.is_file():
                 raise ReportError(f"{path}: not found (the {fmt} tables of this run are incomplete)")
-            tables[name] = pq.read_table(path).to_pylist() if fmt == "parquet" else _read_csv(path)
+            tables[name] = _read_parquet(path) if fmt == "parquet" else _read_csv(path)
     if any("text" not in row for row in tables["documents"]):
         raise ReportError(f"{run_dir}: the documents table has no text column (written by an older vnextract); "
                           "run the pipeline again to get a report")

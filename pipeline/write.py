@@ -1,10 +1,12 @@
 """Write stage: the output tables, streamed in batches, moved into place at the end.
 
-The columns of every table are declared once in ``TABLES``. Rows are appended
-batch by batch (CSV appended, Parquet in row groups, JSONL line by line) into a
-temporary directory inside the output directory; only a run that finishes
-moves its files over the previous ones, so an interrupted run never leaves a
-table that looks complete and is not.
+The columns of every table are declared once in ``schema.py``. Rows are
+appended batch by batch (CSV appended, Parquet in row groups, JSONL line by
+line, DuckDB inserts) into a staging directory inside the output directory;
+only a run that finishes moves its files over the previous ones, so an
+interrupted run never leaves a table that looks complete and is not. The
+commit removes ``manifest.json`` first and writes it last: tables without a
+manifest beside them come from a commit that was cut short.
 """
 
 from __future__ import annotations
@@ -22,28 +24,15 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .database import DATABASE_NAME, TableDatabase
+from .ingest import content_hash
+from .interrupt import signals_ignored
 from .model import DocumentResult
+from .resume import (CHECKPOINT_NAME, COMMITTED_CHECKPOINT, OWNER_NAME, STAGING_PREFIX, Checkpoint,
+                     remove_abandoned_staging)
+from .schema import TABLES, to_arrow
 
-TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
-    "documents": [
-        ("doc_id", pa.string()), ("title", pa.string()), ("date", pa.string()), ("n_chars", pa.int64()),
-        ("n_sentences", pa.int64()), ("status", pa.string()), ("error", pa.string()),
-        ("text_expanded", pa.string()), ("text", pa.string()),
-    ],
-    "mentions": [
-        ("doc_id", pa.string()), ("mention_id", pa.string()), ("type", pa.string()), ("start", pa.int64()),
-        ("end", pa.int64()), ("text", pa.string()), ("normalized", pa.string()), ("sentence_id", pa.int64()),
-        ("attrs", pa.string()), ("source", pa.string()),
-    ],
-    "people": [
-        ("doc_id", pa.string()), ("person_id", pa.string()), ("name", pa.string()), ("rank", pa.string()),
-        ("position", pa.string()), ("organization", pa.string()), ("mention_ids", pa.string()),
-    ],
-    "acronyms": [
-        ("doc_id", pa.string()), ("acronym", pa.string()), ("expansion", pa.string()), ("source", pa.string()),
-        ("count", pa.int64()),
-    ],
-}
+MANIFEST_NAME = "manifest.json"
 
 
 def _json(value: Any) -> str:
@@ -53,11 +42,11 @@ def _json(value: Any) -> str:
 def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
     """The rows one document contributes to each table."""
     doc = result.doc
-    error = "; ".join(filter(None, [result.error, *doc.warnings])) or None
     return {
         "documents": [{
             "doc_id": doc.doc_id, "title": doc.title, "date": doc.date, "n_chars": len(doc.text),
-            "n_sentences": result.n_sentences, "status": result.status, "error": error,
+            "n_sentences": result.n_sentences, "status": result.status, "error": result.error,
+            "warnings": "; ".join(doc.warnings) or None, "encoding": doc.encoding, "content_hash": content_hash(doc),
             "text_expanded": result.text_expanded, "text": doc.text,
         }],
         "mentions": [{
@@ -87,16 +76,25 @@ def nested_record(result: DocumentResult) -> dict[str, Any]:
 
 
 class TableWriter:
-    """Streams batches of results to the chosen formats; ``commit`` moves them into ``out_dir``."""
+    """Streams batches of results to the chosen formats; ``commit`` moves them into ``out_dir``.
 
-    def __init__(self, out_dir: Path, formats: Iterable[str]):
+    ``duckdb`` also fills ``extraction.duckdb``; ``checkpoint_key`` (the
+    results key of the config, see ``resume.results_key``) keeps every result
+    in a checkpoint that ``--resume`` reads, even after the run is killed.
+    """
+
+    def __init__(self, out_dir: Path, formats: Iterable[str], *, duckdb: bool = False,
+                 checkpoint_key: str | None = None):
         self.out_dir = Path(out_dir)
         self.formats = list(formats)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.tmp_dir = Path(tempfile.mkdtemp(prefix=".vnextract-", dir=self.out_dir))
+        self.tmp_dir = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out_dir))
+        (self.tmp_dir / OWNER_NAME).write_text(str(os.getpid()), encoding="utf-8")
         self.parquet: dict[str, pq.ParquetWriter] = {}
         self.csv_started: set[str] = set()
-        self.schemas = {name: pa.schema(columns) for name, columns in TABLES.items()}
+        self.row_counts: dict[str, int] = {name: 0 for name in TABLES}
+        self.database = TableDatabase(self.tmp_dir / DATABASE_NAME) if duckdb else None
+        self.checkpoint = Checkpoint(self.tmp_dir / CHECKPOINT_NAME, checkpoint_key) if checkpoint_key else None
 
     def write_batch(self, results: list[DocumentResult]) -> None:
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
@@ -104,14 +102,22 @@ class TableWriter:
             for name, table_rows_ in table_rows(result).items():
                 rows[name].extend(table_rows_)
         for name, batch in rows.items():
+            self.row_counts[name] += len(batch)
             if "csv" in self.formats:
                 self._csv(name, batch)
-            if "parquet" in self.formats:
-                self._parquet(name, batch)
+            if "parquet" in self.formats or self.database is not None:
+                arrow = to_arrow(name, batch)
+                if "parquet" in self.formats:
+                    self._parquet(name, arrow)
+                if self.database is not None and batch:
+                    self.database.insert(name, arrow)
         if "jsonl" in self.formats:
             with open(self.tmp_dir / "records.jsonl", "a", encoding="utf-8") as handle:
                 for result in results:
                     handle.write(_json(nested_record(result)) + "\n")
+        # last: a result in the checkpoint is one --resume may skip, so it must not precede its rows
+        if self.checkpoint is not None:
+            self.checkpoint.add(results)
 
     def _csv(self, name: str, batch: list[dict[str, Any]]) -> None:
         path = self.tmp_dir / f"{name}.csv"
@@ -123,26 +129,74 @@ class TableWriter:
                 self.csv_started.add(name)
             writer.writerows(batch)
 
-    def _parquet(self, name: str, batch: list[dict[str, Any]]) -> None:
+    def _parquet(self, name: str, arrow: pa.Table) -> None:
         if name not in self.parquet:
-            self.parquet[name] = pq.ParquetWriter(self.tmp_dir / f"{name}.parquet", self.schemas[name])
-        if batch:
-            self.parquet[name].write_table(pa.Table.from_pylist(batch, schema=self.schemas[name]))
+            self.parquet[name] = pq.ParquetWriter(self.tmp_dir / f"{name}.parquet", arrow.schema)
+        if arrow.num_rows:
+            self.parquet[name].write_table(arrow)
 
-    def commit(self) -> list[Path]:
-        """Finish every file and move it into the output directory."""
-        self.write_batch([])  # tables with no rows still get their header / schema
+    def _close(self) -> None:
         for writer in self.parquet.values():
             writer.close()
+        self.parquet.clear()
+        if self.checkpoint is not None:
+            self.checkpoint.close()
+
+    def commit(self, manifest: dict[str, Any] | None = None) -> list[Path]:
+        """Finish every file and move it into the output directory; ``manifest`` goes last.
+
+        Table files of earlier runs that this run did not write (another
+        format, the database switched off) are removed, so the directory holds
+        one consistent set.
+        """
+        self.write_batch([])  # tables with no rows still get their header / schema
+        if self.database is not None:
+            self.database.finish()
+        self._close()
+        staged = sorted(p for p in self.tmp_dir.iterdir() if p.name not in (MANIFEST_NAME, OWNER_NAME))
+        if manifest is not None:
+            tables = sorted(p.name for p in staged if p.name != CHECKPOINT_NAME)
+            write_json(self.tmp_dir / MANIFEST_NAME, {**manifest, "files": tables})
         written = []
-        for path in sorted(self.tmp_dir.iterdir()):
-            target = self.out_dir / path.name
-            os.replace(path, target)
-            written.append(target)
+        # Ctrl-C here would leave new tables beside old ones; the renames take milliseconds
+        with signals_ignored():
+            (self.out_dir / MANIFEST_NAME).unlink(missing_ok=True)
+            for path in staged:
+                target = self.out_dir / (COMMITTED_CHECKPOINT if path.name == CHECKPOINT_NAME else path.name)
+                os.replace(path, target)
+                written.append(target)
+            for stale in output_names() - {p.name for p in written}:
+                (self.out_dir / stale).unlink(missing_ok=True)
+            if manifest is not None:
+                os.replace(self.tmp_dir / MANIFEST_NAME, self.out_dir / MANIFEST_NAME)
+                written.append(self.out_dir / MANIFEST_NAME)
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
-        return written
+        remove_abandoned_staging(self.out_dir)
+        return [p for p in written if p.name != COMMITTED_CHECKPOINT]
 
     def abort(self) -> None:
-        for writer in self.parquet.values():
-            writer.close()
-        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+        """Drop the partial tables; a checkpoint with results stays for ``--resume``."""
+        if self.database is not None:
+            self.database.close()
+        self._close()
+        if not self.tmp_dir.is_dir():  # already committed
+            return
+        keep = self.checkpoint is not None and self.checkpoint.count > 0
+        for path in self.tmp_dir.iterdir():
+            if not (keep and path.name in (CHECKPOINT_NAME, OWNER_NAME)):
+                path.unlink(missing_ok=True)
+        if not keep:
+            shutil.rmtree(self.tmp_dir, ignore_errors=True)
+
+
+def output_names() -> set[str]:
+    """Every file name a run may commit into the output directory."""
+    return ({f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")}
+            | {"records.jsonl", DATABASE_NAME, COMMITTED_CHECKPOINT})
+
+
+def write_json(path: Path, value: Any) -> None:
+    """Write ``value`` as indented JSON through a temporary file, so ``path`` is whole or absent."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, path)

@@ -7,10 +7,13 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.config import Config, load_config
+from pipeline.ingest import allow_long_csv_fields
 from pipeline.core import Pipeline
 from pipeline.model import DocumentResult, RawDocument
 
 Triple = tuple[str, str, "str | None"]
+
+allow_long_csv_fields()  # tests read documents.csv, whose text column holds whole documents
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -100,10 +101,10 @@ def test_documents_table(run_output) -> None:
     assert sorted(docs) == sorted(["a.txt", "c-1", "empty.txt", "bt-1", "bt-2", "photo.txt", "sub/b.txt"])
     a = docs["a.txt"]
     assert (a["title"], a["date"], a["status"], a["error"], a["n_chars"]) == (
-        "Bộ Tư lệnh BĐBP tổng kết công tác thi đua, khen thưởng", "2025-09-23", "ok", None, len(DOC_A))
+        "Bộ Tư lệnh BĐBP tổng kết công tác thi đua, khen thưởng", dt.date(2025, 9, 23), "ok", None, len(DOC_A))
     assert a["n_sentences"] >= 4
-    assert (docs["sub/b.txt"]["date"], docs["sub/b.txt"]["title"]) == ("2025-10-02", "Tuần tra chung trên tuyến biên giới")
-    assert (docs["bt-1"]["date"], docs["bt-1"]["title"], docs["bt-2"]["date"]) == ("2025-11-05", "Giao ban", None)
+    assert (docs["sub/b.txt"]["date"], docs["sub/b.txt"]["title"]) == (dt.date(2025, 10, 2), "Tuần tra chung trên tuyến biên giới")
+    assert (docs["bt-1"]["date"], docs["bt-1"]["title"], docs["bt-2"]["date"]) == (dt.date(2025, 11, 5), "Giao ban", None)
     for name, fragment in (("empty.txt", "empty file"), ("photo.txt", "binary")):
         assert docs[name]["status"] == "error" and fragment in docs[name]["error"]
         assert docs[name]["n_sentences"] == 0

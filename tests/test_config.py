@@ -42,7 +42,7 @@ def test_empty_config_equals_default(tmp_path: Path, content: str, config: Confi
 def test_partial_config_merges_over_defaults(tmp_path: Path) -> None:
     path = write_config(tmp_path / "c.yaml", {"write": {"formats": ["jsonl"]}, "extract": {"dates": {"enabled": False}}})
     data = load_config(path).data
-    assert data["write"] == {"enabled": True, "formats": ["jsonl"], "batch_size": 64}
+    assert data["write"] == {"enabled": True, "formats": ["jsonl"], "batch_size": 64, "duckdb": True}
     assert data["extract"]["dates"] == {"enabled": False}
     assert data["extract"]["acronyms"] == {"enabled": True, "learn_definitions": True}
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
 import json
 import os
+import re
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import InputError, iter_inputs, parse_header
+from pipeline.ingest import (TITLE_MAX, InputError, content_hash, decode_bytes, iter_inputs, mask_markup, parse_header,
+                             read_csv, repair_text)
 from pipeline.model import RawDocument
 
 
@@ -45,7 +50,7 @@ def test_impossible_header_date_is_a_warning(tmp_path: Path) -> None:
     path.write_text("date 2025-02-30 Hội nghị giao ban\nSáng 3/3, Bộ Tư lệnh BĐBP tổ chức giao ban.", encoding="utf-8")
     [doc] = read(path)
     assert doc.error is None and doc.date is None
-    assert doc.title == "date 2025-02-30 Hội nghị giao ban"
+    assert doc.title == "Hội nghị giao ban"  # the line is still a header; only its date is ignored
     assert doc.warnings and "header date ignored" in doc.warnings[0]
     assert doc.text.startswith("date 2025-02-30")
 
@@ -79,7 +84,8 @@ def test_bom_dropped(tmp_path: Path) -> None:
     (b"", "empty file"),
     (b"  \n\t\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
-    ("Hội nghị".encode("utf-16"), "binary"),
+    (b"\x00\x01\x02\x03\xff\xfe\xfd" * 40, "binary"),
+    ("Hội nghị".encode("utf-16")[:-1], "not utf-16"),
     ("Thanh Hoá".encode("cp1258"), "not UTF-8"),
     (b"Ho\xe0 B\xecnh", "not UTF-8"),
 ])
@@ -188,3 +194,131 @@ def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
     worker.join(timeout=10)
     assert not worker.is_alive(), "directory walk did not finish"
     assert result[0].count("sub/a.txt") + result[0].count("again/a.txt") == 1
+
+
+NEWS = ("Chiều 2/4, Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Tĩnh tổ chức hội nghị giao ban công tác tháng 3. "
+        "Đại tá Nguyễn Hồng Phong, Chỉ huy trưởng chủ trì hội nghị.")
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def as_cp1258(text: str) -> bytes:
+    """Vietnamese as Windows writes it in cp1258: base letters precomposed, tone marks combining."""
+    out = []
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
+        out.append(base + "".join(c for c in decomposed if c in TONES))
+    return "".join(out).encode("cp1258")
+
+
+@pytest.mark.parametrize(("data", "encoding", "warning"), [
+    (NEWS.encode(), "utf-8", None),
+    (codecs.BOM_UTF8 + NEWS.encode(), "utf-8-sig", None),
+    (NEWS.encode("utf-16"), "utf-16", "decoded as utf-16 (byte order mark)"),
+    (NEWS.encode("utf-32"), "utf-32", "decoded as utf-32 (byte order mark)"),
+    (NEWS.encode("utf-16-le"), "utf_16_le", "detected by charset-normalizer"),
+    (NEWS.encode("utf-16-be"), "utf_16_be", "detected by charset-normalizer"),
+    (as_cp1258(NEWS), "cp1258", "language Vietnamese"),
+])
+def test_decode_bytes_records_the_encoding(data: bytes, encoding: str, warning: str | None) -> None:
+    decoded = decode_bytes(data)
+    assert unicodedata.normalize("NFC", decoded.text) == NEWS
+    assert decoded.encoding == encoding
+    assert (warning in decoded.warnings[0]) if warning else decoded.warnings == ()
+
+
+@pytest.mark.parametrize(("data", "fragment"), [
+    (codecs.BOM_UTF8, "empty file"),
+    (codecs.BOM_UTF16_LE + "  ".encode("utf-16-le"), "empty file"),
+    (codecs.BOM_UTF8 + b"\xff\xfe\xfd", "utf-8-sig byte order mark but is not utf-8-sig"),
+    ("Le général a visité la région.".encode("latin-1"), "is not one decoded here"),
+    (bytes(range(1, 256)) * 8, "not UTF-8 text"),
+])
+def test_decode_bytes_refuses(data: bytes, fragment: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(fragment)):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(("text", "expected", "tags"), [
+    ("<p>Đồn Biên phòng Pù Nhi</p>", "\n  Đồn Biên phòng Pù Nhi\n   ", 2),
+    ("Lễ <b>ra quân</b>&nbsp;năm 2025", "Lễ    ra quân" + " " * 10 + "năm 2025", 2),
+    ("<div>A &amp; B</div>", "\n    A &     B\n     ", 2),
+    ("<script>var x = '<p>';</script>Nội dung", " " * 31 + "Nội dung", 1),
+    ("Nhiệt độ 3 < 5 và 7 > 2, không có thẻ", "Nhiệt độ 3 < 5 và 7 > 2, không có thẻ", 0),
+    ("Giữ &amp; nguyên khi không có thẻ", "Giữ &amp; nguyên khi không có thẻ", 0),
+])
+def test_mask_markup_keeps_every_offset(text: str, expected: str, tags: int) -> None:
+    masked, count = mask_markup(text)
+    assert (masked, count) == (expected, tags)
+    assert len(masked) == len(text)
+
+
+def test_repair_text_notes_decomposed_text() -> None:
+    text, warnings = repair_text(unicodedata.normalize("NFD", "Thượng tá Vũ Đức Thắng"))
+    assert text == unicodedata.normalize("NFD", "Thượng tá Vũ Đức Thắng")  # offsets index the text as given
+    assert len(warnings) == 1 and "not in Unicode NFC" in warnings[0]
+    assert repair_text("Thượng tá Vũ Đức Thắng") == ("Thượng tá Vũ Đức Thắng", [])
+
+
+def test_long_title_is_cut() -> None:
+    _, title = parse_header("Tuần tra " * 200)
+    assert len(title) == TITLE_MAX and title.endswith("…")
+
+
+def test_document_over_max_chars_is_an_error_row(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Đồn Biên phòng " * 100, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Đồn Biên phòng", encoding="utf-8")
+    big, small = read(tmp_path, max_chars=1000)
+    assert big.error == "document has 1,500 characters, more than ingest.max_chars (1,000); split it or raise the limit"
+    assert small.error is None
+
+
+def test_jsonl_line_separator_inside_a_string(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "Dòng một\u2028dòng hai"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [doc] = read(path)
+    assert doc.error is None and doc.text == "Dòng một\u2028dòng hai"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads every directory")
+def test_unlistable_directory_is_an_error_row(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Nội dung", encoding="utf-8")
+    (tmp_path / "khoa").mkdir()
+    (tmp_path / "khoa" / "b.txt").write_text("Nội dung", encoding="utf-8")
+    (tmp_path / "khoa").chmod(0)
+    try:
+        docs = read(tmp_path)
+    finally:
+        (tmp_path / "khoa").chmod(0o755)
+    assert [d.doc_id for d in docs] == ["a.txt", "khoa/"]
+    assert docs[1].error == "cannot read directory: Permission denied"
+
+
+def test_content_hash_follows_what_was_read() -> None:
+    doc = RawDocument("a.txt", "Nội dung", title="T", date="2025-01-01")
+    assert content_hash(doc) == content_hash(RawDocument("other id", "Nội dung", title="T", date="2025-01-01"))
+    for changed in (RawDocument("a.txt", "Nội dung.", title="T", date="2025-01-01"),
+                    RawDocument("a.txt", "Nội dung", title="T", date="2025-01-02"),
+                    RawDocument("a.txt", "Nội dung", title="T", date="2025-01-01", warnings=["w"])):
+        assert content_hash(changed) != content_hash(doc)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_named_pipe_is_an_error_row_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "tin.txt").write_text("Nội dung", encoding="utf-8")
+    docs = read(tmp_path)
+    assert [(d.doc_id, d.error) for d in docs] == [("pipe.txt", "cannot read file: not a regular file"), ("tin.txt", None)]
+
+
+def test_csv_input_with_a_document_longer_than_the_csv_module_default(tmp_path):
+    long_text = "Bộ đội Biên phòng tuần tra. " * 6000  # about 170 KB, above csv's 128 KiB field limit
+    path = tmp_path / "long.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["id", "text"], ["a", long_text]])
+    previous = csv.field_size_limit(131072)  # the csv module's default, as in a fresh process
+    try:
+        docs = list(read_csv(path, "long.csv"))
+    finally:
+        csv.field_size_limit(max(previous, csv.field_size_limit()))
+    assert [d.text for d in docs] == [long_text] and docs[0].error is None

@@ -1,0 +1,76 @@
+"""The embedded database ``extraction.duckdb``: the four tables, typed and commented, plus views for analysts.
+
+Tables and views are created from the declaration in ``schema.py`` (comments
+are its descriptions) and the tables filled batch by batch from Arrow tables,
+so the database holds exactly the rows of the CSV and Parquet files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from .interrupt import as_interrupted
+from .schema import DECLARATION, SCHEMA_VERSION, VIEWS, duckdb_type
+
+DATABASE_NAME = "extraction.duckdb"
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def create_statements() -> list[str]:
+    """DDL for every table (with comments) and view, in order."""
+    statements = []
+    for table in DECLARATION:
+        columns = ", ".join(
+            f"{_quote(c.name)} {duckdb_type(c)}{'' if c.nullable else ' NOT NULL'}" for c in table.columns)
+        statements.append(f"CREATE TABLE {_quote(table.name)} ({columns})")
+        statements.append(f"COMMENT ON TABLE {_quote(table.name)} IS {_literal(table.description)}")
+        for c in table.columns:
+            statements.append(f"COMMENT ON COLUMN {_quote(table.name)}.{_quote(c.name)} IS {_literal(c.description)}")
+    statements.append("CREATE TABLE schema_info (schema_version VARCHAR NOT NULL)")
+    statements.append(f"INSERT INTO schema_info VALUES ({_literal(SCHEMA_VERSION)})")
+    return statements
+
+
+def view_statements() -> list[str]:
+    statements = []
+    for name, (comment, select) in VIEWS.items():
+        statements.append(f"CREATE VIEW {_quote(name)} AS {select}")
+        statements.append(f"COMMENT ON VIEW {_quote(name)} IS {_literal(comment)}")
+    return statements
+
+
+class TableDatabase:
+    """A new DuckDB file at ``path`` with empty tables; ``insert`` appends, ``finish`` adds the views and closes."""
+
+    def __init__(self, path: Path):
+        self.connection = duckdb.connect(str(path))
+        for statement in create_statements():
+            self.connection.execute(statement)
+
+    def insert(self, name: str, rows: pa.Table) -> None:
+        self.connection.register("incoming_rows", rows)
+        try:
+            self.connection.execute(f"INSERT INTO {_quote(name)} SELECT * FROM incoming_rows")
+        except (duckdb.Error, RuntimeError) as exc:
+            # DuckDB reports a stop signal that arrives mid-query as its own "Query interrupted"
+            raise as_interrupted(exc) or exc from exc
+        finally:
+            self.connection.unregister("incoming_rows")
+
+    def finish(self) -> None:
+        for statement in view_statements():
+            self.connection.execute(statement)
+        self.connection.execute("CHECKPOINT")
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()

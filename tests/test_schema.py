@@ -1,0 +1,108 @@
+"""The table declaration: docs/SCHEMA.md generated from it, Arrow types, the rows the writers produce."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from pipeline import write
+from pipeline.model import AcronymRecord, DocumentResult, Mention, PersonRecord, RawDocument
+from pipeline.schema import (DECLARATION, SCHEMA_VERSION, TABLE_BY_NAME, TABLES, arrow_schema, main, schema_markdown,
+                             to_arrow)
+
+SCHEMA_DOC = Path(__file__).resolve().parents[1] / "docs" / "SCHEMA.md"
+
+
+def test_schema_doc_matches_the_declaration() -> None:
+    assert SCHEMA_DOC.read_text(encoding="utf-8") == schema_markdown(), (
+        "docs/SCHEMA.md is out of date: run `make schema` (python -m pipeline.schema docs/SCHEMA.md)")
+
+
+def test_schema_doc_names_every_column() -> None:
+    text = schema_markdown()
+    assert f"**{SCHEMA_VERSION}**" in text
+    for table in DECLARATION:
+        assert f"## {table.name}" in text
+        for column in table.columns:
+            assert f"| `{column.name}` |" in text
+
+
+def test_main_writes_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "docs" / "SCHEMA.md"
+    assert main([str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == schema_markdown()
+
+
+def test_tables_keeps_the_writers_shape() -> None:
+    assert list(TABLES) == ["documents", "mentions", "people", "acronyms"]
+    assert write.TABLES is TABLES  # `from pipeline.write import TABLES` keeps working
+    for name, columns in TABLES.items():
+        assert [c for c, _ in columns] == [c.name for c in TABLE_BY_NAME[name].columns]
+        assert all(isinstance(t, pa.DataType) for _, t in columns)
+
+
+@pytest.mark.parametrize(("table", "column", "arrow_type"), [
+    ("documents", "date", pa.date32()),
+    ("documents", "n_chars", pa.int64()),
+    ("mentions", "start", pa.int64()),
+    ("mentions", "end", pa.int64()),
+    ("mentions", "attrs", pa.string()),
+    ("people", "mention_ids", pa.string()),
+    ("acronyms", "count", pa.int64()),
+])
+def test_explicit_types(table: str, column: str, arrow_type: pa.DataType) -> None:
+    schema = arrow_schema(table)
+    assert schema.field(column).type == arrow_type
+    assert schema.metadata[b"schema_version"] == SCHEMA_VERSION.encode()
+    assert schema.field(column).metadata[b"description"]
+
+
+def test_every_table_has_its_key_and_doc_id() -> None:
+    for table in DECLARATION:
+        names = [c.name for c in table.columns]
+        assert names[0] == "doc_id" and set(table.key) <= set(names)
+        assert len(names) == len(set(names))
+
+
+def _result() -> DocumentResult:
+    doc = RawDocument("a.txt", "date 2025-09-23 Giao ban\nĐại tá Lê Văn An dự.", title="Giao ban", date="2025-09-23",
+                      warnings=["HTML markup masked"], encoding="utf-8")
+    mention = Mention("RANK", 24, 30, "Đại tá", "Đại tá", "ranks", {"branch": "army"}, 0, "m1")
+    return DocumentResult(doc=doc, n_sentences=1, mentions=[mention],
+                          people=[PersonRecord("p1", "Lê Văn An", rank="Đại tá", mention_ids=["m1", "m2"])],
+                          acronyms=[AcronymRecord("BĐBP", "Bộ đội Biên phòng", "dictionary", 2)])
+
+
+def test_table_rows_fill_every_declared_column() -> None:
+    rows = write.table_rows(_result())
+    for name, columns in TABLES.items():
+        assert rows[name], name
+        assert list(rows[name][0]) == [c for c, _ in columns], name
+    document = rows["documents"][0]
+    assert (document["date"], document["warnings"], document["encoding"], document["error"]) == (
+        "2025-09-23", "HTML markup masked", "utf-8", None)
+    assert len(document["content_hash"]) == 16
+
+
+def test_to_arrow_types_the_rows() -> None:
+    rows = write.table_rows(_result())
+    documents = to_arrow("documents", rows["documents"]).to_pylist()[0]
+    assert documents["date"] == dt.date(2025, 9, 23)
+    mentions = to_arrow("mentions", rows["mentions"])
+    assert mentions.schema.field("start").type == pa.int64()
+    assert mentions.to_pylist()[0]["attrs"] == '{"branch": "army"}'
+    assert to_arrow("people", rows["people"]).to_pylist()[0]["mention_ids"] == '["m1", "m2"]'
+
+
+@pytest.mark.parametrize(("row", "error"), [
+    ({"date": "2025-02-31"}, ValueError),
+    ({"n_chars": "many"}, pa.ArrowInvalid),
+    ({"status": None}, ValueError),
+])
+def test_to_arrow_refuses_bad_values(row: dict, error: type[Exception]) -> None:
+    good = write.table_rows(_result())["documents"][0]
+    with pytest.raises(error):
+        to_arrow("documents", [{**good, **row}])
