@@ -18,14 +18,16 @@ import click
 from . import __version__
 from .config import DEFAULT_CONFIG_PATH, ConfigError, load_config
 from .core import Pipeline, PipelineError, predict_gold
+from .dask_engine import EngineError, run_dask
 from .evaluate import format_report, score
 from .gold import GoldFormatError, read_gold_dir
 from .ingest import InputError, iter_inputs
 from .lexicons import LexiconError
 from .model import ENTITY_TYPES, RawDocument
+from .parallel import DEFAULT_CHUNK_SIZE, default_workers, process_documents
 from .write import TableWriter
 
-USAGE_ERRORS = (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError)
+USAGE_ERRORS = (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError, EngineError)
 
 
 def _fail(exc: Exception) -> None:
@@ -55,17 +57,37 @@ def main() -> None:
 @click.option("--format", "formats", default=None,
               help="Comma-separated output formats: csv, parquet, jsonl. [default: from the config: csv,parquet]")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any document has status error.")
-def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, show_default="number of cores",
+              help="Processes (local engine) or LocalCluster workers (dask engine) that run documents.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=DEFAULT_CHUNK_SIZE, show_default=True,
+              help="Documents sent to a worker at a time; an input smaller than one chunk runs in this process.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine; dask: a dask.distributed cluster, tables as Parquet datasets "
+                   "(needs the extra vnextract[dask]).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Address of a running Dask scheduler (tcp://host:8786); without it --engine dask starts a "
+                   "local cluster.")
+def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool,
+        workers: int | None, chunk_size: int, engine: str, scheduler: str | None) -> None:
     """Run the pipeline on files and directories of .txt, .jsonl and .csv documents.
 
     Writes documents, mentions, people and acronyms tables to --out and ends
     with a summary. A document that cannot be read gets a documents row with
-    status error; the others go on.
+    status error; the others go on. The tables are the same, row order
+    included, whatever --workers is. With --engine dask each table is a
+    directory of Parquet files (out/mentions/part-00000.parquet ...).
 
     \b
     Example:
         vnextract run data/raw --out data/out --format csv,parquet,jsonl
+        vnextract run corpus/ --out data/out --workers 2
+        vnextract run corpus/ --out data/out/dask --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    if engine == "dask":
+        _run_dask(inputs, out_dir, config_path, formats, strict, workers, chunk_size, scheduler)
+        return
+    if scheduler is not None:
+        _fail(click.BadParameter("only with --engine dask", param_hint="--scheduler"))
     started = time.perf_counter()
     try:
         config = load_config(config_path)
@@ -73,7 +95,6 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         bad = [f for f in chosen if f not in ("csv", "parquet", "jsonl")]
         if bad:
             raise click.BadParameter(f"{', '.join(bad)}; allowed: csv, parquet, jsonl", param_hint="--format")
-        pipeline = Pipeline(config)
         documents = iter_inputs(inputs, config.stage("ingest")["extensions"])
         writer = TableWriter(out_dir, chosen)
         counts: Counter[str] = Counter()
@@ -82,7 +103,7 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         batch = []
         batch_size = config.stage("write")["batch_size"]
         try:
-            for result in pipeline.process_many(documents):
+            for result in process_documents(config, documents, workers, chunk_size):
                 n_docs += 1
                 counts.update(m.type for m in result.mentions)
                 if result.status == "error":
@@ -107,6 +128,28 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
     click.echo(f"tables     {', '.join(p.name for p in written)} in {out_dir}")
     click.echo(f"time       {elapsed:.1f} s")
     if strict and errors:
+        sys.exit(1)
+
+
+def _run_dask(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool,
+              workers: int | None, chunk_size: int, scheduler: str | None) -> None:
+    started = time.perf_counter()
+    if formats and [f.strip() for f in formats.split(",")] != ["parquet"]:
+        _fail(click.BadParameter("--engine dask writes Parquet datasets only: use --format parquet or leave it out",
+                                 param_hint="--format"))
+    try:
+        config = load_config(config_path)
+        summary = run_dask(config, inputs, out_dir, scheduler=scheduler, workers=workers or default_workers(),
+                           chunk_size=chunk_size)
+    except USAGE_ERRORS as exc:
+        _fail(exc)
+    for doc_id, error in summary.errors:
+        click.echo(f"error: {doc_id}: {error}", err=True)
+    click.echo(f"documents  {summary.n_docs}  ({summary.n_docs - len(summary.errors)} ok, {len(summary.errors)} error)")
+    click.echo("mentions   " + "  ".join(f"{t} {summary.mention_counts.get(t, 0)}" for t in ENTITY_TYPES))
+    click.echo(f"tables     {', '.join(p.name + '/' for p in summary.written)} in {out_dir} (Parquet datasets)")
+    click.echo(f"time       {time.perf_counter() - started:.1f} s")
+    if strict and summary.errors:
         sys.exit(1)
 
 

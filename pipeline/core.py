@@ -66,6 +66,13 @@ def check_stages(config: Config) -> list[str]:
     return unmet
 
 
+def ensure_runnable(config: Config) -> None:
+    """Raise PipelineError naming every unmet need of the enabled stages of ``config``."""
+    unmet = check_stages(config)
+    if unmet:
+        raise PipelineError(f"config {config.source}: " + "; ".join(unmet))
+
+
 def _first_char(text: str) -> int:
     """Where annotatable text starts: after the ``date YYYY-MM-DD`` of a header line."""
     match = HEADER.match(text.split("\n", 1)[0])
@@ -78,9 +85,7 @@ class Pipeline:
     """Runs normalize → segment → extract → resolve on RawDocuments."""
 
     def __init__(self, config: Config):
-        unmet = check_stages(config)
-        if unmet:
-            raise PipelineError(f"config {config.source}: " + "; ".join(unmet))
+        ensure_runnable(config)
         self.config = config
         self.enabled = {stage.name for stage in STAGES if config.stage(stage.name)["enabled"]}
         normalize = config.stage("normalize")
