@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval setup clean
+.PHONY: run test eval setup clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/vnextract eval data/gold/dev
+
+# Throughput and memory against underthesea alone (bench/); `make bench N=500`, `make bench QUICK=1` for a smoke run
+N ?= 2000
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench --n $(N) $(if $(QUICK),--quick)
 
 clean:
 	rm -rf data/out/* build *.egg-info
