@@ -29,7 +29,6 @@ eval: $(STAMP)
 # Throughput and memory against underthesea alone (bench/); `make bench N=500`, `make bench QUICK=1` for a smoke run
 N ?= 2000
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench --n $(N) $(if $(QUICK),--quick)
 
 clean:

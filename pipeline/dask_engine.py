@@ -96,14 +96,14 @@ def process_partition(config: Config, index: int, documents: list[RawDocument], 
     return summary
 
 
-def _client(stack: ExitStack, scheduler: str | None, workers: int, processes: bool) -> Any:
+def _client(stack: ExitStack, scheduler: str | None, workers: int, processes: bool, connect_timeout: str) -> Any:
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise EngineError("--engine dask needs the Dask extra: pip install 'vnextract[dask]'") from None
     if scheduler is not None:
         try:
-            return stack.enter_context(Client(scheduler, timeout="10s"))
+            return stack.enter_context(Client(scheduler, timeout=connect_timeout))
         except OSError as exc:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
@@ -124,12 +124,14 @@ def _partitions(client: Any, config: Config, documents: Iterator[list[RawDocumen
 
 
 def run_dask(config: Config, inputs: Sequence[str | Path], out_dir: Path, scheduler: str | None = None,
-             workers: int | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE, processes: bool = True) -> DaskRun:
+             workers: int | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE, processes: bool = True,
+             connect_timeout: str = "10s") -> DaskRun:
     """Run ``inputs`` on a Dask cluster and write one Parquet dataset per table under ``out_dir``.
 
     ``scheduler`` is the address of a running scheduler (``tcp://host:8786``);
     without one a LocalCluster of ``workers`` processes (threads when
-    ``processes`` is False) is started and closed here. The datasets replace
+    ``processes`` is False) is started and closed here; a scheduler that does
+    not answer within ``connect_timeout`` is an EngineError. The datasets replace
     those of an earlier run only when every partition has been written.
     """
     ensure_runnable(config)
@@ -141,7 +143,7 @@ def run_dask(config: Config, inputs: Sequence[str | Path], out_dir: Path, schedu
     total = DaskRun(n_docs=0, mention_counts=Counter(), errors=[], written=[])
     try:
         with ExitStack() as stack:
-            client = _client(stack, scheduler, workers, processes)
+            client = _client(stack, scheduler, workers, processes, connect_timeout)
             in_flight = max(1, len(client.scheduler_info()["workers"])) * CHUNKS_IN_FLIGHT_PER_WORKER
             for summary in _partitions(client, config, documents, stage_dir, in_flight):
                 total.n_docs += summary.n_docs

@@ -134,7 +134,7 @@ class Segmenter:
             if between:
                 surface.append(between)
                 spaces.append(False)
-                starts.append(False if surface[:-1] else True)
+                starts.append(len(surface) == 1)
             cursor = upto
 
         for i, (start, end) in enumerate(tokens):
