@@ -120,15 +120,19 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
             raise
     except USAGE_ERRORS as exc:
         _fail(exc)
-    elapsed = time.perf_counter() - started
-    click.echo(f"documents  {n_docs}  ({n_docs - len(errors)} ok, {len(errors)} error)")
-    click.echo("mentions   " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ENTITY_TYPES))
-    for doc in errors:
-        click.echo(f"  error    {doc.doc_id}")
-    click.echo(f"tables     {', '.join(p.name for p in written)} in {out_dir}")
-    click.echo(f"time       {elapsed:.1f} s")
+    _summary(n_docs, counts, [doc.doc_id for doc in errors], ", ".join(p.name for p in written) + f" in {out_dir}",
+             started)
     if strict and errors:
         sys.exit(1)
+
+
+def _summary(n_docs: int, counts: Counter[str], error_ids: list[str], tables: str, started: float) -> None:
+    click.echo(f"documents  {n_docs}  ({n_docs - len(error_ids)} ok, {len(error_ids)} error)")
+    click.echo("mentions   " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ENTITY_TYPES))
+    for doc_id in error_ids:
+        click.echo(f"  error    {doc_id}")
+    click.echo(f"tables     {tables}")
+    click.echo(f"time       {time.perf_counter() - started:.1f} s")
 
 
 def _run_dask(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool,
@@ -145,10 +149,8 @@ def _run_dask(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, format
         _fail(exc)
     for doc_id, error in summary.errors:
         click.echo(f"error: {doc_id}: {error}", err=True)
-    click.echo(f"documents  {summary.n_docs}  ({summary.n_docs - len(summary.errors)} ok, {len(summary.errors)} error)")
-    click.echo("mentions   " + "  ".join(f"{t} {summary.mention_counts.get(t, 0)}" for t in ENTITY_TYPES))
-    click.echo(f"tables     {', '.join(p.name + '/' for p in summary.written)} in {out_dir} (Parquet datasets)")
-    click.echo(f"time       {time.perf_counter() - started:.1f} s")
+    _summary(summary.n_docs, summary.mention_counts, [doc_id for doc_id, _ in summary.errors],
+             ", ".join(p.name + "/" for p in summary.written) + f" in {out_dir} (Parquet datasets)", started)
     if strict and summary.errors:
         sys.exit(1)
 
