@@ -215,13 +215,17 @@ def benchmark(n: int, scale: int, work_dir: Path, chunk_size: int, profile_docs:
     small = work_dir / "small"
     build_corpus(1, small, pool)
     loadavg_before = [round(x, 2) for x in os.getloadavg()]
-    measured = {
-        "a_word_tokenize": measure_tokenize(corpus),
-        "b_one_process": measure_run("b_one_process", corpus, work_dir / "out-1", 1, chunk_size),
-        "c_two_workers": measure_run("c_two_workers", corpus, work_dir / "out-2", 2, chunk_size),
-        "b_one_process_scaled": measure_run(f"b_one_process_{scale}n", scaled, work_dir / "out-scaled", 1,
-                                            chunk_size),
+    steps = {
+        "a_word_tokenize": lambda: measure_tokenize(corpus),
+        "b_one_process": lambda: measure_run("b_one_process", corpus, work_dir / "out-1", 1, chunk_size),
+        "c_two_workers": lambda: measure_run("c_two_workers", corpus, work_dir / "out-2", 2, chunk_size),
+        "b_one_process_scaled": lambda: measure_run(f"b_one_process_{scale}n", scaled, work_dir / "out-scaled", 1,
+                                                    chunk_size),
     }
+    measured = {}
+    for key, step in steps.items():
+        click.echo(f"measuring {key} ...", err=True)
+        measured[key] = step()
     small_run = run_measured(vnextract(str(small / "doc-000000.txt"), "--out", str(work_dir / "out-small")))
     loadavg_after = [round(x, 2) for x in os.getloadavg()]
     figures = ratios(measured)
