@@ -133,6 +133,14 @@ def test_dask_engine_writes_the_content_of_the_local_engine(local_runs: dict[str
     assert _sorted(dataset).equals(_sorted(local))
 
 
+def test_duckdb_reads_the_dask_datasets_as_is(local_runs: dict[str, Path], dask_run: tuple) -> None:
+    duckdb = pytest.importorskip("duckdb", reason="DuckDB is not installed")
+    out, _ = dask_run
+    for table in TABLES:
+        [(count,)] = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out / table}/*.parquet')").fetchall()
+        assert count == len(pd.read_parquet(local_runs["one"] / f"{table}.parquet"))
+
+
 def test_dask_summary_counts_every_document(dask_run: tuple, local_runs: dict[str, Path]) -> None:
     _, done = dask_run
     n_docs = len(pd.read_parquet(local_runs["one"] / "documents.parquet"))
