@@ -210,7 +210,7 @@ def test_bench_quick_reports_every_figure(tmp_path: Path) -> None:
     assert set(measurements) == {"a_word_tokenize", "b_one_process", "c_two_workers", "b_one_process_scaled"}
     for figures in measurements.values():
         assert set(figures) >= {"docs", "chars", "seconds", "chars_per_s", "docs_per_s", "peak_rss_mb",
-                                "peak_tree_rss_mb"}
+                                "peak_tree_rss_mb", "cpu_seconds"}
         assert figures["docs"] > 0 and figures["chars"] > 0 and figures["peak_rss_mb"] > 0
     assert measurements["b_one_process_scaled"]["docs"] == 2 * measurements["b_one_process"]["docs"]
     assert set(report["ratios"]) == {"b_over_a", "c_over_b", "rss_5n_over_n"}
