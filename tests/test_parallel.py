@@ -218,4 +218,6 @@ def test_bench_quick_reports_every_figure(tmp_path: Path) -> None:
     assert report["identical_tables"] is True
     assert report["small_document_seconds"] > 0
     assert report["stage_seconds"]
+    assert set(report["in_process"]) == {"docs", "word_tokenize_seconds", "pipeline_seconds",
+                                         "pipeline_over_word_tokenize"}
     assert "b_over_a" in done.stdout
