@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval schema setup clean
+.PHONY: run test eval schema setup clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ eval: $(STAMP)
 # docs/SCHEMA.md is generated from pipeline/schema.py (tests/test_schema.py fails when they differ)
 schema: $(STAMP)
 	$(BIN)/python -m pipeline.schema docs/SCHEMA.md
+
+# Throughput and memory against underthesea alone (bench/); `make bench N=500`, `make bench QUICK=1` for a smoke run
+N ?= 2000
+bench: $(STAMP)
+	$(BIN)/python -m bench --n $(N) $(if $(QUICK),--quick)
 
 clean:
 	rm -rf data/out/* build *.egg-info

@@ -19,6 +19,7 @@ from rich.console import Console
 from . import __version__
 from .config import DEFAULT_CONFIG_PATH, ConfigError, effective_yaml, load_config
 from .core import Pipeline, PipelineError, predict_gold
+from .dask_engine import EngineError, run_dask
 from .evaluate import compare, format_comparison, format_report, score
 from .gold import GoldFormatError, read_gold_dir
 from .ingest import InputError, iter_inputs
@@ -26,13 +27,14 @@ from .interrupt import install_stop_handlers, interrupted_message
 from .lexicons import LexiconError
 from .manifest import RunRecord, build_manifest, now
 from .model import ENTITY_TYPES, RawDocument
+from .parallel import DEFAULT_CHUNK_SIZE, default_workers, process_documents
 from .progress import count_documents, progress_wanted, track
 from .report import SOURCE_FORMATS, ReportError, write_report
 from .resume import Resumer, previous_results, results_key
 from .show import documents_to_show, print_results
 from .write import TableWriter
 
-USAGE_ERRORS = (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError, ReportError)
+USAGE_ERRORS = (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError, ReportError, EngineError)
 
 set_option = click.option(
     "--set", "overrides", multiple=True, metavar="KEY.PATH=VALUE",
@@ -80,22 +82,42 @@ def main() -> None:
 @set_option
 @click.option("--report", "with_report", is_flag=True, help="Also write OUT/report.html (see `vnextract report`).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is drawn only when stderr is a terminal).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, show_default="number of cores",
+              help="Processes (local engine) or LocalCluster workers (dask engine) that run documents.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=DEFAULT_CHUNK_SIZE, show_default=True,
+              help="Documents sent to a worker at a time; an input smaller than one chunk runs in this process.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine; dask: a dask.distributed cluster, tables as Parquet datasets "
+                   "(needs the extra vnextract[dask]).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Address of a running Dask scheduler (tcp://host:8786); without it --engine dask starts a "
+                   "local cluster.")
 def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str | None, strict: bool,
-        resume: bool, overrides: tuple[str, ...], with_report: bool, quiet: bool) -> None:
+        resume: bool, overrides: tuple[str, ...], with_report: bool, quiet: bool, workers: int | None,
+        chunk_size: int, engine: str, scheduler: str | None) -> None:
     """Run the pipeline on files and directories of .txt, .jsonl and .csv documents.
 
     Writes documents, mentions, people and acronyms tables to --out and ends
     with a summary on stdout; a progress bar and errors go to stderr. A
     document that cannot be read gets a documents row with status error; the
     others go on. Tables, extraction.duckdb and manifest.json are moved into
-    --out only when the run finishes; Ctrl-C stops it cleanly.
+    --out only when the run finishes; Ctrl-C stops it cleanly. The tables are
+    the same, row order included, whatever --workers is. With --engine dask
+    each table is a directory of Parquet files (out/mentions/part-00000.parquet ...).
 
     \b
     Example:
         vnextract run data/raw --out data/out --format csv,parquet,jsonl
         vnextract run data/raw --report --set extract.acronyms.enabled=false
         vnextract run data/raw --out data/out --resume
+        vnextract run corpus/ --out data/out --workers 2
+        vnextract run corpus/ --out data/out/dask --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    if engine == "dask":
+        _run_dask(inputs, out_dir, config_path, overrides, formats, strict, workers, chunk_size, scheduler)
+        return
+    if scheduler is not None:
+        _fail(click.BadParameter("only with --engine dask", param_hint="--scheduler"))
     started = time.perf_counter()
     started_at = now()
     install_stop_handlers()
@@ -105,7 +127,6 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         bad = [f for f in chosen if f not in ("csv", "parquet", "jsonl")]
         if bad:
             raise click.BadParameter(f"{', '.join(bad)}; allowed: csv, parquet, jsonl", param_hint="--format")
-        pipeline = Pipeline(config)
         documents = iter_inputs(inputs, config.stage("ingest")["extensions"], config.stage("ingest")["max_chars"])
         key = results_key(config)
         resumer = Resumer(previous_results(out_dir, key) if resume else {})
@@ -116,7 +137,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         n_docs = 0
         batch = []
         batch_size = config.stage("write")["batch_size"]
-        results = resumer.process_many(pipeline, documents)
+        results = resumer.process_many(
+            lambda fresh: process_documents(config, fresh, workers, chunk_size), documents)
         if progress_wanted(quiet, sys.stderr):
             total = count_documents(inputs, config.stage("ingest")["extensions"])
             results = track(results, total, Console(stderr=True))
@@ -146,20 +168,48 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         message, status = interrupted_message(exc, out_dir)
         click.echo(message, err=True)
         sys.exit(status)
-    elapsed = time.perf_counter() - started
-    click.echo(f"documents  {n_docs}  ({n_docs - len(errors)} ok, {len(errors)} error)")
-    click.echo("mentions   " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ENTITY_TYPES))
-    for doc in errors:
-        click.echo(f"  error    {doc.doc_id}")
+    notes = []
     if record.warnings:
-        click.echo(f"warnings   {len(record.warnings)} documents repaired or partly ignored (documents.warnings)")
+        notes.append(f"warnings   {len(record.warnings)} documents repaired or partly ignored (documents.warnings)")
     if resume:
-        click.echo(f"resumed    {resumer.reused} documents from earlier results")
-    click.echo(f"tables     {', '.join(p.name for p in written)} in {out_dir}")
+        notes.append(f"resumed    {resumer.reused} documents from earlier results")
+    tables = ", ".join(p.name for p in written) + f" in {out_dir}"
     if report_path is not None:
-        click.echo(f"report     {report_path}")
-    click.echo(f"time       {elapsed:.1f} s")
+        tables += f"\nreport     {report_path}"
+    _summary(n_docs, counts, [doc.doc_id for doc in errors], tables, started, notes)
     if strict and errors:
+        sys.exit(1)
+
+
+def _summary(n_docs: int, counts: Counter[str], error_ids: list[str], tables: str, started: float,
+             notes: list[str] | None = None) -> None:
+    click.echo(f"documents  {n_docs}  ({n_docs - len(error_ids)} ok, {len(error_ids)} error)")
+    click.echo("mentions   " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ENTITY_TYPES))
+    for doc_id in error_ids:
+        click.echo(f"  error    {doc_id}")
+    for note in notes or []:
+        click.echo(note)
+    click.echo(f"tables     {tables}")
+    click.echo(f"time       {time.perf_counter() - started:.1f} s")
+
+
+def _run_dask(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, overrides: tuple[str, ...],
+              formats: str | None, strict: bool, workers: int | None, chunk_size: int, scheduler: str | None) -> None:
+    started = time.perf_counter()
+    if formats and [f.strip() for f in formats.split(",")] != ["parquet"]:
+        _fail(click.BadParameter("--engine dask writes Parquet datasets only: use --format parquet or leave it out",
+                                 param_hint="--format"))
+    try:
+        config = load_config(config_path, overrides)
+        summary = run_dask(config, inputs, out_dir, scheduler=scheduler, workers=workers or default_workers(),
+                           chunk_size=chunk_size)
+    except USAGE_ERRORS as exc:
+        _fail(exc)
+    for doc_id, error in summary.errors:
+        click.echo(f"error: {doc_id}: {error}", err=True)
+    _summary(summary.n_docs, summary.mention_counts, [doc_id for doc_id, _ in summary.errors],
+             ", ".join(p.name + "/" for p in summary.written) + f" in {out_dir} (Parquet datasets)", started)
+    if strict and summary.errors:
         sys.exit(1)
 
 

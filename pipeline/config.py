@@ -42,7 +42,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "ingest": {
         "enabled": _enabled(),
         "extensions": Setting(list, [".txt", ".jsonl", ".csv"], (".txt", ".jsonl", ".csv")),
-        "max_chars": Setting(int, 200_000),
+        "max_chars": Setting(int, 2_000_000),
     },
     "normalize": {"enabled": _enabled(), "tone_marks": Setting(bool, True)},
     "segment": {"enabled": _enabled(), "engine": Setting(str, "underthesea", ("underthesea",))},

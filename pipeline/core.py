@@ -15,6 +15,7 @@ no global mutable state.
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -66,6 +67,13 @@ def check_stages(config: Config) -> list[str]:
     return unmet
 
 
+def ensure_runnable(config: Config) -> None:
+    """Raise PipelineError naming every unmet need of the enabled stages of ``config``."""
+    unmet = check_stages(config)
+    if unmet:
+        raise PipelineError(f"config {config.source}: " + "; ".join(unmet))
+
+
 def _first_char(text: str) -> int:
     """Where annotatable text starts: after the ``date YYYY-MM-DD`` of a header line."""
     match = HEADER.match(text.split("\n", 1)[0])
@@ -74,13 +82,24 @@ def _first_char(text: str) -> int:
     return match.start(2) if match.group(2) is not None else match.end()
 
 
+class SentenceIndex:
+    """The number of the sentence holding a token, by bisection over sentence starts (no walk over every token)."""
+
+    def __init__(self, sentences: list[Span]):
+        self.starts = [s.start for s in sentences]
+        self.ends = [s.end for s in sentences]
+
+    def get(self, token: int) -> int | None:
+        """Index in ``sentences`` of the one holding ``token``; None when it is in none of them (a blank line)."""
+        n = bisect_right(self.starts, token) - 1
+        return n if n >= 0 and token < self.ends[n] else None
+
+
 class Pipeline:
     """Runs normalize → segment → extract → resolve on RawDocuments."""
 
     def __init__(self, config: Config):
-        unmet = check_stages(config)
-        if unmet:
-            raise PipelineError(f"config {config.source}: " + "; ".join(unmet))
+        ensure_runnable(config)
         self.config = config
         self.enabled = {stage.name for stage in STAGES if config.stage(stage.name)["enabled"]}
         normalize = config.stage("normalize")
@@ -123,7 +142,7 @@ class Pipeline:
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         spans = list(doc.spans["mentions"])
-        sentence_of = {token.i: n for n, sentence in enumerate(sentences) for token in sentence}
+        sentence_of = SentenceIndex(sentences)
         ids = {(s.label_, s.start, s.end): f"m{i}" for i, s in enumerate(spans, start=1)}
         result.mentions = [self._mention(raw.text, normalized, span, ids, sentence_of) for span in spans]
         if "resolve" in self.enabled:
@@ -133,7 +152,7 @@ class Pipeline:
         return result
 
     @staticmethod
-    def _mention(raw: str, normalized: NormalizedText, span: Span, ids: dict, sentence_of: dict[int, int]) -> Mention:
+    def _mention(raw: str, normalized: NormalizedText, span: Span, ids: dict, sentence_of: SentenceIndex) -> Mention:
         start, end = normalized.raw_span(span.start_char, span.end_char)
         return Mention(
             type=span.label_,

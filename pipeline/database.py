@@ -7,6 +7,8 @@ so the database holds exactly the rows of the CSV and Parquet files.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -48,28 +50,37 @@ def view_statements() -> list[str]:
     return statements
 
 
+@contextmanager
+def signals_as_interrupted() -> Iterator[None]:
+    """DuckDB reports a stop signal that arrives during one of its calls as its own "Query interrupted"."""
+    try:
+        yield
+    except (duckdb.Error, RuntimeError) as exc:
+        raise as_interrupted(exc) or exc from exc
+
+
 class TableDatabase:
     """A new DuckDB file at ``path`` with empty tables; ``insert`` appends, ``finish`` adds the views and closes."""
 
     def __init__(self, path: Path):
-        self.connection = duckdb.connect(str(path))
-        for statement in create_statements():
-            self.connection.execute(statement)
+        with signals_as_interrupted():
+            self.connection = duckdb.connect(str(path))
+            for statement in create_statements():
+                self.connection.execute(statement)
 
     def insert(self, name: str, rows: pa.Table) -> None:
-        self.connection.register("incoming_rows", rows)
-        try:
-            self.connection.execute(f"INSERT INTO {_quote(name)} SELECT * FROM incoming_rows")
-        except (duckdb.Error, RuntimeError) as exc:
-            # DuckDB reports a stop signal that arrives mid-query as its own "Query interrupted"
-            raise as_interrupted(exc) or exc from exc
-        finally:
-            self.connection.unregister("incoming_rows")
+        with signals_as_interrupted():
+            self.connection.register("incoming_rows", rows)
+            try:
+                self.connection.execute(f"INSERT INTO {_quote(name)} SELECT * FROM incoming_rows")
+            finally:
+                self.connection.unregister("incoming_rows")
 
     def finish(self) -> None:
-        for statement in view_statements():
-            self.connection.execute(statement)
-        self.connection.execute("CHECKPOINT")
+        with signals_as_interrupted():
+            for statement in view_statements():
+                self.connection.execute(statement)
+            self.connection.execute("CHECKPOINT")
         self.close()
 
     def close(self) -> None:

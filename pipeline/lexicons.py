@@ -7,6 +7,8 @@ start-up, not half-way through a corpus.
 
 from __future__ import annotations
 
+import copy
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +21,22 @@ class LexiconError(ValueError):
     """A lexicon file is missing, not YAML, or not of its documented shape."""
 
 
-# libyaml's safe loader when PyYAML was built with it (about ten times faster on the lexicons)
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser where PyYAML was built with it: the same documents, several times faster than pure Python
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(path: str, mtime_ns: int, size: int) -> Any:
+    # keyed by modification time and size too, so an edited file is read again; several extractors share
+    # one lexicon (people.yaml), and each process parses it once
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 
 
 def _load(path: Path, required: tuple[str, ...]) -> dict[str, Any]:
     try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        stat = Path(path).stat()
+        # a copy: the cached document must stay as read whatever a loader does with its own
+        data = copy.deepcopy(_parse(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size))
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:

@@ -15,10 +15,11 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from . import __version__
 from .config import Config, LEXICONS
@@ -34,8 +35,8 @@ ResultKey = tuple[str, str]  # (doc_id, content hash)
 StoredResult = tuple[Path, int]  # checkpoint file, byte offset of the result's line
 
 
-class Processor(Protocol):
-    def process(self, raw: RawDocument) -> DocumentResult: ...
+# results of documents, in their order (one Pipeline's process_many, or worker processes)
+StreamProcessor = Callable[[Iterable[RawDocument]], Iterator[DocumentResult]]
 
 
 def results_key(config: Config) -> str:
@@ -165,11 +166,26 @@ class Resumer:
         self.stored = stored
         self.reused = 0
 
-    def process_many(self, pipeline: Processor, documents: Iterable[RawDocument]) -> Iterator[DocumentResult]:
-        for raw in documents:
-            stored = self.stored.get((raw.doc_id, content_hash(raw)))
-            if stored is None:
-                yield pipeline.process(raw)
-                continue
-            self.reused += 1
-            yield load_result(stored, raw)
+    def process_many(self, process: StreamProcessor, documents: Iterable[RawDocument]) -> Iterator[DocumentResult]:
+        """Results in input order: stored ones loaded, the others from ``process`` (which may read ahead)."""
+        pending: deque[tuple[RawDocument, StoredResult | None]] = deque()
+
+        def fresh() -> Iterator[RawDocument]:
+            for raw in documents:
+                stored = self.stored.get((raw.doc_id, content_hash(raw)))
+                pending.append((raw, stored))
+                if stored is None:
+                    yield raw
+
+        def reused_at_head() -> Iterator[DocumentResult]:
+            while pending and pending[0][1] is not None:
+                raw, stored = pending.popleft()
+                self.reused += 1
+                yield load_result(stored, raw)
+
+        for result in process(fresh()):
+            # the processor returns fresh documents in order: stored ones queued before this one go first
+            yield from reused_at_head()
+            pending.popleft()
+            yield result
+        yield from reused_at_head()

@@ -15,6 +15,7 @@ underthesea's words are kept as the span group ``doc.spans["words"]``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
@@ -92,6 +93,42 @@ def split_at_capital(text: str, tokens: list[tuple[int, int]], first: int, end: 
     return ranges
 
 
+def _add_whole_pieces(text: str, start: int, end: int, spans: list[tuple[int, int]], tokens: list[tuple[int, int]],
+                      words: list[tuple[int, int]]) -> bool:
+    """Append the sentence's pieces, found in one pass, and its words as token ranges.
+
+    Returns False, appending nothing, when a word border falls inside a piece
+    (the tokenizer rewrote the text there): the pieces then depend on the
+    words, and ``_add_pieces_by_word`` cuts them word by word.
+    """
+    pieces = [m.span() for m in PIECE.finditer(text, start, end)]
+    piece_starts = [a for a, _ in pieces]
+    ranges = []
+    for w_start, w_end in spans:
+        first = bisect_left(piece_starts, w_start)
+        stop = bisect_left(piece_starts, w_end)
+        if (first and pieces[first - 1][1] > w_start) or (stop and pieces[stop - 1][1] > w_end):
+            return False
+        ranges.append((first, stop))
+    offset = len(tokens)
+    tokens.extend(pieces)
+    for first, stop in ranges:
+        words.extend(split_at_capital(text, tokens, offset + first, offset + stop))
+    return True
+
+
+def _add_pieces_by_word(text: str, start: int, end: int, spans: list[tuple[int, int]], tokens: list[tuple[int, int]],
+                        words: list[tuple[int, int]]) -> None:
+    cursor = start
+    for w_start, w_end in spans:
+        tokens.extend(_pieces(text[cursor:w_start], cursor))
+        first = len(tokens)
+        tokens.extend(_pieces(text[w_start:w_end], w_start))
+        words.extend(split_at_capital(text, tokens, first, len(tokens)))
+        cursor = w_end
+    tokens.extend(_pieces(text[cursor:end], cursor))
+
+
 class Segmenter:
     """Builds a Doc of syllable tokens with sentence starts and underthesea words.
 
@@ -138,14 +175,9 @@ class Segmenter:
         words: list[tuple[int, int]] = []
         for s_start, s_end in self.sentence_spans(text):
             sent_starts.add(len(tokens))
-            cursor = s_start
-            for w_start, w_end in align(text, self.words(text[s_start:s_end]), s_start, s_end):
-                tokens.extend(_pieces(text[cursor:w_start], cursor))
-                first = len(tokens)
-                tokens.extend(_pieces(text[w_start:w_end], w_start))
-                words.extend(split_at_capital(text, tokens, first, len(tokens)))
-                cursor = w_end
-            tokens.extend(_pieces(text[cursor:s_end], cursor))
+            spans = align(text, self.words(text[s_start:s_end]), s_start, s_end)
+            if not _add_whole_pieces(text, s_start, s_end, spans, tokens, words):
+                _add_pieces_by_word(text, s_start, s_end, spans, tokens, words)
         return self._build(text, tokens, sent_starts, words)
 
     def _build(self, text: str, tokens: list[tuple[int, int]], sent_starts: set[int], words: list[tuple[int, int]]) -> Doc:
@@ -165,11 +197,14 @@ class Segmenter:
             if between:
                 surface.append(between)
                 spaces.append(False)
-                starts.append(False if surface[:-1] else True)
+                starts.append(len(surface) == 1)
             cursor = upto
 
         for i, (start, end) in enumerate(tokens):
-            gap(start)
+            if start == cursor + 1 and surface and not spaces[-1] and text[cursor] == " ":
+                spaces[-1] = True  # the common gap, one space, without a call
+            elif start > cursor:
+                gap(start)
             index_of[i] = len(surface)
             surface.append(text[start:end])
             spaces.append(False)

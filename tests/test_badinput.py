@@ -39,7 +39,7 @@ EXPECTED: dict[str, tuple[str, str | None, str]] = {
     "feed-1": ("ok", "utf-8", ""),
     "feed.jsonl:2": ("error", "utf-8", "invalid JSON at column 48: Unterminated string"),
     "feed-3": ("ok", "utf-8", ""),
-    "huge_one_line.txt": ("error", "utf-8", "more than ingest.max_chars (200,000)"),
+    "huge_one_line.txt": ("error", "utf-8", "more than ingest.max_chars (2,000,000)"),
     "dangling.txt": ("error", None, "cannot read file: No such file or directory"),
     "self_loop.txt": ("error", None, "cannot read file: Too many levels of symbolic links"),
     "named_pipe.txt": ("error", None, "cannot read file: not a regular file"),

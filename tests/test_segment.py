@@ -6,6 +6,8 @@ import re
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.core import Pipeline
 from pipeline.model import RawDocument
@@ -136,3 +138,35 @@ def test_segmenter_with_rewriting_fake_tokenizer(text: str) -> None:
 def test_split_at_capital(text, expected):
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
     assert split_at_capital(text, tokens, 0, len(tokens)) == expected
+
+
+PIECE_TEXT = st.text(alphabet="aàBĐ9 ,.(\u0301-\n", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=PIECE_TEXT, cuts=st.lists(st.integers(min_value=0, max_value=40), max_size=12))
+def test_pieces_in_one_pass_equal_pieces_word_by_word(text: str, cuts: list[int]) -> None:
+    """Wherever the one-pass fast path accepts a sentence, its tokens and words are those cut word by word."""
+    from pipeline.segment import _add_pieces_by_word, _add_whole_pieces
+
+    bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    words = [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    spans = align(text, words)
+    fast_tokens: list[tuple[int, int]] = []
+    fast_words: list[tuple[int, int]] = []
+    slow_tokens: list[tuple[int, int]] = []
+    slow_words: list[tuple[int, int]] = []
+    _add_pieces_by_word(text, 0, len(text), spans, slow_tokens, slow_words)
+    if _add_whole_pieces(text, 0, len(text), spans, fast_tokens, fast_words):
+        assert (fast_tokens, fast_words) == (slow_tokens, slow_words)
+    else:
+        assert (fast_tokens, fast_words) == ([], [])
+
+
+def test_a_word_border_inside_a_piece_is_cut_word_by_word() -> None:
+    """``Nội2025`` is one piece, but the tokenizer's words end after ``Nội``: the word-by-word path cuts it."""
+    segmenter = Segmenter(spacy.blank("vi", config=VI_CONFIG).vocab, sentences=lambda s: [s],
+                          words=lambda s: ["Hà Nội", "2025"])
+    doc = segmenter("Hà Nội2025")
+    assert [t.text for t in doc] == ["Hà", "Nội", "2025"]
+    assert [w.text for w in doc.spans["words"]] == ["Hà Nội", "2025"]

@@ -190,7 +190,8 @@ def test_checkpoint_round_trip_and_resumer(tmp_path: Path) -> None:
     changed = replace(RESULTS[2].doc, text="Thiếu tá Lò Văn Hùng dự họp.")
     resumer = Resumer(stored)
     pipe = Counting()
-    out = list(resumer.process_many(pipe, [RESULTS[0].doc, RESULTS[1].doc, changed, RawDocument("new.txt", "Tin mới")]))
+    documents = [RESULTS[0].doc, RESULTS[1].doc, changed, RawDocument("new.txt", "Tin mới")]
+    out = list(resumer.process_many(lambda docs: map(pipe.process, docs), documents))
     assert pipe.calls == ["c.txt", "new.txt"] and resumer.reused == 2
     assert out[0] == RESULTS[0] and out[1] == RESULTS[1]
     assert [r.doc.doc_id for r in out] == ["a.txt", "b.txt", "c.txt", "new.txt"]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -90,6 +91,17 @@ def is_acronym(text: str, known: bool) -> bool:
     return not looks_like_word(text) and not ROMAN_NUMERAL.match(text)
 
 
+def acronym_shaped(doc: Doc) -> list[int]:
+    """Indices of the tokens of capital letters only (``BĐBP``), in order.
+
+    Read from the Doc's table of token texts rather than one Token object per
+    token: a document has few such tokens and many others.
+    """
+    orths = doc.to_array(ORTH).tolist()
+    shaped = {orth for orth in set(orths) if is_acronym_form(doc.vocab.strings[orth])}
+    return [i for i, orth in enumerate(orths) if orth in shaped]
+
+
 class AcronymExtractor:
     """spaCy component: writes ``doc.spans["ACRONYM"]`` and ``doc.user_data["acronym_definitions"]``."""
 
@@ -101,7 +113,8 @@ class AcronymExtractor:
         learned = document_expansions(find_definitions(doc.text)) if self.learn_definitions else {}
         doc.user_data["acronym_definitions"] = learned
         spans = []
-        for token in doc:
+        for i in acronym_shaped(doc):
+            token = doc[i]
             text = token.text
             entry = self.lexicon.acronyms.get(text)
             if not is_acronym(text, known=entry is not None or text in learned):

@@ -21,33 +21,32 @@ NESTABLE_IN_ORG = ("PLACE", "ACRONYM")
 PRIORITY = ("DATE", "RANK", "POSITION", "PLACE", "PERSON", "ACRONYM")
 
 
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start and span.end <= outer.end
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def select_mentions(doc: Doc, first_char: int = 0) -> list[Span]:
-    """Non-conflicting mentions of every type, sorted by position; none starts before ``first_char``."""
+    """Non-conflicting mentions of every type, sorted by position; none starts before ``first_char``.
+
+    Containment and overlap are looked up in per-token tables rather than by
+    comparing every pair of spans, so a long document costs linear time.
+    """
     candidates = [s for key in ENTITY_TYPES for s in spans_of(doc, key) if s.start_char >= first_char]
     orgs = filter_spans([s for s in candidates if s.label_ == "ORG"])
+    org_end_at = [-1] * (len(doc) + 1)  # per token: end of the (single, orgs do not overlap) ORG covering it
+    for org in orgs:
+        org_end_at[org.start:org.end] = [org.end] * len(org)
     chosen: list[Span] = list(orgs)
     outside: list[Span] = []
     for span in candidates:
         if span.label_ == "ORG":
             continue
-        if any(_inside(span, org) for org in orgs):
+        if span.end <= org_end_at[span.start]:
             if span.label_ in NESTABLE_IN_ORG:
                 chosen.append(span)
-        elif not any(_overlaps(span, org) for org in orgs):
+        elif max(org_end_at[span.start:span.end], default=-1) < 0:
             outside.append(span)
-    taken: list[Span] = []
+    taken = bytearray(len(doc))
     for span in sorted(outside, key=lambda s: (PRIORITY.index(s.label_), -len(s), s.start)):
-        if not any(_overlaps(span, other) for other in taken):
-            taken.append(span)
-    chosen.extend(taken)
+        if not any(taken[span.start:span.end]):
+            taken[span.start:span.end] = b"\x01" * len(span)
+            chosen.append(span)
     unique = {(s.label_, s.start, s.end): s for s in chosen}
     return sorted(unique.values(), key=lambda s: (s.start, -s.end, ENTITY_TYPES.index(s.label_)))
 

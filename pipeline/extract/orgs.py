@@ -133,23 +133,32 @@ class _Context:
         self.acronyms = span_starting_at(spans_of(doc, "ACRONYM"))
         self.places = span_starting_at(spans_of(doc, "PLACE"))
         self.blockers = {s.start for key in ("RANK", "POSITION") for s in spans_of(doc, key)}
-        covering = [s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)]
-        self.word_end = {w.start: w.end for w in spans_of(doc, "words")}
-        inside_word = {i for w in spans_of(doc, "words") for i in range(w.start + 1, w.end)}
+        covering: dict[int, list[int]] = {}  # start → ends of the POSITION and PLACE spans starting there
+        for span in (s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)):
+            covering.setdefault(span.start, []).append(span.end)
+        longest = max((e - s for s, ends in covering.items() for e in ends), default=0)
+        words = spans_of(doc, "words")
+        self.word_end = {w.start: w.end for w in words}
+        inside_word = {i for w in words for i in range(w.start + 1, w.end)}
+
+        def covered(h: Span) -> bool:
+            return any(h.end <= e and e - s > len(h)
+                       for s in range(max(0, h.start - longest), h.start + 1) for e in covering.get(s, ()))
+
         # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``, not ``bộ Công an``
         # of ``cán bộ Công an``), and not part of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``,
         # ``Trường`` in ``Trường Sa``); the longest head left wins
         heads = filter_spans([
             h for h in extractor.heads(doc, as_spans=True)
-            if h.start not in inside_word and h.end not in inside_word
-            and not any(c.start <= h.start and h.end <= c.end and len(c) > len(h) for c in covering)
+            if h.start not in inside_word and h.end not in inside_word and not covered(h)
         ])
         self.heads = {h.start: h for h in heads}
         self.units = {start: end for _, start, end in extractor.units(doc)}
         learned = doc.user_data.get("acronym_definitions", {})
         self.expansions = {**extractor.expansions, **learned}
-        self.province = document_province(spans_of(doc, "PLACE"))
-        self.local_units = document_units(spans_of(doc, "PLACE"))
+        places = spans_of(doc, "PLACE")
+        self.province = document_province(places)
+        self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
         self.numbered_full: dict[str, str] = {}

@@ -136,10 +136,12 @@ class PersonExtractor:
 
     def byline(self, doc: Doc) -> Span | None:
         """The last line of the document when it is a name alone (``Hoàng Lan``; a pen name ``Minh Hiếu``)."""
-        tokens = [t for t in doc if not t.is_space]
-        if not tokens:
+        i = len(doc) - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0:
             return None
-        last = tokens[-1]
+        last = doc[i]
         start = last.i
         while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
             start -= 1

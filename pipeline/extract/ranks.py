@@ -10,6 +10,7 @@ the text names it within a few words after the rank.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 from spacy.language import Language
@@ -40,12 +41,16 @@ class RankExtractor:
             self.force_matcher.add("FORCE", [pattern(nlp.vocab, cue)])
 
     def __call__(self, doc: Doc) -> Doc:
-        forces = [(start, self.forces[doc[start:end].text.lower()]) for _, start, end in self.force_matcher(doc)]
+        # by start, so that the first cue after a rank is found by bisection, not by scanning every cue
+        forces = sorted(((start, self.forces[doc[start:end].text.lower()]) for _, start, end in self.force_matcher(doc)),
+                        key=lambda cue: cue[0])
+        force_starts = [start for start, _ in forces]
         spans = []
         for found in filter_spans(self.matcher(doc, as_spans=True)):
             rank = self.by_form[found.text.lower()]
             attrs: dict[str, object] = {"order": rank.order, "category": rank.category}
-            force = next((f for start, f in forces if found.end <= start < found.end + FORCE_WINDOW), None)
+            first = bisect_left(force_starts, found.end)
+            force = forces[first][1] if first < len(forces) and forces[first][0] < found.end + FORCE_WINDOW else None
             if force:
                 attrs["force"] = force
             spans.append(make_span(doc, found.start, found.end, "RANK", rank.name, "ranks.lexicon", attrs))

@@ -1,0 +1,5 @@
+"""``python -m bench``: see ``measure.py``."""
+
+from .measure import main
+
+main()

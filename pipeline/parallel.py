@@ -1,0 +1,134 @@
+"""Worker processes: each builds its Pipeline once, takes documents in chunks, and results come back in input order.
+
+Segmentation and extraction are CPU-bound Python, so throughput on one
+machine grows with processes, not threads. A worker loads models and
+lexicons once, in the pool initializer; documents travel in chunks so that
+the cost of pickling and of a round trip is shared by many documents; at most
+a few chunks per worker are in flight, so memory stays flat however long the
+input is. Results are yielded in the order of the input, so the tables are
+byte for byte those of one process.
+
+    >>> results = process_documents(load_config(), iter_inputs(["data/raw"]), workers=2)
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+
+from .config import Config
+from .core import Pipeline, ensure_runnable
+from .model import DocumentResult, RawDocument
+
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+DEFAULT_CHUNK_SIZE = 16
+# chunks queued per worker: enough that no worker waits for the next one, few enough to bound memory
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+
+_worker_pipeline: Pipeline | None = None
+_worker_error: Exception | None = None
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and ``taskset`` narrow)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _leave_signals_to_the_parent() -> None:
+    """Ctrl-C is the parent's to handle (it reaches the whole process group); a worker whose parent died goes too.
+
+    Forked workers inherit the parent's stop handlers; without this, a ``kill -9``
+    of the run would leave its workers waiting for work forever (Linux only:
+    PR_SET_PDEATHSIG).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+
+
+def _init_worker(config: Config) -> None:
+    # a bad lexicon must reach the caller as itself, not as a broken pool: keep it for the first chunk to raise
+    global _worker_pipeline, _worker_error
+    _leave_signals_to_the_parent()
+    try:
+        _worker_pipeline = Pipeline(config)
+    except Exception as exc:  # re-raised in _process_chunk, in the parent, with its own type and message
+        _worker_error = exc
+
+
+def _process_chunk(documents: list[RawDocument]) -> list[DocumentResult]:
+    if _worker_error is not None:
+        raise _worker_error
+    assert _worker_pipeline is not None, "worker used without its initializer"
+    return [_worker_pipeline.process(doc) for doc in documents]
+
+
+def chunked(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    """Consecutive lists of ``size`` items (the last one shorter), read lazily."""
+    if size < 1:
+        raise ValueError(f"chunk size must be at least 1, got {size}")
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork: workers start with the pipeline's modules already imported and, unlike spawn and forkserver,
+    # without re-running the caller's main script; the pool is started before the writers start any thread
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def process_documents(config: Config, documents: Iterable[RawDocument], workers: int | None = None,
+                      chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[DocumentResult]:
+    """Results of ``documents`` in input order, computed by ``workers`` processes (None: one per core).
+
+    With one worker, or when the whole input is smaller than one chunk (not
+    worth starting processes for), the documents are processed here. A config
+    whose stages cannot run together raises PipelineError before any work.
+    """
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    ensure_runnable(config)
+    chunks = chunked(documents, chunk_size)
+    first = next(chunks, [])
+    if workers == 1 or len(first) < chunk_size:
+        pipeline = Pipeline(config)
+        yield from pipeline.process_many(first)
+        for chunk in chunks:
+            yield from pipeline.process_many(chunk)
+        return
+    yield from _pooled(config, chain([first], chunks), workers)
+
+
+def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -> Iterator[DocumentResult]:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_init_worker,
+                             initargs=(config,)) as pool:
+        pending: deque[Future[list[DocumentResult]]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_process_chunk, chunk))
+                if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
