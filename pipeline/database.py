@@ -50,6 +50,9 @@ def view_statements() -> list[str]:
     return statements
 
 
+DUCKDB_SETTINGS = {"memory_limit": "64MB", "threads": 1}
+
+
 @contextmanager
 def signals_as_interrupted() -> Iterator[None]:
     """DuckDB reports a stop signal that arrives during one of its calls as its own "Query interrupted"."""
@@ -64,7 +67,9 @@ class TableDatabase:
 
     def __init__(self, path: Path):
         with signals_as_interrupted():
-            self.connection = duckdb.connect(str(path))
+            # bounded, so the run's memory stays flat however large the database grows (DuckDB's default is 80 %
+            # of RAM, and it keeps the pages it wrote cached up to that)
+            self.connection = duckdb.connect(str(path), config=DUCKDB_SETTINGS)
             for statement in create_statements():
                 self.connection.execute(statement)
 
