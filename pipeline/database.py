@@ -1,8 +1,8 @@
 """The embedded database ``extraction.duckdb``: the four tables, typed and commented, plus views for analysts.
 
 Tables and views are created from the declaration in ``schema.py`` (comments
-are its descriptions) and the tables filled batch by batch from Arrow tables,
-so the database holds exactly the rows of the CSV and Parquet files.
+are its descriptions) and the tables filled from the run's finished Parquet
+files, so the database holds exactly the rows of the CSV and Parquet files.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from .interrupt import as_interrupted
 from .schema import DECLARATION, SCHEMA_VERSION, VIEWS, duckdb_type
@@ -73,13 +72,9 @@ class TableDatabase:
             for statement in create_statements():
                 self.connection.execute(statement)
 
-    def insert(self, name: str, rows: pa.Table) -> None:
+    def insert_parquet(self, name: str, path: Path) -> None:
         with signals_as_interrupted():
-            self.connection.register("incoming_rows", rows)
-            try:
-                self.connection.execute(f"INSERT INTO {_quote(name)} SELECT * FROM incoming_rows")
-            finally:
-                self.connection.unregister("incoming_rows")
+            self.connection.execute(f"INSERT INTO {_quote(name)} SELECT * FROM read_parquet(?)", [str(path)])
 
     def finish(self) -> None:
         with signals_as_interrupted():

@@ -33,6 +33,7 @@ from .resume import (CHECKPOINT_NAME, COMMITTED_CHECKPOINT, OWNER_NAME, STAGING_
 from .schema import TABLES, to_arrow
 
 MANIFEST_NAME = "manifest.json"
+DATABASE_SOURCE_SUFFIX = ".duckdb-source.parquet"
 
 
 def _json(value: Any) -> str:
@@ -93,7 +94,7 @@ class TableWriter:
         self.parquet: dict[str, pq.ParquetWriter] = {}
         self.csv_started: set[str] = set()
         self.row_counts: dict[str, int] = {name: 0 for name in TABLES}
-        self.database = TableDatabase(self.tmp_dir / DATABASE_NAME) if duckdb else None
+        self.duckdb = duckdb
         self.checkpoint = Checkpoint(self.tmp_dir / CHECKPOINT_NAME, checkpoint_key) if checkpoint_key else None
 
     def write_batch(self, results: list[DocumentResult]) -> None:
@@ -105,12 +106,8 @@ class TableWriter:
             self.row_counts[name] += len(batch)
             if "csv" in self.formats:
                 self._csv(name, batch)
-            if "parquet" in self.formats or self.database is not None:
-                arrow = to_arrow(name, batch)
-                if "parquet" in self.formats:
-                    self._parquet(name, arrow)
-                if self.database is not None and batch:
-                    self.database.insert(name, arrow)
+            if "parquet" in self.formats or self.duckdb:
+                self._parquet(name, to_arrow(name, batch))
         if "jsonl" in self.formats:
             with open(self.tmp_dir / "records.jsonl", "a", encoding="utf-8") as handle:
                 for result in results:
@@ -129,9 +126,13 @@ class TableWriter:
                 self.csv_started.add(name)
             writer.writerows(batch)
 
+    def _parquet_path(self, name: str) -> Path:
+        # without the parquet format the database still loads from Parquet: a hidden file, removed at commit
+        return self.tmp_dir / (f"{name}.parquet" if "parquet" in self.formats else f".{name}{DATABASE_SOURCE_SUFFIX}")
+
     def _parquet(self, name: str, arrow: pa.Table) -> None:
         if name not in self.parquet:
-            self.parquet[name] = pq.ParquetWriter(self.tmp_dir / f"{name}.parquet", arrow.schema)
+            self.parquet[name] = pq.ParquetWriter(self._parquet_path(name), arrow.schema)
         if arrow.num_rows:
             self.parquet[name].write_table(arrow)
 
@@ -150,9 +151,9 @@ class TableWriter:
         one consistent set.
         """
         self.write_batch([])  # tables with no rows still get their header / schema
-        if self.database is not None:
-            self.database.finish()
         self._close()
+        if self.duckdb:
+            self._build_database()
         staged = sorted(p for p in self.tmp_dir.iterdir() if p.name not in (MANIFEST_NAME, OWNER_NAME))
         if manifest is not None:
             tables = sorted(p.name for p in staged if p.name != CHECKPOINT_NAME)
@@ -174,10 +175,22 @@ class TableWriter:
         remove_abandoned_staging(self.out_dir)
         return [p for p in written if p.name != COMMITTED_CHECKPOINT]
 
+    def _build_database(self) -> None:
+        """``extraction.duckdb`` from the finished Parquet tables: DuckDB streams them within its memory limit,
+        so a run's memory does not grow with the corpus."""
+        database = TableDatabase(self.tmp_dir / DATABASE_NAME)
+        try:
+            for name in TABLES:
+                database.insert_parquet(name, self._parquet_path(name))
+            database.finish()
+        except BaseException:
+            database.close()
+            raise
+        for source in self.tmp_dir.glob(f".*{DATABASE_SOURCE_SUFFIX}"):
+            source.unlink()
+
     def abort(self) -> None:
         """Drop the partial tables; a checkpoint with results stays for ``--resume``."""
-        if self.database is not None:
-            self.database.close()
         self._close()
         if not self.tmp_dir.is_dir():  # already committed
             return
