@@ -12,6 +12,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.cli import main as cli_main
+
 REPO = Path(__file__).resolve().parents[1]
 TABLES = ("documents", "mentions", "people", "acronyms")
 
@@ -230,8 +232,9 @@ def test_csv_without_text_column_exits_2(tmp_path: Path) -> None:
     assert not [p for p in out.iterdir() if p.name.startswith(".vnextract-")] if out.exists() else True
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["eval"]])
+@pytest.mark.parametrize("command", [[]] + [[name] for name in sorted(cli_main.commands)])
 def test_help_has_example(command: list[str]) -> None:
+    """Every command, as the group lists it, has help with an example of itself (as sqlite-utils' test_docs)."""
     done = vnextract(*command, "--help")
     assert done.returncode == 0, done.stderr
     assert "Usage:" in done.stdout
