@@ -200,7 +200,7 @@ def _current_units(tone_map: ToneMap) -> Iterable[AdminUnit]:
         unit = "thành phố" if province.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG else "tỉnh"
         _, name = split_unit(normalize_value(province.name, tone_map))
         provinces[province.code] = AdminUnit(name, unit, "province", f"{int(province.code):02d}", "", True)
-    for code, province in provinces.items():
+    for province in provinces.values():
         yield AdminUnit(province.name, province.unit, "province", province.code, province.normalized, True)
     levels = {"phường": "ward", "xã": "commune", "đặc khu": "special_zone"}
     for ward in Ward.iter_all():

@@ -161,7 +161,7 @@ class _Context:
         self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
-        self.numbered_full: dict[str, str] = {}
+        self.numbered_full: dict[str, str] = {}  # grow() reads it; empty while numbered_names() fills it
         self.numbered_full = self.numbered_names()
 
     def numbered_names(self) -> dict[str, str]:
