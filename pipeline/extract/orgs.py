@@ -131,7 +131,8 @@ class _Context:
         self.x = extractor
         self.doc = doc
         self.acronyms = span_starting_at(spans_of(doc, "ACRONYM"))
-        self.places = span_starting_at(spans_of(doc, "PLACE"))
+        places = spans_of(doc, "PLACE")
+        self.places = span_starting_at(places)
         self.blockers = {s.start for key in ("RANK", "POSITION") for s in spans_of(doc, key)}
         covering: dict[int, list[int]] = {}  # start → ends of the POSITION and PLACE spans starting there
         for span in (s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)):
@@ -156,7 +157,6 @@ class _Context:
         self.units = {start: end for _, start, end in extractor.units(doc)}
         learned = doc.user_data.get("acronym_definitions", {})
         self.expansions = {**extractor.expansions, **learned}
-        places = spans_of(doc, "PLACE")
         self.province = document_province(places)
         self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
