@@ -28,7 +28,7 @@ from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
 from .normalize import NormalizedText, ToneMap, normalize_text
 from .resolve import acronym_records, expand_text, person_records
-from .segment import VI_CONFIG, Segmenter
+from .segment import VI_CONFIG, Segmenter, sentence_ranges
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,9 @@ def _first_char(text: str) -> int:
 class SentenceIndex:
     """The number of the sentence holding a token, by bisection over sentence starts (no walk over every token)."""
 
-    def __init__(self, sentences: list[Span]):
-        self.starts = [s.start for s in sentences]
-        self.ends = [s.end for s in sentences]
+    def __init__(self, sentences: list[tuple[int, int]]):
+        self.starts = [start for start, _ in sentences]
+        self.ends = [end for _, end in sentences]
 
     def get(self, token: int) -> int | None:
         """Index in ``sentences`` of the one holding ``token``; None when it is in none of them (a blank line)."""
@@ -105,7 +105,7 @@ class Pipeline:
         normalize = config.stage("normalize")
         self.tone_map = ToneMap.from_underthesea() if "normalize" in self.enabled and normalize["tone_marks"] else None
         self.nlp = spacy.blank("vi", config=VI_CONFIG)
-        self.segmenter = Segmenter(self.nlp.vocab) if "segment" in self.enabled else None
+        self.segmenter = Segmenter(self.nlp.vocab, tones_placed=self.tone_map is not None) if "segment" in self.enabled else None
         if "extract" in self.enabled:
             add_extractors(self.nlp, config)
 
@@ -133,7 +133,7 @@ class Pipeline:
             return result
         normalized = self.normalize(raw.text)
         doc = self.segmenter(normalized.text)
-        sentences = [s for s in doc.sents if s.text.strip()]
+        sentences = sentence_ranges(doc)
         result.n_sentences = len(sentences)
         if "extract" not in self.enabled:
             return result

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pipeline.core import Pipeline
 from pipeline.model import RawDocument
-from pipeline.segment import VI_CONFIG, Segmenter, align, split_at_capital
+from pipeline.segment import VI_CONFIG, Segmenter, align, sentence_ranges, split_at_capital, text_of, word_spans
 
 NEWS = [
     "Sáng 23/9, Bộ Tư lệnh BĐBP tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2025.",
@@ -33,7 +33,7 @@ NAUGHTY = [
 def test_doc_text_is_input(pipe: Pipeline, text: str) -> None:
     doc = pipe.segmenter(text)
     assert doc.text == text
-    for word in doc.spans["words"]:
+    for word in word_spans(doc):
         assert word.text.strip() == word.text and word.text
     for sentence in doc.sents:
         assert sentence.text  # no empty sentence
@@ -55,7 +55,7 @@ def test_glued_word_is_split_into_syllable_tokens(pipe: Pipeline) -> None:
 def test_words_group_syllables(pipe: Pipeline) -> None:
     doc = pipe.segmenter("Thiếu tướng Võ Tiến Nghị dự hội nghị.")
     assert [t.text for t in doc][:4] == ["Thiếu", "tướng", "Võ", "Tiến"]
-    words = [w.text for w in doc.spans["words"]]
+    words = [w.text for w in word_spans(doc)]
     assert "Võ Tiến Nghị" in words
 
 
@@ -169,4 +169,36 @@ def test_a_word_border_inside_a_piece_is_cut_word_by_word() -> None:
                           words=lambda s: ["Hà Nội", "2025"])
     doc = segmenter("Hà Nội2025")
     assert [t.text for t in doc] == ["Hà", "Nội", "2025"]
-    assert [w.text for w in doc.spans["words"]] == ["Hà Nội", "2025"]
+    assert [w.text for w in word_spans(doc)] == ["Hà Nội", "2025"]
+
+
+@pytest.mark.parametrize("text", NEWS + NAUGHTY)
+def test_sentence_ranges_are_the_non_blank_sentences(pipe: Pipeline, text: str) -> None:
+    doc = pipe.segmenter(text)
+    assert sentence_ranges(doc) == [(s.start, s.end) for s in doc.sents if s.text.strip()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("aB đ.\n\t ,Ầ1")), max_size=60))
+def test_sentence_ranges_on_any_layout(text: str) -> None:
+    vocab = spacy.blank("vi", config=VI_CONFIG).vocab
+    doc = Segmenter(vocab, sentences=lambda s: [p for p in re.split(r"(?<=\.) ", s) if p],
+                    words=str.split)(text)
+    assert sentence_ranges(doc) == [(s.start, s.end) for s in doc.sents if s.text.strip()]
+
+
+def test_segmenter_keeps_its_text(pipe: Pipeline) -> None:
+    doc = pipe.segmenter(NEWS[1])
+    assert text_of(doc) == doc.text == NEWS[1]
+
+
+def test_skipping_underthesea_token_normalization_keeps_the_words() -> None:
+    """The normalize stage already placed tone marks with underthesea's table, so word_tokenize need not."""
+    from underthesea import word_tokenize
+
+    from pipeline.normalize import ToneMap, normalize_text
+
+    tone_map = ToneMap.from_underthesea()
+    for text in NEWS + ["Thuỵ Hoà và Hoá chất, khoẻ mạnh; Quý Hợi"]:
+        normalized = normalize_text(text, tone_map).text
+        assert word_tokenize(normalized, use_token_normalize=False) == word_tokenize(normalized)

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons import AcronymLexicon
+from ..segment import text_of
 from .base import add_spans, initial_letter, is_acronym_form, looks_like_word, make_span
 
 DEFINITION = re.compile(r"\(\s*([A-ZĐ]{2,})\s*\)")
@@ -110,7 +111,7 @@ class AcronymExtractor:
         self.learn_definitions = learn_definitions
 
     def __call__(self, doc: Doc) -> Doc:
-        learned = document_expansions(find_definitions(doc.text)) if self.learn_definitions else {}
+        learned = document_expansions(find_definitions(text_of(doc))) if self.learn_definitions else {}
         doc.user_data["acronym_definitions"] = learned
         spans = []
         for i in acronym_shaped(doc):

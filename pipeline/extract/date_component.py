@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import add_spans, char_span
+from ..segment import text_of
 from .dates import find_dates
 
 
@@ -18,7 +19,7 @@ class DateExtractor:
         doc_date = doc.user_data.get("doc_date")
         reference = dt.date.fromisoformat(doc_date) if doc_date else None
         spans = []
-        for match in find_dates(doc.text, reference):
+        for match in find_dates(text_of(doc), reference):
             span = char_span(doc, match.start, match.end, "DATE", match.value, match.rule, match.attrs)
             if span is not None:
                 spans.append(span)

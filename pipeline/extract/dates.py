@@ -102,12 +102,20 @@ _FLAGS = re.IGNORECASE
 _SPAN_GAP = 4  # most spaces or tabs between two words of one expression
 
 
-def _span_re(pattern: str) -> re.Pattern[str]:
+def _span_re(pattern: str, first: str = "") -> re.Pattern[str]:
     """Compile a pattern that spans a DATE: the whitespace between its words is a few spaces
     or tabs, never a line break, so a title's last word and the next line's first (or two
-    words far apart in a layout) are never one expression."""
+    words far apart in a layout) are never one expression.
+
+    ``first`` lists the characters a match can start with (either case): a pattern that
+    opens with an optional part-of-day word would otherwise try its alternatives and
+    look-behinds at every position of the text; the look-ahead turns most positions away
+    at once (the date rules took three times as long without it).
+    """
     gap = r"[^\S\n]"
     bounded = pattern.replace(r"\s+", f"{gap}{{1,{_SPAN_GAP}}}").replace(r"\s*", f"{gap}{{0,{_SPAN_GAP}}}")
+    if first:
+        bounded = f"(?=[{first}])" + bounded
     return re.compile(bounded.replace(r"\s", gap), _FLAGS)
 
 _PART_CODES: dict[str, str] = {
@@ -131,6 +139,9 @@ _PART_ALT = "|".join(
 _PART_START = r"(?<!\w)(?<!ánh\s)"
 # ``ngày``, ``mùng``/``mồng`` (days 1-10), ``ngày mùng``: the day word kept in the span.
 _DAY_WORD = r"(?:ngày\s+)?(?:mùng|mồng)|ngày"
+# first letters of the part-of-day words and of the day word, for ``_span_re(first=…)``
+_PART_FIRST = "".join(sorted({words[0] for words in _PART_CODES}))
+_PREFIX_FIRST = _PART_FIRST + "nm"
 
 
 def _prefix(n: str = "") -> str:
@@ -150,12 +161,14 @@ _NUMERIC_RE = _span_re(
     + _NUM_START
     + r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w]|[/.-]\d)"
     + rf"(?:{_YEAR_SUFFIX})?",
+    first=_PREFIX_FIRST + r"\d",
 )
 
 # ngày 23 tháng 9 năm 2025, ngày 23 tháng 9/2025, mồng 2 tháng 9, ngày 2 tháng 9 năm nay.
 _TEXT_DMY_RE = _span_re(
     rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)(?:{_DAY_WORD})\s+(?P<d>\d{{1,2}})\s+tháng\s+"
     r"(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})|" + _YEAR_SUFFIX + r")?(?![\w/]|[.,]\d)",
+    first=_PREFIX_FIRST,
 )
 
 # tháng 9/2025, tháng 9 năm 2025, tháng 4-2025, tháng 3.2024, tháng 3 năm nay, tháng 8.
@@ -189,6 +202,7 @@ _RANGE_RE = _span_re(
     + r"\s*(?P<conn>đến|tới|và|-|–)\s*"
     + _prefix("2")
     + r"(?P<d2>\d{1,2})(?P<s2>[/.-])(?P<m2>\d{1,2})(?:(?P=s2)(?P<y2>\d{4}))?(?![\w]|[/.-]\d)",
+    first=_PREFIX_FIRST + r"\d",
 )
 
 
@@ -217,6 +231,7 @@ _LIST_DAY_RE = re.compile(r"\d{1,2}")
 _REL_DAY_RE = _span_re(
     rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)"
     r"(?:(?P<hom>(?:ngày\s+)?hôm\s+(?:qua|nay|kia))|(?P<mai>ngày\s+mai)|(?P<bare>nay|qua|(?-i:mai)))(?!\w)",
+    first=_PART_FIRST + "nhqm",
 )
 _REL_DAY_OFFSETS: dict[str, int] = {"kia": -2, "qua": -1, "nay": 0, "mai": 1}
 
@@ -244,12 +259,14 @@ _ANAPHORIC_AFTER_RE = re.compile(r"\s+(?:đó|ấy|đấy|đây|nữa|khi)(?!\w)
 
 # hôm sau, ngày hôm sau, sáng hôm sau: the day after the date mentioned just before.
 _NEXT_DAY_RE = _span_re(
-    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)(?:ngày\s+)?hôm\s+sau(?!\w)"
+    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)(?:ngày\s+)?hôm\s+sau(?!\w)",
+    first=_PART_FIRST + "nh",
 )
 
 # cùng ngày, chiều cùng ngày (but ``cùng ngày 23/9`` is an explicit date).
 _SAME_DAY_RE = _span_re(
-    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)cùng\s+ngày(?!\w)(?!\s*\d)"
+    rf"(?:{_PART_START}(?P<part>{_PART_ALT})\s+)?(?<!\w)cùng\s+ngày(?!\w)(?!\s*\d)",
+    first=_PART_FIRST + "c",
 )
 
 # Document numbers: ``số 12/3``, ``12/3/QĐ-UBND``.

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import AcronymLexicon, OrganizationLexicon, PeopleLexicon
+from ..segment import word_ranges
 from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
@@ -138,9 +139,9 @@ class _Context:
         for span in (s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)):
             covering.setdefault(span.start, []).append(span.end)
         longest = max((e - s for s, ends in covering.items() for e in ends), default=0)
-        words = spans_of(doc, "words")
-        self.word_end = {w.start: w.end for w in words}
-        inside_word = {i for w in words for i in range(w.start + 1, w.end)}
+        words = word_ranges(doc)
+        self.word_end = dict(words)
+        inside_word = {i for start, end in words if end - start > 1 for i in range(start + 1, end)}
 
         def covered(h: Span) -> bool:
             return any(h.end <= e and e - s > len(h)
