@@ -45,7 +45,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "max_chars": Setting(int, 2_000_000),
     },
     "normalize": {"enabled": _enabled(), "tone_marks": Setting(bool, True)},
-    "segment": {"enabled": _enabled(), "engine": Setting(str, "underthesea", ("underthesea",))},
+    "segment": {"enabled": _enabled(), "engine": Setting(str, "underthesea", ("underthesea",)),
+                "words": Setting(str, "needed", ("needed", "all"))},
     "extract": {
         "enabled": _enabled(),
         **{name: {"enabled": _enabled()} for name in EXTRACTORS},

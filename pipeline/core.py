@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .config import Config
 from .extract import add_extractors
+from .extract.base import span_values
 from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
 from .normalize import NormalizedText, ToneMap, normalize_text
@@ -105,9 +106,16 @@ class Pipeline:
         normalize = config.stage("normalize")
         self.tone_map = ToneMap.from_underthesea() if "normalize" in self.enabled and normalize["tone_marks"] else None
         self.nlp = spacy.blank("vi", config=VI_CONFIG)
-        self.segmenter = Segmenter(self.nlp.vocab, tones_placed=self.tone_map is not None) if "segment" in self.enabled else None
         if "extract" in self.enabled:
             add_extractors(self.nlp, config)
+        self.segmenter = None
+        # "needed": the Doc is built without words and the rules that read them segment the sentences they need
+        self.all_words = config.stage("segment")["words"] == "all"
+        if "segment" in self.enabled:
+            self.segmenter = Segmenter(self.nlp.vocab, tones_placed=self.tone_map is not None)
+            for _, component in self.nlp.pipeline:
+                if hasattr(component, "word_source"):
+                    component.word_source = self.segmenter.words_in
 
     def normalize(self, raw: str) -> NormalizedText:
         if "normalize" not in self.enabled:
@@ -132,7 +140,7 @@ class Pipeline:
         if self.segmenter is None:
             return result
         normalized = self.normalize(raw.text)
-        doc = self.segmenter(normalized.text)
+        doc = self.segmenter(normalized.text, words=self.all_words)
         sentences = sentence_ranges(doc)
         result.n_sentences = len(sentences)
         if "extract" not in self.enabled:
@@ -154,14 +162,15 @@ class Pipeline:
     @staticmethod
     def _mention(raw: str, normalized: NormalizedText, span: Span, ids: dict, sentence_of: SentenceIndex) -> Mention:
         start, end = normalized.raw_span(span.start_char, span.end_char)
+        value, source, attrs = span_values(span)
         return Mention(
             type=span.label_,
             start=start,
             end=end,
             text=raw[start:end],
-            normalized=span._.normalized,
-            source=span._.source or "",
-            attrs=dict(span._.attrs or {}),
+            normalized=value,
+            source=source or "",
+            attrs=dict(attrs or {}),
             sentence_id=sentence_of.get(span.start),
             mention_id=ids[(span.label_, span.start, span.end)],
         )

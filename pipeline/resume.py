@@ -17,7 +17,7 @@ import os
 import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,11 @@ def results_key(config: Config) -> str:
 
 
 def _result_record(result: DocumentResult) -> dict[str, Any]:
-    record = asdict(result)
-    del record["doc"]  # the document is read again on resume; its hash says whether it changed
+    # the document is left out: it is read again on resume, and its hash says whether it changed. Built
+    # field by field rather than with dataclasses.asdict, whose deep copy took a third of the writing time
+    record = {f.name: getattr(result, f.name) for f in fields(DocumentResult) if f.name != "doc"}
+    for name in ("mentions", "people", "acronyms"):
+        record[name] = [vars(item) for item in record[name]]
     return {"doc_id": result.doc.doc_id, "content_hash": content_hash(result.doc), "result": record}
 
 

@@ -139,10 +139,10 @@ def arrow_schema(name: str) -> pa.Schema:
     return pa.schema(fields, metadata={"schema_version": SCHEMA_VERSION, "table": name})
 
 
-def _arrow_value(value: Any, type_: pa.DataType) -> Any:
-    if pa.types.is_date32(type_) and isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    return value
+def _arrow_column(values: list[Any], type_: pa.DataType) -> list[Any]:
+    if pa.types.is_date32(type_):
+        return [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
+    return values
 
 
 def to_arrow(name: str, rows: list[dict[str, Any]]) -> pa.Table:
@@ -152,8 +152,9 @@ def to_arrow(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     become Arrow dates here; a row missing a required value raises.
     """
     columns = TABLE_BY_NAME[name].columns
-    converted = [{c.name: _arrow_value(row.get(c.name), c.type) for c in columns} for row in rows]
-    table = pa.Table.from_pylist(converted, schema=arrow_schema(name))
+    # column by column: one conversion per column instead of one dict per row
+    data = {c.name: _arrow_column([row.get(c.name) for row in rows], c.type) for c in columns}
+    table = pa.Table.from_pydict(data, schema=arrow_schema(name))
     # Arrow does not enforce nullable=False when building from Python objects
     empty = [c.name for c in columns if not c.nullable and table.column(c.name).null_count]
     if empty:

@@ -19,7 +19,7 @@ organization grammar reads as two integers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -34,6 +34,8 @@ from .ingest import HEADER
 VI_CONFIG = {"nlp": {"tokenizer": {"use_pyvi": False}}}
 
 PIECE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# a syllable, a number or whitespace: not a punctuation mark
+MARK_FREE = re.compile(r"[\w\s]")
 
 
 def align(text: str, pieces: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -82,17 +84,23 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def split_at_capital(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:
-    """Token ranges of one word, split where a lower-case syllable is followed by a capitalised one.
+def word_break(before: str, here: str) -> bool:
+    """Whether a word certainly ends between two adjacent syllables or marks, whatever a tokenizer says.
 
-    underthesea sometimes joins a verb and the name after it (``biểu dương Đồn``); a
-    Vietnamese word never goes from lower case to a capital inside it.
+    underthesea sometimes joins a verb and the name after it (``biểu dương Đồn``);
+    a Vietnamese word never goes from lower case to a capital inside it, nor
+    runs across a punctuation mark.
     """
+    return (not MARK_FREE.match(before) or not MARK_FREE.match(here)
+            or (before[:1].islower() and here[:1].isupper()))
+
+
+def split_at_capital(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of one word, split wherever :func:`word_break` says a word ends."""
     ranges = []
     start = first
     for i in range(first + 1, end):
-        before, here = text[tokens[i - 1][0]:tokens[i - 1][1]], text[tokens[i][0]:tokens[i][1]]
-        if before[:1].islower() and here[:1].isupper():
+        if word_break(text[tokens[i - 1][0]:tokens[i - 1][1]], text[tokens[i][0]:tokens[i][1]]):
             ranges.append((start, i))
             start = i
     if end > start:
@@ -100,15 +108,14 @@ def split_at_capital(text: str, tokens: list[tuple[int, int]], first: int, end: 
     return ranges
 
 
-def _add_whole_pieces(text: str, start: int, end: int, spans: list[tuple[int, int]], tokens: list[tuple[int, int]],
-                      words: list[tuple[int, int]]) -> bool:
-    """Append the sentence's pieces, found in one pass, and its words as token ranges.
+def _add_whole_pieces(text: str, pieces: list[tuple[int, int]], spans: list[tuple[int, int]],
+                      tokens: list[tuple[int, int]], words: list[tuple[int, int]]) -> bool:
+    """Append the sentence's pieces and its words as token ranges.
 
     Returns False, appending nothing, when a word border falls inside a piece
     (the tokenizer rewrote the text there): the pieces then depend on the
     words, and ``_add_pieces_by_word`` cuts them word by word.
     """
-    pieces = [m.span() for m in PIECE.finditer(text, start, end)]
     piece_starts = [a for a, _ in pieces]
     ranges = []
     for w_start, w_end in spans:
@@ -217,18 +224,43 @@ class Segmenter:
                 spans.append((cursor, line_end))
         return [(s, e) for s, e in spans if text[s:e].strip()]
 
-    def __call__(self, text: str) -> Doc:
+    def __call__(self, text: str, words: bool = True) -> Doc:
+        """The Doc of ``text``; with ``words=False`` no sentence is given to ``word_tokenize`` here, and the
+        rules that read words ask :meth:`words_in` for the sentences they need (see :class:`DocumentWords`)."""
         tokens: list[tuple[int, int]] = []
         sent_starts: set[int] = set()
-        words: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] | None = [] if words else None
         for s_start, s_end in self.sentence_spans(text):
             sent_starts.add(len(tokens))
+            pieces = [m.span() for m in PIECE.finditer(text, s_start, s_end)]
+            if found is None:
+                tokens.extend(pieces)
+                continue
             spans = align(text, self.words(text[s_start:s_end]), s_start, s_end)
-            if not _add_whole_pieces(text, s_start, s_end, spans, tokens, words):
-                _add_pieces_by_word(text, s_start, s_end, spans, tokens, words)
-        return self._build(text, tokens, sent_starts, words)
+            if not _add_whole_pieces(text, pieces, spans, tokens, found):
+                _add_pieces_by_word(text, s_start, s_end, spans, tokens, found)
+        return self._build(text, tokens, sent_starts, found)
 
-    def _build(self, text: str, tokens: list[tuple[int, int]], sent_starts: set[int], words: list[tuple[int, int]]) -> Doc:
+    def words_in(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """underthesea's words of the tokens ``[start, end)`` (a sentence) as token ranges.
+
+        A word whose border falls inside a token (``word_tokenize`` rewrote the
+        text there) is left out: its syllables count as words of their own.
+        """
+        if start >= end:
+            return []
+        text = text_of(doc)
+        chars = [(token.idx, token.idx + len(token)) for token in doc[start:end]]
+        first_token = {a: i for i, (a, _) in enumerate(chars)}
+        after_token = {b: i + 1 for i, (_, b) in enumerate(chars)}
+        ranges: list[tuple[int, int]] = []
+        for a, b in align(text, self.words(text[chars[0][0]:chars[-1][1]]), chars[0][0], chars[-1][1]):
+            if a in first_token and b in after_token:
+                ranges.extend(split_at_capital(text, chars, first_token[a], after_token[b]))
+        return [(a + start, b + start) for a, b in ranges]
+
+    def _build(self, text: str, tokens: list[tuple[int, int]], sent_starts: set[int],
+               words: list[tuple[int, int]] | None) -> Doc:
         surface: list[str] = []
         spaces: list[bool] = []
         starts: list[bool | None] = []
@@ -264,6 +296,65 @@ class Segmenter:
             doc = Doc(self.vocab, words=[], spaces=[])
         else:
             doc = Doc(self.vocab, words=surface, spaces=spaces, sent_starts=starts)
-        doc.user_data["words"] = [(index_of[a], index_of[b - 1] + 1) for a, b in words]
+        if words is not None:
+            doc.user_data["words"] = [(index_of[a], index_of[b - 1] + 1) for a, b in words]
         doc.user_data["text"] = text
         return doc
+
+
+class DocumentWords:
+    """underthesea's words of one Doc, for the rules that read them; a sentence is segmented when first asked about.
+
+    A Doc built with its words (``Segmenter(text)``) has them all. A Doc built
+    with ``words=False`` has none, and ``segment`` (:meth:`Segmenter.words_in`)
+    is called once for each sentence a rule asks about: in news text most
+    sentences hold no organization head, and segmenting is most of the
+    pipeline's time. Without either, every syllable is a word of its own.
+    """
+
+    def __init__(self, doc: Doc, segment: Callable[[Doc, int, int], list[tuple[int, int]]] | None = None):
+        self.doc = doc
+        self.segment = segment
+        self.ends: dict[int, int] = {}  # first token of a word → its end
+        self.inside: set[int] = set()  # tokens that continue a word
+        known = doc.user_data.get("words")
+        self.lazy = known is None and segment is not None
+        if self.lazy:
+            self.sentences = sentence_ranges(doc)
+            self.starts = [start for start, _ in self.sentences]
+            self.segmented: set[int] = set()
+        else:
+            self._add(known or [])
+
+    def _add(self, words: list[tuple[int, int]]) -> None:
+        for start, end in words:
+            self.ends[start] = end
+            self.inside.update(range(start + 1, end))
+
+    def _segment_sentence_of(self, token: int) -> None:
+        n = bisect_right(self.starts, token) - 1
+        if n < 0 or n in self.segmented or token >= self.sentences[n][1]:
+            return
+        self.segmented.add(n)
+        self._add(self.segment(self.doc, *self.sentences[n]))  # type: ignore[misc]
+
+    def _certain_break(self, token: int) -> bool:
+        # a word ends before ``token`` whatever underthesea says (word_break): no need to segment for it
+        doc = self.doc
+        return token <= 0 or token >= len(doc) or word_break(doc[token - 1].text, doc[token].text)
+
+    def inside_word(self, token: int) -> bool:
+        """Whether ``token`` continues a word begun before it (``đội`` of ``Bộ đội``)."""
+        if self.lazy:
+            if self._certain_break(token):
+                return False
+            self._segment_sentence_of(token)
+        return token in self.inside
+
+    def word_end(self, token: int) -> int:
+        """End of the word that begins at ``token`` (``token + 1`` for a one-syllable word)."""
+        if self.lazy:
+            if self._certain_break(token + 1):
+                return token + 1
+            self._segment_sentence_of(token)
+        return self.ends.get(token, token + 1)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from pipeline.core import Pipeline
 from pipeline.model import RawDocument
-from pipeline.segment import VI_CONFIG, Segmenter, align, sentence_ranges, split_at_capital, text_of, word_spans
+from pipeline.segment import (VI_CONFIG, DocumentWords, Segmenter, align, sentence_ranges, split_at_capital, text_of,
+                              word_break, word_spans)
 
 NEWS = [
     "Sáng 23/9, Bộ Tư lệnh BĐBP tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2025.",
@@ -134,10 +135,63 @@ def test_segmenter_with_rewriting_fake_tokenizer(text: str) -> None:
     ("Bộ đội", [(0, 2)]),
     ("Vùng dự", [(0, 2)]),
     ("Thanh Hóa", [(0, 2)]),
+    ("11 / 9", [(0, 1), (1, 2), (2, 3)]),
+    ("Hà Nội , Huế", [(0, 2), (2, 3), (3, 4)]),
 ])
 def test_split_at_capital(text, expected):
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
     assert split_at_capital(text, tokens, 0, len(tokens)) == expected
+
+
+@pytest.mark.parametrize(("before", "here", "broken"), [
+    ("dương", "Đồn", True), (",", "Bộ", True), ("Bộ", ".", True), ("(", "BĐBP", True),
+    ("Bộ", "đội", False), ("Thanh", "Hóa", False), ("cán", "bộ", False), ("11", "vụ", False), (" ", "Bộ", False),
+])
+def test_word_break(before: str, here: str, broken: bool) -> None:
+    assert word_break(before, here) is broken
+
+
+LAZY_TEXTS = NEWS + [
+    "Ngày 5/10, cán bộ, chiến sĩ Bộ đội Biên phòng tỉnh và Công an xã Na Mèo tuần tra; Bộ Quốc phòng biểu dương Đồn.",
+    "Thượng tá Lò Văn Sáy, Chính trị viên Đồn Biên phòng Pù Nhi  nói: “Bộ đội  Biên phòng luôn đồng hành”.",
+]
+
+
+@pytest.mark.parametrize("text", LAZY_TEXTS + NAUGHTY)
+def test_words_segmented_on_demand_equal_words_segmented_first(pipe: Pipeline, text: str) -> None:
+    """A sentence segmented when a rule first asks gives the words that segmenting every sentence gives."""
+    eager = DocumentWords(pipe.segmenter(text))
+    lazy_doc = pipe.segmenter(text, words=False)
+    lazy = DocumentWords(lazy_doc, pipe.segmenter.words_in)
+    assert "words" not in lazy_doc.user_data
+    for token in range(len(lazy_doc) + 1):
+        assert lazy.inside_word(token) == eager.inside_word(token), token
+        assert lazy.word_end(token) == eager.word_end(token), token
+
+
+def test_words_are_only_segmented_where_asked(pipe: Pipeline) -> None:
+    text = "Hôm nay trời nắng.\nCán bộ Bộ đội Biên phòng tuần tra."
+    doc = pipe.segmenter(text, words=False)
+    asked: list[tuple[int, int]] = []
+
+    def segment(doc, start, end):
+        asked.append((start, end))
+        return pipe.segmenter.words_in(doc, start, end)
+
+    words = DocumentWords(doc, segment)
+    bo = [t.i for t in doc if t.text == "Bộ"][0]
+    assert not words.inside_word(bo)  # after "bộ", before "đội": the second sentence only
+    assert words.word_end(bo) == bo + 2
+    assert asked == [sentence_ranges(doc)[1]]
+
+
+@pytest.mark.parametrize("text", LAZY_TEXTS)
+def test_segment_words_setting_gives_the_same_results(config, text: str) -> None:
+    from pipeline.config import load_config
+
+    needed = Pipeline(config).process(RawDocument("a.txt", text))
+    every = Pipeline(load_config(overrides=["segment.words=all"])).process(RawDocument("a.txt", text))
+    assert needed == every
 
 
 PIECE_TEXT = st.text(alphabet="aàBĐ9 ,.(\u0301-\n", max_size=40)
@@ -147,7 +201,7 @@ PIECE_TEXT = st.text(alphabet="aàBĐ9 ,.(\u0301-\n", max_size=40)
 @given(text=PIECE_TEXT, cuts=st.lists(st.integers(min_value=0, max_value=40), max_size=12))
 def test_pieces_in_one_pass_equal_pieces_word_by_word(text: str, cuts: list[int]) -> None:
     """Wherever the one-pass fast path accepts a sentence, its tokens and words are those cut word by word."""
-    from pipeline.segment import _add_pieces_by_word, _add_whole_pieces
+    from pipeline.segment import PIECE, _add_pieces_by_word, _add_whole_pieces
 
     bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
     words = [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
@@ -157,7 +211,8 @@ def test_pieces_in_one_pass_equal_pieces_word_by_word(text: str, cuts: list[int]
     slow_tokens: list[tuple[int, int]] = []
     slow_words: list[tuple[int, int]] = []
     _add_pieces_by_word(text, 0, len(text), spans, slow_tokens, slow_words)
-    if _add_whole_pieces(text, 0, len(text), spans, fast_tokens, fast_words):
+    pieces = [m.span() for m in PIECE.finditer(text)]
+    if _add_whole_pieces(text, pieces, spans, fast_tokens, fast_words):
         assert (fast_tokens, fast_words) == (slow_tokens, slow_words)
     else:
         assert (fast_tokens, fast_words) == ([], [])

@@ -17,14 +17,19 @@ from spacy.vocab import Vocab
 
 from ..segment import PIECE
 
-def _extension(name: str) -> tuple:
+
+def _key(name: str, label: str, start_char: int, end_char: int) -> tuple:
     # spaCy keys span extension values by offsets alone; an ORG and an ACRONYM over the same
     # characters (``Phó Tư lệnh BĐBP``) must not share them, so the label is part of the key
+    return ("vnx", name, label, start_char, end_char)
+
+
+def _extension(name: str) -> tuple:
     def get(span: Span) -> Any:
-        return span.doc.user_data.get(("vnx", name, span.label_, span.start_char, span.end_char))
+        return span.doc.user_data.get(_key(name, span.label_, span.start_char, span.end_char))
 
     def set_(span: Span, value: Any) -> None:
-        span.doc.user_data[("vnx", name, span.label_, span.start_char, span.end_char)] = value
+        span.doc.user_data[_key(name, span.label_, span.start_char, span.end_char)] = value
 
     return get, set_
 
@@ -48,10 +53,19 @@ def pattern(vocab: Vocab, phrase: str) -> Doc:
 def make_span(doc: Doc, start: int, end: int, label: str, normalized: str | None, source: str,
               attrs: dict[str, Any] | None = None) -> Span:
     span = Span(doc, start, end, label=label)
-    span._.normalized = normalized
-    span._.source = source
-    span._.attrs = dict(attrs or {})
+    # what span._.normalized = … stores, without building an Underscore object per value
+    start_char, end_char = span.start_char, span.end_char
+    doc.user_data[_key("normalized", label, start_char, end_char)] = normalized
+    doc.user_data[_key("source", label, start_char, end_char)] = source
+    doc.user_data[_key("attrs", label, start_char, end_char)] = dict(attrs or {})
     return span
+
+
+def span_values(span: Span) -> tuple[str | None, str | None, dict[str, Any] | None]:
+    """``(span._.normalized, span._.source, span._.attrs)`` in one look-up of the span's key."""
+    label, start_char, end_char = span.label_, span.start_char, span.end_char
+    data = span.doc.user_data
+    return tuple(data.get(_key(name, label, start_char, end_char)) for name in ("normalized", "source", "attrs"))
 
 
 def char_span(doc: Doc, start: int, end: int, label: str, normalized: str | None, source: str,

@@ -17,6 +17,7 @@ normalized value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import AcronymLexicon, OrganizationLexicon, PeopleLexicon
-from ..segment import word_ranges
+from ..segment import DocumentWords
 from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
@@ -105,6 +106,8 @@ class OrganizationExtractor:
         self.units = PhraseMatcher(nlp.vocab, attr="LOWER")
         for unit in BARE_UNIT_WORDS:
             self.units.add("UNIT", [pattern(nlp.vocab, unit)])
+        # set by the Pipeline (Segmenter.words_in): words of a sentence for a Doc built without them
+        self.word_source: Callable[[Doc, int, int], list[tuple[int, int]]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         context = _Context(self, doc)
@@ -139,9 +142,7 @@ class _Context:
         for span in (s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)):
             covering.setdefault(span.start, []).append(span.end)
         longest = max((e - s for s, ends in covering.items() for e in ends), default=0)
-        words = word_ranges(doc)
-        self.word_end = dict(words)
-        inside_word = {i for start, end in words if end - start > 1 for i in range(start + 1, end)}
+        self.words = DocumentWords(doc, extractor.word_source)
 
         def covered(h: Span) -> bool:
             return any(h.end <= e and e - s > len(h)
@@ -152,7 +153,7 @@ class _Context:
         # ``Trường`` in ``Trường Sa``); the longest head left wins
         heads = filter_spans([
             h for h in extractor.heads(doc, as_spans=True)
-            if h.start not in inside_word and h.end not in inside_word and not covered(h)
+            if not covered(h) and not self.words.inside_word(h.start) and not self.words.inside_word(h.end)
         ])
         self.heads = {h.start: h for h in heads}
         self.units = {start: end for _, start, end in extractor.units(doc)}
@@ -334,7 +335,7 @@ class _Context:
                 named = True
                 break
             elif is_title(token) and not self.person_starts_at(k):
-                end = max(self.word_end.get(k, k + 1), k + 1)
+                end = max(self.words.word_end(k), k + 1)
                 parts.append(Part(k, end, "name", doc[k:end].text))
                 named = True
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
