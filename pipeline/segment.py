@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 import numpy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -34,8 +34,6 @@ from .ingest import HEADER
 VI_CONFIG = {"nlp": {"tokenizer": {"use_pyvi": False}}}
 
 PIECE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-# a syllable, a number or whitespace: not a punctuation mark
-MARK_FREE = re.compile(r"[\w\s]")
 
 
 def align(text: str, pieces: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -84,6 +82,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+def _is_mark(piece: str) -> bool:
+    # a punctuation mark: not \w (a letter, digit or underscore) and not whitespace
+    first = piece[:1]
+    return not (first.isalnum() or first == "_" or first.isspace())
+
+
 def word_break(before: str, here: str) -> bool:
     """Whether a word certainly ends between two adjacent syllables or marks, whatever a tokenizer says.
 
@@ -91,8 +95,7 @@ def word_break(before: str, here: str) -> bool:
     a Vietnamese word never goes from lower case to a capital inside it, nor
     runs across a punctuation mark.
     """
-    return (not MARK_FREE.match(before) or not MARK_FREE.match(here)
-            or (before[:1].islower() and here[:1].isupper()))
+    return _is_mark(before) or _is_mark(here) or (before[:1].islower() and here[:1].isupper())
 
 
 def split_at_capital(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:
@@ -167,6 +170,9 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     Equal to ``[(s.start, s.end) for s in doc.sents if s.text.strip()]`` without
     building a Token object per token (``doc.sents`` does).
     """
+    known = doc.user_data.get("sentences")
+    if known is not None:
+        return known
     if not len(doc):
         return []
     columns = doc.to_array([SENT_START, IS_SPACE]).astype(numpy.int64)
@@ -176,7 +182,9 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     ends = numpy.append(starts[1:], len(doc))
     # a sentence of whitespace tokens only is blank
     spaces = numpy.concatenate(([0], numpy.cumsum(columns[:, 1])))
-    return [(int(s), int(e)) for s, e in zip(starts, ends) if spaces[e] - spaces[s] < e - s]
+    ranges = [(int(s), int(e)) for s, e in zip(starts, ends) if spaces[e] - spaces[s] < e - s]
+    doc.user_data["sentences"] = ranges  # several stages ask; the sentence starts do not change after segmenting
+    return ranges
 
 
 class Segmenter:
@@ -250,7 +258,8 @@ class Segmenter:
         if start >= end:
             return []
         text = text_of(doc)
-        chars = [(token.idx, token.idx + len(token)) for token in doc[start:end]]
+        offsets = doc.to_array([IDX, LENGTH])[start:end].tolist()
+        chars = [(idx, idx + length) for idx, length in offsets]
         first_token = {a: i for i, (a, _) in enumerate(chars)}
         after_token = {b: i + 1 for i, (_, b) in enumerate(chars)}
         ranges: list[tuple[int, int]] = []

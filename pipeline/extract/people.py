@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -48,6 +49,8 @@ class PersonExtractor:
         for honorific in (*lexicon.honorifics, *lexicon.cues):
             self.honorifics.add("HONORIFIC", [pattern(nlp.vocab, honorific)])
         self.middle_names = lexicon.middle_names
+        self.surname_orths = {nlp.vocab.strings.add(name) for name in self.surnames}
+        self.middle_name_orths = {nlp.vocab.strings.add(name) for name in self.middle_names}
         self.credits = PhraseMatcher(nlp.vocab, attr="ORTH")
         for credit in lexicon.credits:
             self.credits.add("CREDIT", [pattern(nlp.vocab, credit)])
@@ -108,18 +111,18 @@ class PersonExtractor:
         for credit in self.credits(doc, as_spans=True):
             if credit.end < len(doc) and doc[credit.end].text == ":":
                 add(credit.end + 1, False, "people.credit")
-        for token in doc:
+        orths = doc.to_array(ORTH).tolist()  # token texts as hashes: no Token object per token
+        for i in range(len(orths) - 1):
             # "Lò Văn Sáy", "Cầm Thị Hoa": surname + Văn/Thị + given name is a name wherever it stands
-            if (token.text in self.surnames and token.i + 1 < len(doc) and doc[token.i + 1].text in self.middle_names
-                    and token.i not in blocked):
-                add(token.i, True, "people.middle_name")
+            if orths[i] in self.surname_orths and orths[i + 1] in self.middle_name_orths and i not in blocked:
+                add(i, True, "people.middle_name")
         for known in self.known(doc, as_spans=True):
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
         byline = self.byline(doc)
         if byline is not None:
             candidates.append(byline)
         found = filter_spans(candidates)
-        found = filter_spans(found + self.repeats(doc, found))
+        found = filter_spans(found + self.repeats(doc, found, orths))
         found = filter_spans(found + self.given_names(doc, found, ranks, blocked))
         add_spans(doc, "PERSON", found)
         return doc
@@ -150,19 +153,25 @@ class PersonExtractor:
             return None
         return make_span(doc, start, end, "PERSON", doc[start:end].text, "people.byline")
 
-    def repeats(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """Later (or earlier) occurrences of a full name already found."""
-        names = {span.text for span in found}
-        if not names:
-            return []
-        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-        for name in names:
-            matcher.add("NAME", [doc[0:0].as_doc() if not name else _words(doc, name)])
-        return [make_span(doc, s.start, s.end, "PERSON", s.text, "people.repeat") for s in matcher(doc, as_spans=True)]
+    def repeats(self, doc: Doc, found: list[Span], orths: list[int]) -> list[Span]:
+        """Later (or earlier) occurrences of a full name already found.
 
-
-def _words(doc: Doc, text: str) -> Doc:
-    return Doc(doc.vocab, words=text.split())
+        ``orths`` are the token texts as hashes (``doc.to_array(ORTH)``); a name
+        matches its syllables as written, like a phrase matcher on ORTH, without
+        building one per document.
+        """
+        by_first: dict[int, set[tuple[int, ...]]] = {}
+        for name in {span.text for span in found}:
+            syllables = tuple(doc.vocab.strings[word] for word in name.split())
+            if syllables:
+                by_first.setdefault(syllables[0], set()).add(syllables)
+        repeats = []
+        for i, orth in enumerate(orths):
+            for syllables in by_first.get(orth, ()):
+                if tuple(orths[i:i + len(syllables)]) == syllables:
+                    span = doc[i:i + len(syllables)]
+                    repeats.append(make_span(doc, span.start, span.end, "PERSON", span.text, "people.repeat"))
+        return sorted(repeats, key=lambda span: (span.start, span.end))
 
 
 @Language.factory("vnx_people", default_config={"lexicon": ""})
