@@ -82,6 +82,25 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+ACRONYM_FORM = re.compile(r"^[A-ZĐ]{2,}$")
+LOWER_TONE_VOWELS = set("áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ")
+
+
+def is_acronym_form(text: str) -> bool:
+    """Capital letters only (Đ counts), at least two: ``BĐBP``, ``TĐKT``; not ``TTg``."""
+    return bool(ACRONYM_FORM.match(text))
+
+
+def looks_like_word(text: str) -> bool:
+    """An all-capital word of a headline (``HỘI NGHỊ``) rather than an abbreviation: it has a toned vowel."""
+    return any(c in LOWER_TONE_VOWELS for c in text.lower())
+
+
+def is_abbreviation(piece: str) -> bool:
+    """An abbreviation (``BĐBP``, ``CHQS``) rather than a word of a capitalised headline (``HỘI``)."""
+    return is_acronym_form(piece) and not looks_like_word(piece)
+
+
 def _is_mark(piece: str) -> bool:
     # a punctuation mark: not \w (a letter, digit or underscore) and not whitespace
     first = piece[:1]
@@ -91,11 +110,15 @@ def _is_mark(piece: str) -> bool:
 def word_break(before: str, here: str) -> bool:
     """Whether a word certainly ends between two adjacent syllables or marks, whatever a tokenizer says.
 
-    underthesea sometimes joins a verb and the name after it (``biểu dương Đồn``);
-    a Vietnamese word never goes from lower case to a capital inside it, nor
-    runs across a punctuation mark.
+    underthesea sometimes joins a verb and the name after it (``biểu dương Đồn``)
+    or an abbreviation and its neighbour (``BĐBP dự``, ``BCH BĐBP``); a
+    Vietnamese word never goes from lower case to a capital inside it, runs
+    across a punctuation mark or a line break, holds an abbreviation beside
+    other syllables or mixes a number with syllables (``000 viên`` of ``1.000 viên``).
     """
-    return _is_mark(before) or _is_mark(here) or (before[:1].islower() and here[:1].isupper())
+    return ("\n" in before or "\n" in here or _is_mark(before) or _is_mark(here)
+            or (before[:1].islower() and here[:1].isupper())
+            or is_abbreviation(before) or is_abbreviation(here) or before[:1].isdigit() != here[:1].isdigit())
 
 
 def split_at_capital(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:

@@ -120,11 +120,12 @@ class TableWriter:
         path = self.tmp_dir / f"{name}.csv"
         columns = [column for column, _ in TABLES[name]]
         with open(path, "a", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns)
+            # csv.writer over lists: DictWriter checks every row's keys against the columns, a set operation per row
+            writer = csv.writer(handle)
             if name not in self.csv_started:
-                writer.writeheader()
+                writer.writerow(columns)
                 self.csv_started.add(name)
-            writer.writerows(batch)
+            writer.writerows([row.get(column) for column in columns] for row in batch)
 
     def _parquet_path(self, name: str) -> Path:
         # without the parquet format the database still loads from Parquet: a hidden file, removed at commit

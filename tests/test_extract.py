@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from pipeline.extract.acronyms import find_definitions, is_acronym
 from pipeline.extract.base import is_acronym_form, looks_like_word
@@ -319,3 +323,27 @@ def test_header_not_annotated(process) -> None:
     mentions = process(text, date="2025-09-23").mentions
     assert all(m.start >= len("date 2025-09-23 ") for m in mentions)
     assert ("ORG", "BĐBP tỉnh Nghệ An") in [(m.type, m.text) for m in mentions]
+
+
+@settings(max_examples=200, deadline=None)
+@given(bounds=st.lists(st.tuples(st.integers(0, 12), st.integers(1, 4)), max_size=10),
+       rejected=st.sets(st.integers(0, 9)))
+def test_filter_spans_where_equals_filtering_first(bounds: list[tuple[int, int]], rejected: set[int]) -> None:
+    """Asking ``keep`` lazily gives spaCy's filter_spans over the kept spans, asking each span at most once."""
+    from spacy.util import filter_spans
+
+    from pipeline.extract.base import filter_spans_where
+
+    doc = Doc(Vocab(), words=["w"] * 16)
+    spans = [Span(doc, start, start + length, label=str(i)) for i, (start, length) in enumerate(bounds)]
+    asked: list[Span] = []
+
+    def keep(span: Span) -> bool:
+        asked.append(span)
+        return int(span.label_) not in rejected
+
+    expected = filter_spans([s for s in spans if keep(s)])
+    asked.clear()
+    found = filter_spans_where(spans, keep)
+    assert [(s.start, s.end, s.label_) for s in found] == [(s.start, s.end, s.label_) for s in expected]
+    assert len({id(span) for span in asked}) == len(asked) <= len(spans)

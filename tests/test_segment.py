@@ -144,8 +144,10 @@ def test_split_at_capital(text, expected):
 
 
 @pytest.mark.parametrize(("before", "here", "broken"), [
-    ("dương", "Đồn", True), (",", "Bộ", True), ("Bộ", ".", True), ("(", "BĐBP", True),
-    ("Bộ", "đội", False), ("Thanh", "Hóa", False), ("cán", "bộ", False), ("11", "vụ", False), (" ", "Bộ", False),
+    ("dương", "Đồn", True), (",", "Bộ", True), ("Bộ", ".", True), ("(", "BĐBP", True), ("BCH", "BĐBP", True),
+    ("BĐBP", "dự", True), ("11", "vụ", True), ("000", "viên", True), ("quân", "\n", True),
+    ("Bộ", "đội", False), ("Thanh", "Hóa", False), ("cán", "bộ", False), (" ", "Bộ", False), ("HỘI", "NGHỊ", False),
+    ("2025", "2026", False),
 ])
 def test_word_break(before: str, here: str, broken: bool) -> None:
     assert word_break(before, here) is broken

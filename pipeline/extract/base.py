@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..segment import PIECE
+from ..segment import PIECE, is_acronym_form, looks_like_word  # noqa: F401 (shared with the extractors)
 
 
 def _key(name: str, label: str, start_char: int, end_char: int) -> tuple:
@@ -38,8 +39,6 @@ for _name in ("normalized", "source", "attrs"):
     _get, _set = _extension(_name)
     Span.set_extension(_name, getter=_get, setter=_set, force=True)
 
-ACRONYM_FORM = re.compile(r"^[A-ZĐ]{2,}$")
-LOWER_TONE_VOWELS = set("áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ")
 
 
 def pattern(vocab: Vocab, phrase: str) -> Doc:
@@ -87,22 +86,30 @@ def is_title(token: Token) -> bool:
     return token.is_alpha and token.text[0].isupper()
 
 
-def is_acronym_form(text: str) -> bool:
-    """Capital letters only (Đ counts), at least two: ``BĐBP``, ``TĐKT``; not ``TTg``."""
-    return bool(ACRONYM_FORM.match(text))
-
-
-def looks_like_word(text: str) -> bool:
-    """An all-capital word of a headline (``HỘI NGHỊ``) rather than an abbreviation: it has a toned vowel."""
-    return any(c in LOWER_TONE_VOWELS for c in text.lower())
-
-
 def initial_letter(syllable: str) -> str:
     """The letter an abbreviation takes from a syllable: its first letter without tone marks; Đ stays Đ."""
     first = syllable[:1].upper()
     if first == "Đ":
         return "Đ"
     return unicodedata.normalize("NFD", first)[:1]
+
+
+def filter_spans_where(spans: Iterable[Span], keep: Callable[[Span], bool]) -> list[Span]:
+    """``spacy.util.filter_spans([s for s in spans if keep(s)])``, asking ``keep`` only of the spans it would still take.
+
+    The longest spans are taken first, so a shorter one that overlaps a span
+    already taken is dropped without the question; ``keep`` may be costly
+    (the organization heads ask whether a sentence's words allow them).
+    """
+    ordered = sorted(spans, key=lambda span: (span.end - span.start, -span.start), reverse=True)
+    taken: list[Span] = []
+    seen: set[int] = set()
+    for span in ordered:
+        # as in filter_spans: the boundaries are checked, end - 1 because they are inclusive
+        if span.start not in seen and span.end - 1 not in seen and keep(span):
+            taken.append(span)
+            seen.update(range(span.start, span.end))
+    return sorted(taken, key=lambda span: span.start)
 
 
 def span_text(span: Span) -> str:

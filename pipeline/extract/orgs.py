@@ -24,11 +24,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..lexicons import AcronymLexicon, OrganizationLexicon, PeopleLexicon
 from ..segment import DocumentWords
-from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of
+from .base import add_spans, filter_spans_where, is_title, make_span, pattern, span_starting_at, spans_of
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
 COORDINATORS = {",", "và"}
@@ -112,14 +111,15 @@ class OrganizationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         context = _Context(self, doc)
         spans: list[Span] = []
-        i = 0
-        while i < len(doc):
+        end = 0
+        # an organization starts at a head or an acronym: only those tokens are tried, left to right
+        for i in sorted({*context.heads, *context.acronyms}):
+            if i < end:
+                continue
             org = context.organization_at(i)
             if org is not None:
                 spans.append(org)
-                i = org.end
-            else:
-                i += 1
+                end = org.end
         add_spans(doc, "ORG", spans)
         return doc
 
@@ -151,10 +151,10 @@ class _Context:
         # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``, not ``bộ Công an``
         # of ``cán bộ Công an``), and not part of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``,
         # ``Trường`` in ``Trường Sa``); the longest head left wins
-        heads = filter_spans([
-            h for h in extractor.heads(doc, as_spans=True)
-            if not covered(h) and not self.words.inside_word(h.start) and not self.words.inside_word(h.end)
-        ])
+        heads = filter_spans_where(
+            extractor.heads(doc, as_spans=True),
+            lambda h: not covered(h) and not self.words.inside_word(h.start) and not self.words.inside_word(h.end),
+        )
         self.heads = {h.start: h for h in heads}
         self.units = {start: end for _, start, end in extractor.units(doc)}
         learned = doc.user_data.get("acronym_definitions", {})

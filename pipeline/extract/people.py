@@ -146,8 +146,15 @@ class PersonExtractor:
             return None
         last = doc[i]
         start = last.i
-        while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+
+        def line_goes_on(k: int) -> bool:
+            return k > 0 and not doc[k - 1].is_space and "\n" not in doc[k - 1].whitespace_
+
+        # a name has at most MAX_NAME syllables: a longer last line is no byline, however long it is
+        while line_goes_on(start) and last.i - start < MAX_NAME:
             start -= 1
+        if line_goes_on(start):
+            return None
         end = self.name_end(doc, start, set(), need_surname=False)
         if end != last.i + 1:
             return None
