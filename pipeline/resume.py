@@ -21,6 +21,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from . import __version__
 from .config import Config, LEXICONS
 from .ingest import content_hash
@@ -72,12 +74,12 @@ class Checkpoint:
     def __init__(self, path: Path, key: str):
         self.path = path
         self.count = 0
-        self.handle = open(path, "w", encoding="utf-8")
-        self.handle.write(json.dumps({"results_key": key}) + "\n")
+        self.handle = open(path, "wb")
+        self.handle.write(orjson.dumps({"results_key": key}) + b"\n")
 
     def add(self, results: Iterable[DocumentResult]) -> None:
         for result in results:
-            self.handle.write(json.dumps(_result_record(result), ensure_ascii=False) + "\n")
+            self.handle.write(orjson.dumps(_result_record(result)) + b"\n")
             self.count += 1
         self.handle.flush()
         os.fsync(self.handle.fileno())

@@ -325,25 +325,32 @@ def test_header_not_annotated(process) -> None:
     assert ("ORG", "BĐBP tỉnh Nghệ An") in [(m.type, m.text) for m in mentions]
 
 
-@settings(max_examples=200, deadline=None)
-@given(bounds=st.lists(st.tuples(st.integers(0, 12), st.integers(1, 4)), max_size=10),
-       rejected=st.sets(st.integers(0, 9)))
-def test_filter_spans_where_equals_filtering_first(bounds: list[tuple[int, int]], rejected: set[int]) -> None:
-    """Asking ``keep`` lazily gives spaCy's filter_spans over the kept spans, asking each span at most once."""
+@settings(max_examples=300, deadline=None)
+@given(bounds=st.lists(st.tuples(st.integers(0, 12), st.integers(1, 4)), max_size=12),
+       rejected=st.sets(st.integers(0, 11)), looked_up=st.lists(st.integers(0, 15), max_size=6))
+def test_lazy_span_choice_equals_filtering_first(bounds: list[tuple[int, int]], rejected: set[int],
+                                                    looked_up: list[int]) -> None:
+    """Whatever starts are looked up, in whatever order, each is the span spaCy's filter_spans takes there from the
+    kept spans, and ``keep`` is asked of each span at most once."""
     from spacy.util import filter_spans
 
-    from pipeline.extract.base import filter_spans_where
+    from pipeline.extract.base import LazySpanChoice
 
     doc = Doc(Vocab(), words=["w"] * 16)
     spans = [Span(doc, start, start + length, label=str(i)) for i, (start, length) in enumerate(bounds)]
+
     asked: list[Span] = []
 
     def keep(span: Span) -> bool:
         asked.append(span)
         return int(span.label_) not in rejected
 
-    expected = filter_spans([s for s in spans if keep(s)])
+    expected = {s.start: (s.end, s.label_) for s in filter_spans([s for s in spans if keep(s)])}
     asked.clear()
-    found = filter_spans_where(spans, keep)
-    assert [(s.start, s.end, s.label_) for s in found] == [(s.start, s.end, s.label_) for s in expected]
-    assert len({id(span) for span in asked}) == len(asked) <= len(spans)
+    choice = LazySpanChoice(spans, keep)
+    for start in looked_up + list(range(16)):
+        found = choice.get(start)
+        assert (None if found is None else (found.end, found.label_)) == expected.get(start)
+        assert (start in choice) == (start in expected)
+    assert set(choice.starts()) == {s.start for s in spans}
+    assert len({id(span) for span in asked}) == len(asked)

@@ -94,22 +94,78 @@ def initial_letter(syllable: str) -> str:
     return unicodedata.normalize("NFD", first)[:1]
 
 
-def filter_spans_where(spans: Iterable[Span], keep: Callable[[Span], bool]) -> list[Span]:
-    """``spacy.util.filter_spans([s for s in spans if keep(s)])``, asking ``keep`` only of the spans it would still take.
+class LazySpanChoice:
+    """``{s.start: s for s in filter_spans([s for s in spans if keep(s)])}``, each start resolved when first looked up.
 
-    The longest spans are taken first, so a shorter one that overlaps a span
-    already taken is dropped without the question; ``keep`` may be costly
-    (the organization heads ask whether a sentence's words allow them).
+    A span is taken when no span taken before it in filter_spans' order
+    (longest first, then leftmost) holds its first or last token and ``keep``
+    says yes. Looking a start up asks ``keep`` only of the spans that decide
+    it, so a costly ``keep`` is paid where the grammar looks, not everywhere.
     """
-    ordered = sorted(spans, key=lambda span: (span.end - span.start, -span.start), reverse=True)
-    taken: list[Span] = []
-    seen: set[int] = set()
-    for span in ordered:
-        # as in filter_spans: the boundaries are checked, end - 1 because they are inclusive
-        if span.start not in seen and span.end - 1 not in seen and keep(span):
-            taken.append(span)
-            seen.update(range(span.start, span.end))
-    return sorted(taken, key=lambda span: span.start)
+
+    def __init__(self, spans: Iterable[Span], keep: Callable[[Span], bool]):
+        self.order = sorted(spans, key=lambda span: (span.end - span.start, -span.start), reverse=True)
+        self.keep = keep
+        self.by_start: dict[int, list[int]] = {}  # start → ranks of the spans starting there
+        self.holding: dict[int, list[int]] = {}  # token → ranks of the spans over it, in rank order
+        for rank, span in enumerate(self.order):
+            self.by_start.setdefault(span.start, []).append(rank)
+            for token in range(span.start, span.end):
+                self.holding.setdefault(token, []).append(rank)
+        self.taken: dict[int, bool] = {}
+
+    def _is_taken(self, rank: int) -> bool:
+        # depth-first over the spans ranked before, with a stack: chains of overlaps may be long
+        stack = [rank]
+        while stack:
+            top = stack[-1]
+            if top in self.taken:
+                stack.pop()
+                continue
+            span = self.order[top]
+            blocked, pending = False, None
+            for token in (span.start, span.end - 1):
+                for before in self.holding.get(token, ()):
+                    if before >= top:
+                        break
+                    state = self.taken.get(before)
+                    if state is None:
+                        pending = before
+                        break
+                    if state:
+                        blocked = True
+                        break
+                if blocked or pending is not None:
+                    break
+            if pending is not None:
+                stack.append(pending)
+                continue
+            self.taken[top] = not blocked and self.keep(span)
+            stack.pop()
+        return self.taken[rank]
+
+    def get(self, start: int) -> Span | None:
+        for rank in self.by_start.get(start, ()):
+            if self._is_taken(rank):
+                return self.order[rank]
+        return None
+
+    def __contains__(self, start: int) -> bool:
+        return self.get(start) is not None
+
+    def __getitem__(self, start: int) -> Span:
+        span = self.get(start)
+        if span is None:
+            raise KeyError(start)
+        return span
+
+    def starts(self) -> list[int]:
+        """Every start of a candidate span, taken or not, in text order."""
+        return sorted(self.by_start)
+
+    def candidates(self, start: int) -> list[Span]:
+        """The candidate spans starting at ``start``, taken or not."""
+        return [self.order[rank] for rank in self.by_start.get(start, ())]
 
 
 def span_text(span: Span) -> str:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import AcronymLexicon, OrganizationLexicon, PeopleLexicon
 from ..segment import DocumentWords
-from .base import add_spans, filter_spans_where, is_title, make_span, pattern, span_starting_at, spans_of
+from .base import LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, spans_of
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
 COORDINATORS = {",", "và"}
@@ -113,8 +113,8 @@ class OrganizationExtractor:
         spans: list[Span] = []
         end = 0
         # an organization starts at a head or an acronym: only those tokens are tried, left to right
-        for i in sorted({*context.heads, *context.acronyms}):
-            if i < end:
+        for i in sorted({*context.head_starts, *context.acronyms}):
+            if i < end or (i not in context.acronyms and not context.may_start_organization(i)):
                 continue
             org = context.organization_at(i)
             if org is not None:
@@ -151,11 +151,12 @@ class _Context:
         # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``, not ``bộ Công an``
         # of ``cán bộ Công an``), and not part of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``,
         # ``Trường`` in ``Trường Sa``); the longest head left wins
-        heads = filter_spans_where(
+        # resolved where the grammar looks: a sentence is segmented into words only for a head that could matter
+        self.heads = LazySpanChoice(
             extractor.heads(doc, as_spans=True),
             lambda h: not covered(h) and not self.words.inside_word(h.start) and not self.words.inside_word(h.end),
         )
-        self.heads = {h.start: h for h in heads}
+        self.head_starts = set(self.heads.starts())
         self.units = {start: end for _, start, end in extractor.units(doc)}
         learned = doc.user_data.get("acronym_definitions", {})
         self.expansions = {**extractor.expansions, **learned}
@@ -172,14 +173,45 @@ class _Context:
         A later ``Bộ Tư lệnh Vùng`` or ``trong Vùng`` without the number refers back to it.
         """
         doc = self.doc
-        names: dict[str, str] = {}
-        for start, head in self.heads.items():
-            key = head.text.lower()
+
+        def numbered_at(head: Span) -> bool:
             k = head.end + (1 if head.end < len(doc) and doc[head.end].lower_ == "số" else 0)
-            if key in self.x.numbered and key not in names and k < len(doc) and doc[k].like_num:
+            return head.text.lower() in self.x.numbered and k < len(doc) and doc[k].like_num
+
+        names: dict[str, str] = {}
+        for start in self.heads.starts():
+            if not any(numbered_at(candidate) for candidate in self.heads.candidates(start)):
+                continue  # whichever head is taken here, it is no numbered one: no need to resolve it
+            head = self.heads.get(start)
+            key = head.text.lower() if head is not None else ""
+            if head is not None and numbered_at(head) and key not in names:
                 parts, _ = self.grow([Part(start, head.end, "head", self.x.canonical[key])])
                 names[key] = self.normalize(parts)
         return names
+
+    def may_start_organization(self, i: int) -> bool:
+        """False only where no head candidate at ``i`` can start an organization, whichever is taken.
+
+        A head names an organization when it is capitalised, stands alone
+        (``Đảng ủy``), is a named head, or is followed by something the name
+        grows with; ``bộ`` of ``cán bộ chiến sĩ`` is none of these, so its
+        words need not be known.
+        """
+        doc = self.doc
+        for head in self.heads.candidates(i):
+            key = head.text.lower()
+            if (doc[i].text[:1].isupper() or key in self.x.standalone
+                    or any(key.startswith(h + " ") for h in self.x.sentence_case) or self.grows_at(head.end)):
+                return True
+        return False
+
+    def grows_at(self, k: int) -> bool:
+        """Whether ``grow`` could add a part at token ``k`` (a superset of what it adds)."""
+        if k >= len(self.doc):
+            return False
+        token = self.doc[k]
+        return (k in self.head_starts or k in self.acronyms or k in self.place_units or k in self.places
+                or token.text == "(" or token.lower_ == "số" or token.like_num or k in self.units or is_title(token))
 
     def is_org_acronym(self, i: int) -> bool:
         return i in self.acronyms and self.doc[i].text in self.org_acronyms
