@@ -32,7 +32,7 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -40,7 +40,7 @@ from pathlib import Path
 from .normalize import ToneMap, normalize_value
 
 # bump when AdminUnit or the way units are built changes, so older cache files are not read
-CACHE_SCHEMA = "1"
+CACHE_SCHEMA = "2"
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
@@ -114,14 +114,17 @@ def split_unit(full_name: str) -> tuple[str, str]:
 
 @dataclass
 class Registry:
-    """Every unit, indexed by :func:`name_key` of its name."""
+    """Every unit, indexed by :func:`name_key` of its name (``keys``: those keys, when the cache already has them)."""
 
     units: list[AdminUnit]
+    keys: list[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        if self.keys is None or len(self.keys) != len(self.units):
+            self.keys = [name_key(unit.name) for unit in self.units]
         self.by_name: dict[str, list[AdminUnit]] = defaultdict(list)
-        for unit in self.units:
-            self.by_name[name_key(unit.name)].append(unit)
+        for unit, key in zip(self.units, self.keys):
+            self.by_name[key].append(unit)
 
     @classmethod
     def load(cls, tone_map: ToneMap, cache_dir: Path | None = None) -> Registry:
@@ -135,15 +138,16 @@ class Registry:
         cache_dir = default_cache_dir() if cache_dir is None else cache_dir
         path = cache_dir / f"registry-{_versions()}.json"
         try:
-            rows = json.loads(path.read_text(encoding="utf-8"))
-            return cls([AdminUnit(**row) for row in rows])
-        except (OSError, ValueError, TypeError):
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            return cls([AdminUnit(**row) for row in cached["units"]], cached["keys"])
+        except (OSError, ValueError, TypeError, KeyError):
             pass
         registry = cls(list(_current_units(tone_map)) + list(_former_units(tone_map)))
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache_dir, delete=False, suffix=".tmp") as tmp:
-                json.dump([asdict(unit) for unit in registry.units], tmp, ensure_ascii=False)
+                json.dump({"units": [asdict(unit) for unit in registry.units], "keys": registry.keys}, tmp,
+                          ensure_ascii=False)
             os.replace(tmp.name, path)
         except OSError:
             pass

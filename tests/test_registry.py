@@ -103,8 +103,12 @@ def test_cache_gives_the_same_units_and_survives_a_bad_file(tmp_path, registry):
     built = Registry.load(tone_map, tmp_path)
     cached = list(tmp_path.glob("registry-*.json"))
     assert len(cached) == 1
-    assert Registry.load(tone_map, tmp_path).units == built.units == registry.units
+    from_cache = Registry.load(tone_map, tmp_path)
+    assert from_cache.units == built.units == registry.units
+    assert from_cache.keys == built.keys == [name_key(unit.name) for unit in built.units]
     cached[0].write_text("{not json", encoding="utf-8")
+    assert Registry.load(tone_map, tmp_path).units == built.units
+    cached[0].write_text('[{"name": "an older cache, a list of units"}]', encoding="utf-8")
     assert Registry.load(tone_map, tmp_path).units == built.units
 
 
