@@ -57,7 +57,9 @@ class ToneMap:
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
             target = self.syllables.get(word.lower())
-            if target is None:
+            after = match.string[match.end():match.end() + 1]
+            if target is None or (after and unicodedata.combining(after)):
+                # a stray combining mark after the syllable would compose with the moved vowel: leave it as written
                 return word
             return "".join(t.upper() if w.isupper() else t for w, t in zip(word, target))
 

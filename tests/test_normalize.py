@@ -122,3 +122,10 @@ def test_length_never_changes_after_nfc(tone_map: ToneMap, pieces: list[str]) ->
     nfc = unicodedata.normalize("NFC", raw)
     assert len(normalize_text(nfc, tone_map).text) == len(nfc)
     assert len(tone_map.apply(nfc)) == len(nfc)
+
+
+def test_a_stray_combining_mark_keeps_the_syllable_as_written(tone_map: ToneMap) -> None:
+    """``Hoá`` + U+0300: moving the tone to ``o`` would let the grave compose with ``a``; NFC must hold."""
+    result = normalize_text("Hoá\u0300 Hoá", tone_map)
+    assert unicodedata.is_normalized("NFC", result.text)
+    assert result.text == "Hoá\u0300 Hóa"
