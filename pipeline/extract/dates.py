@@ -901,20 +901,27 @@ def find_dates(text: str, doc_date: datetime.date | None) -> list[DateMatch]:
     """
     if isinstance(doc_date, datetime.datetime):
         doc_date = doc_date.date()
+    lowered = text.lower()
+
+    def mentions(*words: str) -> bool:
+        # every match of the rule holds one of these words: without them the rule's regex need not scan the text
+        # (most documents have no quarter, no "hôm sau", no "cùng ngày")
+        return any(word in lowered for word in words)
+
     candidates: list[_Candidate] = [
         *_numeric(text, doc_date),
-        *_text_dmy(text, doc_date),
-        *_month(text, doc_date),
-        *_quarter(text, doc_date),
-        *_year(text),
+        *(_text_dmy(text, doc_date) if mentions("tháng") else ()),
+        *(_month(text, doc_date) if mentions("tháng") else ()),
+        *(_quarter(text, doc_date) if mentions("quý") else ()),
+        *(_year(text) if mentions("năm", "sinh", "sn") else ()),
         *_range(text, doc_date),
-        *_period_range(text, doc_date, _MONTHS),
-        *_period_range(text, doc_date, _QUARTERS),
-        *_day_list(text, doc_date),
-        *_next_day(text),
-        *_same_day(text),
+        *(_period_range(text, doc_date, _MONTHS) if mentions("tháng") else ()),
+        *(_period_range(text, doc_date, _QUARTERS) if mentions("quý") else ()),
+        *(_day_list(text, doc_date) if mentions("ngày") else ()),
+        *(_next_day(text) if mentions("hôm") else ()),
+        *(_same_day(text) if mentions("cùng") else ()),
         *_relative_day(text, doc_date),
-        *_relative_period(text, doc_date),
+        *(_relative_period(text, doc_date) if mentions("năm", "quý", "tháng", "tuần") else ()),
     ]
     matches = _link_ranges(text, _select(candidates, len(text)))
     return _resolve_same_day(_resolve_from_parenthesis(text, matches))
