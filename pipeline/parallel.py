@@ -1,12 +1,15 @@
 """Worker processes: each builds its Pipeline once, takes documents in chunks, and results come back in input order.
 
 Segmentation and extraction are CPU-bound Python, so throughput on one
-machine grows with processes, not threads. A worker loads models and
-lexicons once, in the pool initializer; documents travel in chunks so that
-the cost of pickling and of a round trip is shared by many documents; at most
-a few chunks per worker are in flight, so memory stays flat however long the
-input is. Results are yielded in the order of the input, so the tables are
-byte for byte those of one process.
+machine grows with processes, not threads. The calling process is one of the
+``workers``: the others start first and load models and lexicons once, in
+the pool initializer, while the caller loads its own; then the caller
+processes a chunk itself whenever the others have enough queued. So N workers are N processes on N
+cores, and the caller's writing does not compete with N others. Documents
+travel in chunks so that the cost of pickling and of a round trip is shared
+by many documents; at most a few chunks per worker are in flight, so memory
+stays flat however long the input is. Results are yielded in the order of
+the input, so the tables are byte for byte those of one process.
 
     >>> results = process_documents(load_config(), iter_inputs(["data/raw"]), workers=2)
 """
@@ -119,16 +122,33 @@ def process_documents(config: Config, documents: Iterable[RawDocument], workers:
 
 
 def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -> Iterator[DocumentResult]:
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_init_worker,
+    """The caller and ``workers - 1`` processes; the caller takes a chunk whenever the others have enough queued."""
+    # twice the usual queue: while the caller processes a chunk and writes a batch, a worker must not run dry
+    in_flight = (workers - 1) * 2 * CHUNKS_IN_FLIGHT_PER_WORKER
+    chunks = iter(chunks)
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=_pool_context(), initializer=_init_worker,
                              initargs=(config,)) as pool:
-        pending: deque[Future[list[DocumentResult]]] = deque()
+        # chunks in input order: a Future of a worker's results, or the caller's own results
+        pending: deque[Future[list[DocumentResult]] | list[DocumentResult]] = deque()
         try:
-            for chunk in chunks:
+            # the first chunks start the other workers, which load their models while the caller loads its own
+            for chunk in islice(chunks, in_flight):
                 pending.append(pool.submit(_process_chunk, chunk))
-                if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
-                    yield from pending.popleft().result()
+            pipeline = Pipeline(config)
+            for chunk in chunks:
+                # a finished chunk waiting for its turn to be yielded no longer keeps a worker busy
+                if sum(isinstance(item, Future) and not item.done() for item in pending) < in_flight:
+                    pending.append(pool.submit(_process_chunk, chunk))
+                else:
+                    pending.append([pipeline.process(doc) for doc in chunk])
+                # yield what is ready; wait for the oldest when too much is held
+                while pending and (isinstance(pending[0], list) or pending[0].done() or len(pending) > 2 * in_flight):
+                    head = pending.popleft()
+                    yield from head if isinstance(head, list) else head.result()
             while pending:
-                yield from pending.popleft().result()
+                head = pending.popleft()
+                yield from head if isinstance(head, list) else head.result()
         finally:
-            for future in pending:
-                future.cancel()
+            for item in pending:
+                if isinstance(item, Future):
+                    item.cancel()
