@@ -83,7 +83,7 @@ def main() -> None:
 @click.option("--report", "with_report", is_flag=True, help="Also write OUT/report.html (see `vnextract report`).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is drawn only when stderr is a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, show_default="number of cores",
-              help="Processes (local engine) or LocalCluster workers (dask engine) that run documents.")
+              help="Processes that run documents, this one included (local engine), or LocalCluster workers (dask engine).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=DEFAULT_CHUNK_SIZE, show_default=True,
               help="Documents sent to a worker at a time; an input smaller than one chunk runs in this process.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
