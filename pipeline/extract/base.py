@@ -8,7 +8,6 @@ choice between overlapping candidates is made once, in ``mentions.py``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
