@@ -15,7 +15,6 @@ no global mutable state.
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -29,7 +28,7 @@ from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
 from .normalize import NormalizedText, ToneMap, normalize_text
 from .resolve import acronym_records, expand_text, person_records
-from .segment import VI_CONFIG, Segmenter, sentence_ranges
+from .segment import VI_CONFIG, Segmenter, SentenceIndex, sentence_ranges
 
 
 @dataclass(frozen=True)
@@ -81,19 +80,6 @@ def _first_char(text: str) -> int:
     if not match:
         return 0
     return match.start(2) if match.group(2) is not None else match.end()
-
-
-class SentenceIndex:
-    """The number of the sentence holding a token, by bisection over sentence starts (no walk over every token)."""
-
-    def __init__(self, sentences: list[tuple[int, int]]):
-        self.starts = [start for start, _ in sentences]
-        self.ends = [end for _, end in sentences]
-
-    def get(self, token: int) -> int | None:
-        """Index in ``sentences`` of the one holding ``token``; None when it is in none of them (a blank line)."""
-        n = bisect_right(self.starts, token) - 1
-        return n if n >= 0 and token < self.ends[n] else None
 
 
 class Pipeline:

@@ -121,6 +121,11 @@ def process_documents(config: Config, documents: Iterable[RawDocument], workers:
     yield from _pooled(config, chain([first], chunks), workers)
 
 
+def _results(item: Future[list[DocumentResult]] | list[DocumentResult]) -> list[DocumentResult]:
+    """A chunk's results, the caller's own or a worker's (waiting for them)."""
+    return item if isinstance(item, list) else item.result()
+
+
 def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -> Iterator[DocumentResult]:
     """The caller and ``workers - 1`` processes; the caller takes a chunk whenever the others have enough queued."""
     # twice the usual queue: while the caller processes a chunk and writes a batch, a worker must not run dry
@@ -143,11 +148,9 @@ def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -
                     pending.append([pipeline.process(doc) for doc in chunk])
                 # yield what is ready; wait for the oldest when too much is held
                 while pending and (isinstance(pending[0], list) or pending[0].done() or len(pending) > 2 * in_flight):
-                    head = pending.popleft()
-                    yield from head if isinstance(head, list) else head.result()
+                    yield from _results(pending.popleft())
             while pending:
-                head = pending.popleft()
-                yield from head if isinstance(head, list) else head.result()
+                yield from _results(pending.popleft())
         finally:
             for item in pending:
                 if isinstance(item, Future):

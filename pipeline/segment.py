@@ -121,7 +121,7 @@ def word_break(before: str, here: str) -> bool:
             or is_abbreviation(before) or is_abbreviation(here) or before[:1].isdigit() != here[:1].isdigit())
 
 
-def split_at_capital(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:
+def split_at_breaks(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:
     """Token ranges of one word, split wherever :func:`word_break` says a word ends."""
     ranges = []
     start = first
@@ -153,7 +153,7 @@ def _add_whole_pieces(text: str, pieces: list[tuple[int, int]], spans: list[tupl
     offset = len(tokens)
     tokens.extend(pieces)
     for first, stop in ranges:
-        words.extend(split_at_capital(text, tokens, offset + first, offset + stop))
+        words.extend(split_at_breaks(text, tokens, offset + first, offset + stop))
     return True
 
 
@@ -164,7 +164,7 @@ def _add_pieces_by_word(text: str, start: int, end: int, spans: list[tuple[int, 
         tokens.extend(_pieces(text[cursor:w_start], cursor))
         first = len(tokens)
         tokens.extend(_pieces(text[w_start:w_end], w_start))
-        words.extend(split_at_capital(text, tokens, first, len(tokens)))
+        words.extend(split_at_breaks(text, tokens, first, len(tokens)))
         cursor = w_end
     tokens.extend(_pieces(text[cursor:end], cursor))
 
@@ -208,6 +208,19 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     ranges = [(int(s), int(e)) for s, e in zip(starts, ends) if spaces[e] - spaces[s] < e - s]
     doc.user_data["sentences"] = ranges  # several stages ask; the sentence starts do not change after segmenting
     return ranges
+
+
+class SentenceIndex:
+    """The number of the sentence holding a token, by bisection over sentence starts (no walk over every token)."""
+
+    def __init__(self, sentences: list[tuple[int, int]]):
+        self.starts = [start for start, _ in sentences]
+        self.ends = [end for _, end in sentences]
+
+    def get(self, token: int) -> int | None:
+        """Index in ``sentences`` of the one holding ``token``; None when it is in none of them (a blank line)."""
+        n = bisect_right(self.starts, token) - 1
+        return n if n >= 0 and token < self.ends[n] else None
 
 
 class Segmenter:
@@ -288,7 +301,7 @@ class Segmenter:
         ranges: list[tuple[int, int]] = []
         for a, b in align(text, self.words(text[chars[0][0]:chars[-1][1]]), chars[0][0], chars[-1][1]):
             if a in first_token and b in after_token:
-                ranges.extend(split_at_capital(text, chars, first_token[a], after_token[b]))
+                ranges.extend(split_at_breaks(text, chars, first_token[a], after_token[b]))
         return [(a + start, b + start) for a, b in ranges]
 
     def _build(self, text: str, tokens: list[tuple[int, int]], sent_starts: set[int],
@@ -353,7 +366,7 @@ class DocumentWords:
         self.lazy = known is None and segment is not None
         if self.lazy:
             self.sentences = sentence_ranges(doc)
-            self.starts = [start for start, _ in self.sentences]
+            self.sentence_of = SentenceIndex(self.sentences)
             self.segmented: set[int] = set()
         else:
             self._add(known or [])
@@ -364,8 +377,8 @@ class DocumentWords:
             self.inside.update(range(start + 1, end))
 
     def _segment_sentence_of(self, token: int) -> None:
-        n = bisect_right(self.starts, token) - 1
-        if n < 0 or n in self.segmented or token >= self.sentences[n][1]:
+        n = self.sentence_of.get(token)
+        if n is None or n in self.segmented:
             return
         self.segmented.add(n)
         self._add(self.segment(self.doc, *self.sentences[n]))  # type: ignore[misc]

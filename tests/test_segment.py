@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pipeline.core import Pipeline
 from pipeline.model import RawDocument
-from pipeline.segment import (VI_CONFIG, DocumentWords, Segmenter, align, sentence_ranges, split_at_capital, text_of,
+from pipeline.segment import (VI_CONFIG, DocumentWords, Segmenter, align, sentence_ranges, split_at_breaks, text_of,
                               word_break, word_spans)
 
 NEWS = [
@@ -138,9 +138,9 @@ def test_segmenter_with_rewriting_fake_tokenizer(text: str) -> None:
     ("11 / 9", [(0, 1), (1, 2), (2, 3)]),
     ("Hà Nội , Huế", [(0, 2), (2, 3), (3, 4)]),
 ])
-def test_split_at_capital(text, expected):
+def test_split_at_breaks(text, expected):
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    assert split_at_capital(text, tokens, 0, len(tokens)) == expected
+    assert split_at_breaks(text, tokens, 0, len(tokens)) == expected
 
 
 @pytest.mark.parametrize(("before", "here", "broken"), [

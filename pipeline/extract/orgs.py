@@ -183,10 +183,11 @@ class _Context:
             if not any(numbered_at(candidate) for candidate in self.heads.candidates(start)):
                 continue  # whichever head is taken here, it is no numbered one: no need to resolve it
             head = self.heads.get(start)
-            key = head.text.lower() if head is not None else ""
-            if head is not None and numbered_at(head) and key not in names:
-                parts, _ = self.grow([Part(start, head.end, "head", self.x.canonical[key])])
-                names[key] = self.normalize(parts)
+            if head is None or not numbered_at(head) or head.text.lower() in names:
+                continue
+            key = head.text.lower()
+            parts, _ = self.grow([Part(start, head.end, "head", self.x.canonical[key])])
+            names[key] = self.normalize(parts)
         return names
 
     def may_start_organization(self, i: int) -> bool:
