@@ -165,6 +165,9 @@ class RelationLexicon:
     respectively: frozenset[tuple[str, ...]]
     promotions: frozenset[tuple[str, ...]]
     plural_units: frozenset[str]
+    members: frozenset[tuple[str, ...]] = frozenset()
+    former_openers: frozenset[tuple[str, ...]] = frozenset()
+    list_words: frozenset[str] = frozenset()
     max_link_words: int = 8
 
     @classmethod
@@ -178,7 +181,9 @@ class RelationLexicon:
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
             raise LexiconError(f"{path}: 'max_link_words' must be a positive integer, not {limit!r}")
         return cls(phrases("links"), phrases("former"), phrases("current"), phrases("respectively"),
-                   phrases("promotions"), frozenset(w.lower() for w in _strings(path, data, "plural_units")), limit)
+                   phrases("promotions"), frozenset(w.lower() for w in _strings(path, data, "plural_units")),
+                   phrases("members"), phrases("former_openers"),
+                   frozenset(w.lower() for w in _strings(path, data, "list_words")), limit)
 
 
 @dataclass(frozen=True)

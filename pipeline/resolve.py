@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .extract.base import span_values
+from .extract.people import skip_parenthesis
 from .lexicons import RelationLexicon
 from .model import AcronymRecord, Mention, PersonRecord, Role
 from .segment import SentenceIndex, sentence_ranges
@@ -97,11 +98,16 @@ class _Spans:
         self.orgs: dict[int, Span] = {}
         self.places: dict[int, Span] = {}
         self.persons: dict[int, Span] = {}
+        self.acronyms: dict[int, Span] = {}
+        # tokens inside a rank, role, organization or place: what may stand between the names of a list
+        self.covered = bytearray(len(doc))
         for span in mentions:
             table = {"RANK": self.ranks, "POSITION": self.positions, "ORG": self.orgs,
-                     "PLACE": self.places, "PERSON": self.persons}.get(span.label_)
+                     "PLACE": self.places, "PERSON": self.persons, "ACRONYM": self.acronyms}.get(span.label_)
             if table is not None and span.start not in table:
                 table[span.start] = span
+            if span.label_ != "PERSON":
+                self.covered[span.start:span.end] = b"\x01" * len(span)
         self.rank_by_end = {r.end: r for r in self.ranks.values()}
         self.position_by_end = {p.end: p for p in self.positions.values()}
         self.org_by_end = {o.end: o for o in self.orgs.values()}
@@ -109,6 +115,20 @@ class _Spans:
 
     def id(self, span: Span) -> str:
         return self.ids[(span.label_, span.start, span.end)]
+
+    def expanded(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end`` with acronyms spelled out (``Bộ CHQS`` → ``Bộ Chỉ huy quân sự``)."""
+        words = []
+        k = start
+        while k < end:
+            acronym = self.acronyms.get(k)
+            if acronym is not None and acronym.end <= end and span_values(acronym)[0]:
+                words.append(span_values(acronym)[0])
+                k = acronym.end
+            else:
+                words.append(self.doc[k].text)
+                k += 1
+        return " ".join(words)
 
 
 class RecordLinker:
@@ -131,6 +151,10 @@ class RecordLinker:
             if marker_end is not None and marker_end in s.positions:
                 k, current = marker_end, True
         if k not in s.positions:
+            member_end = _phrase_at(doc, k, self.lexicon.members)
+            if member_end is not None and member_end in s.orgs:
+                org = s.orgs[member_end]  # "cán bộ Phòng Quản lý xuất nhập cảnh": a member of the organization
+                return org.end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
             return None
         position = s.positions[k]
         event = RoleEvent(k, "", position=_value(position), former=former, current=current, mention_ids=[s.id(position)])
@@ -210,7 +234,7 @@ class RecordLinker:
         k = person.end
         events: list[RoleEvent] = []
         if k < len(doc) and doc[k].text == "(" and self.role_at(s, k + 1) is None:
-            k = _skip_parenthesis(doc, k)
+            k = skip_parenthesis(doc, k)
         if k < len(doc) and doc[k].text in APPOSITION:
             end, chain = self.role_chain(s, k + 1, "records.apposition")
             if chain:
@@ -231,7 +255,7 @@ class RecordLinker:
             token = doc[end]
             if end in s.positions or _phrase_at(doc, end, self.lexicon.former) in s.positions:
                 break
-            if not token.is_lower or token.text in CLAUSE_END or end in s.persons:
+            if token.text in CLAUSE_END or end in s.persons or not _may_link(token):
                 return []
         else:
             return []
@@ -278,14 +302,32 @@ class RecordLinker:
             while n + 1 < len(sentences) and doc[sentences[n + 1][0]].text in {"-", "+", "•"}:
                 n += 1
                 last = sentences[n][1]
-            passive = any(t.lower_ == "được" for t in doc[max(first, start - 3):start + 1])
+            subjects = self.promoted_subjects(s, persons, first, start)
             for person in persons:
                 after = rank.end <= person.start < last
-                subject = passive and first <= person.start < start
-                if after or subject:
+                if after or person.start in subjects:
                     promoted.setdefault(person.start, RoleEvent(rank.start, "records.promotion", rank=_value(rank),
                                                                 mention_ids=[s.id(rank)]))
         return promoted
+
+    def promoted_subjects(self, s: _Spans, persons: list[Span], first: int, start: int) -> set[int]:
+        """``A, Tiểu đoàn trưởng …, và B, Chính trị viên … được nâng quân hàm … lên Trung tá``: the list of names right
+        before ``được`` and the promotion words (which end at ``start``), in the sentence starting at ``first``."""
+        doc = s.doc
+        verb = start
+        while verb > first and doc[verb - 1].lower_ != "được" and start - verb < 8 and doc[verb - 1].text not in CLAUSE_END:
+            verb -= 1
+        if verb <= first or doc[verb - 1].lower_ != "được":
+            return set()
+        before = [p for p in persons if first <= p.start and p.end < verb]
+        if not before:
+            return set()
+        run = [before[-1]]
+        for person in reversed(before[:-1]):
+            if not self.joined(s, person, run[0]):
+                break
+            run.insert(0, person)
+        return {p.start for p in run}
 
     def respectively(self, s: _Spans, persons: list[Span], sentences: list[tuple[int, int]]) -> dict[int, list[RoleEvent]]:
         """``A, B và C lần lượt giữ chức …`` and ``X, Y và Z lần lượt do A, B và C …``: roles zipped with people."""
@@ -332,11 +374,10 @@ class RecordLinker:
                 k = position.end
                 template = self.plural_template(s, k, end)
                 if template:
-                    head, places = template
-                    items[-1].organization = f"{head} {_value(places[0])}"
-                    for place in places[1:]:
-                        items.append(RoleEvent(place.start, "", position=items[-1].position,
-                                               organization=f"{head} {_value(place)}",
+                    names, places = template
+                    items[-1].organization = names[0]
+                    for name, place in zip(names[1:], places[1:]):
+                        items.append(RoleEvent(place.start, "", position=items[-1].position, organization=name,
                                                mention_ids=[s.id(position), s.id(place)]))
                     k = places[-1].end
                 continue
@@ -356,16 +397,23 @@ class RecordLinker:
                 item.organization = items[-1].organization
         return items
 
-    def plural_template(self, s: _Spans, k: int, end: int) -> tuple[str, list[Span]] | None:
-        """``Bộ Chỉ huy Quân sự các tỉnh Y, Z và W`` after a position: the head words and the places."""
+    def plural_template(self, s: _Spans, k: int, end: int) -> tuple[list[str], list[Span]] | None:
+        """One organization per place of a plural, after a position at ``k``: the names and the places.
+
+        ``Bộ CHQS các tỉnh Y, Z và W`` → ``Bộ Chỉ huy quân sự tỉnh Y`` …, the head
+        (acronyms spelled out) with each place's official name; ``hai đồn biên
+        phòng X và Y`` → ``Đồn biên phòng X`` …, the unit words with each name as written.
+        """
         doc = s.doc
         j = k
         while j < end and j - k < 8 and doc[j].lower_ not in self.lexicon.plural_units and doc[j].text not in CLAUSE_END:
             j += 1
-        if j == k or j >= end or doc[j].lower_ not in self.lexicon.plural_units:
+        if j >= end or doc[j].lower_ not in self.lexicon.plural_units:
             return None
+        i = j + 1
+        while i < end and i - j <= 4 and i not in s.places and doc[i].is_lower:
+            i += 1
         places = []
-        i = j + 2  # the plural word and the unit word
         while i < end and i in s.places:
             places.append(s.places[i])
             i = s.places[i].end
@@ -373,7 +421,64 @@ class RecordLinker:
                 i += 1
         if len(places) < 2:
             return None
-        return doc[k:j].text, places
+        if j > k:
+            head = s.expanded(k, j)
+            return [f"{head} {_value(place)}" for place in places], places
+        unit = doc[j + 1:places[0].start].text
+        if not unit:
+            return None
+        return [f"{unit[:1].upper()}{unit[1:]} {place.text}" for place in places], places
+
+    def tells_the_past(self, doc: Doc, start: int) -> bool:
+        """Whether the sentence starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
+        return _phrase_at(doc, start, self.lexicon.former_openers) is not None
+
+    def joined(self, s: _Spans, before: Span, after: Span) -> bool:
+        """Whether two names are items of one list: between them only separators, list words
+        (``ông``, ``bà``, ``đồng chí``) and the ranks, roles, organizations and parentheses of the items."""
+        doc = s.doc
+        separated = False
+        k = before.end
+        while k < after.start:
+            token = doc[k]
+            if token.text == "(" and skip_parenthesis(doc, k) > k:
+                k = skip_parenthesis(doc, k)
+                continue
+            if token.text in CLAUSE_END:
+                return False
+            if token.lower_ in LIST_JOINS:
+                separated = True
+            elif not s.covered[k] and token.lower_ not in self.lexicon.list_words:
+                return False
+            k += 1
+        return separated
+
+    def runs(self, s: _Spans, persons: list[Span]) -> list[list[Span]]:
+        """The document's names grouped into lists (``Các ông A, B và bà C``); a name alone is a run of one."""
+        groups: list[list[Span]] = []
+        for person in persons:
+            if groups and self.joined(s, groups[-1][-1], person):
+                groups[-1].append(person)
+            else:
+                groups.append([person])
+        return groups
+
+    def shared_links(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]]) -> dict[int, list[RoleEvent]]:
+        """``Ông A và bà B được bầu giữ chức Phó Chủ tịch …``: the role linked to the last name of a list is every
+        item's (not after ``lần lượt``, where each item has its own)."""
+        shared: dict[int, list[RoleEvent]] = {}
+        for run in self.runs(s, persons):
+            links = [e for e in after[run[-1].start] if e.source == "records.link"]
+            if len(run) < 2 or not links:
+                continue
+            gap = s.doc[run[-1].end:links[0].at]
+            if any(_phrase_at(s.doc, t.i, self.lexicon.respectively) is not None for t in gap):
+                continue
+            for person in run[:-1]:
+                if not any(e.source == "records.link" for e in after[person.start]):
+                    shared[person.start] = [RoleEvent(e.at, "records.shared_link", e.rank, e.position, e.organization,
+                                                      e.former, e.current, list(e.mention_ids)) for e in links]
+        return shared
 
     # --- the record ------------------------------------------------------------------------------
 
@@ -391,6 +496,9 @@ class RecordLinker:
         ranks.update(self.shared_ranks(s, persons, ranks))
         promoted = self.promotions(s, persons, sentences)
         respectively = self.respectively(s, persons, sentences)
+        after = {person.start: self.after_name(s, person) for person in persons}
+        shared = self.shared_links(s, persons, after)
+        index = SentenceIndex(sentences)
         full_names = {_value(m) for m in persons if len(m) > 1}
         events: OrderedDict[str, list[RoleEvent]] = OrderedDict()
         ids: dict[str, list[str]] = {}
@@ -401,17 +509,24 @@ class RecordLinker:
             for event in (ranks.get(person.start), self.title_before(s, person), promoted.get(person.start)):
                 if event is not None:
                     found.append(event)
-            found.extend(self.after_name(s, person))
-            found.extend(respectively.get(person.start, []))
+            given = after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
+            n = index.get(person.start)
+            if n is not None and self.tells_the_past(doc, sentences[n][0]):
+                for event in given:
+                    event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
+            found.extend(given)
         return [_record(f"p{i}", name, person_events, ids[name])
                 for i, (name, person_events) in enumerate(events.items(), start=1)]
 
 
-def _skip_parenthesis(doc: Doc, k: int) -> int:
-    for end in range(k + 1, min(k + 12, len(doc))):
-        if doc[end].text == ")":
-            return end + 1
-    return k
+ROMAN = set("IVXLCDM")
+
+
+def _may_link(token: Token) -> bool:
+    """A word that may stand between a name and the role a link verb gives it: lower case, a comma, a number
+    or a roman numeral (``khóa XVIII``), a dash."""
+    text = token.text
+    return token.is_lower or text in {",", "-", "–"} or token.like_num or (text.isupper() and set(text) <= ROMAN)
 
 
 def _coordinated_tail(doc: Doc, persons: list[Span], limit: int) -> list[Span]:
@@ -460,8 +575,11 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
         if event.former:
             note((rank, event.position, event.organization, True), event)
             continue
-        if event.position is not None and not (event.position == position and event.organization is None):
+        refines = position is not None and event.position is not None and event.position.startswith(position)
+        if event.position is not None and not (refines and event.organization is None):
             position, organization = event.position, event.organization
+        elif event.position is not None:
+            position = event.position  # "Phó Chủ tịch" then "Phó Chủ tịch Thường trực": the same office, made precise
         elif event.position is None:
             organization = event.organization
         note((rank, position, organization, False), event)

@@ -138,6 +138,15 @@ def test_no_false_names(process, text: str) -> None:
     assert person_names(process, text) in ([], ["Nguyễn Văn Hải"])
 
 
+@pytest.mark.parametrize("text", [
+    "Đại tá Nguyễn Văn An (SN 1970, và Trần Văn Bình",  # a parenthesis never closed
+    "Các ông Lê Văn An, ( Trần Văn Bình và bà Hà Thị Chi lần lượt được bầu làm",
+    "Thượng tá Lê Văn Nam được thăng quân hàm lên",
+])
+def test_unfinished_text_ends(process, text: str) -> None:
+    assert process(text).people
+
+
 def test_honorific_before_a_name_is_not_a_country(process) -> None:
     types = [(m.type, m.text) for m in process("Anh Khởi là ngư dân. Đoàn công tác sang Anh.").mentions]
     assert types == [("PERSON", "Khởi"), ("PLACE", "Anh")]
