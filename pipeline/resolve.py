@@ -58,10 +58,8 @@ def _value(span: Span) -> str:
 
 
 def full_name(name: str, full_names: set[str]) -> str:
-    """A given name alone (``Hải``) stands for the one full name of the document that ends with it."""
-    if " " in name:
-        return name
-    matches = [full for full in full_names if full.rsplit(" ", 1)[-1] == name]
+    """A given name alone (``Hải``, ``Sa Rươne``) stands for the one longer name of the document that ends with it."""
+    matches = [full for full in full_names if full.endswith(" " + name)]
     return matches[0] if len(matches) == 1 else name
 
 
@@ -304,7 +302,7 @@ class RecordLinker:
         before ``được`` and the promotion words (which end at ``start``), in the sentence starting at ``first``."""
         doc = s.doc
         verb = start
-        while verb > first and doc[verb - 1].lower_ != "được" and start - verb < 8 and doc[verb - 1].text not in CLAUSE_END:
+        while verb > first and doc[verb - 1].lower_ != "được" and start - verb < 14 and doc[verb - 1].text not in CLAUSE_END:
             verb -= 1
         if verb <= first or doc[verb - 1].lower_ != "được":
             return set()

@@ -193,3 +193,33 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     assert people["Ito Naoki"] == ["", "Đại sứ", ""]
     assert people["Trần Đình Khang"] == ["Đại tá", "", ""]
     assert people["Đ.V.T"] == ["", "", ""]
+
+
+@pytest.mark.parametrize(("text", "name", "record"), [
+    ("Dự có Tổng Lãnh sự Campuchia tại Thành phố Hồ Chí Minh Nhem Sophy.", "Nhem Sophy", (None, "Tổng Lãnh sự", None)),
+    ("Thủy thủ người Philippines Jomar Villanueva chia sẻ.", "Jomar Villanueva", (None, None, None)),
+    ("Hai sĩ quan trẻ là Vương Đình Phúc, Tiểu đoàn trưởng Tiểu đoàn 14 và Lục Văn Dũng, Chính trị viên Tiểu đoàn 3 "
+     "được nâng quân hàm trước niên hạn từ Thiếu tá lên Trung tá.", "Vương Đình Phúc",
+     ("Trung tá", "Tiểu đoàn trưởng", "Tiểu đoàn 14")),
+    ("Tư lệnh Vùng Cảnh sát biển 1 Đại tá Phạm Đức Thắng điều tàu ứng cứu.", "Phạm Đức Thắng",
+     ("Đại tá", "Tư lệnh", "Vùng Cảnh sát biển 1")),
+    ("Báo cáo tại hội đàm, Đại tá, TS Nông Văn Hòa, Chính ủy Lữ đoàn 168 cho biết.", "Nông Văn Hòa",
+     ("Đại tá", "Chính ủy", "Lữ đoàn 168")),
+    ("Thượng tá (nay là Đại tá) Hoàng Minh Phương nhận Bằng khen.", "Hoàng Minh Phương", ("Đại tá", None, None)),
+    ("Trước đó, đồng chí Lê Quang Thuận là Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Quảng Ninh. "
+     "Nay đồng chí Lê Quang Thuận được bổ nhiệm giữ chức Chỉ huy trưởng.", "Lê Quang Thuận",
+     (None, "Chỉ huy trưởng", None)),
+    ("Ông Hồ Sỹ Nam và bà Phan Thị Diệu Linh được bầu giữ chức Phó Chủ tịch Hội đồng nhân dân tỉnh Nghệ An.",
+     "Hồ Sỹ Nam", (None, "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Nghệ An")),
+    ("Đại úy Mạy Xổm Phu Vông, cán bộ Phòng Quản lý xuất nhập cảnh Công an tỉnh Xiêng Khoảng, dự lễ.",
+     "Mạy Xổm Phu Vông", ("Đại úy", None, "Phòng Quản lý xuất nhập cảnh Công an tỉnh Xiêng Khoảng")),
+    ("Trung tá Lăng Văn Tuyến và Thiếu tá Chu Thị Hồng Nhung lần lượt giữ chức Đồn trưởng hai đồn biên phòng "
+     "Hữu Nghị và Tân Thanh.", "Chu Thị Hồng Nhung", ("Thiếu tá", "Đồn trưởng", "Đồn biên phòng Tân Thanh")),
+])
+def test_more_relation_shapes(process, text: str, name: str, record: Record) -> None:
+    assert records(process, text).get(name) == record, records(process, text)
+
+
+def test_byline_with_several_authors(process) -> None:
+    names = person_names(process, "Đoàn công tác đã về đơn vị.\n\nHải Yến - Đình Tuân")
+    assert names == ["Hải Yến", "Đình Tuân"]

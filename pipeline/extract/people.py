@@ -50,6 +50,11 @@ BYLINE_SEPARATORS = {"-", "–", ",", "và"}
 FOREIGN_PLACE_LEVELS = {"country", "foreign_region"}
 
 
+def is_foreign(place: Span) -> bool:
+    """A PLACE outside Vietnam (a country or a foreign region)."""
+    return (span_values(place)[2] or {}).get("level") in FOREIGN_PLACE_LEVELS
+
+
 def skip_parenthesis(doc: Doc, k: int) -> int:
     """After ``(sinh năm 1999)`` when one opens at ``k``; ``k`` otherwise."""
     if k < len(doc) and doc[k].text == "(":
@@ -193,6 +198,8 @@ class PersonExtractor:
                 k += 1
             # "ông Sok Sa Rát": a lower-case honorific or cue vouches for a name without a Vietnamese surname
             need_surname = not honorific.text.islower()
+            if k + 1 < len(doc) and doc[k].lower_ == "người" and k + 1 in places and is_foreign(places[k + 1]):
+                k, need_surname = places[k + 1].end, False  # "Thủy thủ người Philippines Jomar Villanueva"
             if honorific.text.islower() and is_initial(doc, k) and initials_end(doc, k) is None:
                 candidates.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initials"))
                 continue  # "ông D.": one initial after a cue
@@ -262,12 +269,12 @@ class PersonExtractor:
         foreign = False
         if k in orgs:
             inside = [p for start, p in places.items() if orgs[k].start <= start < orgs[k].end]
-            foreign = any((span_values(p)[2] or {}).get("level") in FOREIGN_PLACE_LEVELS for p in inside)
+            foreign = any(is_foreign(p) for p in inside)
             return orgs[k].end, foreign
-        while k in places and (span_values(places[k])[2] or {}).get("level") in FOREIGN_PLACE_LEVELS:
+        while k in places and is_foreign(places[k]):
             k, foreign = places[k].end, True
             if k + 1 < len(doc) and doc[k].lower_ == "tại" and (k + 1) in places:
-                k += 1
+                k = places[k + 1].end  # "… tại Việt Nam": the host country
         return k, foreign
 
     def initials(self, doc: Doc, blocked: set[int]) -> list[Span]:
@@ -323,9 +330,13 @@ class PersonExtractor:
         organization or place.
         """
         owners: dict[str, set[str]] = {}
+        # two-syllable given names of longer names ("Chị Sa Rươne" of "Thạch Thị Sa Rươne"), after a cue only
+        pairs: dict[tuple[str, str], set[str]] = {}
         for span in found:
-            if len(span) >= MIN_NAME and span[0].text in self.surnames:
+            if MIN_NAME <= len(span) <= MAX_NAME and span[-1].text != ".":
                 owners.setdefault(span[-1].text, set()).add(span.text)
+            if len(span) >= 3:
+                pairs.setdefault((span[-2].text, span[-1].text), set()).add(span.text)
         taken = bytearray(len(doc))
         for span in (*found, *orgs.values(), *places.values()):
             taken[span.start:span.end] = b"\x01" * len(span)
@@ -341,6 +352,11 @@ class PersonExtractor:
             if not capitalised or honorific.start == 0 or doc[honorific.start].is_sent_start:
                 cues.append((honorific.end, "people.honorific_given_name"))
         for k, source in cues:
+            pair = tuple(t.text for t in doc[k:k + 2])
+            if len(pairs.get(pair, ())) == 1 and not taken[k] and alone(k + 1):
+                short.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, source))
+                taken[k:k + 2] = b"\x01\x01"
+                continue
             if alone(k) and (source != "people.given_name" or doc[k].text in owners):
                 short.append(make_span(doc, k, k + 1, "PERSON", doc[k].text, source))
                 taken[k] = 1

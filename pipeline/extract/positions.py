@@ -43,6 +43,25 @@ def names_follow(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and is_title(doc[end]) and is_title(doc[end + 1])
 
 
+def follows_a_name(doc: Doc, start: int) -> bool:
+    """A role in lower case is one in apposition after a name: ``ông Nguyễn Văn Hùng (SN 1978), thuyền trưởng``.
+
+    The comma before it follows a capitalised word or a closing parenthesis,
+    and nothing capitalised comes before that word's run but a word in lower case.
+    """
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    k = start - 2
+    if doc[k].text == ")":
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    run = 0
+    while k >= 0 and is_title(doc[k]):
+        run, k = run + 1, k - 1
+    return run >= 2 and (k < 0 or doc[k].is_lower)
+
+
 class PositionExtractor:
     """spaCy component: writes ``doc.spans["POSITION"]``."""
 
@@ -82,7 +101,8 @@ class PositionExtractor:
             while end in suffix_ends:
                 end, source = suffix_ends[end], "positions.suffix"
             text = doc[start:end].text
-            if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)):
+            if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)
+                                                     or follows_a_name(doc, start)):
                 continue
             spans.append(make_span(doc, start, end, "POSITION", canonical_position(text, self.canonical), source))
         add_spans(doc, "POSITION", filter_spans(spans))
