@@ -34,3 +34,12 @@ def test_ner_mentions_keep_raw_offsets():
     for m in mentions:
         assert text[m.start:m.end] == m.text and m.start >= len("date 2025-09-23")
         assert m.type in ("PERSON", "ORG", "PLACE")
+
+
+def test_ner_mentions_on_pretokenized_text_map_back():
+    text = "Đại_tướng Phan Văn Giang làm_việc tại Hà_Nội ( Việt_Nam ) .\nÔng Nguyễn Văn An phát_biểu ."
+    mentions = ner_mentions(text, pretokenized=True)
+    assert mentions, "underthesea tagged nothing"
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and m.text == m.text.strip(" _")
+    assert "Hà_Nội" in {m.text for m in mentions if m.type == "PLACE"}
