@@ -124,7 +124,7 @@ def load_type_mapping(name_or_path: str | Path) -> TypeMapping:
 
 def parse_type_mapping(data: Any, source: str) -> TypeMapping:
     """Validate a mapping read from YAML: ``labels`` (label → type or null), optional ``corpus``,
-    ``tag_columns`` (list of columns from 1) and ``nested`` (bool)."""
+    ``tag_columns`` (list of column numbers, the word being column 1) and ``nested`` (bool)."""
     allowed = ("corpus", "labels", "tag_columns", "nested")
     if not isinstance(data, dict):
         raise ConfigError(source, [f"expected a mapping with keys {', '.join(allowed)}"])
@@ -135,7 +135,8 @@ def parse_type_mapping(data: Any, source: str) -> TypeMapping:
         labels = {}
     for label, target in labels.items():
         if not isinstance(label, str) or not label or any(c.isspace() for c in label):
-            problems.append(f"labels: {label!r} is not a label (one word)")
+            problems.append(f"labels: {label!r} is not a label (one word; quote one that YAML reads as a boolean "
+                            f"or a number, 'NO')")
         if target is not None and target not in ENTITY_TYPES:
             problems.append(f"labels.{label}: {target!r} is not a type; allowed: {', '.join(ENTITY_TYPES)} or null")
     columns = data.get("tag_columns", [])
@@ -188,10 +189,10 @@ def load_gold(path: Path, gold_format: str = "auto", mapping: TypeMapping | None
         documents += reader(_decode(file, name), name, mapping)
     _check_unique(documents)
     if mapping is not None:
-        scope = mapping.scope
-    else:
-        scope = Scope(None, nested=False)
-    return GoldSet(documents, fmt, scope, mapping)
+        return GoldSet(documents, fmt, mapping.scope, mapping)
+    # without a mapping the gold nests only when several tag columns were read and their mentions nest
+    nested = any(depth for doc in documents for depth in _layers(doc.mentions))
+    return GoldSet(documents, fmt, Scope(None, nested=nested), mapping)
 
 
 def detect_format(path: Path) -> str:
@@ -349,7 +350,7 @@ class _Builder:
             if label in ENTITY_TYPES:
                 return label
             covering = [p.stem for p in shipped_mappings() if label in _labels_of(p)]
-            hint = f"; {', '.join(covering)} under configs/eval/ maps it" if covering else ""
+            hint = f"; configs/eval/ has it in {', '.join(covering)}" if covering else ""
             raise self._error(token, layer, f"unknown label {label!r}: not a vnextract type ({', '.join(ENTITY_TYPES)}); "
                                             f"give --types with a mapping of the corpus's labels{hint}")
         if label not in self.mapping.labels:
@@ -369,36 +370,59 @@ def _labels_of(path: Path) -> set[str]:
 
 
 def read_conll(text: str, source: str, mapping: TypeMapping | None = None) -> list[GoldDocument]:
-    """Documents of a CoNLL file's content; ``source`` names it in doc ids and errors."""
-    builder = _Builder(source, mapping)
+    """Documents of a CoNLL file's content; ``source`` names it in doc ids and errors.
+
+    Tags are read from the mapping's ``tag_columns``; without them, from the
+    last column, and without a mapping from every trailing column that holds
+    only tags of our own types (what :func:`to_conll` writes, one per nesting level).
+    """
+    lines: list[tuple[int, str, list[str]]] = []  # token lines and boundaries (no fields), in order
     width: tuple[int, int] | None = None  # (columns, line) of the file's first token line
     for number, line in enumerate(text.split("\n"), start=1):
         fields = line.split()
+        if fields and line.startswith("#") and not DOC_COMMENT.match(line) and (
+                width is None or len(fields) != width[0] or not TAG_LIKE.fullmatch(fields[-1])):
+            continue  # a comment, not a token line that happens to start with '#'
+        if fields and fields[0] != DOCSTART and not DOC_COMMENT.match(line):
+            if width is None:
+                if len(fields) < 2:
+                    raise GoldFormatError(source, number, 1, "a token line needs the word and a tag column")
+                width = (len(fields), number)
+            elif len(fields) != width[0]:
+                raise GoldFormatError(source, number, 1, f"{len(fields)} columns where line {width[1]} has {width[0]}")
+        lines.append((number, line, fields))
+    columns = _tag_columns([fields for _, line, fields in lines if fields and fields[0] != DOCSTART
+                            and not DOC_COMMENT.match(line)], mapping)
+    if width is not None and max(columns) >= width[0]:
+        raise GoldFormatError(source, width[1], 1, f"{width[0]} columns; the mapping {mapping.name if mapping else ''} "
+                                                    f"reads tags from column {max(columns) + 1}")
+    builder = _Builder(source, mapping)
+    for number, line, fields in lines:
+        comment = DOC_COMMENT.match(line)
         if not fields:
             builder.end_sentence()
-            continue
-        if fields[0] == DOCSTART:
-            builder.start_document()
-            continue
-        comment = DOC_COMMENT.match(line)
-        if comment:
-            builder.start_document(comment.group(1))
-            continue
-        if line.startswith("#") and (width is None or len(fields) != width[0] or not TAG_LIKE.fullmatch(fields[-1])):
-            continue  # a comment, not a token line that happens to start with '#'
-        if width is None:
-            if len(fields) < 2:
-                raise GoldFormatError(source, number, 1, "a token line needs the word and a tag column")
-            width = (len(fields), number)
-        elif len(fields) != width[0]:
-            raise GoldFormatError(source, number, 1, f"{len(fields)} columns where line {width[1]} has {width[0]}")
-        columns = [c - 1 for c in mapping.tag_columns] if mapping is not None and mapping.tag_columns else [len(fields) - 1]
-        if max(columns) >= len(fields):
-            raise GoldFormatError(source, number, 1, f"{len(fields)} columns; the mapping {mapping.name} reads tags from "
-                                                     f"column {max(columns) + 1}")
-        starts = [m.start() + 1 for m in re.finditer(r"\S+", line)]
-        builder.add(_Token(fields[0], [fields[c] for c in columns], number, [starts[c] for c in columns]))
+        elif fields[0] == DOCSTART or comment:
+            builder.start_document(comment.group(1) if comment else None)
+        else:
+            starts = [m.start() + 1 for m in re.finditer(r"\S+", line)]
+            builder.add(_Token(fields[0], [fields[c] for c in columns], number, [starts[c] for c in columns]))
     return builder.build()
+
+
+def _tag_columns(token_lines: list[list[str]], mapping: TypeMapping | None) -> list[int]:
+    """0-based columns holding tag layers (see :func:`read_conll`)."""
+    if mapping is not None and mapping.tag_columns:
+        return [c - 1 for c in mapping.tag_columns]
+    if not token_lines:
+        return [1]
+    last = len(token_lines[0]) - 1
+    if mapping is not None:
+        return [last]
+    own = re.compile(rf"O|[BI]-(?:{'|'.join(ENTITY_TYPES)})")
+    first = last
+    while first > 1 and all(own.fullmatch(fields[first - 1]) for fields in token_lines):
+        first -= 1
+    return list(range(first, last + 1))
 
 
 def read_bio_jsonl(text: str, source: str, mapping: TypeMapping | None = None) -> list[GoldDocument]:
@@ -491,6 +515,11 @@ def token_tags(doc: GoldDocument, labels: dict[str, str] | None = None, layers: 
              for t, (a, b) in enumerate(tokens)] for s, tokens in enumerate(sentences)]
 
 
+def outermost(doc: GoldDocument) -> GoldDocument:
+    """``doc`` with the mentions one tag layer holds: none inside another (of two with one span, the first)."""
+    return replace(doc, mentions=[m for m, depth in zip(doc.mentions, _layers(doc.mentions)) if depth == 0])
+
+
 def to_conll(documents: Iterable[GoldDocument], labels: dict[str, str] | None = None, layers: int | None = None) -> str:
     """Documents as CoNLL columns (word, then one tag column per layer), each after ``# newdoc id = ID``."""
     out = []
@@ -581,8 +610,9 @@ def pretokenize(doc: GoldDocument, segment: Callable[[str], list[str]] | None = 
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``pretokenize SRC DST [--words]``: a pre-tokenized markup copy of a markup gold directory;
-    ``convert SRC DST --to conll|bio-jsonl|markup``: gold in another layout (``--labels`` renames types)."""
+    """``pretokenize SRC DST [--words] [--slashes]``: a pre-tokenized markup copy of a markup gold directory;
+    ``convert SRC DST --to conll|bio-jsonl|markup``: gold in another layout (``--labels`` renames types;
+    markup is tokenized as ``pretokenize`` does before it is written as tokens)."""
     parser = argparse.ArgumentParser(prog="python -m pipeline.corpora", description=main.__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     pre = commands.add_parser("pretokenize", help="a pre-tokenized copy of a markup gold directory")
@@ -615,11 +645,13 @@ def main(argv: list[str] | None = None) -> None:
         gold = load_gold(args.source, args.gold_format, mapping)
         labels = dict(pair.split("=", 1) for pair in args.labels.split(",")) if args.labels else None
         documents = gold.documents
+        if gold.format == "markup" and args.to in TOKEN_FORMATS:
+            documents = [pretokenize(doc) for doc in documents]  # tokens: punctuation split off as corpora do
         if args.to == "markup":
             write_markup(documents, args.target)
         else:
             if args.to == "bio-jsonl" or args.layers == 1:
-                documents = [replace(d, mentions=Scope(None, nested=False).select(d.mentions)[0]) for d in documents]
+                documents = [outermost(d) for d in documents]
             text = to_conll(documents, labels, args.layers) if args.to == "conll" else to_bio_jsonl(documents, labels)
             args.target.parent.mkdir(parents=True, exist_ok=True)
             args.target.write_text(text, encoding="utf-8")

@@ -131,15 +131,36 @@ def test_markup_conll_jsonl_round_trip(twin: str, tmp_path: Path) -> None:
 def test_nested_dev_gold_round_trips_through_conll_layers(tmp_path: Path) -> None:
     """The dev gold, pre-tokenized, written as CoNLL with one tag column per nesting level and read back."""
     documents = [pretokenize(doc) for doc in read_gold_dir(DEV)]
-    text = to_conll(documents)
-    layers = len(text.split("\n", 2)[1].split("\t")) - 1
+    conll = tmp_path / "dev.conll"
+    conll.write_text(to_conll(documents), encoding="utf-8")
+    layers = len(conll.read_text(encoding="utf-8").split("\n", 2)[1].split("\t")) - 1
     assert layers >= 2
+    gold = load_gold(conll)  # without a mapping: every trailing column of our types' tags is a layer
+    assert gold.scope == Scope(None, nested=True)
     mapping = TypeMapping("ours", IDENTITY, tuple(range(2, layers + 2)), nested=True)
-    read = read_conll(text, "dev.conll", mapping)
-    for doc, again in zip(documents, read, strict=True):
+    assert [spans(d) for d in read_conll(conll.read_text(encoding="utf-8"), "dev.conll", mapping)] == [
+        spans(d) for d in gold.documents]
+    for doc, again in zip(documents, gold.documents, strict=True):
         canonical = "\n".join(" ".join(line.split()) for line in doc.raw.split("\n") if line.strip()) + "\n"
         assert again.raw == canonical
         assert sorted((m.type, m.surface) for m in again.mentions) == sorted((m.type, m.surface) for m in doc.mentions)
+
+
+def test_convert_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Markup → CoNLL → markup and markup → BIO JSON lines with renamed labels, as a user runs them."""
+    main = pipeline.corpora.main
+    main(["convert", str(FIXTURES / "vlsp2016_markup"), str(tmp_path / "g.conll"), "--to", "conll"])
+    main(["convert", str(tmp_path / "g.conll"), str(tmp_path / "back"), "--to", "markup"])
+    main(["convert", str(DEV), str(tmp_path / "dev.jsonl"), "--to", "bio-jsonl", "--labels", "PERSON=PER,PLACE=LOC"])
+    assert "15 documents written" in capsys.readouterr().out
+    original, back = read_gold_dir(FIXTURES / "vlsp2016_markup"), read_gold_dir(tmp_path / "back")
+    assert [(d.doc_id, d.raw, spans(d)) for d in back] == [(d.doc_id, d.raw, spans(d)) for d in original]
+    mapping = TypeMapping("renamed", {**IDENTITY, "PER": "PERSON", "LOC": "PLACE"})
+    read = load_gold(tmp_path / "dev.jsonl", "auto", mapping).documents
+    assert len(read) == 15 and sum(len(d.mentions) for d in read) < sum(len(d.mentions) for d in read_gold_dir(DEV))
+    with pytest.raises(SystemExit):
+        main(["convert", str(DEV), str(tmp_path / "x.conll"), "--to", "conll", "--layers", "1", "--types", "nope"])
+    assert "not a shipped mapping" in capsys.readouterr().err
 
 
 def test_markup_writer_round_trips_the_dev_gold() -> None:
@@ -190,7 +211,7 @@ def test_bad_conll(text: str, mapping: TypeMapping | None, where: str, problem: 
 
 
 def test_unknown_label_points_to_the_shipped_mapping() -> None:
-    with pytest.raises(GoldFormatError, match="vlsp2016, vlsp2018 under configs/eval/ maps it"):
+    with pytest.raises(GoldFormatError, match="configs/eval/ has it in vlsp2016, vlsp2018"):
         read_conll("Hà B-LOC\n", "bad.conll")
 
 
