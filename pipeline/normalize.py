@@ -211,16 +211,20 @@ def read_pretokenized(source: NormalizedText) -> NormalizedText:
     spaces and underscores included (``24 - 7 - 2020``, ``Hà_Nội``).
     """
     text = source.text
-    dropped = {i for match in PRETOKENIZED_BLANKS.finditer(text) for group in range(1, 5)
-               for i in range(*match.span(group)) if match.start(group) >= 0}
-    dropped.update(_straight_quote_blanks(text))
+    dropped = bytearray(len(text))
+    for match in PRETOKENIZED_BLANKS.finditer(text):
+        for group in range(1, 5):
+            start, end = match.span(group)
+            dropped[start:end] = b"\x01" * (end - start)
+    for i in _straight_quote_blanks(text):
+        dropped[i] = 1
     joined = [match.start() for match in JOINING_UNDERSCORE.finditer(text)]
-    if not dropped and not joined:
+    if not any(dropped) and not joined:
         return source
     chars = list(text)
     for i in joined:
         chars[i] = " "
-    kept = [i for i in range(len(text)) if i not in dropped]
+    kept = [i for i, gone in enumerate(dropped) if not gone]
     starts = source.starts or range(len(text))
     ends = source.ends or range(1, len(text) + 1)
     return NormalizedText(text="".join(chars[i] for i in kept), raw_length=source.raw_length,

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 import pipeline.corpora
@@ -343,3 +345,28 @@ def test_eval_cli_refuses_bad_input(args: list[str], message: str) -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(pipeline.corpora).failed == 0
+
+
+GENRE_PIECES = st.sampled_from([
+    "Ngày 24-7-2020,", "Sáng 21/7,", "tháng 7-2025", "Thượng tá Nguyễn Văn An,", "Phó Chỉ huy trưởng",
+    "Bộ đội Biên phòng tỉnh Nghệ An", "(BĐBP)", "Đồn Biên phòng Thông Thụ", "tại xã Tam Chung.", "Công an tỉnh Sơn La",
+    "phối hợp với", "\"Đồn là nhà\"", "“Biên cương”", "Lào;", "Việt Nam - Lào", "kiểm tra 6 cột mốc:", "TP. HCM"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(GENRE_PIECES, min_size=1, max_size=10))
+def test_pretokenized_text_gives_the_same_mentions_mapped_to_the_input(pipe: Pipeline, pretokenized_pipe: Pipeline,
+                                                                        pieces: list[str]) -> None:
+    """The pipeline on a tokenized copy (read as pre-tokenized) finds what it finds on the text as the genre writes
+    it, and every mention indexes the tokenized input: raw[start:end] == text, with no blank at its edges."""
+    from pipeline.model import RawDocument
+
+    text = " ".join(pieces) + "\n"
+    spaced = pretokenize(GoldDocument("t.txt", text, [], [])).raw
+    tokenized = pretokenized_pipe.process(RawDocument("t.txt", spaced))
+    written = pipe.process(RawDocument("t.txt", text))
+    assert tokenized.status == written.status == "ok"
+    for m in tokenized.mentions:
+        assert spaced[m.start:m.end] == m.text and m.text == m.text.strip()
+    assert [(m.type, m.text.replace(" ", ""), m.normalized) for m in tokenized.mentions] == [
+        (m.type, m.text.replace(" ", ""), m.normalized) for m in written.mentions]

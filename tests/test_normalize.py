@@ -178,8 +178,8 @@ PRETOKENIZED_PIECES = st.sampled_from(
 @given(pieces=st.lists(st.one_of(PRETOKENIZED_PIECES, st.characters()), max_size=40), use_tones=st.booleans(),
        data=st.data())
 def test_pretokenized_map_property(tone_map: ToneMap, pieces: list[str], use_tones: bool, data: st.DataObject) -> None:
-    """Every span of the rewritten text maps to raw text with the same characters, blanks and underscores aside,
-    and a span without blanks at its edges maps to raw text without them."""
+    """Every span of the rewritten text maps to raw text with its characters, blanks and underscores aside (the
+    same characters when no mark combines), and a span without blanks at its edges maps to raw text without them."""
     raw = "".join(pieces)
     result = read_pretokenized(normalize_text(raw, tone_map if use_tones else None))
     plain = read_pretokenized(normalize_text(raw, None))
@@ -198,7 +198,11 @@ def test_pretokenized_map_property(tone_map: ToneMap, pieces: list[str], use_ton
         assert 0 <= start <= end <= len(raw)
         if i == j:
             continue
-        assert squash(raw[start:end]) == squash(plain.text[i:j]), (raw, i, j)
+        # the map is by grapheme cluster: a raw span may hold a mark that NFC leaves apart after the span's end
+        covered = iter(squash(raw[start:end]))
+        assert all(c in covered for c in squash(plain.text[i:j])), (raw, i, j)
+        if not any(unicodedata.combining(c) for c in raw):
+            assert squash(raw[start:end]) == squash(plain.text[i:j]), (raw, i, j)
         if plain.text[i] not in " \t" and plain.text[j - 1] not in " \t":
             assert raw[start] not in " \t" and raw[end - 1] not in " \t", (raw, i, j)
 
