@@ -229,3 +229,11 @@ def test_pretokenized_text_reads_back_as_written(lines: list[list[str]]) -> None
     spaced = "".join(" " + c if i in set(points) else c for i, c in enumerate(text))
     assert looks_pretokenized(spaced) or sum(c in ',.:()"“”' for c in text) < 3
     assert read_pretokenized(normalize_text(spaced, None)).text == text
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import pipeline.normalize
+
+    assert doctest.testmod(pipeline.normalize).failed == 0
