@@ -19,9 +19,10 @@ from rich.console import Console
 from . import __version__
 from .config import DEFAULT_CONFIG_PATH, ConfigError, effective_yaml, load_config
 from .core import Pipeline, PipelineError, predict_gold
+from .corpora import GOLD_FORMATS, load_gold, load_type_mapping, with_pretokenized
 from .dask_engine import EngineError, run_dask
 from .evaluate import compare, format_comparison, format_report, score
-from .gold import GoldFormatError, read_gold_dir
+from .gold import GoldFormatError
 from .ingest import InputError, iter_inputs
 from .interrupt import install_stop_handlers, interrupted_message
 from .lexicons import LexiconError
@@ -214,7 +215,13 @@ def _run_dask(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, overri
 
 
 @main.command(name="eval")
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold_path", metavar="GOLD", type=click.Path(exists=True, path_type=Path))
+@click.option("--gold-format", type=click.Choice(["auto", *GOLD_FORMATS]), default="auto", show_default=True,
+              help="markup: our bracket markup (.txt); conll: token per line, BIO tag last (or in the columns "
+                   "--types names); bio-jsonl: lines of {\"words\": [...], \"tags\": [...]}. auto: told from the files.")
+@click.option("--types", "types", default=None, metavar="MAPPING",
+              help="YAML mapping of the corpus's labels to ours (configs/eval/: vlsp2016, vlsp2018, phoner_covid19, "
+                   "by name or path). Only the types it maps to are scored; the rest are reported.")
 @click.option("--config", "config_path", default=str(DEFAULT_CONFIG_PATH), show_default="configs/default.yaml",
               type=click.Path(path_type=Path), help="YAML config of the pipeline to evaluate.")
 @click.option("--json", "json_path", default=None, type=click.Path(path_type=Path),
@@ -225,35 +232,47 @@ def _run_dask(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, overri
               help="A second config (B) to score side by side with --config (A): both tables, B − A, "
                    "and the mentions B gains and loses.")
 @set_option
-def evaluate(gold_dir: Path, config_path: Path, json_path: Path | None, max_errors: int, compare_path: Path | None,
-             overrides: tuple[str, ...]) -> None:
-    """Score the pipeline on gold files in the guideline's format (ANNOTATION.md).
+def evaluate(gold_path: Path, gold_format: str, types: str | None, config_path: Path, json_path: Path | None,
+             max_errors: int, compare_path: Path | None, overrides: tuple[str, ...]) -> None:
+    """Score the pipeline on gold: a file or directory of our markup (ANNOTATION.md) or of a research corpus.
 
-    Prints per-type precision, recall and F1, the micro average, normalization
+    Prints per-type precision, recall and F1, strict (same type, start and
+    end) and by overlap (a prediction overlapping a gold mention of its type),
+    the micro average, type confusions on overlapping spans, normalization
     accuracy, person-record accuracy, then the misses and false positives.
-    With --compare, scores two configs (--set applies to both) side by side.
+    CoNLL and BIO JSON-lines text is rebuilt from the tokens and read as
+    pre-tokenized (unless ingest.pretokenized is set to false). With --compare,
+    scores two configs (--set applies to both) side by side.
 
     \b
     Example:
         vnextract eval data/gold/dev --json data/out/eval.json
+        vnextract eval vlsp2016/test.txt --types vlsp2016
+        vnextract eval PhoNER_COVID19/data/syllable/test_syllable.json --types phoner_covid19
         vnextract eval data/gold/dev --compare configs/no_acronyms.yaml
         vnextract eval data/gold/dev --compare configs/no_acronyms.yaml --json - | jq .differences.micro
     """
     try:
-        config = load_config(config_path, overrides)
-        config_b = load_config(compare_path, overrides) if compare_path is not None else None
-        gold = read_gold_dir(gold_dir)
+        mapping = load_type_mapping(types) if types is not None else None
+        gold_set = load_gold(gold_path, gold_format, mapping)
+        config = with_pretokenized(load_config(config_path, overrides), gold_set.format)
+        config_b = (with_pretokenized(load_config(compare_path, overrides), gold_set.format)
+                    if compare_path is not None else None)
         pipeline = Pipeline(config)
         pipeline_b = Pipeline(config_b) if config_b is not None else None
     except USAGE_ERRORS as exc:
         _fail(exc)
+    gold, scope = gold_set.documents, gold_set.scope
     predicted = predict_gold(pipeline, gold)
     if pipeline_b is not None:
-        result = compare(gold, predicted, predict_gold(pipeline_b, gold), _shown(config_path), _shown(compare_path))
+        result = compare(gold, predicted, predict_gold(pipeline_b, gold), _shown(config_path), _shown(compare_path),
+                         scope)
         text = format_comparison(result, max_errors=max_errors)
     else:
-        result = score(gold, predicted)
+        result = score(gold, predicted, scope)
         text = format_report(result, max_errors=max_errors)
+    if gold_set.format != "markup" or mapping is not None:
+        text = f"gold: {gold_set.describe()}\n{text}"
     as_json = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
     if json_path is not None and str(json_path) == "-":
         click.echo(as_json)

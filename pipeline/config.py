@@ -43,6 +43,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "enabled": _enabled(),
         "extensions": Setting(list, [".txt", ".jsonl", ".csv"], (".txt", ".jsonl", ".csv")),
         "max_chars": Setting(int, 2_000_000),
+        # true/false are YAML booleans; "auto" reads a document as pre-tokenized when most punctuation stands alone
+        "pretokenized": Setting((str, bool), "auto", ("auto", True, False)),
     },
     "normalize": {"enabled": _enabled(), "tone_marks": Setting(bool, True)},
     "segment": {"enabled": _enabled(), "engine": Setting(str, "underthesea", ("underthesea",)),
@@ -101,15 +103,26 @@ def _validate(data: Any, schema: dict[str, Any], path: str, problems: list[str])
             continue
         # bool is a subclass of int: an int setting must not accept true/false
         if not isinstance(value, rule.kind) or (rule.kind is int and isinstance(value, bool)):
-            problems.append(f"{where}: expected {rule.kind.__name__}, got {value!r}")
+            problems.append(f"{where}: expected {_kind_name(rule.kind)}, got {value!r}")
             continue
         if rule.allowed is not None:
             values = value if isinstance(value, list) else [value]
-            bad = [v for v in values if v not in rule.allowed]
+            # 1 == True in Python: an allowed value must also have the type of the value given
+            bad = [v for v in values if not any(v == a and type(v) is type(a) for a in rule.allowed)]
             if bad:
-                problems.append(f"{where}: {', '.join(map(repr, bad))} not allowed; allowed values: {', '.join(map(str, rule.allowed))}")
+                problems.append(f"{where}: {', '.join(map(repr, bad))} not allowed; "
+                                f"allowed values: {', '.join(map(_yaml_value, rule.allowed))}")
         if rule.kind is int and value < 1:
             problems.append(f"{where}: must be a positive integer, got {value}")
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    return " or ".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
+
+
+def _yaml_value(value: Any) -> str:
+    """A value as it is written in YAML (``true``, not ``True``)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 @dataclass(frozen=True)

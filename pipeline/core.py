@@ -26,8 +26,8 @@ from .extract import add_extractors
 from .extract.base import span_values
 from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
-from .normalize import NormalizedText, ToneMap, normalize_text
 from .lexicons import PeopleLexicon, RelationLexicon
+from .normalize import NormalizedText, ToneMap, normalize_text, read_pretokenized, reads_pretokenized
 from .resolve import RecordLinker, acronym_records, expand_text
 from .segment import VI_CONFIG, Segmenter, SentenceIndex, sentence_ranges
 
@@ -92,6 +92,7 @@ class Pipeline:
         self.enabled = {stage.name for stage in STAGES if config.stage(stage.name)["enabled"]}
         normalize = config.stage("normalize")
         self.tone_map = ToneMap.from_underthesea() if "normalize" in self.enabled and normalize["tone_marks"] else None
+        self.pretokenized = config.stage("ingest")["pretokenized"]
         self.nlp = spacy.blank("vi", config=VI_CONFIG)
         if "extract" in self.enabled:
             add_extractors(self.nlp, config)
@@ -107,9 +108,14 @@ class Pipeline:
                     component.word_source = self.segmenter.words_in
 
     def normalize(self, raw: str) -> NormalizedText:
-        if "normalize" not in self.enabled:
-            return NormalizedText(text=raw, raw_length=len(raw))
-        return normalize_text(raw, self.tone_map)
+        """The text the extractors read, with its map to ``raw``: normalized, then rewritten when pre-tokenized."""
+        if "normalize" in self.enabled:
+            normalized = normalize_text(raw, self.tone_map)
+        else:
+            normalized = NormalizedText(text=raw, raw_length=len(raw))
+        if reads_pretokenized(raw, self.pretokenized):
+            return read_pretokenized(normalized)
+        return normalized
 
     def process(self, raw: RawDocument) -> DocumentResult:
         """One document; any failure becomes an ``error`` result, never an exception."""

@@ -1,6 +1,15 @@
 """Score pipeline output against gold documents (ANNOTATION.md, "Scoring").
 
 - Mentions match strictly on (type, start, end) within a document.
+- They are also scored by overlap, as research corpora are compared: a
+  prediction counts when it overlaps a gold mention of its type, a gold
+  mention is found when a prediction of its type overlaps it. A missed gold
+  mention overlapped by a spurious prediction of another type is a type
+  confusion, counted per (gold type, predicted type).
+- A :class:`Scope` says which mentions are scored: the types a corpus
+  annotates (a corpus of PER, LOC, ORG says nothing about ranks) and, for a
+  corpus without nesting, only the outermost mention. Mentions outside it are
+  counted in ``not_scored``, never as errors.
 - Normalization is scored over matched mentions whose gold has a normalized
   value, with :func:`compare_value`.
 - Person records match one-to-one on ``name``; rank, position and
@@ -13,10 +22,12 @@ F1 is ``2·tp / (gold + pred)``, defined whenever either is non-zero.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from .gold import GoldDocument, GoldMention
 from .model import ENTITY_TYPES, DocumentResult, Mention, PersonRecord
@@ -50,9 +61,73 @@ def _loose(value: str) -> str:
     return " ".join(no_punct.split())
 
 
+class Span(Protocol):
+    type: str
+    start: int
+    end: int
+
+
+SpanT = TypeVar("SpanT", bound=Span)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which mentions are scored: ``types`` (None: every type) and whether nested mentions count.
+
+    With ``nested`` false (a corpus of one BIO layer cannot nest), a mention
+    inside a longer mention of a scored type is left out, in gold and in the
+    predictions alike.
+    """
+
+    types: tuple[str, ...] | None = None
+    nested: bool = True
+
+    def select(self, mentions: Iterable[SpanT]) -> tuple[list[SpanT], Counter[str], int]:
+        """The scored mentions, the others counted by type, and how many nested ones were left out.
+
+        >>> from pipeline.gold import GoldMention
+        >>> kept, other, nested = Scope(("ORG", "PLACE"), nested=False).select(
+        ...     [GoldMention("ORG", 0, 20, ""), GoldMention("PLACE", 8, 20, ""), GoldMention("RANK", 22, 28, "")])
+        >>> [(m.type, m.start) for m in kept], dict(other), nested
+        ([('ORG', 0)], {'RANK': 1}, 1)
+        """
+        kept: list[SpanT] = []
+        other: Counter[str] = Counter()
+        for mention in mentions:
+            if self.types is None or mention.type in self.types:
+                kept.append(mention)
+            else:
+                other[mention.type] += 1
+        if self.nested:
+            return kept, other, 0
+        outermost = _outermost(kept)
+        return outermost, other, len(kept) - len(outermost)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"types": list(self.types) if self.types is not None else None, "nested": self.nested}
+
+
+def _outermost(mentions: list[SpanT]) -> list[SpanT]:
+    """The mentions that no longer mention contains, in their order (equal spans are all kept)."""
+    inside: set[int] = set()
+    reach_before = reach_here = -1  # furthest end of a mention starting before / at the current start
+    here = None
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start != here:
+            reach_before, reach_here, here = max(reach_before, reach_here), -1, m.start
+        if reach_before >= m.end or reach_here > m.end:
+            inside.add(id(m))
+        reach_here = max(reach_here, m.end)
+    return [m for m in mentions if id(m) not in inside]
+
+
 @dataclass
 class TypeScore:
-    """Counts for one entity type (or the micro-average over all types)."""
+    """Counts for one entity type (or the micro-average over all types).
+
+    ``overlap_pred``: predictions that overlap a gold mention of their type;
+    ``overlap_gold``: gold mentions that a prediction of their type overlaps.
+    """
 
     type: str
     gold: int = 0
@@ -60,6 +135,8 @@ class TypeScore:
     tp: int = 0
     norm_scored: int = 0
     norm_correct: int = 0
+    overlap_pred: int = 0
+    overlap_gold: int = 0
 
     @property
     def precision(self) -> float | None:
@@ -77,16 +154,38 @@ class TypeScore:
     def norm_accuracy(self) -> float | None:
         return self.norm_correct / self.norm_scored if self.norm_scored else None
 
+    @property
+    def overlap_precision(self) -> float | None:
+        return self.overlap_pred / self.pred if self.pred else None
+
+    @property
+    def overlap_recall(self) -> float | None:
+        return self.overlap_gold / self.gold if self.gold else None
+
+    @property
+    def overlap_f1(self) -> float | None:
+        """Harmonic mean of overlap P and R; 0 when only one side has mentions, None when neither has."""
+        if not self.gold + self.pred:
+            return None
+        precision, recall = self.overlap_precision or 0.0, self.overlap_recall or 0.0
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
     def add(self, other: TypeScore) -> None:
         self.gold += other.gold
         self.pred += other.pred
         self.tp += other.tp
         self.norm_scored += other.norm_scored
         self.norm_correct += other.norm_correct
+        self.overlap_pred += other.overlap_pred
+        self.overlap_gold += other.overlap_gold
 
     def counts(self) -> dict[str, Any]:
+        """Strict counts and rates, with the overlap ones under ``overlap``."""
         return {"gold": self.gold, "pred": self.pred, "tp": self.tp, "fp": self.pred - self.tp,
-                "fn": self.gold - self.tp, "precision": self.precision, "recall": self.recall, "f1": self.f1}
+                "fn": self.gold - self.tp, "precision": self.precision, "recall": self.recall, "f1": self.f1,
+                "overlap": {"pred_matched": self.overlap_pred, "gold_found": self.overlap_gold,
+                            "precision": self.overlap_precision, "recall": self.overlap_recall,
+                            "f1": self.overlap_f1}}
 
     def normalization(self) -> dict[str, Any]:
         return {"scored": self.norm_scored, "correct": self.norm_correct, "accuracy": self.norm_accuracy}
@@ -103,6 +202,35 @@ class SpanError:
     text: str
     gold: str | None = None
     predicted: str | None = None
+
+
+@dataclass
+class Confusion:
+    """A missed gold mention overlapped by a spurious prediction of another type."""
+
+    doc_id: str
+    gold_type: str
+    predicted_type: str
+    gold_start: int
+    gold_end: int
+    gold_text: str
+    predicted_start: int
+    predicted_end: int
+    predicted_text: str
+
+
+@dataclass
+class NotScored:
+    """Mentions outside the scope: by type (or by corpus label the type mapping ignores), and nested ones left out."""
+
+    gold: Counter[str] = field(default_factory=Counter)
+    predicted: Counter[str] = field(default_factory=Counter)
+    nested_gold: int = 0
+    nested_predicted: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"gold": dict(sorted(self.gold.items())), "predicted": dict(sorted(self.predicted.items())),
+                "nested_gold": self.nested_gold, "nested_predicted": self.nested_predicted}
 
 
 @dataclass
@@ -155,6 +283,17 @@ class EvalReport:
     misses: dict[str, list[SpanError]]
     false_positives: dict[str, list[SpanError]]
     normalization_errors: dict[str, list[SpanError]]
+    scope: Scope = field(default_factory=Scope)
+    confusions: list[Confusion] = field(default_factory=list)
+    not_scored: NotScored = field(default_factory=NotScored)
+
+    @property
+    def confusion(self) -> dict[str, dict[str, int]]:
+        """Type confusions counted by gold type, then predicted type."""
+        table: dict[str, Counter[str]] = {}
+        for c in self.confusions:
+            table.setdefault(c.gold_type, Counter())[c.predicted_type] += 1
+        return {gold: dict(sorted(row.items())) for gold, row in sorted(table.items())}
 
     @property
     def micro(self) -> TypeScore:
@@ -168,8 +307,11 @@ class EvalReport:
         return {
             "documents": self.documents,
             "missing_documents": self.missing_documents,
+            "scope": self.scope.to_dict(),
             "types": {name: s.counts() for name, s in self.types.items()},
             "micro": self.micro.counts(),
+            "confusion": self.confusion,
+            "not_scored": self.not_scored.to_dict(),
             "normalization": {
                 "types": {name: s.normalization() for name, s in self.types.items()},
                 "overall": self.micro.normalization(),
@@ -188,17 +330,24 @@ class EvalReport:
                 "records": {"misses": [asdict(e) for e in records.misses],
                             "false_positives": [asdict(e) for e in records.false_positives],
                             "fields": [asdict(e) for e in records.field_errors]},
+                "confusions": [asdict(c) for c in self.confusions],
             },
         }
 
 
-def score(gold: list[GoldDocument], predicted: dict[str, DocumentResult]) -> EvalReport:
+def score(gold: list[GoldDocument], predicted: dict[str, DocumentResult], scope: Scope | None = None) -> EvalReport:
     """Score predictions (keyed by doc_id) against gold; a gold document with no prediction scores as all misses.
 
-    Predicted documents that have no gold are ignored.
+    Predicted documents that have no gold are ignored. Only mentions in
+    ``scope`` (every type, nested ones included, by default) are scored, and
+    person records only when the gold has some (a research corpus has none).
     """
-    predicted_types = {m.type for result in predicted.values() for m in result.mentions}
-    type_names = list(ENTITY_TYPES) + sorted(predicted_types - set(ENTITY_TYPES))
+    scope = scope or Scope()
+    if scope.types is None:
+        predicted_types = {m.type for result in predicted.values() for m in result.mentions}
+        type_names = list(ENTITY_TYPES) + sorted(predicted_types - set(ENTITY_TYPES))
+    else:
+        type_names = sorted(scope.types, key=lambda t: (ENTITY_TYPES.index(t) if t in ENTITY_TYPES else len(ENTITY_TYPES), t))
     report = EvalReport(
         documents=len(gold),
         missing_documents=[doc.doc_id for doc in gold if doc.doc_id not in predicted],
@@ -207,21 +356,64 @@ def score(gold: list[GoldDocument], predicted: dict[str, DocumentResult]) -> Eva
         misses={name: [] for name in type_names},
         false_positives={name: [] for name in type_names},
         normalization_errors={name: [] for name in type_names},
+        scope=scope,
     )
+    with_records = any(doc.records for doc in gold)
     for doc in gold:
         result = predicted.get(doc.doc_id)
-        _score_mentions(report, doc, result.mentions if result else [])
-        _score_records(report.records, doc, result.people if result else [])
+        gold_mentions, gold_other, gold_nested = scope.select(doc.mentions)
+        pred_mentions, pred_other, pred_nested = scope.select(result.mentions if result else [])
+        report.not_scored.gold.update(gold_other)
+        report.not_scored.gold.update(doc.unscored)
+        report.not_scored.predicted.update(pred_other)
+        report.not_scored.nested_gold += gold_nested
+        report.not_scored.nested_predicted += pred_nested
+        _score_mentions(report, doc, gold_mentions, pred_mentions)
+        if with_records:
+            _score_records(report.records, doc, result.people if result else [])
     return report
 
 
-def _score_mentions(report: EvalReport, doc: GoldDocument, mentions: list[Mention]) -> None:
+class _Overlaps:
+    """Spans sorted by start, to find those overlapping [start, end) without comparing every pair."""
+
+    def __init__(self, spans: Iterable[SpanT]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.spans]
+        self.longest = max((s.end - s.start for s in self.spans), default=0)
+
+    def __call__(self, start: int, end: int) -> list[Any]:
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        return [s for s in self.spans[first:last] if s.end > start and s.start < end]
+
+
+def _score_overlap(report: EvalReport, doc: GoldDocument, gold: Sequence[GoldMention], pred: Sequence[Mention]) -> None:
+    """Overlap matches per type, then the type confusions between what is left of both sides."""
+    gold_index, pred_index = _Overlaps(gold), _Overlaps(pred)
+    found = {id(g) for g in gold if any(p.type == g.type for p in pred_index(g.start, g.end))}
+    matched = {id(p) for p in pred if any(g.type == p.type for g in gold_index(p.start, p.end))}
+    for g in gold:
+        report.types[g.type].overlap_gold += id(g) in found
+    for p in pred:
+        report.types[p.type].overlap_pred += id(p) in matched
+    for g in gold:
+        if id(g) in found:
+            continue
+        for p in pred_index(g.start, g.end):
+            if id(p) not in matched and p.type != g.type:
+                report.confusions.append(Confusion(doc.doc_id, g.type, p.type, g.start, g.end, g.surface,
+                                                   p.start, p.end, doc.raw[p.start:p.end]))
+
+
+def _score_mentions(report: EvalReport, doc: GoldDocument, gold: list[GoldMention], mentions: list[Mention]) -> None:
     gold_spans: dict[tuple[str, int, int], GoldMention] = {}
-    for g in doc.mentions:
+    for g in gold:
         gold_spans.setdefault((g.type, g.start, g.end), g)
     pred_spans: dict[tuple[str, int, int], Mention] = {}
     for p in mentions:
         pred_spans.setdefault((p.type, p.start, p.end), p)
+    _score_overlap(report, doc, list(gold_spans.values()), list(pred_spans.values()))
     for key, g in gold_spans.items():
         counts = report.types[g.type]
         counts.gold += 1
@@ -268,24 +460,42 @@ def _score_records(scores: RecordScore, doc: GoldDocument, people: list[PersonRe
 
 
 def format_report(report: EvalReport, max_errors: int = 20) -> str:
-    """Render a report as plain text: the score table, the records block, then the errors by type."""
+    """Render a report as plain text: the score table (strict, then overlap), type confusions, what was not
+    scored, the records block, then the errors by type."""
     lines = [f"documents: {report.documents}"
              + (f" ({len(report.missing_documents)} without prediction)" if report.missing_documents else "")]
-    header = f"{'type':<10} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6}  norm acc"
-    lines += ["", header, "-" * (len(header) + 8)]
+    if report.scope != Scope():
+        lines.append(f"scored: {', '.join(report.types)}" + ("" if report.scope.nested else "; outermost mentions only"))
+    header = (f"{'type':<10} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6} | {'P':>6} {'R':>6} "
+              f"{'F1':>6}  norm acc")
+    rule = "-" * (len(header) + 8)
+    lines += ["", (" " * 29 + "strict".center(20) + " | " + "overlap".center(20)).rstrip(), header, rule]
     lines += [_table_row(type_score) for type_score in report.types.values()]
-    lines += ["-" * (len(header) + 8), _table_row(report.micro)]
+    lines += [rule, _table_row(report.micro)]
+    confusion = report.confusion
+    if confusion:
+        lines += ["", "type confusions (gold → predicted, on overlapping spans): "
+                  + ", ".join(f"{g} → {p} {n}" for g, row in confusion.items() for p, n in row.items())]
+    not_scored = _not_scored_line(report.not_scored)
+    if not_scored:
+        lines += ["", not_scored]
     records = report.records
-    lines += ["", f"person records: gold {records.gold}, pred {records.pred}, matched {records.matched}  "
-                  f"P {_rate(records.precision)}  R {_rate(records.recall)}  F1 {_rate(records.f1)}"]
-    for name in RECORD_FIELDS:
-        lines.append(f"  {name:<13} {_rate(records.field_accuracy(name))} "
-                     f"({records.field_correct[name]}/{records.field_scored[name]})")
+    if records.gold:
+        lines += ["", f"person records: gold {records.gold}, pred {records.pred}, matched {records.matched}  "
+                      f"P {_rate(records.precision)}  R {_rate(records.recall)}  F1 {_rate(records.f1)}"]
+        for name in RECORD_FIELDS:
+            lines.append(f"  {name:<13} {_rate(records.field_accuracy(name))} "
+                         f"({records.field_correct[name]}/{records.field_scored[name]})")
+    else:
+        lines += ["", "person records: none in gold, not scored"]
     for name in report.types:
         _error_block(lines, f"{name} misses", report.misses[name], max_errors, _span_line)
         _error_block(lines, f"{name} false positives", report.false_positives[name], max_errors, _span_line)
         _error_block(lines, f"{name} normalization errors", report.normalization_errors[name], max_errors,
                      lambda e: f"{_span_line(e)}: gold {e.gold!r}, predicted {e.predicted!r}")
+    _error_block(lines, "type confusions", report.confusions, max_errors,
+                 lambda c: f"{c.doc_id}  {c.gold_start}-{c.gold_end}  {c.gold_type} {c.gold_text!r} predicted "
+                           f"{c.predicted_type} {c.predicted_text!r}")
     _error_block(lines, "person record misses", records.misses, max_errors, lambda e: f"{e.doc_id}  {e.name}")
     _error_block(lines, "person record false positives", records.false_positives, max_errors,
                  lambda e: f"{e.doc_id}  {e.name}")
@@ -296,7 +506,18 @@ def format_report(report: EvalReport, max_errors: int = 20) -> str:
 
 def _table_row(s: TypeScore) -> str:
     return (f"{s.type:<10} {s.gold:>5} {s.pred:>5} {s.tp:>5} {_rate(s.precision):>6} {_rate(s.recall):>6} "
-            f"{_rate(s.f1):>6}  {_rate(s.norm_accuracy)} ({s.norm_correct}/{s.norm_scored})")
+            f"{_rate(s.f1):>6} | {_rate(s.overlap_precision):>6} {_rate(s.overlap_recall):>6} {_rate(s.overlap_f1):>6}  "
+            f"{_rate(s.norm_accuracy)} ({s.norm_correct}/{s.norm_scored})")
+
+
+def _not_scored_line(not_scored: NotScored) -> str:
+    parts = []
+    for side, counts, nested in (("gold", not_scored.gold, not_scored.nested_gold),
+                                 ("predicted", not_scored.predicted, not_scored.nested_predicted)):
+        items = [f"{name} {n}" for name, n in sorted(counts.items())] + ([f"nested {nested}"] if nested else [])
+        if items:
+            parts.append(f"{side} {', '.join(items)}")
+    return f"not scored: {'; '.join(parts)}" if parts else ""
 
 
 def _rate(value: float | None) -> str:
@@ -363,24 +584,25 @@ def _delta(a: float | None, b: float | None) -> float | None:
 
 
 def compare(gold: list[GoldDocument], predicted_a: dict[str, DocumentResult], predicted_b: dict[str, DocumentResult],
-            a_name: str = "A", b_name: str = "B") -> Comparison:
-    """Score two predictions of the same gold and list the (type, start, end) mentions only one of them has."""
+            a_name: str = "A", b_name: str = "B", scope: Scope | None = None) -> Comparison:
+    """Score two predictions of the same gold and list the (type, start, end) mentions in ``scope`` only one of them has."""
+    scope = scope or Scope()
     gained: list[MentionChange] = []
     lost: list[MentionChange] = []
     for doc in gold:
-        gold_keys = {(g.type, g.start, g.end) for g in doc.mentions}
-        spans_a = _spans(predicted_a.get(doc.doc_id))
-        spans_b = _spans(predicted_b.get(doc.doc_id))
+        gold_keys = {(g.type, g.start, g.end) for g in scope.select(doc.mentions)[0]}
+        spans_a = _spans(predicted_a.get(doc.doc_id), scope)
+        spans_b = _spans(predicted_b.get(doc.doc_id), scope)
         for spans, other, changes in ((spans_b, spans_a, gained), (spans_a, spans_b, lost)):
             changes.extend(MentionChange(doc.doc_id, m.type, m.start, m.end, doc.raw[m.start:m.end], m.normalized,
                                          key in gold_keys)
                            for key, m in sorted(spans.items(), key=lambda item: item[0][1:]) if key not in other)
-    return Comparison(a_name, b_name, score(gold, predicted_a), score(gold, predicted_b), gained, lost)
+    return Comparison(a_name, b_name, score(gold, predicted_a, scope), score(gold, predicted_b, scope), gained, lost)
 
 
-def _spans(result: DocumentResult | None) -> dict[tuple[str, int, int], Mention]:
+def _spans(result: DocumentResult | None, scope: Scope) -> dict[tuple[str, int, int], Mention]:
     spans: dict[tuple[str, int, int], Mention] = {}
-    for m in result.mentions if result else []:
+    for m in scope.select(result.mentions if result else [])[0]:
         spans.setdefault((m.type, m.start, m.end), m)
     return spans
 

@@ -76,12 +76,17 @@ class GoldRecord:
 
 @dataclass
 class GoldDocument:
-    """A parsed gold file; mentions are in the order their markup opens (outer span first)."""
+    """A parsed gold file; mentions are in the order their markup opens (outer span first).
+
+    ``unscored`` counts the mentions of a research corpus whose label the type
+    mapping ignores (``MISC``), by label: reported, never scored.
+    """
 
     doc_id: str
     raw: str
     mentions: list[GoldMention]
     records: list[GoldRecord]
+    unscored: dict[str, int] = field(default_factory=dict)
 
 
 def parse_gold(text: str, doc_id: str = "") -> GoldDocument:
@@ -113,6 +118,62 @@ def read_gold_dir(path: Path) -> list[GoldDocument]:
             raise GoldFormatError(doc_id, 1, 1, f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
         documents.append(parse_gold(text, doc_id))
     return documents
+
+
+def format_gold(doc: GoldDocument) -> str:
+    """The markup of a gold document: :func:`parse_gold` of it gives ``doc`` back (mentions, records).
+
+    Mentions must nest (a span inside another or apart from it, never
+    crossing); of two mentions with the same span the first is the outer one.
+    Raises ValueError for what the format cannot hold.
+
+    >>> doc = parse_gold("[ORG Công an [PLACE tỉnh Nghệ An|tỉnh Nghệ An]] \\\\[ảnh\\\\]")
+    >>> doc.raw
+    'Công an tỉnh Nghệ An [ảnh]'
+    >>> format_gold(doc) == "[ORG Công an [PLACE tỉnh Nghệ An|tỉnh Nghệ An]] \\\\[ảnh\\\\]"
+    True
+    """
+    if any(line.rstrip("\r") == RECORDS_MARKER for line in doc.raw.split("\n")):
+        raise ValueError(f"{doc.doc_id}: a line of the text is {RECORDS_MARKER!r}, which the markup reads as the records block")
+    order = sorted(range(len(doc.mentions)), key=lambda i: (doc.mentions[i].start, -doc.mentions[i].end, i))
+    opening = [doc.mentions[i] for i in order]
+    out: list[str] = []
+    open_spans: list[GoldMention] = []
+    next_open = 0
+    def markup(piece: str) -> None:
+        if out and out[-1] == "\\":  # the parser would read the backslash as escaping the markup
+            raise ValueError(f"{doc.doc_id}: a backslash at {pos - 1} stands right before markup")
+        out.append(piece)
+
+    for pos in range(len(doc.raw) + 1):
+        while open_spans and open_spans[-1].end == pos:
+            markup(_closing(open_spans.pop()))
+        if any(m.end <= pos for m in open_spans):
+            crossing = next(m for m in open_spans if m.end <= pos)
+            raise ValueError(f"{doc.doc_id}: {crossing.type} {crossing.start}-{crossing.end} crosses "
+                             f"{open_spans[-1].type} {open_spans[-1].start}-{open_spans[-1].end}")
+        while next_open < len(opening) and opening[next_open].start == pos:
+            mention = opening[next_open]
+            if mention.end <= mention.start:
+                raise ValueError(f"{doc.doc_id}: empty {mention.type} span at {mention.start}")
+            markup(f"[{mention.type} ")
+            open_spans.append(mention)
+            next_open += 1
+        if pos < len(doc.raw):
+            char = doc.raw[pos]
+            out.append("\\" + char if char in ESCAPABLE else char)
+    body = "".join(out)
+    if not doc.records:
+        return body
+    lines = [f"{r.kind} " + "; ".join(f"{key}={value}" for key, value in r.fields.items()) for r in doc.records]
+    return body + ("" if body.endswith("\n") else "\n") + RECORDS_MARKER + "\n" + "\n".join(lines) + "\n"
+
+
+def _closing(mention: GoldMention) -> str:
+    fields = ([mention.normalized] if mention.normalized is not None else []) + [f"{k}={v}" for k, v in mention.attrs.items()]
+    if mention.normalized is not None and "=" in mention.normalized:
+        raise ValueError(f"{mention.type} {mention.start}-{mention.end}: a normalized value with '=' cannot be written")
+    return "".join("|" + "".join("\\" + c if c in ESCAPABLE else c for c in value) for value in fields) + "]"
 
 
 def _split_records(text: str) -> tuple[str, str | None, int]:

@@ -8,15 +8,41 @@ records, for every normalized character, the raw characters it came from.
     >>> n = normalize_text("Thanh Hoa\\u0301", ToneMap.from_underthesea())
     >>> n.text, n.raw_span(0, len(n.text))
     ('Thanh Hóa', (0, 10))
+
+Text from research corpora is pre-tokenized (``ingest.pretokenized``):
+:func:`read_pretokenized` writes it back the way the genre writes it, so that
+the extractors need no second set of rules, and keeps the map to the input:
+
+    >>> p = read_pretokenized(normalize_text("ngày 24 - 7 - 2020 tại Hà_Nội ( CDC ) .", None))
+    >>> p.text
+    'ngày 24-7-2020 tại Hà Nội (CDC).'
+    >>> p.raw_span(5, 14)
+    (5, 18)
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 SYLLABLE = re.compile(r"\w+")
+
+# Pre-tokenized text. A space or tab (never a line break) is dropped before a closing mark and after an
+# opening one, around the dash or slash between two numbers (dates: "24 - 7 - 2020", "21 / 7"), and
+# inside a pair of straight double quotes; an underscore joining two syllables ("Hà_Nội") reads as a space.
+CLOSING = ",.;:!?…)]}%”’»"
+OPENING = "([{“‘«"
+BLANK = "[ \t]"
+PRETOKENIZED_BLANKS = re.compile(
+    rf"({BLANK}+)(?=[{re.escape(CLOSING)}])"
+    rf"|(?<=[{re.escape(OPENING)}])({BLANK}+)"
+    rf"|(?<=\d)({BLANK}*)[-–/]({BLANK}*)(?=\d)")
+JOINING_UNDERSCORE = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+STRAIGHT_QUOTE = re.compile(rf"({BLANK}*)\"({BLANK}*)")
+# a punctuation mark that is written attached to a word in running text, standing alone between blanks
+PUNCTUATION = re.compile(r"[,.;:!?()\"“”]+")
 
 
 def _strip_tones(syllable: str) -> str:
@@ -136,6 +162,73 @@ def normalize_text(raw: str, tone_map: ToneMap | None) -> NormalizedText:
     if tone_map is None:
         return nfc
     return NormalizedText(text=tone_map.apply(nfc.text), raw_length=nfc.raw_length, starts=nfc.starts, ends=nfc.ends)
+
+
+def looks_pretokenized(text: str, least: int = 3) -> bool:
+    """Whether most punctuation marks of ``text`` stand alone between spaces, as in a tokenized corpus.
+
+    Only marks a writer attaches to a word count (``, . ; : ! ? ( ) " “ ”``), not
+    those inside a number (``1.000``, ``21/7``); fewer than ``least`` marks tell nothing.
+
+    >>> looks_pretokenized("Sáng 23/9 , Bộ đội Biên_phòng ( BĐBP ) tổ_chức hội_nghị .")
+    True
+    >>> looks_pretokenized("Sáng 23/9, Bộ đội Biên phòng (BĐBP) tổ chức hội nghị.")
+    False
+    """
+    alone = total = 0
+    for match in PUNCTUATION.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if before.isdigit() and after.isdigit():
+            continue
+        total += 1
+        alone += before.isspace() and after.isspace()
+    return total >= least and 2 * alone > total
+
+
+def reads_pretokenized(raw: str, setting: str | bool) -> bool:
+    """Whether ``raw`` is read as pre-tokenized under ``ingest.pretokenized`` (true, false or "auto")."""
+    return setting is True or (setting == "auto" and looks_pretokenized(raw))
+
+
+def _straight_quote_blanks(text: str) -> Iterable[int]:
+    """Blanks inside pairs of straight double quotes, line by line (a line with an odd count is left as is)."""
+    line_start = 0
+    for line in text.split("\n"):
+        quotes = list(STRAIGHT_QUOTE.finditer(line))
+        if len(quotes) % 2 == 0:
+            for index, quote in enumerate(quotes):
+                inside = 2 if index % 2 == 0 else 1  # after an opening quote, before a closing one
+                yield from range(line_start + quote.start(inside), line_start + quote.end(inside))
+        line_start += len(line) + 1
+
+
+def read_pretokenized(source: NormalizedText) -> NormalizedText:
+    """``source`` written as the genre writes it: ``24-7-2020``, ``Hà Nội``, ``(CDC)``, ``TP. HCM``.
+
+    Only blanks are removed and only underscores changed, so every character
+    left keeps its raw span: a span of the result maps to the input as given,
+    spaces and underscores included (``24 - 7 - 2020``, ``Hà_Nội``).
+    """
+    text = source.text
+    dropped = bytearray(len(text))
+    for match in PRETOKENIZED_BLANKS.finditer(text):
+        for group in range(1, 5):
+            start, end = match.span(group)
+            dropped[start:end] = b"\x01" * (end - start)
+    for i in _straight_quote_blanks(text):
+        dropped[i] = 1
+    joined = [match.start() for match in JOINING_UNDERSCORE.finditer(text)]
+    if not any(dropped) and not joined:
+        return source
+    chars = list(text)
+    for i in joined:
+        chars[i] = " "
+    kept = [i for i, gone in enumerate(dropped) if not gone]
+    starts = source.starts or range(len(text))
+    ends = source.ends or range(1, len(text) + 1)
+    return NormalizedText(text="".join(chars[i] for i in kept), raw_length=source.raw_length,
+                          starts=tuple(starts[i] for i in kept), ends=tuple(ends[i] for i in kept))
 
 
 def normalize_value(value: str, tone_map: ToneMap) -> str:

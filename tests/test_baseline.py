@@ -34,3 +34,25 @@ def test_ner_mentions_keep_raw_offsets():
     for m in mentions:
         assert text[m.start:m.end] == m.text and m.start >= len("date 2025-09-23")
         assert m.type in ("PERSON", "ORG", "PLACE")
+
+
+def test_ner_mentions_on_pretokenized_text_map_back():
+    text = "Đại_tướng Phan Văn Giang làm_việc tại Hà_Nội ( Việt_Nam ) .\nÔng Nguyễn Văn An phát_biểu ."
+    mentions = ner_mentions(text, pretokenized=True)
+    assert mentions, "underthesea tagged nothing"
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and m.text == m.text.strip(" _")
+    assert "Hà_Nội" in {m.text for m in mentions if m.type == "PLACE"}
+
+
+def test_main_reads_a_corpus_with_its_mapping(capsys):
+    from pathlib import Path
+
+    from pipeline.baseline import main
+
+    main([str(Path(__file__).parent / "corpora" / "vlsp2016" / "bien_phong.conll"), "--types", "vlsp2016"])
+    out = capsys.readouterr().out
+    assert out.startswith("documents: 2 (format conll, types VLSP 2016: PER→PERSON")
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.split()[:1] in (["PERSON"], ["ORG"], ["PLACE"])}
+    assert set(rows) == {"PERSON", "ORG", "PLACE"}
+    assert [rows[t][1] for t in ("PERSON", "ORG", "PLACE")] == ["2", "8", "5"]  # gold counts of the fixture

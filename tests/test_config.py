@@ -86,6 +86,8 @@ def test_every_problem_reported_at_once(tmp_path: Path) -> None:
     ({"resolve": True}, "resolve", "expected a mapping"),
     ({"lexicons": {"people": 3}}, "lexicons.people", "expected str"),
     ([1, 2], "top level", "expected a mapping"),
+    ({"ingest": {"pretokenized": "yes"}}, "ingest.pretokenized", "'yes' not allowed; allowed values: auto, true, false"),
+    ({"ingest": {"pretokenized": 1}}, "ingest.pretokenized", "expected str or bool, got 1"),
 ])
 def test_single_problem(tmp_path: Path, data: object, key: str, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:
@@ -155,3 +157,9 @@ def test_pipeline_refuses_unmet_needs(tmp_path: Path) -> None:
     message = str(info.value)
     for fragment in ("extract needs tokens", "normalize needs documents", "write needs documents", config.source):
         assert fragment in message
+
+
+@pytest.mark.parametrize("value", ["auto", True, False])
+def test_pretokenized_values(tmp_path: Path, value: str | bool) -> None:
+    read = load_config(write_config(tmp_path / "c.yaml", {"ingest": {"pretokenized": value}})).stage("ingest")
+    assert read["pretokenized"] == value and type(read["pretokenized"]) is type(value)

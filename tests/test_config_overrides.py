@@ -32,6 +32,7 @@ def test_parse_overrides(items: list[str], expected: dict) -> None:
     ("segment.engine=pyvi", "segment.engine: 'pyvi' not allowed; allowed values: underthesea"),
     ("write.batch_size=0", "write.batch_size: must be a positive integer"),
     ("write.batch_size=true", "write.batch_size: expected int, got True"),
+    ("ingest.pretokenized=sometimes", "ingest.pretokenized: 'sometimes' not allowed; allowed values: auto, true, false"),
     ("extract.dates=false", "extract.dates: expected a mapping"),
     ("extract.dates.enabled", "expected KEY.PATH=VALUE"),
     ("extract..enabled=true", "expected KEY.PATH=VALUE"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import pipeline.evaluate
-from pipeline.evaluate import compare_value, format_report, score
+from pipeline.evaluate import Scope, compare_value, format_report, score
 from pipeline.gold import GoldDocument, GoldMention, parse_gold, read_gold_dir
 from pipeline.model import DocumentResult, Mention, PersonRecord, RawDocument
 
@@ -175,9 +175,11 @@ def test_format_report(report_case: tuple[GoldDocument, DocumentResult]) -> None
     doc, result = report_case
     text = format_report(score([doc], {doc.doc_id: result}))
     header = next(line for line in text.splitlines() if line.startswith("type"))
-    assert header.split() == ["type", "gold", "pred", "tp", "P", "R", "F1", "norm", "acc"]
+    assert header.split() == ["type", "gold", "pred", "tp", "P", "R", "F1", "|", "P", "R", "F1", "norm", "acc"]
     micro = next(line for line in text.splitlines() if line.startswith("micro"))
-    assert micro.split() == ["micro", "6", "6", "4", "0.667", "0.667", "0.667", "0.500", "(2/4)"]
+    # overlap: the POSITION 'Tư lệnh' inside gold 'Phó Tư lệnh' counts; the ACRONYM miss and PLACE 'Lê Văn' do not
+    assert micro.split() == ["micro", "6", "6", "4", "0.667", "0.667", "0.667", "|", "0.833", "0.833", "0.833",
+                             "0.500", "(2/4)"]
     acronym = next(line for line in text.splitlines() if line.startswith("ACRONYM"))
     assert acronym.split()[:7] == ["ACRONYM", "1", "0", "0", "-", "0.000", "0.000"]
     assert "person records: gold 2, pred 2, matched 1  P 0.500  R 0.500  F1 0.500" in text
@@ -214,3 +216,65 @@ def test_shared_dev_gold_scores_perfectly_against_itself() -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(pipeline.evaluate).failed == 0
+
+
+OVERLAP_GOLD = ("[ORG Công an [PLACE tỉnh Nghệ An|tỉnh Nghệ An]] bắt [PERSON Lò Văn Sáy] tại [PLACE Trường Chính trị]"
+                " ngày [DATE 24 - 7|2020-07-24].\n")
+
+
+def _predicted(doc: GoldDocument, *items: tuple[str, str]) -> DocumentResult:
+    mentions = []
+    for type_, surface in items:
+        start = doc.raw.index(surface)
+        mentions.append(_mention(doc, type_, start, start + len(surface), None))
+    return _result(doc, mentions)
+
+
+@pytest.fixture
+def overlap_case() -> tuple[GoldDocument, DocumentResult]:
+    doc = parse_gold(OVERLAP_GOLD, "o.txt")
+    return doc, _predicted(doc, ("ORG", "Công an tỉnh Nghệ An"), ("PLACE", "tỉnh Nghệ An"), ("PERSON", "Văn Sáy"),
+                           ("ORG", "Trường Chính trị"), ("DATE", "ngày 24 - 7"), ("RANK", "bắt"))
+
+
+def test_overlap_scores(overlap_case: tuple[GoldDocument, DocumentResult]) -> None:
+    doc, result = overlap_case
+    report = score([doc], {doc.doc_id: result})
+    person, date, place, org = (report.types[t] for t in ("PERSON", "DATE", "PLACE", "ORG"))
+    assert (person.tp, person.overlap_pred, person.overlap_gold, person.overlap_f1) == (0, 1, 1, 1.0)
+    assert (date.tp, date.overlap_recall) == (0, 1.0)
+    # 'Trường Chính trị' predicted as ORG: a PLACE miss and an ORG false positive, one confusion
+    assert (place.gold, place.overlap_gold, org.pred, org.overlap_pred) == (2, 1, 2, 1)
+    assert report.confusion == {"PLACE": {"ORG": 1}}
+    assert [(c.gold_text, c.predicted_type) for c in report.confusions] == [("Trường Chính trị", "ORG")]
+    micro = report.to_dict()["micro"]["overlap"]
+    assert (micro["pred_matched"], micro["gold_found"]) == (4, 4)
+    assert micro["precision"] == pytest.approx(4 / 6) and micro["recall"] == pytest.approx(4 / 5)
+    assert "type confusions (gold → predicted, on overlapping spans): PLACE → ORG 1" in format_report(report)
+
+
+def test_scope_scores_only_its_types_and_outermost_mentions(overlap_case: tuple[GoldDocument, DocumentResult]) -> None:
+    doc, result = overlap_case
+    report = score([doc], {doc.doc_id: result}, Scope(("PERSON", "PLACE", "ORG"), nested=False))
+    assert list(report.types) == ["PLACE", "PERSON", "ORG"]
+    assert (report.types["PLACE"].gold, report.types["PLACE"].pred) == (1, 0)  # both 'tỉnh Nghệ An' are inside an ORG
+    assert (report.types["ORG"].tp, report.types["ORG"].pred) == (1, 2)
+    assert report.to_dict()["not_scored"] == {"gold": {"DATE": 1}, "predicted": {"DATE": 1, "RANK": 1},
+                                              "nested_gold": 1, "nested_predicted": 1}
+    text = format_report(report)
+    assert "scored: PLACE, PERSON, ORG; outermost mentions only" in text
+    assert "not scored: gold DATE 1, nested 1; predicted DATE 1, RANK 1, nested 1" in text
+
+
+@pytest.mark.parametrize(("gold", "pred", "f1"), [(0, 0, None), (2, 0, 0.0), (0, 3, 0.0)])
+def test_overlap_f1_without_one_side(gold: int, pred: int, f1: float | None) -> None:
+    from pipeline.evaluate import TypeScore
+
+    assert TypeScore("X", gold=gold, pred=pred).overlap_f1 == f1
+
+
+def test_records_not_scored_without_gold_records() -> None:
+    doc = parse_gold("[PERSON Hải] về\n", "r.txt")
+    report = score([doc], {"r.txt": _result(doc, [], [PersonRecord("p1", name="Hải")])})
+    assert (report.records.gold, report.records.pred) == (0, 0)
+    assert "person records: none in gold, not scored" in format_report(report)
