@@ -223,3 +223,11 @@ def test_more_relation_shapes(process, text: str, name: str, record: Record) -> 
 def test_byline_with_several_authors(process) -> None:
     names = person_names(process, "Đoàn công tác đã về đơn vị.\n\nHải Yến - Đình Tuân")
     assert names == ["Hải Yến", "Đình Tuân"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Bệnh nhân N . T . H . ( SN 1985 ) được cách ly tại Hà_Nội .", ["N . T . H ."]),  # pre-tokenized
+    ("Ông K. cho biết, anh N. T. H. cùng đến.", ["K.", "N. T. H."]),
+])
+def test_initials_spaced_and_pretokenized(process, text: str, names: list[str]) -> None:
+    assert person_names(process, text) == names

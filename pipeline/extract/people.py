@@ -73,13 +73,15 @@ def is_initial(doc: Doc, k: int) -> bool:
 def initials_end(doc: Doc, start: int) -> int | None:
     """End of a name written as initials starting at ``start`` (``N.T.H.``, ``Đ.V.T``), at least two letters.
 
-    The dots are written without spaces; a final dot that follows the last letter belongs to the name.
+    The dots are written without spaces (or with one after each dot, when every
+    letter has its dot: ``N. T. H.``); a final dot that follows the last letter belongs to the name.
     """
     k, letters = start, 0
     while (k < len(doc) and len(doc[k].text) == 1 and doc[k].text.isupper() and doc[k].is_alpha):
         letters += 1
-        if is_initial(doc, k) and not doc[k + 1].whitespace_ and k + 2 < len(doc) and len(doc[k + 2].text) == 1 \
-                and doc[k + 2].text.isupper() and doc[k + 2].is_alpha:
+        # "N.T.H.", also spaced after the dots as pre-tokenized text comes back ("N. T. H.")
+        if is_initial(doc, k) and k + 2 < len(doc) and len(doc[k + 2].text) == 1 and doc[k + 2].text.isupper() \
+                and doc[k + 2].is_alpha and (not doc[k + 1].whitespace_ or is_initial(doc, k + 2)):
             k += 2
             continue
         end = k + 2 if is_initial(doc, k) else k + 1
@@ -200,7 +202,7 @@ class PersonExtractor:
             need_surname = not honorific.text.islower()
             if k + 1 < len(doc) and doc[k].lower_ == "người" and k + 1 in places and is_foreign(places[k + 1]):
                 k, need_surname = places[k + 1].end, False  # "Thủy thủ người Philippines Jomar Villanueva"
-            if honorific.text.islower() and is_initial(doc, k) and initials_end(doc, k) is None:
+            if is_initial(doc, k) and initials_end(doc, k) is None:
                 candidates.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initials"))
                 continue  # "ông D.": one initial after a cue
             while k not in rank_starts and (need_surname or k not in place_starts):
