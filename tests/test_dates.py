@@ -37,7 +37,7 @@ def values(text: str, doc_date: datetime.date | None = DOC) -> list[tuple[str, s
     [
         # part of day and ``ngày`` inside the span
         ("Sáng 23/9, Bộ Tư lệnh tổ chức hội nghị", [("Sáng 23/9", "2025-09-23", "MO")]),
-        ("chiều 5/10, đoàn công tác đến", [("chiều 5/10", "2024-10-05", "AF")]),
+        ("chiều 5/10, đoàn công tác đến", [("chiều 5/10", "2025-10-05", "AF")]),  # 11 days after the document
         ("trưa 20/9 mưa lớn", [("trưa 20/9", "2025-09-20", "AF")]),
         ("tối 21/9 tại hội trường", [("tối 21/9", "2025-09-21", "EV")]),
         ("đêm 22/9 lực lượng tuần tra", [("đêm 22/9", "2025-09-22", "NI")]),
@@ -194,14 +194,27 @@ def test_without_doc_date(text: str, expected: list[tuple[str, str, str | None]]
     assert spans(text, None) == expected
 
 
+@pytest.mark.parametrize(("text", "years"), [
+    ("nhiệm kỳ 2025 - 2030", ["2025", "2030"]),
+    ("giai đoạn 2021-2025", ["2021", "2025"]),
+    ("Kế hoạch 2026–2030 của tỉnh", ["2026", "2030"]),
+])
+def test_years_of_a_term(text: str, years: list[str]) -> None:
+    found = find_dates(text, DOC)
+    assert [d.value for d in found] == years
+    assert all(d.attrs == {"range": "/".join(years)} for d in found)
+
+
 @pytest.mark.parametrize(
     ("doc_date", "text", "value"),
     [
         (datetime.date(2025, 1, 3), "28/12", "2024-12-28"),
         (datetime.date(2025, 1, 3), "31/12", "2024-12-31"),
         (datetime.date(2025, 1, 3), "3/1", "2025-01-03"),
-        (datetime.date(2025, 1, 3), "10/1", "2025-01-10"),  # exactly 7 days after
-        (datetime.date(2025, 1, 3), "11/1", "2024-01-11"),  # 8 days after: last year
+        (datetime.date(2025, 1, 3), "10/1", "2025-01-10"),
+        (datetime.date(2025, 1, 3), "3/2", "2025-02-03"),  # exactly 31 days after
+        (datetime.date(2025, 1, 3), "4/2", "2024-02-04"),  # 32 days after: last year
+        (datetime.date(2025, 9, 18), "1/10", "2025-10-01"),  # "từ ngày 1/10, phí …": a schedule two weeks ahead
         (datetime.date(2024, 12, 28), "2/1", "2025-01-02"),  # announced a few days ahead
         (datetime.date(2024, 12, 28), "28/12", "2024-12-28"),
         (datetime.date(2025, 3, 1), "29/2", "2024-02-29"),  # the latest leap day
@@ -279,7 +292,6 @@ def test_document_number_beside_date() -> None:
         "5 năm trước",
         "những năm tới",
         "năm trước đó",
-        "giai đoạn 2021-2025",
         "năm 1800",
         "ánh sáng qua khe cửa",
         "ngày 3",

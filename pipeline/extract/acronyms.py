@@ -32,6 +32,24 @@ JOINERS = re.compile(r"^[\s,\-–]*$")
 SKIPPABLE = {"và"}
 
 
+def in_code(doc: Doc, i: int) -> bool:
+    """Whether the capitals at token ``i`` are letters of an identifier, not an abbreviation.
+
+    A hull number joined to its digits by a hyphen (``tàu HQ-561``) and a fishing
+    boat's registration (``tàu cá TH 91288 TS``: province code, number, ``TS``)
+    name one vessel; ``tàu CSB 4033``, where the abbreviation stands apart, stays
+    an acronym (Cảnh sát biển).
+    """
+    def number(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].text.isdigit() and len(doc[k].text) >= 3
+
+    hyphen_after = i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
+        and not doc[i + 1].whitespace_ and number(i + 2)
+    registration = (number(i + 1) and is_acronym_form(doc[i + 2].text) if i + 2 < len(doc) else False) \
+        or (number(i - 1) and i >= 2 and is_acronym_form(doc[i - 2].text))
+    return hyphen_after or registration
+
+
 @dataclass(frozen=True)
 class Definition:
     acronym: str
@@ -118,7 +136,7 @@ class AcronymExtractor:
             token = doc[i]
             text = token.text
             entry = self.lexicon.acronyms.get(text)
-            if not is_acronym(text, known=entry is not None or text in learned):
+            if not is_acronym(text, known=entry is not None or text in learned) or in_code(doc, i):
                 continue
             if text in learned:
                 expansion, source = learned[text], "document"

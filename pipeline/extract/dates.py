@@ -28,9 +28,9 @@ the DATE row and conventions of ``ANNOTATION.md``:
 Years left out of the text are inferred as news is written:
 
 - a bare day/month (``23/9``) is the most recent such date no more than
-  7 days after the document date (announcements run a few days ahead): in a
-  document of 2025-01-03, ``28/12`` is 2024-12-28, ``10/1`` 2025-01-10 and
-  ``11/1`` 2024-01-11;
+  31 days after the document date (announcements run weeks ahead): in a
+  document of 2025-01-03, ``28/12`` is 2024-12-28, ``2/2`` 2025-02-02 and
+  ``5/2`` 2024-02-05;
 - a bare month (``tháng 8``) or quarter (``quý III``) is in the document's
   year, or the year before when that would put it more than six months
   (two quarters) after the document's month (quarter): in a document of
@@ -189,6 +189,11 @@ _YEAR_RE = _span_re(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\w/]|[.,]\d)")
 _PAREN_YEAR_RE = _span_re(
     r"(?<!\w)năm\s+(?:nay|ngoái|trước|tới|sau)\s*\(\s*(?P<y>\d{4})\s*\)"
 )
+# The years of a term or period: ``nhiệm kỳ 2025 - 2030``, ``giai đoạn 2021-2025``; each year is a span, both a range.
+_TERM_YEARS_RE = _span_re(
+    r"(?<!\w)(?:nhiệm\s+kỳ|giai\s+đoạn|niên\s+khóa|niên\s+khoá|thời\s+kỳ|kế\s+hoạch|chiến\s+lược)\s+"
+    r"(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})(?![\w/]|[.,]\d)"
+)
 # A bare year of birth: ``(SN 1988)``, ``(sinh 1990)``; the year alone is the span.
 _BIRTH_YEAR_RE = _span_re(
     r"(?:(?<!\w)(?-i:SN)|(?:(?<=\()|(?<=, ))sinh)\s+(?P<y>\d{4})(?![\w/]|[.,]\d)"
@@ -311,7 +316,9 @@ _TU_BEFORE_RE = re.compile(r"(?<!\w)từ\s*$", _FLAGS)
 
 _ROMAN_QUARTERS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _LOOKBACK = 30  # characters of left context the context regexes look at
-_FUTURE_SLACK = datetime.timedelta(days=7)
+# announcements and schedules run weeks ahead ("từ ngày 1/10, phí …" in a text of 18/9); a date a month ahead is
+# nearer than the same day eleven months back
+_FUTURE_SLACK = datetime.timedelta(days=31)
 _MONTHS_AHEAD = 6  # a bare month further ahead of the document than this is last year's
 _QUARTERS_AHEAD = 2  # the same for a bare quarter
 
@@ -343,8 +350,8 @@ def _shift(day: datetime.date, delta: datetime.timedelta) -> datetime.date | Non
 def _infer_year(month: int, day: int, doc_date: datetime.date) -> int | None:
     """Year of a bare ``day/month`` in a news text dated ``doc_date``.
 
-    The most recent such date no more than 7 days after the document date:
-    in a document of 2025-01-03, ``28/12`` is 2024-12-28 and ``5/1`` 2025-01-05.
+    The most recent such date no more than 31 days after the document date:
+    in a document of 2025-01-03, ``28/12`` is 2024-12-28 and ``25/1`` 2025-01-25.
     """
     limit = _shift(doc_date, _FUTURE_SLACK) or datetime.date.max
     for year in range(limit.year, limit.year - 9, -1):
@@ -528,6 +535,15 @@ def _year(text: str) -> Iterator[_Candidate]:
             if 1900 <= int(m["y"]) <= 2100:
                 start = m.start() if regex is _YEAR_RE else m.start("y")
                 yield _single(start, m.end("y"), m["y"], "date.year", {})
+
+
+def _term_years(text: str) -> Iterator[_Candidate]:
+    """``nhiệm kỳ 2025 - 2030`` → ``2025`` and ``2030``, the ends of the range ``2025/2030``."""
+    for m in _TERM_YEARS_RE.finditer(text):
+        first, second = int(m["y1"]), int(m["y2"])
+        if 1900 <= first <= second <= 2100:
+            yield _pair((m.start("y1"), m.end("y1"), m["y1"], {}), (m.start("y2"), m.end("y2"), m["y2"], {}), True,
+                        "date.term_years")
 
 
 def _pair(
@@ -914,6 +930,7 @@ def find_dates(text: str, doc_date: datetime.date | None) -> list[DateMatch]:
         *(_month(text, doc_date) if mentions("tháng") else ()),
         *(_quarter(text, doc_date) if mentions("quý") else ()),
         *(_year(text) if mentions("năm", "sinh", "sn") else ()),
+        *(_term_years(text) if mentions("kỳ", "đoạn", "khóa", "khoá", "hoạch", "lược") else ()),
         *_range(text, doc_date),
         *(_period_range(text, doc_date, _MONTHS) if mentions("tháng") else ()),
         *(_period_range(text, doc_date, _QUARTERS) if mentions("quý") else ()),
