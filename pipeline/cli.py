@@ -21,6 +21,7 @@ from .config import DEFAULT_CONFIG_PATH, ConfigError, effective_yaml, load_confi
 from .core import Pipeline, PipelineError, predict_gold
 from .corpora import GOLD_FORMATS, load_gold, load_type_mapping, with_pretokenized
 from .dask_engine import EngineError, run_dask
+from .entities import IdentityRules, entity_ids
 from .evaluate import compare, format_comparison, format_report, score
 from .gold import GoldFormatError
 from .ingest import InputError, iter_inputs
@@ -131,7 +132,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         documents = iter_inputs(inputs, config.stage("ingest")["extensions"], config.stage("ingest")["max_chars"])
         key = results_key(config)
         resumer = Resumer(previous_results(out_dir, key) if resume else {})
-        writer = TableWriter(out_dir, chosen, duckdb=config.stage("write")["duckdb"], checkpoint_key=key)
+        writer = TableWriter(out_dir, chosen, duckdb=config.stage("write")["duckdb"], checkpoint_key=key,
+                             entities=IdentityRules.from_config(config))
         record = RunRecord()
         counts: Counter[str] = Counter()
         errors: list[RawDocument] = []
@@ -263,13 +265,17 @@ def evaluate(gold_path: Path, gold_format: str, types: str | None, config_path: 
     except USAGE_ERRORS as exc:
         _fail(exc)
     gold, scope = gold_set.documents, gold_set.scope
+    keyed = any("key" in record.fields for doc in gold for record in doc.records)
     predicted = predict_gold(pipeline, gold)
+    ids = entity_ids(predicted.values(), config) if keyed else None
     if pipeline_b is not None:
-        result = compare(gold, predicted, predict_gold(pipeline_b, gold), _shown(config_path), _shown(compare_path),
-                         scope)
+        predicted_b = predict_gold(pipeline_b, gold)
+        ids_b = entity_ids(predicted_b.values(), config_b) if keyed else None
+        result = compare(gold, predicted, predicted_b, _shown(config_path), _shown(compare_path), scope,
+                         (ids, ids_b) if keyed else None)
         text = format_comparison(result, max_errors=max_errors)
     else:
-        result = score(gold, predicted, scope)
+        result = score(gold, predicted, scope, ids)
         text = format_report(result, max_errors=max_errors)
     if gold_set.format != "markup" or mapping is not None:
         text = f"gold: {gold_set.describe()}\n{text}"

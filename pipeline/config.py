@@ -22,7 +22,7 @@ DEFAULT_CONFIG_PATH = PROJECT_DIR / "configs" / "default.yaml"
 
 FORMATS = ("csv", "parquet", "jsonl")
 EXTRACTORS = ("dates", "places", "ranks", "positions", "people", "orgs", "acronyms")
-LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "relations")
+LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "relations", "identity")
 
 
 @dataclass(frozen=True)

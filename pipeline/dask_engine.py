@@ -4,9 +4,10 @@ For corpora beyond one machine. The client reads the inputs (so they need
 not exist on the workers) and sends them in partitions of ``chunk_size``
 documents; each worker builds its Pipeline once and keeps it for every later
 partition, runs the partition and writes it with the same TableWriter as the
-local engine, one Parquet file per table and partition. The output directory
-holds one directory per table (``documents/part-00000.parquet`` …), a dataset
-that pandas (``pd.read_parquet("out/mentions")``), DuckDB
+local engine, one Parquet file per table and partition; when every
+partition is written, the client computes the entities from them as the
+local engine does at its commit. The output directory holds one directory
+per table (``documents/part-00000.parquet`` …), a dataset that pandas (``pd.read_parquet("out/mentions")``), DuckDB
 (``read_parquet('out/mentions/*.parquet')``) and Spark read as is; its rows
 are those of the local engine, partition files in input order.
 
@@ -33,6 +34,7 @@ from typing import Any
 
 from .config import Config
 from .core import Pipeline, ensure_runnable
+from .entities import IdentityRules, StagedTables, add_entities
 from .ingest import iter_inputs
 from .model import RawDocument
 from .parallel import DEFAULT_CHUNK_SIZE, CHUNKS_IN_FLIGHT_PER_WORKER, chunked, default_workers
@@ -151,6 +153,10 @@ def run_dask(config: Config, inputs: Sequence[str | Path], out_dir: Path, schedu
                 total.errors.extend(summary.errors)
         if total.n_docs == 0:  # no input documents: the tables still exist, with no rows
             process_partition(config, 0, [], str(stage_dir))
+        add_entities(StagedTables(*(sorted((stage_dir / name).glob("part-*.parquet"))
+                                    for name in ("documents", "mentions", "people")),
+                                  entities=stage_dir / "entities" / "part-00000.parquet",
+                                  scratch=stage_dir / ".entities"), out_dir, IdentityRules.from_config(config))
         for table_dir in sorted(p for p in stage_dir.iterdir() if p.is_dir() and not p.name.startswith("part-")):
             target = out_dir / table_dir.name
             if target.is_dir():

@@ -25,12 +25,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .database import DATABASE_NAME, TableDatabase
+from .entities import ENTITIES_JSONL, IdentityRules, StagedTables, add_entities
 from .ingest import content_hash
 from .interrupt import signals_ignored
 from .model import DocumentResult
 from .resume import (CHECKPOINT_NAME, COMMITTED_CHECKPOINT, OWNER_NAME, STAGING_PREFIX, Checkpoint,
                      remove_abandoned_staging)
-from .schema import TABLES, to_arrow
+from .schema import DOCUMENT_TABLES, TABLES, to_arrow
 
 MANIFEST_NAME = "manifest.json"
 DATABASE_SOURCE_SUFFIX = ".duckdb-source.parquet"
@@ -58,7 +59,7 @@ def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
         "people": [{
             "doc_id": doc.doc_id, "person_id": p.person_id, "name": p.name, "rank": p.rank, "position": p.position,
             "organization": p.organization, "mention_ids": _json(p.mention_ids),
-            "roles": _json([vars(role) for role in p.roles]),
+            "roles": _json([vars(role) for role in p.roles]), "entity_id": None,  # set when the run commits
         } for p in result.people],
         "acronyms": [{"doc_id": doc.doc_id, **asdict(a)} for a in result.acronyms],
     }
@@ -83,11 +84,13 @@ class TableWriter:
 
     ``duckdb`` also fills ``extraction.duckdb``; ``checkpoint_key`` (the
     results key of the config, see ``resume.results_key``) keeps every result
-    in a checkpoint that ``--resume`` reads, even after the run is killed.
+    in a checkpoint that ``--resume`` reads, even after the run is killed;
+    ``entities`` (the identity rules) computes ``people.entity_id`` and the
+    entities table at the commit.
     """
 
     def __init__(self, out_dir: Path, formats: Iterable[str], *, duckdb: bool = False,
-                 checkpoint_key: str | None = None):
+                 checkpoint_key: str | None = None, entities: IdentityRules | None = None):
         self.out_dir = Path(out_dir)
         self.formats = list(formats)
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -95,12 +98,13 @@ class TableWriter:
         (self.tmp_dir / OWNER_NAME).write_text(str(os.getpid()), encoding="utf-8")
         self.parquet: dict[str, pq.ParquetWriter] = {}
         self.csv_started: set[str] = set()
-        self.row_counts: dict[str, int] = {name: 0 for name in TABLES}
+        self.row_counts: dict[str, int] = {name: 0 for name in DOCUMENT_TABLES}
         self.duckdb = duckdb
+        self.entities = entities
         self.checkpoint = Checkpoint(self.tmp_dir / CHECKPOINT_NAME, checkpoint_key) if checkpoint_key else None
 
     def write_batch(self, results: list[DocumentResult]) -> None:
-        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOCUMENT_TABLES}
         for result in results:
             for name, table_rows_ in table_rows(result).items():
                 rows[name].extend(table_rows_)
@@ -108,7 +112,7 @@ class TableWriter:
             self.row_counts[name] += len(batch)
             if "csv" in self.formats:
                 self._csv(name, batch)
-            if "parquet" in self.formats or self.duckdb:
+            if "parquet" in self.formats or self.duckdb or self.entities is not None:
                 self._parquet(name, to_arrow(name, batch))
         if "jsonl" in self.formats:
             with open(self.tmp_dir / "records.jsonl", "a", encoding="utf-8") as handle:
@@ -130,7 +134,7 @@ class TableWriter:
             writer.writerows([row.get(column) for column in columns] for row in batch)
 
     def _parquet_path(self, name: str) -> Path:
-        # without the parquet format the database still loads from Parquet: a hidden file, removed at commit
+        # without the parquet format the database and the entities still read Parquet: a hidden file, removed at commit
         return self.tmp_dir / (f"{name}.parquet" if "parquet" in self.formats else f".{name}{DATABASE_SOURCE_SUFFIX}")
 
     def _parquet(self, name: str, arrow: pa.Table) -> None:
@@ -155,8 +159,18 @@ class TableWriter:
         """
         self.write_batch([])  # tables with no rows still get their header / schema
         self._close()
+        if self.entities is not None:
+            self.row_counts["entities"] = add_entities(StagedTables(
+                *([self._parquet_path(name)] for name in ("documents", "mentions", "people")),
+                entities=self._parquet_path("entities"), scratch=self.tmp_dir / ".entities",
+                csv_dir=self.tmp_dir if "csv" in self.formats else None,
+                jsonl=self.tmp_dir / "records.jsonl" if "jsonl" in self.formats else None), self.out_dir, self.entities)
+            if manifest is not None and "tables" in manifest:
+                manifest["tables"]["entities"] = {"rows": self.row_counts["entities"]}
         if self.duckdb:
             self._build_database()
+        for source in self.tmp_dir.glob(f".*{DATABASE_SOURCE_SUFFIX}"):
+            source.unlink()
         staged = sorted(p for p in self.tmp_dir.iterdir() if p.name not in (MANIFEST_NAME, OWNER_NAME))
         if manifest is not None:
             tables = sorted(p.name for p in staged if p.name != CHECKPOINT_NAME)
@@ -184,13 +198,12 @@ class TableWriter:
         database = TableDatabase(self.tmp_dir / DATABASE_NAME)
         try:
             for name in TABLES:
-                database.insert_parquet(name, self._parquet_path(name))
+                if self._parquet_path(name).is_file():  # no entities table when the writer computes none
+                    database.insert_parquet(name, self._parquet_path(name))
             database.finish()
         except BaseException:
             database.close()
             raise
-        for source in self.tmp_dir.glob(f".*{DATABASE_SOURCE_SUFFIX}"):
-            source.unlink()
 
     def abort(self) -> None:
         """Drop the partial tables; a checkpoint with results stays for ``--resume``."""
@@ -208,7 +221,7 @@ class TableWriter:
 def output_names() -> set[str]:
     """Every file name a run may commit into the output directory."""
     return ({f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")}
-            | {"records.jsonl", DATABASE_NAME, COMMITTED_CHECKPOINT})
+            | {"records.jsonl", ENTITIES_JSONL, DATABASE_NAME, COMMITTED_CHECKPOINT})
 
 
 def write_json(path: Path, value: Any) -> None:
