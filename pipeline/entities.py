@@ -38,6 +38,7 @@ for unchanged documents, so ids stay stable when a corpus grows.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import os
@@ -45,9 +46,10 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,7 +71,9 @@ LOCAL_LEVELS = frozenset({"commune", "ward", "special_zone", "township", "distri
 ROMAN = re.compile(r"\b[IVXLC]+\b")
 # rows fetched from DuckDB at a time, and rows per Parquet row group written here
 BATCH_ROWS = 4096
-DUCKDB_SETTINGS = {"memory_limit": "64MB", "threads": 1}
+# bounded, so memory does not grow with the corpus: DuckDB spills sorts and joins to disk beyond it; the order of
+# rows is always asked for explicitly, which lets DuckDB stream what it would otherwise hold to keep it
+DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False}
 ENTITIES_JSONL = "entities.jsonl"
 JSON_COLUMNS = ("aliases", "ambiguous_with", "timeline")
 
@@ -90,6 +94,8 @@ class IdentityRules:
     merge_at: int = 2
     context: tuple[float, float] = (1.0, 2.0)
     ambiguous_limit: int = 20
+    # organization_specific's answers: organizations repeat across records
+    specific_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_config(cls, config: Config) -> IdentityRules:
@@ -166,6 +172,7 @@ def comparable(name: str, rules: IdentityRules) -> bool:
     return len(words) >= 3 or (len(words) == 2 and words[0] in rules.surnames)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def org_key(organization: str) -> str:
     """An organization's name as compared: case, punctuation, spacing and tone placement ignored.
 
@@ -193,6 +200,13 @@ def organization_specific(organization: str, rules: IdentityRules) -> bool:
     ...                                            "Bộ đội Biên phòng", "Tiểu đoàn Trinh sát", "Tỉnh ủy")]
     [True, True, True, True, False, False]
     """
+    known = rules.specific_cache.get(organization)
+    if known is None:
+        known = rules.specific_cache[organization] = _names_one_organization(organization, rules)
+    return known
+
+
+def _names_one_organization(organization: str, rules: IdentityRules) -> bool:
     if any(c.isdigit() for c in organization) or ROMAN.search(organization):
         return True
     key = org_key(organization)
@@ -249,6 +263,16 @@ class Profile:
     companions: dict[str, int] = field(default_factory=dict)
     previous: str | None = None
 
+    @functools.cached_property
+    def parts(self) -> frozenset[str]:
+        """Whole-word beginnings and ends of its specific organizations' names: the names of their parents."""
+        found = set()
+        for org in self.specific:
+            words = org.split()
+            for cut in range(1, len(words)):
+                found.update((" ".join(words[:cut]), " ".join(words[cut:])))
+        return frozenset(found)
+
 
 def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Sequence[dict[str, Any]],
             final: dict[str, str | None], companions: dict[str, int], rules: IdentityRules,
@@ -295,8 +319,8 @@ class Verdict:
 
     @property
     def ambiguous(self) -> bool:
-        """Neither one person nor told apart: no veto, not unrelated units, too little evidence."""
-        return self.veto is None and not self.unrelated_units and self.score < self.merge_at
+        """Some evidence, too little to decide: no veto, not unrelated units, fewer points than ``merge_at``."""
+        return self.veto is None and not self.unrelated_units and 0 < self.score < self.merge_at
 
 
 def rank_veto(a: Profile, b: Profile) -> str | None:
@@ -322,7 +346,8 @@ def context_strength(a: Profile, b: Profile) -> float:
     ...                  Profile("b", "p2", "k", companions={"x": 2, "y": 3, "z": 9}))
     1.5
     """
-    return sum(1 / max(df - 1, 1) for key, df in a.companions.items() if key in b.companions)
+    small, large = sorted((a.companions, b.companions), key=len)
+    return sum(1 / max(df - 1, 1) for key, df in small.items() if key in large)
 
 
 def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
@@ -336,7 +361,7 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     score = 0
     reasons: list[str] = []
     shared = a.organizations & b.organizations
-    related = [(x, y) for x in a.specific for y in b.specific if organizations_related(x, y)]
+    related = not shared and bool(a.parts & b.specific or b.parts & a.specific)
     if shared & a.specific:
         score += points["shared_organization"]
         reasons.append("shared organization")
@@ -383,13 +408,78 @@ class Block:
     ambiguous: set[tuple[int, int]]
 
 
+# a feature shared by more records of one name than this pairs each record with the next WINDOW records of it by
+# document date (sorted neighbourhood), not with all: one person's many records still chain together, namesakes
+# are still told apart at each join, and the work grows with the records, not with their square
+ALL_PAIRS_UP_TO = 64
+WINDOW = 8
+# another name of the documents pairs records only when few documents name it (it weighs 1/(documents - 1)): a
+# governor named in every document tells nothing; pairs sharing many such names share an organization as well
+TELLING_COMPANION = 5
+
+
+def candidate_pairs(profiles: list[Profile]) -> set[tuple[int, int]]:
+    """The pairs of records that share something the rules count: an organization, one organization's name
+    beginning or ending the other's, a position, another name of their documents. Other pairs score nothing.
+
+    >>> a = Profile("a", "p1", "k", organizations=frozenset({"bộ đội biên phòng tỉnh lạng sơn"}),
+    ...             specific=frozenset({"bộ đội biên phòng tỉnh lạng sơn"}))
+    >>> b = Profile("b", "p1", "k", organizations=frozenset({"bộ đội biên phòng"}), specific=frozenset({"bộ đội biên phòng"}))
+    >>> candidate_pairs([a, b, Profile("c", "p1", "k")])
+    {(0, 1)}
+    """
+    order = sorted(range(len(profiles)), key=lambda i: (profiles[i].date or "9999", profiles[i].doc_id,
+                                                        profiles[i].person_id))
+    rank = {i: position for position, i in enumerate(order)}
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in order:
+        p = profiles[i]
+        for org in p.organizations:
+            index["organization", org].append(i)
+        for part in p.parts:
+            index["part", part].append(i)
+        for position, _ in p.positions:
+            index["position", position].append(i)
+        for companion, documents in p.companions.items():
+            if documents <= TELLING_COMPANION:
+                index["companion", companion].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for (kind, value), members in index.items():
+        if kind == "part":  # another record's organization is a part of this one's name
+            others = index.get(("organization", value), [])
+            if not others:
+                continue
+            members = sorted(set(members) | set(others), key=rank.__getitem__)
+            wanted = set(others)
+            _pair_up(members, pairs, lambda i, j: (i in wanted) != (j in wanted))
+        else:
+            _pair_up(members, pairs, lambda i, j: True)
+    return pairs
+
+
+def _pair_up(members: list[int], pairs: set[tuple[int, int]], allowed: Callable[[int, int], bool]) -> None:
+    """All pairs of a small group; each with its next WINDOW members in a large one (members come by date)."""
+    reach = len(members) if len(members) <= ALL_PAIRS_UP_TO else WINDOW
+    for x, i in enumerate(members):
+        for j in members[x + 1:x + 1 + reach]:
+            if i != j and allowed(i, j):
+                pairs.add((min(i, j), max(i, j)))
+
+
+def cannot_link(a: Profile, b: Profile) -> bool:
+    """A veto between two records: one document, or ranks that go down over dates."""
+    return a.doc_id == b.doc_id or rank_veto(a, b) is not None
+
+
 def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
     """Cluster the records of one name: evidence joins, strongest first; a veto or two earlier entities never.
 
-    Records of one entity of the previous run start together, and two
-    clusters holding different previous entities never join, so an id once
-    given is never split nor merged away. Pairs the rules cannot decide are
-    returned as ``ambiguous`` (cluster pairs that stay apart).
+    Only :func:`candidate_pairs` are scored. Records of one entity of the
+    previous run start together, and two clusters holding different previous
+    entities never join, so an id once given is never split nor merged away;
+    two clusters join only when no record of one has a veto against a record
+    of the other. Pairs with some evidence but too little are returned as
+    ``ambiguous`` (cluster pairs that stay apart).
     """
     n = len(profiles)
     parent = list(range(n))
@@ -417,23 +507,19 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
                 join(first_of[p.previous], i)
             else:
                 first_of[p.previous] = i
-    vetoed: set[tuple[int, int]] = set()
     candidates: list[tuple[int, int, int]] = []
     undecided: list[tuple[int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            verdict = compare(profiles[i], profiles[j], rules)
-            if verdict.veto is not None:
-                vetoed.add((i, j))
-            elif verdict.same:
-                candidates.append((-verdict.score, i, j))
-            elif verdict.ambiguous:
-                undecided.append((i, j))
+    for i, j in sorted(candidate_pairs(profiles)):
+        verdict = compare(profiles[i], profiles[j], rules)
+        if verdict.same:
+            candidates.append((-verdict.score, i, j))
+        elif verdict.ambiguous:
+            undecided.append((i, j))
     for _, i, j in sorted(candidates):
         ri, rj = root(i), root(j)
         if ri == rj or (previous.get(ri) and previous.get(rj)):
             continue
-        if any((min(x, y), max(x, y)) in vetoed for x in members[ri] for y in members[rj]):
+        if any(cannot_link(profiles[x], profiles[y]) for x in members[ri] for y in members[rj]):
             continue
         join(ri, rj)
     ambiguous = {tuple(sorted((root(i), root(j)))) for i, j in undecided if root(i) != root(j)}
@@ -536,7 +622,8 @@ def add_entities(tables: StagedTables, previous_dir: Path | None, rules: Identit
     tables replace: its ids are kept for records of unchanged documents.
     """
     tables.scratch.mkdir(parents=True, exist_ok=True)
-    connection = duckdb.connect(config={**DUCKDB_SETTINGS, "temp_directory": str(tables.scratch / "spill")})
+    connection = duckdb.connect(str(tables.scratch / "work.duckdb"),
+                                 config={**DUCKDB_SETTINGS, "temp_directory": str(tables.scratch / "spill")})
     try:
         connection.create_function("person_key", person_key, ["VARCHAR"], "VARCHAR")
         connection.create_function("is_comparable", lambda name: comparable(name, rules), ["VARCHAR"], "BOOLEAN")
@@ -545,8 +632,8 @@ def add_entities(tables: StagedTables, previous_dir: Path | None, rules: Identit
         _previous_assignments(connection, previous_dir)
         assignment, ambiguous = tables.scratch / "assignment.parquet", tables.scratch / "ambiguous.parquet"
         _assign(connection, rules, assignment, ambiguous)
-        connection.execute(f"CREATE TEMP TABLE assignment AS SELECT * FROM read_parquet({_paths([assignment])})")
-        connection.execute(f"CREATE TEMP TABLE ambiguous AS SELECT * FROM read_parquet({_paths([ambiguous])})")
+        connection.execute(f"CREATE TABLE assignment AS SELECT * FROM read_parquet({_paths([assignment])})")
+        connection.execute(f"CREATE TABLE ambiguous AS SELECT * FROM read_parquet({_paths([ambiguous])})")
         for path in tables.people:
             _rewrite_people(connection, path)
         if tables.csv_dir is not None:
@@ -581,7 +668,7 @@ def table_source(directory: Path, table: str) -> str | None:
 
 def _previous_assignments(connection: duckdb.DuckDBPyConnection, previous_dir: Path | None) -> None:
     """``prev``: the entity of each record of the previous run whose document is unchanged (same content hash)."""
-    connection.execute("CREATE TEMP TABLE prev (doc_id VARCHAR, person_id VARCHAR, key VARCHAR, entity_id VARCHAR)")
+    connection.execute("CREATE TABLE prev (doc_id VARCHAR, person_id VARCHAR, key VARCHAR, entity_id VARCHAR)")
     if previous_dir is None:
         return
     people, documents = table_source(previous_dir, "people"), table_source(previous_dir, "documents")
@@ -631,36 +718,39 @@ class _BatchWriter:
 def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignment: Path, ambiguous: Path) -> None:
     """Every person record's entity id, one name key at a time, written to ``assignment`` (and ``ambiguous``)."""
     connection.execute("""
-        CREATE TEMP TABLE records AS
+        CREATE TABLE records AS
         SELECT doc_id, person_id, person_key(name) AS key, is_comparable(name) AS comparable FROM people_src""")
     connection.execute("""
-        CREATE TEMP TABLE key_documents AS
+        CREATE TABLE key_documents AS
         SELECT key, count(DISTINCT doc_id) AS df FROM records WHERE comparable GROUP BY key HAVING df >= 2""")
     connection.execute("""
-        CREATE TEMP TABLE document_keys AS
+        CREATE TABLE document_keys AS
         SELECT DISTINCT r.doc_id, r.key, k.df FROM records r JOIN key_documents k USING (key) WHERE r.comparable""")
-    cursor = connection.execute("""
-        WITH linked AS (
-            SELECT r.doc_id, r.person_id, r.key FROM records r SEMI JOIN key_documents k USING (key)
-            WHERE r.comparable),
-        companions AS (
-            SELECT l.doc_id, l.person_id, list(struct_pack(k := c.key, df := c.df)) AS companions
-            FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key
-            GROUP BY l.doc_id, l.person_id)
-        SELECT r.key, r.doc_id, r.person_id, l.key IS NOT NULL AS linked, p.name, CAST(d.date AS VARCHAR),
-               p.rank, p.position, p.organization, CASE WHEN l.key IS NOT NULL THEN p.roles END,
-               prev.entity_id, c.companions
+    connection.execute("""
+        CREATE TABLE linked AS
+        SELECT r.doc_id, r.person_id, r.key FROM records r SEMI JOIN key_documents k USING (key) WHERE r.comparable""")
+    # each record, then its companions (the other compared names of its document): rows of one table, so no list is
+    # aggregated in memory; materialized before it is sorted, which lets DuckDB spill the sort
+    connection.execute("""
+        CREATE TABLE record_rows AS
+        SELECT r.key, r.doc_id, r.person_id, 0 AS part, l.key IS NOT NULL AS linked, p.name,
+               CAST(d.date AS VARCHAR) AS date, p.rank, p.position, p.organization,
+               CASE WHEN l.key IS NOT NULL THEN p.roles END AS roles, prev.entity_id, NULL::VARCHAR AS companion,
+               NULL::BIGINT AS df
         FROM records r
              JOIN people_src p ON p.doc_id = r.doc_id AND p.person_id = r.person_id
              LEFT JOIN linked l ON l.doc_id = r.doc_id AND l.person_id = r.person_id
-             LEFT JOIN companions c ON c.doc_id = r.doc_id AND c.person_id = r.person_id
              LEFT JOIN documents_src d ON d.doc_id = r.doc_id
-             LEFT JOIN prev ON prev.doc_id = r.doc_id AND prev.person_id = r.person_id AND prev.key = r.key
-        ORDER BY r.key, r.doc_id, r.person_id""")
+             LEFT JOIN prev ON prev.doc_id = r.doc_id AND prev.person_id = r.person_id AND prev.key = r.key""")
+    connection.execute("""
+        INSERT INTO record_rows
+        SELECT l.key, l.doc_id, l.person_id, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.key, c.df
+        FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key""")
+    ordered = connection.sql("SELECT * FROM record_rows ORDER BY key, doc_id, person_id, part, companion")
     ids = _BatchWriter(assignment, ASSIGNMENT_SCHEMA)
     unsure = _BatchWriter(ambiguous, AMBIGUOUS_SCHEMA)
     try:
-        for rows in _blocks(cursor):
+        for rows in _grouped(_rows(ordered)):
             for (doc_id, person_id), entity_id, others in _block_assignment(rows, rules):
                 ids.add({"doc_id": doc_id, "person_id": person_id, "entity_id": entity_id})
                 if others:
@@ -670,35 +760,34 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
         unsure.close()
 
 
-def _blocks(cursor: duckdb.DuckDBPyConnection) -> Iterator[list[tuple[Any, ...]]]:
-    """The rows of a query ordered by its first column, grouped by it, fetched in batches."""
-    block: list[tuple[Any, ...]] = []
-    while batch := cursor.fetchmany(BATCH_ROWS):
-        for row in batch:
-            if block and row[0] != block[0][0]:
-                yield block
-                block = []
-            block.append(row)
-    if block:
-        yield block
+def _rows(relation: duckdb.DuckDBPyRelation) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as tuples, streamed in Arrow batches (a fetch of Python rows would hold them all)."""
+    for batch in relation.to_arrow_reader(BATCH_ROWS):
+        yield from zip(*(column.to_pylist() for column in batch.columns))
 
 
 def _block_assignment(rows: list[tuple[Any, ...]], rules: IdentityRules,
                       ) -> Iterator[tuple[tuple[str, str], str, list[str]]]:
-    """((doc_id, person_id), entity_id, ambiguous entity ids) for the records of one name key.
+    """((doc_id, person_id), entity_id, ambiguous entity ids) for the rows of one name key.
 
+    The rows are each record's (part 0) followed by its companions' (part 1).
     An entity's ambiguous ids are given with its first record only.
     """
     key = rows[0][0]
-    if not rows[0][3]:  # not compared across documents: each record is its own person
-        for _, doc_id, person_id, *_, previous, _ in rows:
-            yield (doc_id, person_id), previous or "P" + _digest(key, doc_id, person_id), []
+    records = [row for row in rows if row[3] == 0]
+    if not records[0][4]:  # not compared across documents: each record is its own person
+        for row in records:
+            yield (row[1], row[2]), row[11] or "P" + _digest(key, row[1], row[2]), []
         return
+    companions: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        if row[3] == 1:
+            companions[row[1], row[2]][row[12]] = row[13]
     profiles = []
-    for _, doc_id, person_id, _, name, date, rank, position, organization, roles, previous, companions in rows:
+    for _, doc_id, person_id, _, _, name, date, rank, position, organization, roles, previous, _, _ in records:
         final = {"rank": rank, "position": position, "organization": organization}
         profiles.append(profile(doc_id, person_id, name, date, orjson.loads(roles or "[]"), final,
-                                {c["k"]: c["df"] for c in companions or ()}, rules, previous))
+                                companions.get((doc_id, person_id), {}), rules, previous))
     entity_ids, ambiguous = block_entities(cluster(profiles, rules), rules.ambiguous_limit)
     told: set[str] = set()
     for p, entity_id in zip(profiles, entity_ids):
@@ -760,69 +849,110 @@ def _rewrite_jsonl(path: Path, people: Iterator[dict[str, Any]]) -> None:
     os.replace(tmp, path)
 
 
-PERSON_ENTITIES = """
-    WITH records AS (
-        SELECT a.entity_id, p.doc_id, p.person_id, p.name, p.rank, p.position, p.organization, d.date
-        FROM people_src p JOIN assignment a ON a.doc_id = p.doc_id AND a.person_id = p.person_id
-             LEFT JOIN documents_src d ON d.doc_id = p.doc_id),
-    ids AS (
-        SELECT doc_id, person_id, unnest(from_json(mention_ids, '["VARCHAR"]')) AS mention_id FROM people_src),
-    written AS (
-        SELECT a.entity_id, m.text
-        FROM ids JOIN mentions_src m ON m.doc_id = ids.doc_id AND m.mention_id = ids.mention_id AND m.type = 'PERSON'
-             JOIN assignment a ON a.doc_id = ids.doc_id AND a.person_id = ids.person_id),
-    names AS (SELECT entity_id, name, count(*) AS n FROM records GROUP BY ALL),
-    best AS (SELECT entity_id, first(name ORDER BY n DESC, name) AS name FROM names GROUP BY entity_id),
-    surfaces AS (SELECT entity_id, text, count(*) AS n FROM written GROUP BY ALL),
-    aliases AS (
-        SELECT s.entity_id, list(s.text ORDER BY s.n DESC, s.text) AS aliases
-        FROM surfaces s JOIN best b USING (entity_id) WHERE s.text <> b.name GROUP BY s.entity_id),
-    counted AS (SELECT entity_id, count(*) AS n_mentions FROM written GROUP BY entity_id),
-    grouped AS (
-        SELECT entity_id, count(DISTINCT doc_id) AS n_documents, min(date) AS first_date, max(date) AS last_date,
-               list(struct_pack(date := CAST(date AS VARCHAR), doc_id := doc_id, rank := rank, position := position,
-                                organization := organization) ORDER BY date NULLS LAST, doc_id, person_id) AS timeline
-        FROM records GROUP BY entity_id)
-    SELECT g.entity_id, 'PERSON', b.name, coalesce(al.aliases, []), g.n_documents, coalesce(c.n_mentions, 0),
-           g.first_date, g.last_date, am.ambiguous_with, g.timeline
-    FROM grouped g JOIN best b USING (entity_id) LEFT JOIN aliases al USING (entity_id)
-         LEFT JOIN counted c USING (entity_id) LEFT JOIN ambiguous am USING (entity_id)
-    ORDER BY b.name, g.entity_id"""
+# each record of an entity (part 0) and each PERSON mention of it (part 1), materialized, then read in timeline order
+PERSON_ROWS = """
+    CREATE TABLE person_rows AS
+    WITH ids AS (
+        SELECT doc_id, person_id, unnest(from_json(mention_ids, '["VARCHAR"]')) AS mention_id FROM people_src)
+    SELECT a.entity_id, CAST(d.date AS VARCHAR) AS date, p.doc_id, p.person_id, 0 AS part, p.name, p.rank,
+           p.position, p.organization, am.ambiguous_with
+    FROM people_src p JOIN assignment a ON a.doc_id = p.doc_id AND a.person_id = p.person_id
+         LEFT JOIN documents_src d ON d.doc_id = p.doc_id LEFT JOIN ambiguous am ON am.entity_id = a.entity_id
+    UNION ALL
+    SELECT a.entity_id, CAST(d.date AS VARCHAR), ids.doc_id, ids.person_id, 1, m.text, NULL, NULL, NULL, NULL
+    FROM ids JOIN mentions_src m ON m.doc_id = ids.doc_id AND m.mention_id = ids.mention_id AND m.type = 'PERSON'
+         JOIN assignment a ON a.doc_id = ids.doc_id AND a.person_id = ids.person_id
+         LEFT JOIN documents_src d ON d.doc_id = ids.doc_id"""
 
-ORG_ENTITIES = """
-    WITH organizations AS (
-        SELECT doc_id, text, normalized, json_extract_string(attrs, '$.entity_id') AS entity_id
-        FROM mentions_src WHERE type = 'ORG'),
-    named AS (SELECT * FROM organizations WHERE entity_id IS NOT NULL),
-    names AS (SELECT entity_id, normalized, count(*) AS n FROM named GROUP BY ALL),
-    best AS (SELECT entity_id, first(normalized ORDER BY n DESC, normalized) AS name FROM names GROUP BY entity_id),
-    surfaces AS (SELECT entity_id, text, count(*) AS n FROM named GROUP BY ALL),
-    aliases AS (
-        SELECT s.entity_id, list(s.text ORDER BY s.n DESC, s.text) AS aliases
-        FROM surfaces s JOIN best b USING (entity_id) WHERE s.text <> b.name GROUP BY s.entity_id),
-    grouped AS (
-        SELECT n.entity_id, count(DISTINCT n.doc_id) AS n_documents, count(*) AS n_mentions,
-               min(d.date) AS first_date, max(d.date) AS last_date
-        FROM named n LEFT JOIN documents_src d ON d.doc_id = n.doc_id GROUP BY n.entity_id)
-    SELECT g.entity_id, 'ORG', b.name, coalesce(al.aliases, []), g.n_documents, g.n_mentions, g.first_date,
-           g.last_date, NULL, NULL
-    FROM grouped g JOIN best b USING (entity_id) LEFT JOIN aliases al USING (entity_id)
-    ORDER BY b.name, g.entity_id"""
+ORG_ROWS = """
+    SELECT json_extract_string(m.attrs, '$.entity_id') AS entity_id, CAST(d.date AS VARCHAR) AS date, m.doc_id,
+           m.normalized, m.text
+    FROM mentions_src m LEFT JOIN documents_src d ON d.doc_id = m.doc_id
+    WHERE m.type = 'ORG' AND json_extract_string(m.attrs, '$.entity_id') IS NOT NULL
+    ORDER BY 1, 3"""
+
+
+def _grouped(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    """Consecutive rows with the same first value."""
+    group: list[tuple[Any, ...]] = []
+    for row in rows:
+        if group and row[0] != group[0][0]:
+            yield group
+            group = []
+        group.append(row)
+    if group:
+        yield group
+
+
+def _most_common(counts: Counter[str]) -> str:
+    return min(counts, key=lambda value: (-counts[value], value))
+
+
+def _aliases(written: Counter[str], name: str, limit: int) -> str:
+    forms = sorted((form for form in written if form != name), key=lambda form: (-written[form], form))
+    return json.dumps(forms[:limit], ensure_ascii=False)
+
+
+def person_entity(rows: list[tuple[Any, ...]], limit: int) -> dict[str, Any]:
+    """The entities row of one person from its PERSON_ROWS."""
+    records = [row for row in rows if row[4] == 0]
+    name = _most_common(Counter(row[5] for row in records))
+    dates = [row[1] for row in records if row[1] is not None]
+    return {
+        "entity_id": rows[0][0], "type": PERSON, "name": name,
+        "aliases": _aliases(Counter(row[5] for row in rows if row[4] == 1), name, limit),
+        "n_documents": len({row[2] for row in records}), "n_mentions": sum(row[4] == 1 for row in rows),
+        "first_date": min(dates, default=None), "last_date": max(dates, default=None),
+        "ambiguous_with": records[0][9] or "[]",
+        "timeline": json.dumps([{"date": row[1], "doc_id": row[2], "rank": row[6], "position": row[7],
+                                 "organization": row[8]} for row in records], ensure_ascii=False),
+    }
+
+
+class _OrganizationFold:
+    """An organization's entities row folded from its ORG_ROWS one at a time (a national body has many)."""
+
+    def __init__(self, entity_id: str):
+        self.entity_id = entity_id
+        self.names: Counter[str] = Counter()
+        self.written: Counter[str] = Counter()
+        self.documents = self.mentions = 0
+        self.last_doc: str | None = None
+        self.dates: list[str] = []
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        _, date, doc_id, normalized, text = row
+        self.names[normalized] += 1
+        self.written[text] += 1
+        self.mentions += 1
+        self.documents += doc_id != self.last_doc  # rows come by document
+        self.last_doc = doc_id
+        if date is not None:
+            self.dates = [min(self.dates + [date]), max(self.dates + [date])]
+
+    def row(self, limit: int) -> dict[str, Any]:
+        name = _most_common(self.names)
+        return {"entity_id": self.entity_id, "type": ORG, "name": name,
+                "aliases": _aliases(self.written, name, limit), "n_documents": self.documents,
+                "n_mentions": self.mentions, "first_date": self.dates[0] if self.dates else None,
+                "last_date": self.dates[-1] if self.dates else None, "ambiguous_with": None, "timeline": None}
 
 
 def _entity_rows(connection: duckdb.DuckDBPyConnection, limit: int) -> Iterator[dict[str, Any]]:
-    for query in (PERSON_ENTITIES, ORG_ENTITIES):
-        cursor = connection.execute(query)
-        while batch := cursor.fetchmany(BATCH_ROWS):
-            for entity_id, type_, name, aliases, n_documents, n_mentions, first, last, ambiguous, timeline in batch:
-                yield {
-                    "entity_id": entity_id, "type": type_, "name": name,
-                    "aliases": json.dumps(aliases[:limit], ensure_ascii=False),
-                    "n_documents": n_documents, "n_mentions": n_mentions,
-                    "first_date": _csv_value(first), "last_date": _csv_value(last),
-                    "ambiguous_with": ambiguous or "[]",
-                    "timeline": json.dumps(timeline, ensure_ascii=False) if timeline is not None else None,
-                }
+    """Every entities row: people, then organizations, each by entity id, streamed."""
+    connection.execute(PERSON_ROWS)
+    for group in _grouped(_rows(connection.sql(
+            "SELECT * FROM person_rows ORDER BY entity_id, date NULLS LAST, doc_id, person_id, part, name"))):
+        yield person_entity(group, limit)
+    fold: _OrganizationFold | None = None
+    for row in _rows(connection.sql(ORG_ROWS)):
+        if fold is None or row[0] != fold.entity_id:
+            if fold is not None:
+                yield fold.row(limit)
+            fold = _OrganizationFold(row[0])
+        fold.add(row)
+    if fold is not None:
+        yield fold.row(limit)
 
 
 def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables, rules: IdentityRules) -> int:
@@ -840,7 +970,7 @@ def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables,
         lines = (stack.enter_context(open(tables.jsonl.with_name(ENTITIES_JSONL), "w", encoding="utf-8"))
                  if tables.jsonl is not None else None)
         batch: list[dict[str, Any]] = []
-        for row in [*_entity_rows(connection, rules.ambiguous_limit), None]:
+        for row in chain(_entity_rows(connection, rules.ambiguous_limit), [None]):
             if row is not None:
                 batch.append(row)
             if batch and (row is None or len(batch) >= BATCH_ROWS):
