@@ -328,9 +328,9 @@ class RecordLinker:
                 before = [p for p in persons if first <= p.start < k]
                 after = [p for p in persons if end <= p.start < last]
                 if len(before) >= 2:
-                    people, roles = _coordinated_tail(doc, before, k), self.role_items(s, end, last)
+                    people, roles = self.runs(s, before)[-1], self.role_items(s, end, last)
                 elif len(after) >= 2:
-                    people = _coordinated_head(doc, after)
+                    people = self.runs(s, after)[0]
                     roles = self.role_items(s, first, k)
                     shared = self.role_items(s, people[-1].end, last)
                     if roles and shared and all(r.position is None for r in roles):
@@ -510,28 +510,6 @@ def _may_link(token: Token) -> bool:
     or a roman numeral (``khóa XVIII``), a dash."""
     text = token.text
     return token.is_lower or text in {",", "-", "–"} or token.like_num or (text.isupper() and set(text) <= ROMAN)
-
-
-def _coordinated_tail(doc: Doc, persons: list[Span], limit: int) -> list[Span]:
-    """The last run of names before token ``limit`` joined by commas and ``và`` (ranks and honorifics between them allowed)."""
-    run = [persons[-1]]
-    for before in reversed(persons[:-1]):
-        gap = doc[before.end:run[0].start]
-        if any(t.text in CLAUSE_END for t in gap) or not any(t.lower_ in LIST_JOINS for t in gap) or len(gap) > 6:
-            break
-        run.insert(0, before)
-    return run
-
-
-def _coordinated_head(doc: Doc, persons: list[Span]) -> list[Span]:
-    """The first run of names joined by commas and ``và``."""
-    run = [persons[0]]
-    for after in persons[1:]:
-        gap = doc[run[-1].end:after.start]
-        if any(t.text in CLAUSE_END for t in gap) or not any(t.lower_ in LIST_JOINS for t in gap) or len(gap) > 6:
-            break
-        run.append(after)
-    return run
 
 
 def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: list[str]) -> PersonRecord:
