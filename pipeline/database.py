@@ -16,7 +16,6 @@ import duckdb
 from .interrupt import as_interrupted
 from .schema import DECLARATION, SCHEMA_VERSION, VIEWS, duckdb_type
 
-DATABASE_NAME = "extraction.duckdb"
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'

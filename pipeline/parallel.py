@@ -27,9 +27,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 
+from typing import TYPE_CHECKING
+
 from .config import Config
-from .core import Pipeline, ensure_runnable
 from .model import DocumentResult, RawDocument
+
+if TYPE_CHECKING:  # imported where a pipeline is built, so that the command's option defaults cost no spaCy import
+    from .core import Pipeline
 
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 DEFAULT_CHUNK_SIZE = 16
@@ -67,6 +71,8 @@ def _leave_signals_to_the_parent() -> None:
 def _init_worker(config: Config) -> None:
     # a bad lexicon must reach the caller as itself, not as a broken pool: keep it for the first chunk to raise
     global _worker_pipeline, _worker_error
+    from .core import Pipeline
+
     _leave_signals_to_the_parent()
     try:
         _worker_pipeline = Pipeline(config)
@@ -106,6 +112,8 @@ def process_documents(config: Config, documents: Iterable[RawDocument], workers:
     worth starting processes for), the documents are processed here. A config
     whose stages cannot run together raises PipelineError before any work.
     """
+    from .core import Pipeline, ensure_runnable
+
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
@@ -129,6 +137,8 @@ def _results(item: Future[list[DocumentResult]] | list[DocumentResult]) -> list[
 def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -> Iterator[DocumentResult]:
     """The caller and ``workers - 1`` processes; the caller takes a chunk whenever the others have enough queued."""
     # twice the usual queue: while the caller processes a chunk and writes a batch, a worker must not run dry
+    from .core import Pipeline
+
     in_flight = (workers - 1) * 2 * CHUNKS_IN_FLIGHT_PER_WORKER
     chunks = iter(chunks)
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=_pool_context(), initializer=_init_worker,

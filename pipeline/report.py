@@ -26,7 +26,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
 
 from .ingest import allow_long_csv_fields
 from .model import ENTITY_TYPES
@@ -131,6 +130,8 @@ def _cell(name: str, value: Any) -> Any:
 
 def _read_parquet(path: Path) -> list[dict[str, Any]]:
     """Rows as the CSV and JSONL forms give them: the document date (date32 in Parquet) as ISO text."""
+    import pyarrow.parquet as pq  # here: `vnextract run` imports this module for its choices alone
+
     rows = pq.read_table(path).to_pylist()
     for row in rows:
         if isinstance(row.get("date"), datetime.date):
