@@ -12,6 +12,7 @@ so a run never pays for it.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from .schema import TABLE_BY_NAME, TABLES, arrow_schema
+from .write import append_csv
 
 
 class TablesNotFound(FileNotFoundError):
@@ -67,3 +69,13 @@ def read_tables(out_dir: str | Path, *, arrow: bool = False) -> dict[str, Any]:
     if arrow:
         return tables
     return {name: table.to_pandas() for name, table in tables.items()}
+
+
+def write_csv(table: pa.Table, path: str | Path) -> None:
+    """``table`` (as ``read_tables(..., arrow=True)`` gives it) as a CSV file written like a run's own CSV tables:
+    the Parquet datasets of a Dask run become the local engine's CSV files, byte for byte."""
+    rows = ([value.isoformat() if isinstance(value, dt.date) else value for value in row.values()]
+            for row in table.to_pylist())
+    path = Path(path)
+    path.unlink(missing_ok=True)
+    append_csv(path, table.column_names, rows)
