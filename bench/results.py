@@ -33,10 +33,16 @@ CORPUS_SIZE = 2000
 GOLD_DIRS = (PROJECT_DIR / "data" / "gold" / "dev", PROJECT_DIR / "data" / "gold" / "test")
 
 
+def record_digest(record: dict) -> str:
+    """SHA-256 of ``asdict(result)`` without the document's ``source``: where the file was read, not a result
+    (the benchmark corpus is written to a new temporary folder each time)."""
+    record = {**record, "doc": {k: v for k, v in record["doc"].items() if k != "source"}}
+    return hashlib.sha256(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def result_digest(result: DocumentResult) -> str:
-    """SHA-256 of every field of ``result``, its document included."""
-    data = json.dumps(asdict(result), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    """SHA-256 of every field of ``result``, its document included (see ``record_digest``)."""
+    return record_digest(asdict(result))
 
 
 def documents(corpus_dir: Path) -> Iterator[RawDocument]:

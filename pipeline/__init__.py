@@ -23,7 +23,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 # public name -> the module that defines it
 _EXPORTS = {
     "Config": "config", "ConfigError": "config", "load_config": "config",
-    "Pipeline": "core", "PipelineError": "core",
+    "Pipeline": "core", "PipelineError": "stages",
     "DocumentResult": "model", "Mention": "model", "RawDocument": "model",
     "Run": "run", "RunError": "run", "RunSummary": "run",
     "read_tables": "tables",

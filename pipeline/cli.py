@@ -25,12 +25,12 @@ from .report import SOURCE_FORMATS, ReportError
 
 def _usage_errors() -> tuple[type[Exception], ...]:
     """The library errors a command reports as one line and exit status 2."""
-    from .core import PipelineError
     from .dask_engine import EngineError
     from .gold import GoldFormatError
     from .ingest import InputError
     from .lexicons import LexiconError
     from .run import RunError
+    from .stages import PipelineError
 
     return (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError, ReportError, EngineError, RunError)
 

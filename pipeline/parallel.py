@@ -2,8 +2,9 @@
 
 Segmentation and extraction are CPU-bound Python, so throughput on one
 machine grows with processes, not threads. The calling process is one of the
-``workers``: the others start first and load models and lexicons once, in
-the pool initializer, while the caller loads its own; then the caller
+``workers``: the others are forked first, before this process has imported
+spaCy or underthesea, and import them and load models and lexicons once, in
+the pool initializer, while the caller does the same; then the caller
 processes a chunk itself whenever the others have enough queued. So N workers are N processes on N
 cores, and the caller's writing does not compete with N others. Documents
 travel in chunks so that the cost of pickling and of a round trip is shared
@@ -26,13 +27,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
-
 from typing import TYPE_CHECKING
 
 from .config import Config
 from .model import DocumentResult, RawDocument
+from .stages import ensure_runnable
 
-if TYPE_CHECKING:  # imported where a pipeline is built, so that the command's option defaults cost no spaCy import
+if TYPE_CHECKING:  # imported where a pipeline is built: workers start before this process imports the models' libraries
     from .core import Pipeline
 
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
@@ -97,8 +98,8 @@ def chunked(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocumen
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork: workers start with the pipeline's modules already imported and, unlike spawn and forkserver,
-    # without re-running the caller's main script; the pool is started before the writers start any thread
+    # fork: unlike spawn and forkserver, workers start without re-running the caller's main script; the pool is
+    # started before the writers start any thread and before the models' libraries are imported (see _pooled)
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -112,8 +113,6 @@ def process_documents(config: Config, documents: Iterable[RawDocument], workers:
     worth starting processes for), the documents are processed here. A config
     whose stages cannot run together raises PipelineError before any work.
     """
-    from .core import Pipeline, ensure_runnable
-
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
@@ -121,6 +120,8 @@ def process_documents(config: Config, documents: Iterable[RawDocument], workers:
     chunks = chunked(documents, chunk_size)
     first = next(chunks, [])
     if workers == 1 or len(first) < chunk_size:
+        from .core import Pipeline
+
         pipeline = Pipeline(config)
         yield from pipeline.process_many(first)
         for chunk in chunks:
@@ -137,8 +138,6 @@ def _results(item: Future[list[DocumentResult]] | list[DocumentResult]) -> list[
 def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -> Iterator[DocumentResult]:
     """The caller and ``workers - 1`` processes; the caller takes a chunk whenever the others have enough queued."""
     # twice the usual queue: while the caller processes a chunk and writes a batch, a worker must not run dry
-    from .core import Pipeline
-
     in_flight = (workers - 1) * 2 * CHUNKS_IN_FLIGHT_PER_WORKER
     chunks = iter(chunks)
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=_pool_context(), initializer=_init_worker,
@@ -149,6 +148,9 @@ def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -
             # the first chunks start the other workers, which load their models while the caller loads its own
             for chunk in islice(chunks, in_flight):
                 pending.append(pool.submit(_process_chunk, chunk))
+            # imported only now: the workers, forked above, import spaCy and underthesea on the other cores meanwhile
+            from .core import Pipeline
+
             pipeline = Pipeline(config)
             for chunk in chunks:
                 # a finished chunk waiting for its turn to be yielded no longer keeps a worker busy

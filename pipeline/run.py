@@ -25,13 +25,13 @@ from typing import Any
 
 from .commit import Staging, commit_steps
 from .config import Config, load_config
-from .core import ensure_runnable
 from .ingest import iter_inputs
 from .manifest import RunRecord, build_manifest, now
 from .model import DocumentResult, RawDocument
 from .parallel import DEFAULT_CHUNK_SIZE, chunked, default_workers, process_documents
 from .resume import Resumer, previous_results, results_key
 from .schema import TABLES
+from .stages import ensure_runnable
 from .write import TableWriter
 
 FORMATS = ("csv", "parquet", "jsonl")
