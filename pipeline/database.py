@@ -68,8 +68,11 @@ class TableDatabase:
             # bounded, so the run's memory stays flat however large the database grows (DuckDB's default is 80 %
             # of RAM, and it keeps the pages it wrote cached up to that)
             self.connection = duckdb.connect(str(path), config=DUCKDB_SETTINGS)
+            # one transaction: a commit per statement made this a fifth of a second, for an empty database
+            self.connection.execute("BEGIN TRANSACTION")
             for statement in create_statements():
                 self.connection.execute(statement)
+            self.connection.execute("COMMIT")
 
     def insert_parquet(self, name: str, path: Path) -> None:
         with signals_as_interrupted():
