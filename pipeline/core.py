@@ -14,8 +14,8 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 
-import spacy
-from spacy.tokens import Doc, Span
+from .spacy_import import spacy  # the first spaCy import, without spaCy's command-line interface
+from spacy.tokens import Doc, Span  # noqa: I001  (after it, on purpose)
 
 from .config import Config
 from .extract import add_extractors

@@ -148,7 +148,7 @@ def test_run_and_config_commands_import_only_what_they_use(tmp_path: Path) -> No
     """`run` never imports pandas; `config` does not load spaCy, underthesea or the writers."""
     code = ("import sys; from pipeline.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('pandas', 'spacy', 'underthesea', 'pyarrow', 'duckdb') if m in sys.modules))")
+            "print(sorted(m for m in ('pandas', 'spacy', 'typer', 'underthesea', 'pyarrow', 'duckdb') if m in sys.modules))")
 
     def imported(*args: str) -> str:
         done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO,
@@ -158,4 +158,15 @@ def test_run_and_config_commands_import_only_what_they_use(tmp_path: Path) -> No
     assert imported("config") == "[]"
     ran = imported("run", str(RAW / "01_tuan_tra_song_phuong_thong_thu.txt"), "--out", str(tmp_path), "-q")
     assert "pandas" not in ran and "spacy" in ran
+    assert "typer" not in ran  # spaCy's command-line interface is left out (pipeline/spacy_import.py)
     assert isinstance(read_tables(tmp_path, arrow=True)["documents"], pa.Table)
+
+
+def test_spacy_without_its_cli_still_has_its_cli_on_demand() -> None:
+    """The stand-ins for spacy.cli live only while spaCy is first imported; the real one loads when asked for."""
+    code = ("import sys; import pipeline.core; import spacy; assert 'typer' not in sys.modules; "
+            "import spacy.cli; assert hasattr(spacy.cli, 'download'); "
+            "print(type(spacy.info()).__name__)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "dict"
