@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 
-from .spacy_import import spacy  # the first spaCy import, without spaCy's command-line interface
+from .lazy_imports import spacy  # the first spaCy and underthesea imports, without what is never used here
 from spacy.tokens import Doc, Span  # noqa: I001  (after it, on purpose)
 
 from .config import Config

@@ -158,14 +158,19 @@ def test_run_and_config_commands_import_only_what_they_use(tmp_path: Path) -> No
     assert imported("config") == "[]"
     ran = imported("run", str(RAW / "01_tuan_tra_song_phuong_thong_thu.txt"), "--out", str(tmp_path), "-q")
     assert "pandas" not in ran and "spacy" in ran
-    assert "typer" not in ran  # spaCy's command-line interface is left out (pipeline/spacy_import.py)
+    assert "typer" not in ran  # spaCy's command-line interface is left out (pipeline/lazy_imports.py)
     assert isinstance(read_tables(tmp_path, arrow=True)["documents"], pa.Table)
 
 
-def test_spacy_without_its_cli_still_has_its_cli_on_demand() -> None:
-    """The stand-ins for spacy.cli live only while spaCy is first imported; the real one loads when asked for."""
-    code = ("import sys; import pipeline.core; import spacy; assert 'typer' not in sys.modules; "
-            "import spacy.cli; assert hasattr(spacy.cli, 'download'); "
+def test_what_is_left_out_of_spacy_and_underthesea_still_loads_on_demand() -> None:
+    """The stand-ins live only while the packages are first imported; the real modules load when asked for."""
+    code = ("import sys; import pipeline.core; import spacy, underthesea\n"
+            "assert not {'typer', 'underthesea.pipeline.ner', 'underthesea.pipeline.pos_tag'} & set(sys.modules)\n"
+            "import spacy.cli; assert hasattr(spacy.cli, 'download')\n"
+            "from underthesea import ner, pos_tag\n"
+            "tags = ner('Thiếu tướng Lê Văn Bình')\n"
+            "assert tags[-1][0] == 'Lê Văn Bình' and pos_tag('Hà Nội')[0][0] == 'Hà Nội'\n"
+            "import underthesea.pipeline.ner as real; assert hasattr(real, 'ner') and real.__file__\n"
             "print(type(spacy.info()).__name__)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0, done.stderr
