@@ -130,11 +130,6 @@ def process_documents(config: Config, documents: Iterable[RawDocument], workers:
     yield from _pooled(config, chain([first], chunks), workers)
 
 
-def _results(item: Future[list[DocumentResult]] | list[DocumentResult]) -> list[DocumentResult]:
-    """A chunk's results, the caller's own or a worker's (waiting for them)."""
-    return item if isinstance(item, list) else item.result()
-
-
 def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -> Iterator[DocumentResult]:
     """The caller and ``workers - 1`` processes; the caller takes a chunk whenever the others have enough queued."""
     # twice the usual queue: while the caller processes a chunk and writes a batch, a worker must not run dry
@@ -144,10 +139,24 @@ def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -
                              initargs=(config,)) as pool:
         # chunks in input order: a Future of a worker's results, or the caller's own results
         pending: deque[Future[list[DocumentResult]] | list[DocumentResult]] = deque()
+        sent: dict[Future[list[DocumentResult]], list[RawDocument]] = {}  # the documents of each Future
+
+        def send(chunk: list[RawDocument]) -> Future[list[DocumentResult]]:
+            future = pool.submit(_process_chunk, chunk)
+            sent[future] = chunk
+            return future
+
+        def results(item: Future[list[DocumentResult]] | list[DocumentResult]) -> list[DocumentResult]:
+            # a chunk's results, the caller's own or a worker's (waiting for them)
+            if isinstance(item, list):
+                return item
+            del sent[item]
+            return item.result()
+
         try:
             # the first chunks start the other workers, which load their models while the caller loads its own
             for chunk in islice(chunks, in_flight):
-                pending.append(pool.submit(_process_chunk, chunk))
+                pending.append(send(chunk))
             # imported only now: the workers, forked above, import spaCy and underthesea on the other cores meanwhile
             from .core import Pipeline
 
@@ -155,14 +164,23 @@ def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -
             for chunk in chunks:
                 # a finished chunk waiting for its turn to be yielded no longer keeps a worker busy
                 if sum(isinstance(item, Future) and not item.done() for item in pending) < in_flight:
-                    pending.append(pool.submit(_process_chunk, chunk))
+                    pending.append(send(chunk))
                 else:
                     pending.append([pipeline.process(doc) for doc in chunk])
                 # yield what is ready; wait for the oldest when too much is held
                 while pending and (isinstance(pending[0], list) or pending[0].done() or len(pending) > 2 * in_flight):
-                    yield from _results(pending.popleft())
+                    yield from results(pending.popleft())
+            # the input is exhausted: the caller takes back, last first, the chunks no worker has started, rather
+            # than wait while a worker works through its queue
             while pending:
-                yield from _results(pending.popleft())
+                unstarted = next((k for k in range(len(pending) - 1, 0, -1)
+                                  if isinstance(pending[k], Future) and pending[k].cancel()), None)
+                if unstarted is not None:
+                    pending[unstarted] = [pipeline.process(doc) for doc in sent.pop(pending[unstarted])]
+                else:
+                    yield from results(pending.popleft())
+                while pending and (isinstance(pending[0], list) or pending[0].done()):
+                    yield from results(pending.popleft())
         finally:
             for item in pending:
                 if isinstance(item, Future):

@@ -53,11 +53,13 @@ def test_process_documents_refuses_no_workers(config: Config, workers: int) -> N
         list(process_documents(config, [], workers=workers))
 
 
-def test_workers_give_the_rows_of_one_process_in_input_order(config: Config, pipe: Pipeline) -> None:
+@pytest.mark.parametrize("chunk_size", [1, 2, 3])
+def test_workers_give_the_rows_of_one_process_in_input_order(config: Config, pipe: Pipeline, chunk_size: int) -> None:
+    """Whichever chunks the caller processes, takes back from the queue at the end, or leaves to the worker."""
     documents = list(iter_inputs([RAW]))
     expected = [table_rows(r) for r in pipe.process_many(documents)]
-    pooled = [table_rows(r) for r in process_documents(config, documents, workers=2, chunk_size=2)]
-    assert len(documents) > 2 * 2  # more than one chunk per worker: the pool really ran
+    pooled = [table_rows(r) for r in process_documents(config, documents, workers=2, chunk_size=chunk_size)]
+    assert len(documents) > 2 * chunk_size  # more than one chunk per worker: the pool really ran
     assert pooled == expected
 
 
