@@ -27,8 +27,12 @@ from .resume import CHECKPOINT_NAME, OWNER_NAME, Checkpoint
 from .schema import TABLES, to_arrow
 
 
+# one encoder for every cell: json.dumps with arguments builds a new one per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
