@@ -25,14 +25,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Config
-from .core import Pipeline
 from .manifest import RunRecord
 from .model import DocumentResult, RawDocument
 from .parallel import CHUNKS_IN_FLIGHT_PER_WORKER
 from .write import TableFiles
+
+if TYPE_CHECKING:  # a worker imports it on its first partition; the client, which runs no pipeline, never
+    from .core import Pipeline
 
 # a worker thread's pipelines by config fingerprint: built on its first partition, reused for the next ones
 _worker_state = threading.local()
@@ -44,6 +46,8 @@ class EngineError(ValueError):
 
 
 def _pipeline(config: Config) -> Pipeline:
+    from .core import Pipeline
+
     pipelines: dict[str, Pipeline] = _worker_state.__dict__.setdefault("pipelines", {})
     key = config.fingerprint()
     if key not in pipelines:
