@@ -48,7 +48,9 @@ def view_statements() -> list[str]:
     return statements
 
 
-DUCKDB_SETTINGS = {"memory_limit": "64MB", "threads": 1}
+# the database is built at the end of a run, beside the pipeline's memory: with 64 MB DuckDB took 29 MB more for a
+# corpus five times larger (2,000 → 10,000 documents), with 32 MB 12 MB more, in the same time
+DUCKDB_SETTINGS = {"memory_limit": "32MB", "threads": 1}
 
 
 @contextmanager
