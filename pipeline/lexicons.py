@@ -109,12 +109,15 @@ class OrganizationLexicon:
     numbered: tuple[str, ...]
     generic_after: tuple[str, ...]
     sentence_case_heads: tuple[str, ...] = ()
+    delegation_heads: tuple[str, ...] = ()
+    named_after_people: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
         data = _load(path, ("heads",))
         return cls(*(tuple(_strings(path, data, key)) for key in
-                     ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads")))
+                     ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads", "delegation_heads",
+                      "named_after_people")))
 
 
 @dataclass(frozen=True)
