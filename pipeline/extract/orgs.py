@@ -27,6 +27,7 @@ it, the name stays as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,8 @@ COORDINATORS = {",", "và"}
 # lower-case words a sentence-case name may run over before its next naming part
 MAX_BRIDGE = 8
 HYPHENS = {"-", "–"}
+# a unit's code written in parentheses inside its name: "Cục Cảnh sát giao thông (C08) Bộ Công an"
+UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 # place levels of the registry → the level of the bodies named after them (templates' levels)
 BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", "special_zone": "commune",
                "township": "commune", "district": "district", "urban_district": "district", "town": "district",
@@ -164,14 +167,15 @@ class OrganizationExtractor:
             if matched_as_head(text):
                 self.heads.add("HEAD", [pattern(nlp.vocab, text)])
         # registry names that are complete alone when written with their capital: a body's own names, a
-        # template that stands for the document's province alone
+        # template that stands for the document's province alone (a unit name is, as a named head, by the lexicon)
         self.registry_standalone: set[str] = set()
         self.registry_bare: set[str] = set()  # a bare template is one body, but "Sở Tài chính các tỉnh" is plural
         for key, forms in registry.forms.items():
             self.canonical.setdefault(key, forms[0].text)
-            if any(f.role != TEMPLATE for f in forms):
+            # a unit name alone (``Ban Tổ chức``) may be an event's committee: it names a unit by what follows it
+            if any(f.role not in (TEMPLATE, UNIT_NAME) for f in forms):
                 self.registry_standalone.add(key)
-            elif any(registry.templates[f.entry].bare for f in forms):
+            elif any(f.role == TEMPLATE and registry.templates[f.entry].bare for f in forms):
                 self.registry_bare.add(key)
         self.registry_alone = self.registry_standalone | self.registry_bare
         self.units = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -602,11 +606,19 @@ class _Context:
         """``BỘ CÔNG AN THÔNG BÁO``: in a headline in capitals, the words after a registry name are not its name."""
         return parts[-1].complete and self.doc[k].text.isupper() and self.doc[parts[-1].start].text.isupper()
 
-    def hyphenated_name(self, k: int, parts: list[Part]) -> bool:
-        """``Kinh tế - Quốc phòng``: a hyphen between two capitalised words of one name."""
+    def hyphenated_name(self, k: int, parts: list[Part]) -> int | None:
+        """End of ``- Quốc phòng`` in ``Kinh tế - Quốc phòng`` (a hyphen inside one name), or of ``- Mường Lát``
+        in ``Phòng thủ khu vực 1 - Mường Lát`` (a numbered unit and its place); None when the hyphen joins two
+        organizations or places."""
         doc = self.doc
-        return (doc[k].text in HYPHENS and parts[-1].kind == "name" and k + 1 < len(doc) and is_title(doc[k + 1])
-                and (k + 1) not in self.places and (k + 1) not in self.heads and not self.person_starts_at(k + 1))
+        if (doc[k].text not in HYPHENS or k + 1 >= len(doc) or not is_title(doc[k + 1]) or (k + 1) in self.heads
+                or self.person_starts_at(k + 1)):
+            return None
+        if (k + 1) in self.places:
+            return self.places[k + 1].end if parts[-1].kind == "number" else None
+        if parts[-1].kind in ("name", "number"):
+            return max(self.words.word_end(k + 1), k + 2)
+        return None
 
     def grow(self, parts: list[Part]) -> tuple[list[Part], bool]:
         """Extend an organization name to the right; also say whether it got a naming part."""
@@ -645,7 +657,8 @@ class _Context:
                 value = place.text if place._.source == "places.body_name" else place._.normalized or place.text
                 parts.append(Part(k, place.end, "place", value, attrs=place._.attrs or {}))
                 named = True
-            elif token.text == "(" and k + 2 < len(doc) and (k + 1) in self.acronyms and doc[k + 2].text == ")":
+            elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
+                    (k + 1) in self.acronyms or UNIT_CODE.match(doc[k + 1].text)):
                 parts.append(Part(k, k + 3, "definition", ""))
             elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
@@ -661,8 +674,7 @@ class _Context:
                 end = max(self.words.word_end(k), k + 1)
                 parts.append(Part(k, end, "name", doc[k:end].text))
                 named = True
-            elif self.hyphenated_name(k, parts):
-                end = max(self.words.word_end(k + 1), k + 2)
+            elif (end := self.hyphenated_name(k, parts)) is not None:
                 parts.append(Part(k, end, "name", "- " + doc[k + 1:end].text))
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
                 parts.append(Part(k, bridge, "bridge", doc[k:bridge].text))
