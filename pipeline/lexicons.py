@@ -175,6 +175,7 @@ class PlaceLexicon:
     places: tuple[Place, ...]
     commune_named_bodies: tuple[str, ...] = ()
     not_a_place_after: tuple[str, ...] = ()
+    street_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> PlaceLexicon:
@@ -210,9 +211,10 @@ class PlaceLexicon:
                 places.append(Place(nfc(name), nfc(name), "river"))
             bodies = tuple(nfc(head) for head in entries("commune_named_bodies"))
             not_after = tuple(nfc(words) for words in entries("not_a_place_after"))
+            streets = tuple(nfc(word) for word in entries("street_words"))
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{path}: an entry lacks a required field: {exc}") from None
-        return cls(tuple(places), bodies, not_after)
+        return cls(tuple(places), bodies, not_after, streets)
 
 
 @dataclass(frozen=True)

@@ -380,7 +380,8 @@ class _Context:
         after = self.doc[end].lower_ if end < len(self.doc) else ""
         # "Ban Chỉ huy BĐBP các tỉnh" is a plural; in "UBND tỉnh các giải pháp" and "Thủ tướng Chính phủ các
         # nội dung" the name was complete before "các"
-        complete = parts[-1].kind == "unit" or (len(parts) == 1 and self.stands_alone(first, plural_ok=False))
+        # a name that ends with its place is complete too: "Công an tỉnh Lạng Sơn cấp hộ chiếu" (cấp: issues)
+        complete = parts[-1].kind in ("unit", "place") or (len(parts) == 1 and self.stands_alone(first, plural_ok=False))
         if first.kind == "head" and after in self.x.generic_after and not complete:
             if first.end == i + 1 and self.is_org_acronym(i):
                 # "UBND các xã": the organization acronym alone is an ORG, whatever follows it
@@ -602,6 +603,14 @@ class _Context:
                 return None
         return None
 
+    def number_end(self, k: int) -> int:
+        """End of the number at ``k``: ``19-8`` of ``Bệnh viện 19-8`` (a date-named unit) is one number."""
+        doc = self.doc
+        if (k + 2 < len(doc) and doc[k + 1].text in HYPHENS and doc[k + 2].like_num
+                and not doc[k].whitespace_ and not doc[k + 1].whitespace_):
+            return k + 3
+        return k + 1
+
     def headline_word(self, k: int, parts: list[Part]) -> bool:
         """``BỘ CÔNG AN THÔNG BÁO``: in a headline in capitals, the words after a registry name are not its name."""
         return parts[-1].complete and self.doc[k].text.isupper() and self.doc[parts[-1].start].text.isupper()
@@ -663,8 +672,11 @@ class _Context:
             elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
                 named = True
-            elif token.like_num and (parts[-1].kind in ("head", "bridge") or (numbered and parts[-1].kind == "name")):
-                parts.append(Part(k, k + 1, "number", token.text))
+            elif token.text[:1].isdigit() and (parts[-1].kind in ("head", "bridge") or (
+                    numbered and parts[-1].kind == "name")):
+                # written in digits: "Chính phủ hai nước" is two governments
+                end = self.number_end(k)
+                parts.append(Part(k, end, "number", doc[k:end].text))
                 named = True
             elif k in self.units:
                 parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
