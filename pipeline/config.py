@@ -22,7 +22,7 @@ DEFAULT_CONFIG_PATH = PROJECT_DIR / "configs" / "default.yaml"
 
 FORMATS = ("csv", "parquet", "jsonl")
 EXTRACTORS = ("dates", "places", "ranks", "positions", "people", "orgs", "acronyms")
-LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "org_registry")
+LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "relations", "org_registry")
 # where each lexicon is, relative to configs/default.yaml
 LEXICON_PATHS = {**{name: f"lexicons/{name}.yaml" for name in LEXICONS[:-1]}, "org_registry": "registry/organizations.yaml"}
 

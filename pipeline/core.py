@@ -27,7 +27,8 @@ from .extract.base import span_values
 from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
 from .normalize import NormalizedText, ToneMap, normalize_text
-from .resolve import acronym_records, expand_text, person_records
+from .lexicons import RelationLexicon
+from .resolve import RecordLinker, acronym_records, expand_text
 from .segment import VI_CONFIG, Segmenter, SentenceIndex, sentence_ranges
 
 
@@ -94,6 +95,7 @@ class Pipeline:
         self.nlp = spacy.blank("vi", config=VI_CONFIG)
         if "extract" in self.enabled:
             add_extractors(self.nlp, config)
+        self.linker = RecordLinker(RelationLexicon.load(config.lexicon_path("relations")))
         self.segmenter = None
         # "needed": the Doc is built without words and the rules that read them segment the sentences they need
         self.all_words = config.stage("segment")["words"] == "all"
@@ -140,7 +142,7 @@ class Pipeline:
         ids = {(s.label_, s.start, s.end): f"m{i}" for i, s in enumerate(spans, start=1)}
         result.mentions = [self._mention(raw.text, normalized, span, ids, sentence_of) for span in spans]
         if "resolve" in self.enabled:
-            result.people = person_records(doc, spans, ids)
+            result.people = self.linker.person_records(doc, spans, ids)
             result.acronyms = acronym_records(spans)
             result.text_expanded = expand_text(raw.text, result.mentions)
         return result

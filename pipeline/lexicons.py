@@ -159,6 +159,37 @@ class PeopleLexicon:
 
 
 @dataclass(frozen=True)
+class RelationLexicon:
+    """The words that tie a person to a role (``configs/lexicons/relations.yaml``), each as lower-case words."""
+
+    links: frozenset[tuple[str, ...]]
+    former: frozenset[tuple[str, ...]]
+    current: frozenset[tuple[str, ...]]
+    respectively: frozenset[tuple[str, ...]]
+    promotions: frozenset[tuple[str, ...]]
+    plural_units: frozenset[str]
+    members: frozenset[tuple[str, ...]] = frozenset()
+    former_openers: frozenset[tuple[str, ...]] = frozenset()
+    list_words: frozenset[str] = frozenset()
+    max_link_words: int = 8
+
+    @classmethod
+    def load(cls, path: Path) -> RelationLexicon:
+        data = _load(path, ("links", "former", "respectively", "promotions"))
+
+        def phrases(key: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(tuple(p.lower().split()) for p in _strings(path, data, key))
+
+        limit = data.get("max_link_words", 8)
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise LexiconError(f"{path}: 'max_link_words' must be a positive integer, not {limit!r}")
+        return cls(phrases("links"), phrases("former"), phrases("current"), phrases("respectively"),
+                   phrases("promotions"), frozenset(w.lower() for w in _strings(path, data, "plural_units")),
+                   phrases("members"), phrases("former_openers"),
+                   frozenset(w.lower() for w in _strings(path, data, "list_words")), limit)
+
+
+@dataclass(frozen=True)
 class Place:
     """A named place: ``normalized`` is its official name with its unit word."""
 
@@ -227,6 +258,7 @@ class Lexicons:
     acronyms: AcronymLexicon
     people: PeopleLexicon
     places: PlaceLexicon
+    relations: RelationLexicon
 
     @classmethod
     def load(cls, paths: dict[str, str]) -> Lexicons:
@@ -237,4 +269,5 @@ class Lexicons:
             acronyms=AcronymLexicon.load(Path(paths["acronyms"])),
             people=PeopleLexicon.load(Path(paths["people"])),
             places=PlaceLexicon.load(Path(paths["places"])),
+            relations=RelationLexicon.load(Path(paths["relations"])),
         )

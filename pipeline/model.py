@@ -49,13 +49,32 @@ class Mention:
 
 
 @dataclass
+class Role:
+    """One rank, position and organization a document gives a person, in text order.
+
+    ``former``: written as a role the person no longer holds (``nguyên Tư lệnh``);
+    ``source``: the relation rule that gave it (``records.apposition`` …).
+    """
+
+    rank: str | None = None
+    position: str | None = None
+    organization: str | None = None
+    mention_ids: list[str] = field(default_factory=list)
+    former: bool = False
+    source: str = ""
+
+
+@dataclass
 class PersonRecord:
+    """A person of one document: what they hold at its end, and every role it gives them (``roles``)."""
+
     person_id: str
     name: str
     rank: str | None = None
     position: str | None = None
     organization: str | None = None
     mention_ids: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
 
 
 @dataclass

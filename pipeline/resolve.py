@@ -1,15 +1,23 @@
 """Resolve stage: person records and acronym records from a document's mentions.
 
-A person record joins, across the whole document, the rank written right
-before a name and the position and organization of the apposition patterns of
-the genre:
+A person record joins, across the whole document, every role the text gives a
+person. Each relation rule reads the Doc's spans (RANK, POSITION, ORG, PLACE,
+PERSON) and the relation words of ``configs/lexicons/relations.yaml``; its id
+is the role's ``source``, as a mention's source names its rule:
 
-    Thiếu tướng Võ Tiến Nghị, Phó Tư lệnh BĐBP …     (name, position organization)
-    Phó Tư lệnh BĐBP Võ Tiến Nghị …                   (position organization name)
-    Đại tá Lê Văn Hùng - Chỉ huy trưởng BĐBP tỉnh …    (name - position organization)
+    records.rank          Thiếu tướng Võ Tiến Nghị; Đại tá QĐND A; Thiếu tá (nay là Trung tá) A
+    records.shared_rank   Đại tá Nguyễn Văn A và Trần Văn B           (one rank for a coordinated pair)
+    records.apposition    A, Phó Tư lệnh BĐBP; A - Chỉ huy trưởng …; A, nguyên Bí thư …
+    records.title         Phó Tư lệnh BĐBP Võ Tiến Nghị; Đại sứ Nhật Bản tại Việt Nam Ito Naoki
+    records.link          A tiếp tục giữ chức Trưởng Công an xã Y; A là Chính ủy Vùng 2
+    records.respectively  A, B và C lần lượt giữ chức Chỉ huy trưởng …; X, Y lần lượt do A, B làm …
+    records.promotion     thăng quân hàm từ Thượng tá lên Đại tá đối với …: A, …; B, …
 
-Later mentions update earlier ones, so the record holds what the person has at
-the end of the document; when a title lists several offices, the last one counts.
+Roles are kept in text order (``roles``: every distinct rank, position and
+organization the person is given, ``nguyên``/former ones flagged); the final
+``rank``/``position``/``organization`` are what the person holds at the end of
+the document: the last rank, the last role that is not former (a title repeated
+without its organization keeps it; several offices listed: the last one).
 """
 
 from __future__ import annotations
@@ -19,24 +27,30 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .model import AcronymRecord, Mention, PersonRecord
+from .extract.base import span_values
+from .extract.people import skip_parenthesis
+from .lexicons import RelationLexicon
+from .model import AcronymRecord, Mention, PersonRecord, Role
+from .segment import SentenceIndex, sentence_ranges
 
 APPOSITION = {",", "-", "–", "—", "("}
+# marks that end the stretch in which a name and its role are linked
+CLAUSE_END = {".", ";", "!", "?", ":", "\n"}
+LIST_JOINS = {",", "và", ";"}
 
 
 @dataclass
-class _Person:
-    name: str
+class RoleEvent:
+    """One thing the text says of a person at token ``at``: a rank, a role, or both."""
+
+    at: int
+    source: str
     rank: str | None = None
     position: str | None = None
     organization: str | None = None
+    former: bool = False
+    current: bool = False
     mention_ids: list[str] = field(default_factory=list)
-
-    def set_role(self, position: str, organization: str | None) -> None:
-        """A later title replaces the earlier one; repeating the same title without its organization keeps it."""
-        if position == self.position and organization is None:
-            return
-        self.position, self.organization = position, organization
 
 
 def _is_force(token: Token) -> bool:
@@ -45,23 +59,7 @@ def _is_force(token: Token) -> bool:
 
 
 def _value(span: Span) -> str:
-    return span._.normalized or span.text
-
-
-def _role_chain(doc: Doc, k: int, positions: dict[int, Span], orgs: dict[int, Span]) -> tuple[Span | None, Span | None]:
-    """The last (position, organization) of ``POSITION [ORG] {, POSITION [ORG]}`` starting at token k."""
-    position = organization = None
-    while k in positions:
-        position, organization = positions[k], None
-        k = position.end
-        if k in orgs:
-            organization = orgs[k]
-            k = organization.end
-        if k + 1 < len(doc) and doc[k].text == "," and (k + 1) in positions:
-            k += 1
-        else:
-            break
-    return position, organization
+    return span_values(span)[0] or span.text
 
 
 def full_name(name: str, full_names: set[str]) -> str:
@@ -72,45 +70,523 @@ def full_name(name: str, full_names: set[str]) -> str:
     return matches[0] if len(matches) == 1 else name
 
 
-def person_records(doc: Doc, mentions: list[Span], mention_ids: dict[tuple[str, int, int], str]) -> list[PersonRecord]:
-    """One record per distinct name, with rank, position and organization joined from the context."""
-    by_end = {}
-    positions: dict[int, Span] = {}
-    orgs: dict[int, Span] = {}
-    for span in mentions:
-        if span.label_ == "RANK":
-            by_end[span.end] = span
-        elif span.label_ == "POSITION":
-            positions[span.start] = span
-        elif span.label_ == "ORG":
-            orgs[span.start] = span
-    position_by_end = {p.end: p for p in positions.values()}
-    org_by_end = {o.end: o for o in orgs.values()}
-    people: OrderedDict[str, _Person] = OrderedDict()
-    persons = [m for m in mentions if m.label_ == "PERSON"]
-    full_names = {m._.normalized or m.text for m in persons if len(m) > 1}
-    for span in persons:
-        name = full_name(span._.normalized or span.text, full_names)
-        person = people.setdefault(name, _Person(name))
-        person.mention_ids.append(mention_ids[(span.label_, span.start, span.end)])
-        rank_end = span.start
-        while rank_end - 1 >= 0 and rank_end not in by_end and span.start - rank_end < 2 and _is_force(doc[rank_end - 1]):
-            rank_end -= 1  # "Đại tá QĐND Trần Văn Hải": the force cue sits between rank and name
-        if rank_end in by_end:
-            person.rank = _value(by_end[rank_end])
-        before_org = org_by_end.get(span.start)
-        before_position = position_by_end.get(before_org.start if before_org else span.start)
-        if before_position is not None:
-            person.set_role(_value(before_position), _value(before_org) if before_org else None)
-        k = span.end
+def _phrase_ending_at(doc: Doc, end: int, phrases: frozenset[tuple[str, ...]], longest: int = 5) -> int | None:
+    """Start of the longest phrase of ``phrases`` (lower-case words) that ends right before token ``end``."""
+    for n in range(min(longest, end), 0, -1):
+        if tuple(t.lower_ for t in doc[end - n:end]) in phrases:
+            return end - n
+    return None
+
+
+def _phrase_at(doc: Doc, start: int, phrases: frozenset[tuple[str, ...]], longest: int = 5) -> int | None:
+    """End of the longest phrase of ``phrases`` that starts at token ``start``."""
+    for n in range(min(longest, len(doc) - start), 0, -1):
+        if tuple(t.lower_ for t in doc[start:start + n]) in phrases:
+            return start + n
+    return None
+
+
+class _Spans:
+    """The document's mentions by type and position, read once."""
+
+    def __init__(self, doc: Doc, mentions: list[Span], mention_ids: dict[tuple[str, int, int], str]):
+        self.doc = doc
+        self.ids = mention_ids
+        self.rank_by_end: dict[int, Span] = {}
+        self.ranks: dict[int, Span] = {}
+        self.positions: dict[int, Span] = {}
+        self.orgs: dict[int, Span] = {}
+        self.places: dict[int, Span] = {}
+        self.persons: dict[int, Span] = {}
+        self.acronyms: dict[int, Span] = {}
+        # tokens inside a rank, role, organization or place: what may stand between the names of a list
+        self.covered = bytearray(len(doc))
+        for span in mentions:
+            table = {"RANK": self.ranks, "POSITION": self.positions, "ORG": self.orgs,
+                     "PLACE": self.places, "PERSON": self.persons, "ACRONYM": self.acronyms}.get(span.label_)
+            if table is not None and span.start not in table:
+                table[span.start] = span
+            if span.label_ != "PERSON":
+                self.covered[span.start:span.end] = b"\x01" * len(span)
+        self.rank_by_end = {r.end: r for r in self.ranks.values()}
+        self.position_by_end = {p.end: p for p in self.positions.values()}
+        self.org_by_end = {o.end: o for o in self.orgs.values()}
+        self.place_by_end = {p.end: p for p in self.places.values()}
+
+    def id(self, span: Span) -> str:
+        return self.ids[(span.label_, span.start, span.end)]
+
+    def expanded(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end`` with acronyms spelled out (``Bộ CHQS`` → ``Bộ Chỉ huy quân sự``)."""
+        words = []
+        k = start
+        while k < end:
+            acronym = self.acronyms.get(k)
+            if acronym is not None and acronym.end <= end and span_values(acronym)[0]:
+                words.append(span_values(acronym)[0])
+                k = acronym.end
+            else:
+                words.append(self.doc[k].text)
+                k += 1
+        return " ".join(words)
+
+
+class RecordLinker:
+    """Person records from a document's mentions, by the relation rules of the module docstring."""
+
+    def __init__(self, lexicon: RelationLexicon):
+        self.lexicon = lexicon
+
+    # --- one role, a chain of roles --------------------------------------------------------------
+
+    def role_at(self, s: _Spans, k: int) -> tuple[int, RoleEvent] | None:
+        """``[nguyên|nay là] POSITION [ORG]`` or an ORG alone at token ``k``: where it ends, and the role."""
+        doc = s.doc
+        former = current = False
+        marker_end = _phrase_at(doc, k, self.lexicon.former)
+        if marker_end is not None and marker_end in s.positions:
+            k, former = marker_end, True
+        else:
+            marker_end = _phrase_at(doc, k, self.lexicon.current)
+            if marker_end is not None and marker_end in s.positions:
+                k, current = marker_end, True
+        if k not in s.positions:
+            member_end = _phrase_at(doc, k, self.lexicon.members)
+            if member_end is not None and member_end in s.orgs:
+                org = s.orgs[member_end]  # "cán bộ Phòng Quản lý xuất nhập cảnh": a member of the organization
+                return org.end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
+            return None
+        position = s.positions[k]
+        event = RoleEvent(k, "", position=_value(position), former=former, current=current, mention_ids=[s.id(position)])
+        k = position.end
+        if k in s.orgs:
+            event.organization = _value(s.orgs[k])
+            event.mention_ids.append(s.id(s.orgs[k]))
+            k = s.orgs[k].end
+        return k, event
+
+    def role_chain(self, s: _Spans, k: int, source: str) -> tuple[int, list[RoleEvent]]:
+        """``ROLE {, ROLE}`` from token ``k``: the roles in order and where the chain ends.
+
+        An office listed without its organization before one with it shares
+        it (``Bí thư, Phó Bí thư Tỉnh ủy`` is not this: each office keeps what is
+        written; the last one is the record's).
+        """
+        events: list[RoleEvent] = []
+        while True:
+            found = self.role_at(s, k)
+            if found is None:
+                break
+            k, event = found
+            event.source = source
+            events.append(event)
+            if k + 1 < len(s.doc) and s.doc[k].text == "," and self.role_at(s, k + 1) is not None:
+                k += 1
+            else:
+                break
+        return k, events
+
+    # --- the rules ---------------------------------------------------------------------------------
+
+    def rank_before(self, s: _Spans, person: Span) -> RoleEvent | None:
+        """``Thiếu tướng A``, ``Đại tá QĐND A``, ``Thiếu tá (nay là Trung tá) A``: the rank written before the name."""
+        doc = s.doc
+        k = person.start
+        if k - 1 >= 0 and doc[k - 1].text == ")":
+            opening = next((i for i in range(k - 2, max(k - 12, -1), -1) if doc[i].text == "("), None)
+            if opening is not None:
+                inner = [r for r in s.ranks.values() if opening < r.start and r.end < k]
+                if inner and opening in s.rank_by_end:
+                    rank = inner[-1]  # "Thiếu tá (nay là Trung tá)": the rank written last is the one held now
+                    return RoleEvent(person.start, "records.rank", rank=_value(rank), mention_ids=[s.id(rank)])
+                k = opening
+        while k - 1 >= 0 and k not in s.rank_by_end and person.start - k < 2 and _is_force(doc[k - 1]):
+            k -= 1  # "Đại tá QĐND Trần Văn Hải": the force cue sits between rank and name
+        if k in s.rank_by_end:
+            rank = s.rank_by_end[k]
+            return RoleEvent(person.start, "records.rank", rank=_value(rank), mention_ids=[s.id(rank)])
+        return None
+
+    def title_before(self, s: _Spans, person: Span) -> RoleEvent | None:
+        """``POSITION [ORG] NAME`` and ``POSITION COUNTRY [tại COUNTRY] NAME``; ``nguyên`` before it: former."""
+        k = person.start
+        organization = None
+        if k in s.org_by_end:
+            organization = s.org_by_end[k]
+            k = organization.start
+        else:
+            while k in s.place_by_end:
+                k = s.place_by_end[k].start
+                if k - 2 >= 0 and s.doc[k - 1].lower_ == "tại" and (k - 1) in s.place_by_end:
+                    k = s.place_by_end[k - 1].start
+        if k not in s.position_by_end:
+            return None
+        position = s.position_by_end[k]
+        former = _phrase_ending_at(s.doc, position.start, self.lexicon.former) is not None
+        ids = [s.id(position)] + ([s.id(organization)] if organization is not None else [])
+        return RoleEvent(position.start, "records.title", position=_value(position),
+                         organization=_value(organization) if organization is not None else None,
+                         former=former, mention_ids=ids)
+
+    def after_name(self, s: _Spans, person: Span) -> list[RoleEvent]:
+        """Roles written after the name: an apposition chain, then a role given by a link verb."""
+        doc = s.doc
+        k = person.end
+        events: list[RoleEvent] = []
+        if k < len(doc) and doc[k].text == "(" and self.role_at(s, k + 1) is None:
+            k = skip_parenthesis(doc, k)
         if k < len(doc) and doc[k].text in APPOSITION:
-            position, organization = _role_chain(doc, k + 1, positions, orgs)
-            if position is not None:
-                person.set_role(_value(position), _value(organization) if organization else None)
-    return [
-        PersonRecord(f"p{i}", p.name, p.rank, p.position, p.organization, p.mention_ids)
-        for i, p in enumerate(people.values(), start=1)
-    ]
+            end, chain = self.role_chain(s, k + 1, "records.apposition")
+            if chain:
+                events.extend(chain)
+                k = end
+                if k < len(doc) and doc[k].text == ")":
+                    k += 1
+                if k < len(doc) and doc[k].text == ",":
+                    k += 1  # "A, Chính ủy Vùng 2, được bổ nhiệm giữ chức …"
+        events.extend(self.linked(s, k))
+        return events
+
+    def linked(self, s: _Spans, k: int) -> list[RoleEvent]:
+        """``… tiếp tục giữ chức POSITION [ORG]``: lower-case words from ``k`` that end with a link phrase, then roles."""
+        doc = s.doc
+        limit = min(len(doc), k + self.lexicon.max_link_words + 1)
+        for end in range(k, limit):
+            token = doc[end]
+            if end in s.positions or _phrase_at(doc, end, self.lexicon.former) in s.positions:
+                break
+            if token.text in CLAUSE_END or end in s.persons or not _may_link(token):
+                return []
+        else:
+            return []
+        if end == k:
+            return []
+        link = _phrase_ending_at(doc, end, self.lexicon.links)
+        former_link = _phrase_ending_at(doc, end, self.lexicon.former)
+        if link is None and former_link is None:
+            return []
+        _, chain = self.role_chain(s, end, "records.link")
+        if former_link is not None and link is None:
+            for event in chain:
+                event.former = True
+        return chain
+
+    def shared_ranks(self, s: _Spans, persons: list[Span], ranks: dict[int, RoleEvent]) -> dict[int, RoleEvent]:
+        """``Đại tá Nguyễn Văn A và Trần Văn B``: a name right after a ranked one, joined by ``và`` or a comma, takes its rank."""
+        shared = {}
+        for before, after in zip(persons, persons[1:]):
+            gap = [t.text for t in s.doc[before.end:after.start]]
+            if gap in (["và"], [","]) and after.start not in ranks and before.start in ranks | shared \
+                    and (len(after) > 1):
+                source = (ranks | shared)[before.start]
+                shared[after.start] = RoleEvent(after.start, "records.shared_rank", rank=source.rank,
+                                                mention_ids=list(source.mention_ids))
+        return shared
+
+    def promotions(self, s: _Spans, persons: list[Span], sentences: list[tuple[int, int]]) -> dict[int, RoleEvent]:
+        """``thăng quân hàm từ Thượng tá lên Đại tá đối với …``: the people after it (or its subject, before
+        ``được``) take the rank promoted to; a list that goes on in lines that open with a dash counts too."""
+        doc = s.doc
+        promoted: dict[int, RoleEvent] = {}
+        index = SentenceIndex(sentences)
+        for rank in s.ranks.values():
+            start = _phrase_ending_at(doc, rank.start, self.lexicon.promotions)
+            if start is None:
+                continue
+            if rank.end < len(doc) and doc[rank.end].lower_ == "lên" and rank.end + 1 in s.ranks:
+                continue  # "từ Thượng tá lên Đại tá": the rank after "lên" is the one
+            n = index.get(rank.start)
+            if n is None:
+                continue
+            first, last = sentences[n]
+            while n + 1 < len(sentences) and doc[sentences[n + 1][0]].text in {"-", "+", "•"}:
+                n += 1
+                last = sentences[n][1]
+            subjects = self.promoted_subjects(s, persons, first, start)
+            for person in persons:
+                after = rank.end <= person.start < last
+                if after or person.start in subjects:
+                    promoted.setdefault(person.start, RoleEvent(rank.start, "records.promotion", rank=_value(rank),
+                                                                mention_ids=[s.id(rank)]))
+        return promoted
+
+    def promoted_subjects(self, s: _Spans, persons: list[Span], first: int, start: int) -> set[int]:
+        """``A, Tiểu đoàn trưởng …, và B, Chính trị viên … được nâng quân hàm … lên Trung tá``: the list of names right
+        before ``được`` and the promotion words (which end at ``start``), in the sentence starting at ``first``."""
+        doc = s.doc
+        verb = start
+        while verb > first and doc[verb - 1].lower_ != "được" and start - verb < 8 and doc[verb - 1].text not in CLAUSE_END:
+            verb -= 1
+        if verb <= first or doc[verb - 1].lower_ != "được":
+            return set()
+        before = [p for p in persons if first <= p.start and p.end < verb]
+        if not before:
+            return set()
+        run = [before[-1]]
+        for person in reversed(before[:-1]):
+            if not self.joined(s, person, run[0]):
+                break
+            run.insert(0, person)
+        return {p.start for p in run}
+
+    def respectively(self, s: _Spans, persons: list[Span], sentences: list[tuple[int, int]]) -> dict[int, list[RoleEvent]]:
+        """``A, B và C lần lượt giữ chức …`` and ``X, Y và Z lần lượt do A, B và C …``: roles zipped with people."""
+        doc = s.doc
+        given: dict[int, list[RoleEvent]] = {}
+        for first, last in sentences:
+            for k in range(first, last):
+                end = _phrase_at(doc, k, self.lexicon.respectively)
+                if end is None:
+                    continue
+                before = [p for p in persons if first <= p.start < k]
+                after = [p for p in persons if end <= p.start < last]
+                if len(before) >= 2:
+                    people, roles = _coordinated_tail(doc, before, k), self.role_items(s, end, last)
+                elif len(after) >= 2:
+                    people = _coordinated_head(doc, after)
+                    roles = self.role_items(s, first, k)
+                    shared = self.role_items(s, people[-1].end, last)
+                    if roles and shared and all(r.position is None for r in roles):
+                        roles = [RoleEvent(r.at, "", position=shared[0].position, organization=r.organization,
+                                           mention_ids=shared[0].mention_ids + r.mention_ids) for r in roles]
+                else:
+                    continue
+                if len(roles) == 1 and len(people) > 1:
+                    continue
+                if len(roles) != len(people):
+                    continue
+                for person, role in zip(people, roles):
+                    role.source = "records.respectively"
+                    given.setdefault(person.start, []).append(role)
+        return given
+
+    def role_items(self, s: _Spans, start: int, end: int) -> list[RoleEvent]:
+        """The roles of a list between tokens ``start`` and ``end``: each POSITION opens one, an ORG after
+        an ORG repeats the position before it, and ``HEAD các tỉnh X, Y và Z`` gives one organization per place.
+        An organization written only after the last office is shared by the offices before it."""
+        doc = s.doc
+        items: list[RoleEvent] = []
+        k = start
+        while k < end:
+            if k in s.positions:
+                position = s.positions[k]
+                items.append(RoleEvent(k, "", position=_value(position), mention_ids=[s.id(position)]))
+                k = position.end
+                template = self.plural_template(s, k, end)
+                if template:
+                    names, places = template
+                    items[-1].organization = names[0]
+                    for name, place in zip(names[1:], places[1:]):
+                        items.append(RoleEvent(place.start, "", position=items[-1].position, organization=name,
+                                               mention_ids=[s.id(position), s.id(place)]))
+                    k = places[-1].end
+                continue
+            if k in s.orgs:
+                org = s.orgs[k]
+                if items and items[-1].organization is None:
+                    items[-1].organization = _value(org)
+                    items[-1].mention_ids.append(s.id(org))
+                else:
+                    position = items[-1].position if items else None
+                    items.append(RoleEvent(k, "", position=position, organization=_value(org), mention_ids=[s.id(org)]))
+                k = org.end
+                continue
+            k += 1
+        if len(items) > 1 and items[-1].organization and all(i.organization is None for i in items[:-1]):
+            for item in items[:-1]:
+                item.organization = items[-1].organization
+        return items
+
+    def plural_template(self, s: _Spans, k: int, end: int) -> tuple[list[str], list[Span]] | None:
+        """One organization per place of a plural, after a position at ``k``: the names and the places.
+
+        ``Bộ CHQS các tỉnh Y, Z và W`` → ``Bộ Chỉ huy quân sự tỉnh Y`` …, the head
+        (acronyms spelled out) with each place's official name; ``hai đồn biên
+        phòng X và Y`` → ``Đồn biên phòng X`` …, the unit words with each name as written.
+        """
+        doc = s.doc
+        j = k
+        while j < end and j - k < 8 and doc[j].lower_ not in self.lexicon.plural_units and doc[j].text not in CLAUSE_END:
+            j += 1
+        if j >= end or doc[j].lower_ not in self.lexicon.plural_units:
+            return None
+        i = j + 1
+        while i < end and i - j <= 4 and i not in s.places and doc[i].is_lower:
+            i += 1
+        places = []
+        while i < end and i in s.places:
+            places.append(s.places[i])
+            i = s.places[i].end
+            if i < end and doc[i].lower_ in LIST_JOINS:
+                i += 1
+        if len(places) < 2:
+            return None
+        if j > k:
+            head = s.expanded(k, j)
+            return [f"{head} {_value(place)}" for place in places], places
+        unit = doc[j + 1:places[0].start].text
+        if not unit:
+            return None
+        return [f"{unit[:1].upper()}{unit[1:]} {place.text}" for place in places], places
+
+    def tells_the_past(self, doc: Doc, start: int) -> bool:
+        """Whether the sentence starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
+        return _phrase_at(doc, start, self.lexicon.former_openers) is not None
+
+    def joined(self, s: _Spans, before: Span, after: Span) -> bool:
+        """Whether two names are items of one list: between them only separators, list words
+        (``ông``, ``bà``, ``đồng chí``) and the ranks, roles, organizations and parentheses of the items."""
+        doc = s.doc
+        separated = False
+        k = before.end
+        while k < after.start:
+            token = doc[k]
+            if token.text == "(" and skip_parenthesis(doc, k) > k:
+                k = skip_parenthesis(doc, k)
+                continue
+            if token.text in CLAUSE_END:
+                return False
+            if token.lower_ in LIST_JOINS:
+                separated = True
+            elif not s.covered[k] and token.lower_ not in self.lexicon.list_words:
+                return False
+            k += 1
+        return separated
+
+    def runs(self, s: _Spans, persons: list[Span]) -> list[list[Span]]:
+        """The document's names grouped into lists (``Các ông A, B và bà C``); a name alone is a run of one."""
+        groups: list[list[Span]] = []
+        for person in persons:
+            if groups and self.joined(s, groups[-1][-1], person):
+                groups[-1].append(person)
+            else:
+                groups.append([person])
+        return groups
+
+    def shared_links(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]]) -> dict[int, list[RoleEvent]]:
+        """``Ông A và bà B được bầu giữ chức Phó Chủ tịch …``: the role linked to the last name of a list is every
+        item's (not after ``lần lượt``, where each item has its own)."""
+        shared: dict[int, list[RoleEvent]] = {}
+        for run in self.runs(s, persons):
+            links = [e for e in after[run[-1].start] if e.source == "records.link"]
+            if len(run) < 2 or not links:
+                continue
+            gap = s.doc[run[-1].end:links[0].at]
+            if any(_phrase_at(s.doc, t.i, self.lexicon.respectively) is not None for t in gap):
+                continue
+            for person in run[:-1]:
+                if not any(e.source == "records.link" for e in after[person.start]):
+                    shared[person.start] = [RoleEvent(e.at, "records.shared_link", e.rank, e.position, e.organization,
+                                                      e.former, e.current, list(e.mention_ids)) for e in links]
+        return shared
+
+    # --- the record ------------------------------------------------------------------------------
+
+    def person_records(self, doc: Doc, mentions: list[Span],
+                       mention_ids: dict[tuple[str, int, int], str]) -> list[PersonRecord]:
+        """One record per distinct name, with every role the document gives it and the final rank, position, organization."""
+        s = _Spans(doc, mentions, mention_ids)
+        persons = [m for m in mentions if m.label_ == "PERSON"]
+        sentences = sentence_ranges(doc)
+        ranks = {}
+        for person in persons:
+            event = self.rank_before(s, person)
+            if event is not None:
+                ranks[person.start] = event
+        ranks.update(self.shared_ranks(s, persons, ranks))
+        promoted = self.promotions(s, persons, sentences)
+        respectively = self.respectively(s, persons, sentences)
+        after = {person.start: self.after_name(s, person) for person in persons}
+        shared = self.shared_links(s, persons, after)
+        index = SentenceIndex(sentences)
+        full_names = {_value(m) for m in persons if len(m) > 1}
+        events: OrderedDict[str, list[RoleEvent]] = OrderedDict()
+        ids: dict[str, list[str]] = {}
+        for person in persons:
+            name = full_name(_value(person), full_names)
+            found = events.setdefault(name, [])
+            ids.setdefault(name, []).append(s.id(person))
+            for event in (ranks.get(person.start), self.title_before(s, person), promoted.get(person.start)):
+                if event is not None:
+                    found.append(event)
+            given = after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
+            n = index.get(person.start)
+            if n is not None and self.tells_the_past(doc, sentences[n][0]):
+                for event in given:
+                    event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
+            found.extend(given)
+        return [_record(f"p{i}", name, person_events, ids[name])
+                for i, (name, person_events) in enumerate(events.items(), start=1)]
+
+
+ROMAN = set("IVXLCDM")
+
+
+def _may_link(token: Token) -> bool:
+    """A word that may stand between a name and the role a link verb gives it: lower case, a comma, a number
+    or a roman numeral (``khóa XVIII``), a dash."""
+    text = token.text
+    return token.is_lower or text in {",", "-", "–"} or token.like_num or (text.isupper() and set(text) <= ROMAN)
+
+
+def _coordinated_tail(doc: Doc, persons: list[Span], limit: int) -> list[Span]:
+    """The last run of names before token ``limit`` joined by commas and ``và`` (ranks and honorifics between them allowed)."""
+    run = [persons[-1]]
+    for before in reversed(persons[:-1]):
+        gap = doc[before.end:run[0].start]
+        if any(t.text in CLAUSE_END for t in gap) or not any(t.lower_ in LIST_JOINS for t in gap) or len(gap) > 6:
+            break
+        run.insert(0, before)
+    return run
+
+
+def _coordinated_head(doc: Doc, persons: list[Span]) -> list[Span]:
+    """The first run of names joined by commas and ``và``."""
+    run = [persons[0]]
+    for after in persons[1:]:
+        gap = doc[run[-1].end:after.start]
+        if any(t.text in CLAUSE_END for t in gap) or not any(t.lower_ in LIST_JOINS for t in gap) or len(gap) > 6:
+            break
+        run.append(after)
+    return run
+
+
+def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: list[str]) -> PersonRecord:
+    """The final rank, position and organization, and the distinct roles in order."""
+    events = sorted(events, key=lambda e: e.at)
+    rank = position = organization = None
+    roles: list[Role] = []
+    seen: dict[tuple, Role] = {}
+
+    def note(state: tuple, event: RoleEvent) -> None:
+        role = seen.get(state)
+        if role is None:
+            role = seen[state] = Role(*state[:3], mention_ids=[], former=state[3], source=event.source)
+            roles.append(role)
+        role.mention_ids.extend(i for i in event.mention_ids if i not in role.mention_ids)
+
+    for event in events:
+        if event.rank is not None:
+            rank = event.rank
+        if event.position is None and event.organization is None:
+            if roles:
+                note((rank, position, organization, False), event)
+            continue
+        if event.former:
+            note((rank, event.position, event.organization, True), event)
+            continue
+        refines = position is not None and event.position is not None and event.position.startswith(position)
+        if event.position is not None and not (refines and event.organization is None):
+            position, organization = event.position, event.organization
+        elif event.position is not None:
+            position = event.position  # "Phó Chủ tịch" then "Phó Chủ tịch Thường trực": the same office, made precise
+        elif event.position is None:
+            organization = event.organization
+        note((rank, position, organization, False), event)
+    if rank is not None and not roles:
+        roles.append(Role(rank, None, None, mention_ids=[i for e in events for i in e.mention_ids], former=False,
+                          source=events[0].source))
+    return PersonRecord(person_id, name, rank, position, organization, mention_ids, roles)
 
 
 def acronym_records(mentions: list[Span]) -> list[AcronymRecord]:

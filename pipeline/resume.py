@@ -26,7 +26,7 @@ import orjson
 from . import __version__
 from .config import Config, LEXICONS
 from .ingest import content_hash
-from .model import AcronymRecord, DocumentResult, Mention, PersonRecord, RawDocument
+from .model import AcronymRecord, DocumentResult, Mention, PersonRecord, RawDocument, Role
 
 STAGING_PREFIX = ".vnextract-"
 CHECKPOINT_NAME = "checkpoint.jsonl"
@@ -62,7 +62,8 @@ def _result_record(result: DocumentResult) -> dict[str, Any]:
 def _result_from_record(record: dict[str, Any], doc: RawDocument) -> DocumentResult:
     data = dict(record)
     data["mentions"] = [Mention(**m) for m in data.get("mentions", [])]
-    data["people"] = [PersonRecord(**p) for p in data.get("people", [])]
+    data["people"] = [PersonRecord(**{**p, "roles": [Role(**r) for r in p.get("roles", [])]})
+                      for p in data.get("people", [])]
     data["acronyms"] = [AcronymRecord(**a) for a in data.get("acronyms", [])]
     known = {f.name for f in fields(DocumentResult)}
     return DocumentResult(doc=doc, **{k: v for k, v in data.items() if k in known})

@@ -95,6 +95,10 @@ DECLARATION: tuple[Table, ...] = (
         Column("organization", pa.string(), "Organization of the position, normalized."),
         Column("mention_ids", pa.string(), "JSON list of the `mention_id`s this record was built from.",
                nullable=False, json=True),
+        Column("roles", pa.string(), "JSON list of every role the document gives the person, in text order: "
+               "`{rank, position, organization, mention_ids, former, source}`; `former` marks a role no longer held "
+               "(`nguyên`), `source` the relation rule. `rank`/`position`/`organization` above are the final ones.",
+               nullable=False, json=True),
     )),
     Table("acronyms", "One row per acronym used in a document.", ("doc_id", "acronym"), (
         DOC_ID,
@@ -111,6 +115,16 @@ VIEWS: dict[str, tuple[str, str]] = {
         "Each person record with rank, position, organization and the date and title of its document.",
         """SELECT p.doc_id, d.date, d.title, p.person_id, p.name, p.rank, p.position, p.organization
            FROM people p JOIN documents d USING (doc_id)""",
+    ),
+    "person_roles": (
+        "One row per role a document gives a person, in text order, with the document's date and title.",
+        """SELECT p.doc_id, d.date, d.title, p.person_id, p.name, r.ordinal AS role_number,
+                  r.role->>'rank' AS rank, r.role->>'position' AS position,
+                  r.role->>'organization' AS organization, CAST(r.role->>'former' AS BOOLEAN) AS former,
+                  r.role->>'source' AS source
+           FROM people p JOIN documents d USING (doc_id),
+                LATERAL (SELECT unnest(CAST(p.roles AS JSON[])) AS role,
+                                generate_subscripts(CAST(p.roles AS JSON[]), 1) AS ordinal) r""",
     ),
     "mentions_with_documents": (
         "Each mention with the date, title and status of its document.",

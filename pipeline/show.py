@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .ingest import InputError, iter_inputs, parse_header
-from .model import DocumentResult, RawDocument
+from .model import DocumentResult, PersonRecord, RawDocument
 
 TEXT_DOC_ID = "<text>"
 TYPE_STYLES: dict[str, str] = {
@@ -29,7 +29,11 @@ TYPE_STYLES: dict[str, str] = {
 def documents_to_show(source: str, extensions: Sequence[str]) -> list[RawDocument]:
     """The documents of file ``source``, or ``source`` itself as one document (a header line gives date and title)."""
     path = Path(source)
-    if path.exists():
+    try:
+        exists = path.exists()
+    except OSError:  # a text longer than a file name can be (ENAMETOOLONG) is no file
+        exists = False
+    if exists:
         return list(iter_inputs([path], extensions))
     if path.suffix.lower() in extensions and not any(c.isspace() for c in source):
         raise InputError(f"input not found: {source}")
@@ -54,6 +58,13 @@ def _cells(*values: str | None) -> list[Text]:
     return [Text(value or "") for value in values]
 
 
+def role_history(person: PersonRecord) -> str | None:
+    """Every role the document gives the person, in order, former ones marked: ``nguyên Tư lệnh Quân khu 4; …``."""
+    roles = [" ".join(filter(None, ["nguyên" if r.former else None, r.rank, r.position, r.organization]))
+             for r in person.roles]
+    return "; ".join(roles) if len(roles) > 1 or any(r.former for r in person.roles) else None
+
+
 def result_view(result: DocumentResult) -> Group:
     """A panel of the highlighted text, then the mentions, people and acronyms tables."""
     doc = result.doc
@@ -66,10 +77,11 @@ def result_view(result: DocumentResult) -> Group:
         sentence = None if m.sentence_id is None else str(m.sentence_id)
         mentions.add_row(m.mention_id, Text(m.type, style=TYPE_STYLES.get(m.type, "")),
                          *_cells(m.text, m.normalized, sentence, m.source))
-    people = Table("id", "name", "rank", "position", "organization", "mentions", title=f"people ({len(result.people)})",
-                   title_justify="left")
+    people = Table("id", "name", "rank", "position", "organization", "roles", "mentions",
+                   title=f"people ({len(result.people)})", title_justify="left")
     for p in result.people:
-        people.add_row(*_cells(p.person_id, p.name, p.rank, p.position, p.organization, " ".join(p.mention_ids)))
+        people.add_row(*_cells(p.person_id, p.name, p.rank, p.position, p.organization, role_history(p),
+                               " ".join(p.mention_ids)))
     acronyms = Table("acronym", "expansion", "source", "count", title=f"acronyms ({len(result.acronyms)})",
                      title_justify="left")
     for a in result.acronyms:

@@ -58,6 +58,7 @@ def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
         "people": [{
             "doc_id": doc.doc_id, "person_id": p.person_id, "name": p.name, "rank": p.rank, "position": p.position,
             "organization": p.organization, "mention_ids": _json(p.mention_ids),
+            "roles": _json([vars(role) for role in p.roles]),
         } for p in result.people],
         "acronyms": [{"doc_id": doc.doc_id, **asdict(a)} for a in result.acronyms],
     }
@@ -73,6 +74,7 @@ def nested_record(result: DocumentResult) -> dict[str, Any]:
         mention["attrs"] = json.loads(mention["attrs"])
     for person in record["people"]:
         person["mention_ids"] = json.loads(person["mention_ids"])
+        person["roles"] = json.loads(person["roles"])
     return record
 
 

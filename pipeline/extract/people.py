@@ -1,19 +1,29 @@
 """PERSON: Vietnamese personal names found by their cues.
 
-A name is 2–4 capitalised syllables:
+A Vietnamese name is 2–4 capitalised syllables opening with a surname; a
+foreign name (no Vietnamese surname) may have up to 7 (``Khăm Phon Xay Nha
+Vông``) where a strong cue vouches for it. Names are found:
 - after a rank (``Thiếu tướng Võ Tiến Nghị``);
 - after an honorific, a position or a position and its organization, when it
   opens with a known surname (``đồng chí Nguyễn Văn An``, ``Phó Tư lệnh BĐBP
   Võ Tiến Nghị``), also as a list (``các đồng chí: Lê An, Trần Bình và Hà Chi``);
-  after a lower-case honorific or cue, also a foreign name (``ông Sok Sa Rát``);
+  after a lower-case honorific or cue, also a foreign name (``ông Sok Sa Rát``),
+  and after a position followed by a foreign country (``Đại sứ Nhật Bản tại Việt
+  Nam Ito Naoki``);
+- in a list whose items carry their roles (``gồm: Trần Văn An, Chính ủy Lữ đoàn
+  168; Lê Quang Bình, Phó Chính ủy …``): each item after the role of the one before;
+- written as initials (``bệnh nhân N.T.H.``, ``đối tượng Đ.V.T (SN 1985)``, ``ông D.``);
 - a known person of the lexicon (``Hồ Chí Minh``);
 - a byline: the last line of the document, a name alone, or a credit (``Ảnh: Quốc Dũng``);
-- a later occurrence of a name already found in the document.
+- a later occurrence of a name already found in the document, also the given
+  name alone (``Toàn khai nhận``) and an honorific with a given name (``anh Toàn``,
+  ``Chị Lan`` opening a sentence).
 The name never includes the rank, title, honorific or role.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.attrs import ORTH
@@ -23,12 +33,19 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon
-from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of
+from ..segment import DocumentWords
+from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of, span_values
 
 MIN_NAME, MAX_NAME = 2, 4
+# Lao, Khmer and other foreign names run longer than Vietnamese ones ("Khăm Phon Xay Nha Vông")
+MAX_FOREIGN_NAME = 7
 LIST_SEPARATORS = {",", "và", ";"}
 # words between a cue and the list of names it introduces ("Các đối tượng gồm: …")
 LIST_OPENERS = {"gồm", "là"}
+# between a name and the role it is given in a list item ("Trần Văn An, Chính ủy Lữ đoàn 168; …")
+ROLE_APPOSITION = {",", "-", "–", "—"}
+# PLACE levels outside Vietnam: a name after "Đại sứ Nhật Bản" or "Tỉnh trưởng tỉnh Attapeu" may be foreign
+FOREIGN_PLACE_LEVELS = {"country", "foreign_region"}
 
 
 def skip_parenthesis(doc: Doc, k: int) -> int:
@@ -37,6 +54,42 @@ def skip_parenthesis(doc: Doc, k: int) -> int:
         for end in range(k + 1, min(k + 12, len(doc))):
             if doc[end].text == ")":
                 return end + 1
+    return k
+
+
+def is_initial(doc: Doc, k: int) -> bool:
+    """A capital letter alone, followed right away by a dot: the ``T.`` of ``Nguyễn Văn T.``."""
+    return (k + 1 < len(doc) and len(doc[k].text) == 1 and doc[k].text.isupper() and doc[k].is_alpha
+            and doc[k + 1].text == "." and not doc[k].whitespace_)
+
+
+def initials_end(doc: Doc, start: int) -> int | None:
+    """End of a name written as initials starting at ``start`` (``N.T.H.``, ``Đ.V.T``), at least two letters.
+
+    The dots are written without spaces; a final dot that follows the last letter belongs to the name.
+    """
+    k, letters = start, 0
+    while (k < len(doc) and len(doc[k].text) == 1 and doc[k].text.isupper() and doc[k].is_alpha):
+        letters += 1
+        if is_initial(doc, k) and not doc[k + 1].whitespace_ and k + 2 < len(doc) and len(doc[k + 2].text) == 1 \
+                and doc[k + 2].text.isupper() and doc[k + 2].is_alpha:
+            k += 2
+            continue
+        end = k + 2 if is_initial(doc, k) else k + 1
+        return end if letters >= 2 else None
+    return None
+
+
+def skip_roles(doc: Doc, k: int, positions: dict[int, Span], orgs: dict[int, Span]) -> int:
+    """After ``POSITION [ORG] {, POSITION [ORG]}`` starting at ``k``; ``k`` when no role starts there."""
+    while k in positions:
+        k = positions[k].end
+        if k in orgs:
+            k = orgs[k].end
+        if k + 1 < len(doc) and doc[k].text == "," and (k + 1) in positions:
+            k += 1
+        else:
+            break
     return k
 
 
@@ -57,15 +110,25 @@ class PersonExtractor:
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for name in lexicon.known_people:
             self.known.add("KNOWN", [pattern(nlp.vocab, name)])
+        # set by the Pipeline (Segmenter.words_in): a given name alone must be a word of its own ("Hải" of "Hải quân" is not)
+        self.word_source: Callable[[Doc, int, int], list[tuple[int, int]]] | None = None
 
     def name_end(self, doc: Doc, start: int, blocked: set[int], need_surname: bool) -> int | None:
-        """End of a 2–4 syllable name starting at ``start``, or None."""
+        """End of a name starting at ``start``, or None.
+
+        2–4 syllables from a Vietnamese surname; without one (allowed when
+        ``need_surname`` is false) up to MAX_FOREIGN_NAME. A capital letter with
+        a dot ends the name with it (``Nguyễn Văn T.``).
+        """
         if start >= len(doc) or (need_surname and doc[start].text not in self.surnames):
             return None
+        longest = MAX_NAME if doc[start].text in self.surnames else MAX_FOREIGN_NAME
         end = start
-        while end < len(doc) and end - start < MAX_NAME and is_title(doc[end]) and end not in blocked:
+        while end < len(doc) and end - start < longest and is_title(doc[end]) and end not in blocked:
             if end > start and doc[end].text.isupper() and len(doc[end].text) > 1:
                 break  # an acronym is not part of a name
+            if end > start and is_initial(doc, end):
+                return end + 2
             end += 1
         return end if end - start >= MIN_NAME else None
 
@@ -73,9 +136,10 @@ class PersonExtractor:
         ranks = spans_of(doc, "RANK")
         positions = spans_of(doc, "POSITION")
         orgs = span_starting_at(spans_of(doc, "ORG"))
+        places = span_starting_at(spans_of(doc, "PLACE"))
         rank_starts = {s.start for s in ranks}
         blocked = rank_starts | {s.start for s in positions} | set(orgs)
-        place_starts = {s.start for s in spans_of(doc, "PLACE")}
+        place_starts = set(places)
         candidates: list[Span] = []
 
         def add(start: int, need_surname: bool, source: str) -> int | None:
@@ -87,10 +151,8 @@ class PersonExtractor:
         for rank in ranks:
             add(rank.end, False, "people.after_rank")
         for position in positions:
-            k = position.end
-            if k in orgs:
-                k = orgs[k].end
-            add(k, True, "people.after_position")
+            k, foreign = self.after_title(doc, position.end, orgs, places)
+            add(k, not foreign, "people.after_position")
         for honorific in self.honorifics(doc, as_spans=True):
             k = honorific.end
             if k < len(doc) and doc[k].lower_ in LIST_OPENERS:
@@ -99,6 +161,9 @@ class PersonExtractor:
                 k += 1
             # "ông Sok Sa Rát": a lower-case honorific or cue vouches for a name without a Vietnamese surname
             need_surname = not honorific.text.islower()
+            if honorific.text.islower() and is_initial(doc, k) and initials_end(doc, k) is None:
+                candidates.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initials"))
+                continue  # "ông D.": one initial after a cue
             while k not in rank_starts and (need_surname or k not in place_starts):
                 end = add(k, need_surname, "people.after_honorific")
                 if end is None:
@@ -116,25 +181,117 @@ class PersonExtractor:
             # "Lò Văn Sáy", "Cầm Thị Hoa": surname + Văn/Thị + given name is a name wherever it stands
             if orths[i] in self.surname_orths and orths[i + 1] in self.middle_name_orths and i not in blocked:
                 add(i, True, "people.middle_name")
+        candidates.extend(self.initials(doc, blocked))
         for known in self.known(doc, as_spans=True):
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
         byline = self.byline(doc)
         if byline is not None:
             candidates.append(byline)
         found = filter_spans(candidates)
+        found = filter_spans(found + self.list_items(doc, found, span_starting_at(positions), orgs, places, blocked))
         found = filter_spans(found + self.repeats(doc, found, orths))
-        found = filter_spans(found + self.given_names(doc, found, ranks, blocked))
+        found = filter_spans(found + self.given_names(doc, found, ranks, blocked, orgs, places))
         add_spans(doc, "PERSON", found)
         return doc
 
-    def given_names(self, doc: Doc, found: list[Span], ranks: list[Span], blocked: set[int]) -> list[Span]:
-        """``Thiếu tá Thắm``, ``ông Lực``: a given name alone after a rank or honorific, once the full name is known."""
-        given = {span[-1].text for span in found if len(span) >= MIN_NAME}
-        cues = [s.end for s in ranks] + [s.end for s in self.honorifics(doc, as_spans=True)]
+    @staticmethod
+    def after_title(doc: Doc, k: int, orgs: dict[int, Span], places: dict[int, Span]) -> tuple[int, bool]:
+        """Where a name may start after a title ending at ``k``, and whether a foreign name may.
+
+        The title's organization is skipped (``Phó Tư lệnh BĐBP Võ Tiến Nghị``);
+        so is a foreign country or region, with ``tại`` and the host country
+        (``Đại sứ Nhật Bản tại Việt Nam Ito Naoki``): after one, the name may be foreign.
+        """
+        foreign = False
+        if k in orgs:
+            inside = [p for start, p in places.items() if orgs[k].start <= start < orgs[k].end]
+            foreign = any((span_values(p)[2] or {}).get("level") in FOREIGN_PLACE_LEVELS for p in inside)
+            return orgs[k].end, foreign
+        while k in places and (span_values(places[k])[2] or {}).get("level") in FOREIGN_PLACE_LEVELS:
+            k, foreign = places[k].end, True
+            if k + 1 < len(doc) and doc[k].lower_ == "tại" and (k + 1) in places:
+                k += 1
+        return k, foreign
+
+    def initials(self, doc: Doc, blocked: set[int]) -> list[Span]:
+        """Names written as initials (``N.T.H.``, ``Đ.V.T``), wherever they stand: no other word has that shape."""
+        spans = []
+        k = 0
+        while k < len(doc):
+            end = initials_end(doc, k) if k not in blocked and (k == 0 or doc[k - 1].text != ".") else None
+            if end is None:
+                k += 1
+                continue
+            spans.append(make_span(doc, k, end, "PERSON", doc[k:end].text, "people.initials"))
+            k = end
+        return spans
+
+    def list_items(self, doc: Doc, found: list[Span], positions: dict[int, Span], orgs: dict[int, Span],
+                   places: dict[int, Span], blocked: set[int]) -> list[Span]:
+        """Items of a list whose names carry their roles: ``gồm: A, Chính ủy Lữ đoàn 168; B, Phó Chính ủy …``.
+
+        After a name, its parenthesis and the role given to it, a separator and a
+        Vietnamese name (opening with a surname) continue the list; so does one
+        right after a name and ``và`` or a comma (``Đại tá Nguyễn Văn A và Trần Văn B``).
+        """
+        items: list[Span] = []
+        queue = sorted(found, key=lambda span: span.start)
+        while queue:
+            name = queue.pop(0)
+            k = skip_parenthesis(doc, name.end)
+            if k < len(doc) and doc[k].text in ROLE_APPOSITION:
+                after_roles = skip_roles(doc, k + 1, positions, orgs)
+                if after_roles > k + 1:
+                    k = skip_parenthesis(doc, after_roles)
+            if k < len(doc) and doc[k].text in LIST_SEPARATORS:
+                k += 1
+                if k < len(doc) and doc[k].lower_ == "và":
+                    k += 1
+                end = None if k in places else self.name_end(doc, k, blocked, need_surname=True)
+                if end is not None and not any(s.start == k for s in found + items):
+                    item = make_span(doc, k, end, "PERSON", doc[k:end].text, "people.list_item")
+                    items.append(item)
+                    queue.insert(0, item)
+        return items
+
+    def given_names(self, doc: Doc, found: list[Span], ranks: list[Span], blocked: set[int],
+                    orgs: dict[int, Span], places: dict[int, Span]) -> list[Span]:
+        """A given name alone, for a full name of the document that ends with it.
+
+        ``Thiếu tá Thắm``, ``ông Lực`` after a rank or honorific; an honorific
+        with a given name (``anh Toàn``; ``Chị Lan`` opening a sentence: a
+        capitalised honorific inside a sentence is part of a name, ``Bộ đội
+        Cụ Hồ``); and the given name on its own (``Toàn khai nhận``) when only
+        one full name ends with it and it is a word of its own, outside any
+        organization or place.
+        """
+        owners: dict[str, set[str]] = {}
+        for span in found:
+            if len(span) >= MIN_NAME and span[0].text in self.surnames:
+                owners.setdefault(span[-1].text, set()).add(span.text)
+        taken = bytearray(len(doc))
+        for span in (*found, *orgs.values(), *places.values()):
+            taken[span.start:span.end] = b"\x01" * len(span)
+
+        def alone(k: int) -> bool:
+            return (k < len(doc) and not taken[k] and k not in blocked and is_title(doc[k])
+                    and not (k + 1 < len(doc) and is_title(doc[k + 1])))
+
         short = []
-        for k in cues:
-            if k < len(doc) and doc[k].text in given and (k + 1 >= len(doc) or not is_title(doc[k + 1])):
-                short.append(make_span(doc, k, k + 1, "PERSON", doc[k].text, "people.given_name"))
+        cues = [(s.end, "people.given_name") for s in ranks]
+        for honorific in self.honorifics(doc, as_spans=True):
+            capitalised = not honorific.text.islower()
+            if not capitalised or honorific.start == 0 or doc[honorific.start].is_sent_start:
+                cues.append((honorific.end, "people.honorific_given_name"))
+        for k, source in cues:
+            if alone(k) and (source != "people.given_name" or doc[k].text in owners):
+                short.append(make_span(doc, k, k + 1, "PERSON", doc[k].text, source))
+                taken[k] = 1
+        words = DocumentWords(doc, self.word_source)
+        for k, token in enumerate(doc):
+            if (len(owners.get(token.text, ())) == 1 and alone(k) and not (k > 0 and is_title(doc[k - 1]))
+                    and words.word_end(k) == k + 1 and not words.inside_word(k)):
+                short.append(make_span(doc, k, k + 1, "PERSON", token.text, "people.given_name_alone"))
         return short
 
     def byline(self, doc: Doc) -> Span | None:

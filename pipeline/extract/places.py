@@ -118,6 +118,7 @@ class PlaceExtractor:
             self.streets.add("STREET", [pattern(nlp.vocab, word)])
         self.people = set(people.known_people)
         self.surnames = people.surnames
+        self.honorifics = {h for h in people.honorifics if " " not in h}
 
     def __call__(self, doc: Doc) -> Doc:
         place_units: dict[int, int] = {}
@@ -242,6 +243,8 @@ class PlaceExtractor:
                 continue
             if self.inside_person_name(doc, start) or self.after_blocking_words(doc, start):
                 continue
+            if span.text in self.honorifics and end < len(doc) and is_title(doc[end]):
+                continue  # "Anh Khởi", "Chị Lan": an honorific before a name, not England
             if doc.vocab.strings[match_id] == "PROVINCE":
                 found.append(_Found(start, end, span.text, None, "places.registry"))
             elif span.text not in self.province_names:

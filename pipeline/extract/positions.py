@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PositionLexicon
@@ -57,11 +57,26 @@ class PositionExtractor:
             self.suffix_matcher.add("SUFFIX", [pattern(nlp.vocab, suffix)])
         self.excluded = {p.lower() for p in lexicon.not_positions}
 
+    def capital_cut(self, found: Span) -> int:
+        """Where a lexicon role ends as written: before a word the lexicon writes in lower case and the text capitalises.
+
+        ``Trưởng Ban Tuyên giáo``: the lexicon's ``Trưởng ban`` is cut to ``Trưởng``,
+        which is a role itself, since ``Ban`` opens an organization's name.
+        """
+        canonical = self.canonical.get(found.text.lower(), found.text).split()
+        if len(canonical) != len(found):
+            return found.end
+        for i in range(1, len(found)):
+            written = found[i].text
+            if canonical[i][:1].islower() and written[:1].isupper() and found[:i].text.lower() in self.canonical:
+                return found.start + i
+        return found.end
+
     def __call__(self, doc: Doc) -> Doc:
         suffix_ends = {start: end for _, start, end in self.suffix_matcher(doc)}
         spans = []
         for found in filter_spans(self.matcher(doc, as_spans=True)):
-            start, end, source = found.start, found.end, "positions.lexicon"
+            start, end, source = found.start, self.capital_cut(found), "positions.lexicon"
             while start > 0 and doc[start - 1].lower_ in self.prefixes:
                 start, source = start - 1, "positions.prefix"
             while end in suffix_ends:

@@ -1,0 +1,194 @@
+"""Person records beyond the apposition: one test per relation rule of pipeline/resolve.py, good and bad cases.
+
+The text is made up, in the genre. Each case names the record it expects
+(rank, position, organization), or None for a person that must get no role.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.lexicons import LexiconError, RelationLexicon
+
+Record = tuple["str | None", "str | None", "str | None"]
+
+
+def records(process, text: str) -> dict[str, Record]:
+    return {p.name: (p.rank, p.position, p.organization) for p in process(text).people}
+
+
+def person_names(process, text: str) -> list[str]:
+    return [m.text for m in process(text).mentions if m.type == "PERSON"]
+
+
+LIST_WITH_ROLES = ("Bộ Quốc phòng thăng quân hàm từ Thượng tá lên Đại tá đối với 3 đồng chí, gồm: "
+                   "Trần Văn Hào, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Lạng Sơn; Lê Quang Bình, Chính ủy Lữ đoàn 168; "
+                   "Phạm Đức Toàn, Phó Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cao Bằng.")
+RESPECTIVELY = ("Các đồng chí Đại tá Nguyễn Văn Tám, Thượng tá Hoàng Minh Đức và Đại tá Vi Văn Kiên lần lượt giữ chức "
+                "Chỉ huy trưởng Bộ Chỉ huy Quân sự các tỉnh Lạng Sơn, Cao Bằng và Tuyên Quang.")
+RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ An lần lượt do Đại tá Bùi Văn Lâm và "
+                           "Đại tá Trần Ngọc Sơn làm Giám đốc.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list whose items carry their roles, promoted to the rank after "lên"
+    (LIST_WITH_ROLES, {
+        "Trần Văn Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lạng Sơn"),
+        "Lê Quang Bình": ("Đại tá", "Chính ủy", "Lữ đoàn 168"),
+        "Phạm Đức Toàn": ("Đại tá", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cao Bằng"),
+    }),
+    # "lần lượt": each person their own rank, the shared position, their own organization
+    (RESPECTIVELY, {
+        "Nguyễn Văn Tám": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lạng Sơn"),
+        "Hoàng Minh Đức": ("Thượng tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
+        "Vi Văn Kiên": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Tuyên Quang"),
+    }),
+    (RESPECTIVELY_ORGS_FIRST, {
+        "Bùi Văn Lâm": ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh"),
+        "Trần Ngọc Sơn": ("Đại tá", "Giám đốc", "Công an tỉnh Nghệ An"),
+    }),
+    # roles joined by a verb
+    ("Thượng tá Lò Văn Pấng tiếp tục giữ chức Trưởng Công an xã Mường Nhé.",
+     {"Lò Văn Pấng": ("Thượng tá", "Trưởng", "Công an xã Mường Nhé")}),
+    ("Đồng chí Nguyễn Thanh Hải là Chính ủy Vùng 2 Hải quân.",
+     {"Nguyễn Thanh Hải": (None, "Chính ủy", "Vùng 2 Hải quân")}),
+    ("Đại tá Bùi Văn Lâm vừa được bổ nhiệm giữ chức Giám đốc Công an tỉnh Hà Tĩnh.",
+     {"Bùi Văn Lâm": ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh")}),
+    ("Tại kỳ họp, bà Hoàng Thị Lan được bầu làm Chủ tịch Hội đồng nhân dân tỉnh Lạng Sơn.",
+     {"Hoàng Thị Lan": (None, "Chủ tịch", "Hội đồng nhân dân tỉnh Lạng Sơn")}),
+    # a former role is kept in roles, never final; a later current one wins
+    ("Ông Trần Quốc Vượng, nguyên Bí thư Tỉnh ủy Nghệ An, dự lễ.", {"Trần Quốc Vượng": (None, None, None)}),
+    ("Thiếu tướng Lê Văn Sáu, nguyên Tư lệnh Quân khu 4, nay là Phó Tổng Tham mưu trưởng, dự lễ.",
+     {"Lê Văn Sáu": ("Thiếu tướng", "Phó Tổng Tham mưu trưởng", None)}),
+    # title, organization and name; foreign name after a title and a country
+    ("Phó Chủ tịch Hội Nông dân tỉnh Quảng Trị Lê Văn Sơn phát biểu.",
+     {"Lê Văn Sơn": (None, "Phó Chủ tịch", "Hội Nông dân tỉnh Quảng Trị")}),
+    ("Đại sứ Nhật Bản tại Việt Nam Ito Naoki chúc mừng.", {"Ito Naoki": (None, "Đại sứ", None)}),
+    # a rank given once for a coordinated pair; a rank in a parenthesis; a force word between rank and name
+    ("Đại tá Nguyễn Văn Hùng và Trần Đình Khang dự họp.",
+     {"Nguyễn Văn Hùng": ("Đại tá", None, None), "Trần Đình Khang": ("Đại tá", None, None)}),
+    ("Thiếu tá (nay là Trung tá) Hà Văn Tú báo cáo.", {"Hà Văn Tú": ("Trung tá", None, None)}),
+    ("Thượng tá CAND Đỗ Văn Hòa, Trưởng Công an xã Tam Đường, phát biểu.",
+     {"Đỗ Văn Hòa": ("Thượng tá", "Trưởng", "Công an xã Tam Đường")}),
+    # a long Lao name after a rank keeps all its words
+    ("Thiếu tướng Khăm Phon Xay Nha Vông Sạ, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Attapeu, dẫn đầu đoàn.",
+     {"Khăm Phon Xay Nha Vông Sạ": ("Thiếu tướng", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Attapeu")}),
+])
+def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None:
+    got = records(process, text)
+    for name, record in expected.items():
+        assert got.get(name) == record, (name, got)
+
+
+@pytest.mark.parametrize(("text", "name", "unexpected"), [
+    # a verb that gives no role links nothing
+    ("Đại tá Bùi Văn Lâm gặp Chính ủy Vùng 2 Hải quân.", "Bùi Văn Lâm", "Chính ủy"),
+    ("Đồng chí Lê Văn Toàn chúc mừng tân Giám đốc Công an tỉnh Hà Tĩnh.", "Lê Văn Toàn", "Giám đốc"),
+    # the role of the one who presents a decision is not the promoted person's
+    ("Thiếu tướng Lê Văn Bình trao quyết định thăng quân hàm từ Trung tá lên Thượng tá cho đồng chí Trần Văn Dũng.",
+     "Lê Văn Bình", "Thượng tá"),
+    # "lần lượt" with counts that do not agree distributes nothing
+    ("Đại tá Nguyễn Văn Tám và Thượng tá Hoàng Minh Đức lần lượt phát biểu tại hội nghị của Bộ Quốc phòng.",
+     "Hoàng Minh Đức", "Bộ Quốc phòng"),
+])
+def test_relation_rules_do_not_overreach(process, text: str, name: str, unexpected: str) -> None:
+    assert unexpected not in (records(process, text).get(name) or ()), records(process, text)
+
+
+def test_promoted_person_takes_the_new_rank(process) -> None:
+    got = records(process, "Thiếu tướng Lê Văn Bình trao quyết định thăng quân hàm từ Trung tá lên Thượng tá "
+                           "cho đồng chí Trần Văn Dũng.")
+    assert got["Trần Văn Dũng"][0] == "Thượng tá"
+    assert got["Lê Văn Bình"][0] == "Thiếu tướng"
+
+
+def test_roles_keep_every_role_in_order(process) -> None:
+    result = process("Thiếu tướng Lê Văn Sáu, nguyên Tư lệnh Quân khu 4, nay là Phó Tổng Tham mưu trưởng, dự lễ.")
+    (person,) = result.people
+    assert [(r.position, r.organization, r.former) for r in person.roles] == [
+        ("Tư lệnh", "Quân khu 4", True), ("Phó Tổng Tham mưu trưởng", None, False)]
+    assert all(r.rank == "Thiếu tướng" and r.source == "records.apposition" for r in person.roles)
+    ids = {m.mention_id: m.text for m in result.mentions}
+    assert [ids[i] for i in person.roles[0].mention_ids] == ["Tư lệnh", "Quân khu 4"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Bệnh nhân N.T.H. (SN 1985) được cách ly.", ["N.T.H."]),
+    ("Đối tượng Đ.V.T (SN 1990) bị bắt cùng ông D. và Nguyễn Văn T. (SN 1979).", ["Đ.V.T", "D.", "Nguyễn Văn T."]),
+    ("Một thanh niên tên Giàng A Lử bị bắt.", ["Giàng A Lử"]),
+    ("Đại úy Nguyễn Văn Toàn bắt quả tang. Toàn cho biết đối tượng chống trả.", ["Nguyễn Văn Toàn", "Toàn"]),
+    ("Anh Khởi là ngư dân xã Lý Sơn. Chị Lan cho biết.", ["Khởi", "Lan"]),
+    ("Đoàn do ông Sổm Phết Xay Nha Vông dẫn đầu.", ["Sổm Phết Xay Nha Vông"]),
+])
+def test_names_without_a_vietnamese_cue(process, text: str, names: list[str]) -> None:
+    assert person_names(process, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Lực lượng Hải quân phối hợp với Trung tá Nguyễn Văn Hải tuần tra; tàu Hải quân đã về cảng.",
+    "Phẩm chất Bộ đội Cụ Hồ được phát huy.",
+    "Đoàn công tác đến Vương quốc Anh. Tên lửa được phóng thử.",
+    "Văn bản số 12/TB-UBND ngày 3.2 của TP. HCM.",
+])
+def test_no_false_names(process, text: str) -> None:
+    assert person_names(process, text) in ([], ["Nguyễn Văn Hải"])
+
+
+@pytest.mark.parametrize("text", [
+    "Đại tá Nguyễn Văn An (SN 1970, và Trần Văn Bình",  # a parenthesis never closed
+    "Các ông Lê Văn An, ( Trần Văn Bình và bà Hà Thị Chi lần lượt được bầu làm",
+    "Thượng tá Lê Văn Nam được thăng quân hàm lên",
+])
+def test_unfinished_text_ends(process, text: str) -> None:
+    assert process(text).people
+
+
+def test_honorific_before_a_name_is_not_a_country(process) -> None:
+    types = [(m.type, m.text) for m in process("Anh Khởi là ngư dân. Đoàn công tác sang Anh.").mentions]
+    assert types == [("PERSON", "Khởi"), ("PLACE", "Anh")]
+
+
+def test_relation_lexicon_errors_name_file_and_key(tmp_path: Path) -> None:
+    bad = tmp_path / "relations.yaml"
+    bad.write_text("links: [là]\nformer: nguyên\nrespectively: [lần lượt]\npromotions: [lên]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"relations.yaml: 'former' must be a list of strings"):
+        RelationLexicon.load(bad)
+    bad.write_text("links: [là]\nformer: []\nrespectively: []\npromotions: []\nmax_link_words: 0\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="max_link_words"):
+        RelationLexicon.load(bad)
+
+
+def people_rows(output: str) -> dict[str, list[str]]:
+    """The rows of the people table that ``vnextract show`` prints, by name: the cells between box lines."""
+    table = output[output.index("people ("):]
+    rows = {}
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.split("│")[1:-1]]
+        if len(cells) == 7 and cells[0].startswith("p"):
+            rows[cells[1]] = cells[2:5]
+    return rows
+
+
+def test_show_prints_the_records_of_each_pattern() -> None:
+    """``vnextract show`` on a text with every pattern, as a user runs it: the people table has each record right."""
+    text = " ".join([LIST_WITH_ROLES, RESPECTIVELY, RESPECTIVELY_ORGS_FIRST,
+                     "Thượng tá Lò Văn Pấng tiếp tục giữ chức Trưởng Công an xã Mường Nhé.",
+                     "Phó Chủ tịch Hội Nông dân tỉnh Quảng Trị Lê Văn Sơn phát biểu.",
+                     "Đại sứ Nhật Bản tại Việt Nam Ito Naoki chúc mừng.",
+                     "Đại tá Nguyễn Văn Hùng và Trần Đình Khang dự họp.",
+                     "Đối tượng Đ.V.T (SN 1990) bị bắt."])
+    result = CliRunner().invoke(main, ["show", text], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    people = people_rows(result.output)
+    assert people["Lê Quang Bình"] == ["Đại tá", "Chính ủy", "Lữ đoàn 168"]
+    assert people["Vi Văn Kiên"] == ["Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Tuyên Quang"]
+    assert people["Trần Ngọc Sơn"] == ["Đại tá", "Giám đốc", "Công an tỉnh Nghệ An"]
+    assert people["Lò Văn Pấng"] == ["Thượng tá", "Trưởng", "Công an xã Mường Nhé"]
+    assert people["Lê Văn Sơn"] == ["", "Phó Chủ tịch", "Hội Nông dân tỉnh Quảng Trị"]
+    assert people["Ito Naoki"] == ["", "Đại sứ", ""]
+    assert people["Trần Đình Khang"] == ["Đại tá", "", ""]
+    assert people["Đ.V.T"] == ["", "", ""]
