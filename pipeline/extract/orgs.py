@@ -41,7 +41,7 @@ from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
 )
-from ..segment import DocumentWords, is_acronym_form
+from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges
 from .base import PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, spans_of
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
@@ -55,6 +55,9 @@ UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", "special_zone": "commune",
                "township": "commune", "district": "district", "urban_district": "district", "town": "district",
                "city": "district", "former_province": "province"}
+# levels of a place outside Vietnam: kept as written inside an organization's name (Cục … Bằng Tường)
+FOREIGN_LEVELS = {"foreign_region", "country"}
+HOME_COUNTRY = "Việt Nam"
 # levels of a place written after a unit word that the registry could not place (no code): maybe a person
 UNPLACED_LEVELS = {"province", "city", "ward", "commune", "special_zone", "township", "district", "urban_district",
                    "town"}
@@ -83,6 +86,7 @@ class Province:
     unit: str
     name: str
     code: str | None
+    foreign: bool = False
 
     @property
     def full(self) -> str:
@@ -250,6 +254,9 @@ class _Context:
         for span in (s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)):
             covering.setdefault(span.start, []).append(span.end)
         longest = max((e - s for s, ends in covering.items() for e in ends), default=0)
+        # a position ends where an organization begins, whatever the words say ("Trưởng Ban Tổ chức Trung ương":
+        # underthesea's word "Trưởng Ban" would hide the head)
+        position_ends = {s.end for s in spans_of(doc, "POSITION")}
         self.words = DocumentWords(doc, extractor.word_source)
 
         def covered(h: Span) -> bool:
@@ -262,7 +269,8 @@ class _Context:
         # resolved where the grammar looks: a sentence is segmented into words only for a head that could matter
         self.heads = LazySpanChoice(
             extractor.heads(doc, as_spans=True),
-            lambda h: (not covered(h) and extractor.written_as_registry(h) and not self.words.inside_word(h.start)
+            lambda h: (not covered(h) and extractor.written_as_registry(h)
+                       and (h.start in position_ends or not self.words.inside_word(h.start))
                        and not self.words.inside_word(h.end)),
         )
         self.head_starts = set(self.heads.starts())
@@ -271,6 +279,8 @@ class _Context:
         self.learned = learned
         self.expansions = {**extractor.expansions, **learned}
         self.province = document_province(places)
+        self.place_list = sorted(places, key=lambda span: span.start)
+        self._sentence_of: SentenceIndex | None = None
         self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
@@ -484,12 +494,16 @@ class _Context:
                 return instance[0], instance[1], value
         rest_value = self.normalize(rest) if rest else None
         parent, _ = self.body_named(rest_value) if rest_value else (None, None)
-        if first.complete or first.kind == "acronym":
+        home = rest_value == HOME_COUNTRY  # "Bộ Công an Việt Nam", "Hải quân Việt Nam": the body itself
+        if (first.complete or first.kind == "acronym") and (not rest or parent is not None or home):
             body, role = self.body_named(first.value, parent.id if parent else None)
             if body is not None:
                 attrs = registry.attrs_of_body(body)
-                if rest_value:
+                if parent is not None:
                     attrs["parent"] = rest_value
+                if home:
+                    short = role in (SHORT, IN_CONTEXT)
+                    return f"orgs.registry{'_short' if short else ''}", attrs, body.name if short else first.value
                 return "orgs.registry", attrs, value
         unit = registry.unit_names.get(form_key(first.value))
         attrs = {"kind": unit.kind} if unit is not None else {}
@@ -508,8 +522,10 @@ class _Context:
             code, province, source = place_attrs.get("code"), place_attrs.get("province"), "orgs.template"
             if level == "province" and not province:
                 province = place
-        elif len(rest) == 1 and rest[0].kind == "unit" and self.province and rest[0].value == self.province.unit:
-            level, code, province, source = "province", self.province.code, self.province.full, "orgs.template"
+        elif len(rest) == 1 and rest[0].kind == "unit" and (found := self.province_for(rest[0])) is not None:
+            if found.foreign:
+                return None
+            level, code, province, source = "province", found.code, found.full, "orgs.template"
             place = province
         elif not rest and template.bare and self.province:
             level, code, province, source = "province", self.province.code, self.province.full, "orgs.document"
@@ -528,6 +544,31 @@ class _Context:
             attrs["successor"] = successor
         return source, attrs
 
+    def province_for(self, unit: Part) -> Province | None:
+        """The province a bare ``tỉnh`` (``thành phố``) of a name stands for, as the document makes it clear.
+
+        The one named last before it in its sentence (``Bộ CHQS tỉnh Quảng Ninh phối hợp với BĐBP tỉnh``,
+        ``Phó Tỉnh trưởng tỉnh Xiêng Khoảng …, Giám đốc Công an tỉnh``), else the document's province.
+        """
+        if self._sentence_of is None:
+            self._sentence_of = SentenceIndex(sentence_ranges(self.doc))
+        sentence = self._sentence_of.get(unit.start)
+        named = None
+        for place in self.place_list:
+            if place.start >= unit.start:
+                break
+            attrs = place._.attrs or {}
+            value = place._.normalized or ""
+            if (attrs.get("level") in ("province", "foreign_region") and value.startswith(unit.value + " ")
+                    and self._sentence_of.get(place.start) == sentence):
+                named = Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"),
+                                 attrs.get("level") == "foreign_region")
+        if named is not None:
+            return named
+        if self.province is not None and unit.value == self.province.unit:
+            return self.province
+        return None
+
     def normalize(self, parts: list[Part]) -> str:
         """The full name: acronyms expanded (also inside heads), a bare unit word completed with the document's
         province, a body named after a province written with the province's bare name."""
@@ -537,8 +578,8 @@ class _Context:
         for part in parts:
             if part.kind == "definition":
                 continue
-            if part.kind == "unit" and self.province is not None and part.value == self.province.unit:
-                words.append(self.province.full)
+            if part.kind == "unit" and (province := self.province_for(part)) is not None:
+                words.append(province.full)
                 continue
             if part.kind == "unit" and part.value in self.local_units:
                 words.append(f"{part.value} {self.local_units[part.value]}")
@@ -662,8 +703,10 @@ class _Context:
                 break
             elif k in self.places:
                 place = self.places[k]
-                # a body named after its commune keeps the name as written: Đồn Biên phòng Na Mèo
-                value = place.text if place._.source == "places.body_name" else place._.normalized or place.text
+                # a body named after its commune keeps the name as written (Đồn Biên phòng Na Mèo), and so does
+                # a place outside Vietnam (Cục Quản lý xuất nhập cảnh Bằng Tường)
+                kept = place._.source == "places.body_name" or (place._.attrs or {}).get("level") in FOREIGN_LEVELS
+                value = place.text if kept else place._.normalized or place.text
                 parts.append(Part(k, place.end, "place", value, attrs=place._.attrs or {}))
                 named = True
             elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
