@@ -111,13 +111,14 @@ class OrganizationLexicon:
     sentence_case_heads: tuple[str, ...] = ()
     delegation_heads: tuple[str, ...] = ()
     named_after_people: tuple[str, ...] = ()
+    capitalised_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
         data = _load(path, ("heads",))
         return cls(*(tuple(_strings(path, data, key)) for key in
                      ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads", "delegation_heads",
-                      "named_after_people")))
+                      "named_after_people", "capitalised_heads")))
 
 
 @dataclass(frozen=True)

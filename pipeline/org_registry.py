@@ -47,6 +47,7 @@ KINDS = (
     "force", "general_staff", "service", "arm", "command", "region", "military_region", "corps", "unit",
     "academy", "hospital", "international", "people_committee", "people_council", "delegation", "police",
     "military_command", "border_guard_command", "border_guard", "police_division", "police_team",
+    "council_committee",
 )
 # place levels a template takes: a province, a commune (ward, special zone), a district (before 2025)
 LEVELS = ("province", "commune", "district")
@@ -118,10 +119,11 @@ class Template:
 
 @dataclass(frozen=True)
 class UnitName:
-    """A sub-unit named by its function (``Phòng Cảnh sát hình sự``)."""
+    """A sub-unit named by its function (``Phòng Cảnh sát hình sự``); ``parents``: the templates it belongs to."""
 
     name: str
     kind: str
+    parents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -392,7 +394,8 @@ def _template(check: _Checker) -> Template:
 
 
 def _unit_names(check: _Checker) -> list[UnitName]:
-    check.unknown_keys(("heads", "names"))
+    check.unknown_keys(("heads", "names", "parent"))
+    parents = check.texts("parent")
     heads = check.entry.get("heads")
     if not isinstance(heads, dict) or not heads:
         raise check.fail("heads" if "heads" in check.entry else None, "needs 'heads': a mapping head word → kind")
@@ -415,11 +418,12 @@ def _unit_names(check: _Checker) -> list[UnitName]:
             raise OrgRegistryError(f"{check.path}:{line}: {check.where}.names[{i}] field 'acronyms': "
                                    f"expected a list of texts, got {acronyms!r}")
         for head, kind in heads.items():
-            units.extend(UnitName(f"{nfc(head)} {nfc(written)}", kind) for written in (name, *acronyms))
+            units.extend(UnitName(f"{nfc(head)} {nfc(written)}", kind, parents) for written in (name, *acronyms))
     return units
 
 
-def _check_references(path: str, bodies: list[Body], templates: list[Template]) -> None:
+def _check_references(path: str, bodies: list[Body], templates: list[Template], units: list[UnitName],
+                      unit_lines: dict[str, int]) -> None:
     ids: dict[str, int] = {}
     for entry in (*bodies, *templates):
         if entry.id in ids:
@@ -439,6 +443,11 @@ def _check_references(path: str, bodies: list[Body], templates: list[Template]) 
         if template.successor is not None and template.successor not in template_ids:
             raise OrgRegistryError(f"{path}:{template.line}: template '{template.id}' field 'successor': "
                                    f"no template has id '{template.successor}'")
+    for unit in units:
+        for parent in unit.parents:
+            if parent not in template_ids:
+                raise OrgRegistryError(f"{path}:{unit_lines[unit.name]}: unit name '{unit.name}' field 'parent': "
+                                       f"no template has id '{parent}'")
 
 
 @functools.lru_cache(maxsize=8)
@@ -461,8 +470,12 @@ def _load_cached(path: str, mtime_ns: int, size: int) -> OrgRegistry:
                                    "allowed: bodies, templates, unit_names")
     bodies = [_body(check) for check, _ in _entries(path, data, "bodies")]
     templates = [_template(check) for check, _ in _entries(path, data, "templates")]
-    units = [unit for check, _ in _entries(path, data, "unit_names") for unit in _unit_names(check)]
-    _check_references(path, bodies, templates)
+    units, unit_lines = [], {}
+    for check, _ in _entries(path, data, "unit_names"):
+        for unit in _unit_names(check):
+            units.append(unit)
+            unit_lines[unit.name] = check.entry.key_lines.get("parent", check.entry.line)
+    _check_references(path, bodies, templates, units, unit_lines)
     return OrgRegistry(bodies, templates, units)
 
 

@@ -161,6 +161,7 @@ class OrganizationExtractor:
         self.sentence_case = {form_key(word) for word in lexicon.sentence_case_heads}
         self.delegations = {form_key(word) for word in lexicon.delegation_heads}
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
+        self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
         self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
         self.expansions = {key: entry.expansion for key, entry in acronyms.acronyms.items()}
         self.surnames = people.surnames
@@ -171,13 +172,14 @@ class OrganizationExtractor:
             if matched_as_head(text):
                 self.heads.add("HEAD", [pattern(nlp.vocab, text)])
         # registry names that are complete alone when written with their capital: a body's own names, a
-        # template that stands for the document's province alone (a unit name is, as a named head, by the lexicon)
+        # template that stands for the document's province alone
         self.registry_standalone: set[str] = set()
         self.registry_bare: set[str] = set()  # a bare template is one body, but "Sở Tài chính các tỉnh" is plural
         for key, forms in registry.forms.items():
             self.canonical.setdefault(key, forms[0].text)
-            # a unit name alone (``Ban Tổ chức``) may be an event's committee: it names a unit by what follows it
-            if any(f.role not in (TEMPLATE, UNIT_NAME) for f in forms):
+            # a unit name alone names a body where the registry says whose it is (``Ban Kinh tế - Ngân sách`` of
+            # a People's Council); ``Ban Tổ chức`` alone may be an event's committee
+            if any(f.role != TEMPLATE and (f.role != UNIT_NAME or registry.unit_names[key].parents) for f in forms):
                 self.registry_standalone.add(key)
             elif any(f.role == TEMPLATE and registry.templates[f.entry].bare for f in forms):
                 self.registry_bare.add(key)
@@ -215,7 +217,7 @@ class OrganizationExtractor:
         """
         key = form_key(head.text)
         if key in self.lexicon_heads:
-            return True
+            return key not in self.capitalised_heads or head.text[:1].isupper()
         if not head.text[:1].isupper():
             return False
         written = [t.text for t in head if t.text != ","]
@@ -286,6 +288,8 @@ class _Context:
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
         self.date = doc.user_data.get("doc_date")
         self._mentioned: set[str] | None = None
+        # (start, template id, normalized) of the template bodies found so far, for a unit named alone after them
+        self.template_bodies: list[tuple[int, str, str]] = []
         self.numbered_full: dict[str, str] = {}  # grow() reads it; empty while numbered_names() fills it
         self.numbered_full = self.numbered_names()
 
@@ -311,14 +315,21 @@ class _Context:
             k = head.end + (1 if head.end < len(doc) and doc[head.end].lower_ == "số" else 0)
             return form_key(head.text) in self.x.numbered and k < len(doc) and doc[k].like_num
 
+        def named_with_number(head: Span) -> bool:
+            # "Lữ đoàn Bảo vệ biên giới 201": a capitalised numbered head whose number follows its name
+            return form_key(head.text) in self.x.numbered and doc[head.start].text[:1].isupper()
+
         names: dict[str, str] = {}
         for start in self.heads.starts():
-            if not any(numbered_at(candidate) for candidate in self.heads.candidates(start)):
+            candidates = self.heads.candidates(start)
+            if not any(numbered_at(c) or named_with_number(c) for c in candidates):
                 continue  # whichever head is taken here, it is no numbered one: no need to resolve it
             head = self.heads.get(start)
-            if head is None or not numbered_at(head) or form_key(head.text) in names:
+            if head is None or form_key(head.text) in names or not (numbered_at(head) or named_with_number(head)):
                 continue
             parts, _ = self.grow([self.head_part(head)])
+            if not numbered_at(head) and not any(part.kind == "number" for part in parts[1:]):
+                continue
             key = form_key(head.text)
             names[key] = self.normalize(parts)
             # "Vùng Cảnh sát biển 2" is also the document's "Vùng" (a later "Bộ Tư lệnh Vùng")
@@ -392,6 +403,9 @@ class _Context:
         # nội dung" the name was complete before "các"
         # a name that ends with its place is complete too: "Công an tỉnh Lạng Sơn cấp hộ chiếu" (cấp: issues)
         complete = parts[-1].kind in ("unit", "place") or (len(parts) == 1 and self.stands_alone(first, plural_ok=False))
+        before = self.doc[i - 1].lower_ if i > 0 else ""
+        if first.kind == "head" and before in self.x.generic_after and self.doc[i].is_lower:
+            return None  # "hai đồn biên phòng Hữu Nghị và Tân Thanh": a plural
         if first.kind == "head" and after in self.x.generic_after and not complete:
             if first.end == i + 1 and self.is_org_acronym(i):
                 # "UBND các xã": the organization acronym alone is an ORG, whatever follows it
@@ -428,6 +442,16 @@ class _Context:
         registry = self.x.registry_alone if plural_ok else self.x.registry_standalone
         return key in registry and self.doc[part.start].text[:1].isupper()
 
+    @staticmethod
+    def of_a_province(parts: list[Part]) -> bool:
+        """A province's body, in Vietnam or across the border: its head and a province, or ``tỉnh`` completed."""
+        rest = [p for p in parts[1:] if p.kind != "definition"]
+        if len(rest) != 1:
+            return False
+        if rest[0].kind == "unit":
+            return rest[0].value in ("tỉnh", "thành phố")
+        return rest[0].kind == "place" and (rest[0].attrs or {}).get("level") in ("province", "foreign_region")
+
     def names_a_unit(self, parts: list[Part]) -> bool:
         """``Đoàn Kinh tế - Quốc phòng 337``, ``Đoàn 871``: a capitalised ``Đoàn`` with its number; with a name
         alone (``Đoàn Campuchia``) or an organization (``Đoàn Bộ Quốc phòng``) it is a delegation."""
@@ -439,6 +463,13 @@ class _Context:
         """The ORG span of ``parts``: its value and attributes from the document, then the registry."""
         value = self.normalize(parts)
         registry_source, attrs, value = self.identify(parts, value)
+        # a province's body written here, also as the parent in a longer name ("Cơ quan Cảnh sát điều tra Công an
+        # tỉnh"): a unit named alone later belongs to it
+        for i, part in enumerate(parts):
+            template = part.template(self.x.registry) if part.kind == "head" else None
+            if template is not None and self.of_a_province(parts[i:]):
+                self.template_bodies.append((part.start, template.id, value if i == 0 else self.normalize(parts[i:])))
+                break
         return make_span(self.doc, start, end, "ORG", value, registry_source or source, attrs)
 
     # --- the registry ---------------------------------------------------------------------------
@@ -489,7 +520,7 @@ class _Context:
         first, rest = naming[0], naming[1:]
         template = first.template(registry)
         if template is not None:
-            instance = self.template_instance(template, rest, value)
+            instance = self.template_instance(template, first, rest, value)
             if instance is not None:
                 return instance[0], instance[1], value
         rest_value = self.normalize(rest) if rest else None
@@ -507,11 +538,18 @@ class _Context:
                 return "orgs.registry", attrs, value
         unit = registry.unit_names.get(form_key(first.value))
         attrs = {"kind": unit.kind} if unit is not None else {}
+        if unit is not None and not rest:
+            # "Phòng Cảnh sát hình sự" alone: of the last police the document named before it
+            owner = next((name for start, template_id, name in reversed(self.template_bodies)
+                          if start < first.start and template_id in unit.parents), None)
+            if owner is not None:
+                return "orgs.document", {**attrs, "parent": owner}, f"{value} {owner}"
         if rest_value and (parent is not None or (rest[0].forms and rest[0].kind == "head")):
             attrs["parent"] = rest_value
         return ("orgs.registry" if unit is not None else None), attrs, value
 
-    def template_instance(self, template: Template, rest: list[Part], value: str) -> tuple[str, dict] | None:
+    def template_instance(self, template: Template, first: Part, rest: list[Part], value: str,
+                          ) -> tuple[str, dict] | None:
         """(source, attrs) of a template with its place (``Công an`` + ``tỉnh Nghệ An``), or with the document's
         province when it is written alone; None when what follows it is not a place."""
         registry = self.x.registry
@@ -522,7 +560,7 @@ class _Context:
             code, province, source = place_attrs.get("code"), place_attrs.get("province"), "orgs.template"
             if level == "province" and not province:
                 province = place
-        elif len(rest) == 1 and rest[0].kind == "unit" and (found := self.province_for(rest[0])) is not None:
+        elif len(rest) == 1 and rest[0].kind == "unit" and (found := self.province_for(rest[0], first)) is not None:
             if found.foreign:
                 return None
             level, code, province, source = "province", found.code, found.full, "orgs.template"
@@ -544,11 +582,13 @@ class _Context:
             attrs["successor"] = successor
         return source, attrs
 
-    def province_for(self, unit: Part) -> Province | None:
+    def province_for(self, unit: Part, head: Part | None = None) -> Province | None:
         """The province a bare ``tỉnh`` (``thành phố``) of a name stands for, as the document makes it clear.
 
         The one named last before it in its sentence (``Bộ CHQS tỉnh Quảng Ninh phối hợp với BĐBP tỉnh``,
-        ``Phó Tỉnh trưởng tỉnh Xiêng Khoảng …, Giám đốc Công an tỉnh``), else the document's province.
+        ``Phó Tỉnh trưởng tỉnh Xiêng Khoảng …, Giám đốc Công an tỉnh``), unless that province's body of the
+        same name (``head``) is written there, which makes ours another (``Công an tỉnh Xiêng Khoảng bàn giao
+        cho … Công an tỉnh``); else the document's province.
         """
         if self._sentence_of is None:
             self._sentence_of = SentenceIndex(sentence_ranges(self.doc))
@@ -560,7 +600,7 @@ class _Context:
             attrs = place._.attrs or {}
             value = place._.normalized or ""
             if (attrs.get("level") in ("province", "foreign_region") and value.startswith(unit.value + " ")
-                    and self._sentence_of.get(place.start) == sentence):
+                    and self._sentence_of.get(place.start) == sentence and not self.named_by(place, head)):
                 named = Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"),
                                  attrs.get("level") == "foreign_region")
         if named is not None:
@@ -569,16 +609,26 @@ class _Context:
             return self.province
         return None
 
+    def named_by(self, place: Span, head: Part | None) -> bool:
+        """Whether ``place`` is written right after the words of ``head`` (the same body of another province)."""
+        if head is None:
+            return False
+        size = head.end - head.start
+        return place.start >= size and form_key(self.doc[place.start - size:place.start].text) == form_key(
+            self.doc[head.start:head.end].text)
+
     def normalize(self, parts: list[Part]) -> str:
         """The full name: acronyms expanded (also inside heads), a bare unit word completed with the document's
         province, a body named after a province written with the province's bare name."""
         registry = self.x.registry
         words: list[str] = []
         named_by_place_name = False  # the head before is "Tỉnh ủy", "Báo": "Tỉnh ủy Thanh Hóa", not "… tỉnh …"
+        before: Part | None = None
         for part in parts:
             if part.kind == "definition":
                 continue
-            if part.kind == "unit" and (province := self.province_for(part)) is not None:
+            head, before = before, part
+            if part.kind == "unit" and (province := self.province_for(part, head)) is not None:
                 words.append(province.full)
                 continue
             if part.kind == "unit" and part.value in self.local_units:
@@ -652,6 +702,17 @@ class _Context:
             return k + 3
         return k + 1
 
+    def closed_by_place(self, parts: list[Part]) -> bool:
+        """A place written with its unit word ends a name: ``Công an tỉnh Xiêng Khoảng | Khăm Phăn …``."""
+        return parts[-1].kind == "place" and parts[-1].start in self.units
+
+    def parent_head_at(self, k: int) -> bool:
+        """After a unit's own name, the organization it belongs to: ``Trường Quân sự | Quân khu 3``."""
+        head = self.heads[k]
+        key = form_key(head.text)
+        numbered = key in self.x.numbered and head.end < len(self.doc) and self.doc[head.end].text[:1].isdigit()
+        return numbered or (key in self.x.registry_standalone and head.text[:1].isupper())
+
     def headline_word(self, k: int, parts: list[Part]) -> bool:
         """``BỘ CÔNG AN THÔNG BÁO``: in a headline in capitals, the words after a registry name are not its name."""
         return parts[-1].complete and self.doc[k].text.isupper() and self.doc[parts[-1].start].text.isupper()
@@ -682,7 +743,8 @@ class _Context:
             token = doc[k]
             if k in self.blockers:
                 break
-            if k in self.heads and parts[-1].kind in ("head", "bridge", "definition"):
+            if k in self.heads and (parts[-1].kind in ("head", "bridge", "definition")
+                                    or (parts[-1].kind == "name" and self.parent_head_at(k))):
                 head = self.heads[k]
                 parts.append(self.head_part(head))
                 # "Ban Thường vụ Tỉnh ủy": a body named by the organization it belongs to
@@ -725,7 +787,8 @@ class _Context:
                 parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
                 named = True
                 break
-            elif is_title(token) and not self.headline_word(k, parts) and (after_person or not self.person_starts_at(k)):
+            elif (is_title(token) and not self.headline_word(k, parts) and not self.closed_by_place(parts)
+                  and (after_person or not self.person_starts_at(k))):
                 end = max(self.words.word_end(k), k + 1)
                 parts.append(Part(k, end, "name", doc[k:end].text))
                 named = True
