@@ -99,6 +99,8 @@ BAD = [
     ("unit_names:\n  - heads: {Phòng: squad}\n    names: [An ninh]\n", "kind 'squad' of 'Phòng' is not one of", 2),
     ("unit_names:\n  - heads: {Phòng: police_division}\n    names:\n      - {acronyms: [X]}\n",
      "unit_names[0].names[0]: expected a name", 4),
+    ("unit_names:\n  - heads: {Phòng: police_division}\n    parent: [cong-an]\n    names: [An ninh]\n",
+     "unit name 'Phòng An ninh' field 'parent': no template has id 'cong-an'", 3),
 ]
 
 

@@ -229,3 +229,58 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     found = org_mentions(process, "Đồn Biên phòng Pù Nhi tuần tra.")
     assert found["Đồn Biên phòng Pù Nhi"].source == "orgs.head"
     assert "registry_id" not in found["Đồn Biên phòng Pù Nhi"].attrs
+
+
+# --- the document's context: which province, which parent -------------------------------------------
+
+@pytest.mark.parametrize(("text", "org", "normalized"), [
+    # a bare "tỉnh": the province named last before it in its sentence
+    ("Bộ CHQS tỉnh Quảng Ninh phối hợp với BĐBP tỉnh quản lý biên giới. UBND tỉnh Lạng Sơn và Công an tỉnh "
+     "Lạng Sơn dự.", "BĐBP tỉnh", "Bộ đội Biên phòng tỉnh Quảng Ninh"),
+    ("Đoàn do Phó Tỉnh trưởng tỉnh Xiêng Khoảng và Giám đốc Công an tỉnh dẫn đầu thăm Nghệ An, Nghệ An.",
+     "Công an tỉnh", "Công an tỉnh Xiêng Khoảng"),
+    # unless that province's body of the same name is written there: the bare one is another
+    ("Công an tỉnh Nghệ An họp. Công an tỉnh Xiêng Khoảng bàn giao đối tượng cho Công an tỉnh xử lý.",
+     "Công an tỉnh", "Công an tỉnh Nghệ An"),
+    # a unit named alone: of the province body named last before it
+    ("Công an tỉnh Nghệ An triệt phá đường dây. Phòng Cảnh sát điều tra tội phạm về ma túy thu giữ tang vật.",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Nghệ An"),
+    ("Kỳ họp HĐND tỉnh Nghệ An bầu Trưởng Ban Văn hóa - Xã hội.", "Ban Văn hóa - Xã hội",
+     "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An"),
+    # a place outside Vietnam stays as written; the home country after a body is the body
+    ("Cục Quản lý xuất nhập cảnh Bằng Tường làm việc.", "Cục Quản lý xuất nhập cảnh Bằng Tường",
+     "Cục Quản lý xuất nhập cảnh Bằng Tường"),
+    ("Bộ Công an Việt Nam và Bộ An ninh Lào ký kết.", "Bộ Công an Việt Nam", "Bộ Công an"),
+    ("Hải quân Việt Nam cứu thuyền viên.", "Hải quân Việt Nam", "Quân chủng Hải quân"),
+])
+def test_the_document_completes_a_name(process, text: str, org: str, normalized: str) -> None:
+    found = org_mentions(process, text)
+    assert found[org].normalized == normalized
+
+
+def test_a_unit_named_alone_without_its_body_before_it_is_not_completed(process) -> None:
+    found = org_mentions(process, "Phòng Cảnh sát điều tra tội phạm về ma túy thu giữ tang vật.")
+    assert found["Phòng Cảnh sát điều tra tội phạm về ma túy"].normalized == "Phòng Cảnh sát điều tra tội phạm về ma túy"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a unit's own name, then the organization it belongs to
+    ("Trường Quân sự Quân khu 3 khai giảng.", ["Trường Quân sự Quân khu 3"]),
+    # a numbered unit whose number follows its name, and the later reference without it
+    ("Lữ đoàn Bảo vệ biên giới 201 tuần tra. Cán bộ Lữ đoàn giúp dân.", ["Lữ đoàn Bảo vệ biên giới 201", "Lữ đoàn"]),
+    ("Chi đội Quản lý biên giới Sùng Tả hội đàm.", ["Chi đội Quản lý biên giới Sùng Tả"]),
+    ("Lực lượng vũ trang Quân khu 3 đón nhận huân chương.", ["Lực lượng vũ trang Quân khu 3"]),
+    ("Thường trực HĐND tỉnh Nghệ An họp.", ["Thường trực HĐND tỉnh Nghệ An"]),
+    # bad: in lower case these are common nouns; a plural before a lower-case head
+    ("Các lực lượng vũ trang quân khu đã phối hợp.", []),
+    ("Hai đồn biên phòng Hữu Nghị và Tân Thanh phối hợp.", []),
+    ("Công an tỉnh Lạng Sơn cấp hộ chiếu cho 20 người.", ["Công an tỉnh Lạng Sơn"]),
+])
+def test_units_and_their_parents(process, text: str, expected: list[str]) -> None:
+    assert list(org_mentions(process, text)) == expected
+
+
+def test_a_back_reference_takes_the_full_name(process) -> None:
+    found = org_mentions(process, "Lữ đoàn Bảo vệ biên giới 201 tuần tra. Cán bộ Lữ đoàn giúp dân.")
+    assert found["Lữ đoàn"].normalized == "Lữ đoàn Bảo vệ biên giới 201"
