@@ -63,6 +63,8 @@ class OrgRegistryError(LexiconError):
     """The registry file is missing, not YAML, or an entry is not of the documented shape."""
 
 
+# the same heads and names come back in every document
+@functools.lru_cache(maxsize=1 << 14)
 def form_key(text: str) -> str:
     """The key of a written name: case, commas, spacing, dash kind and tone placement ignored.
 

@@ -42,7 +42,9 @@ from ..org_registry import (
     form_key, strip_unit_word, with_ancestors,
 )
 from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges
-from .base import PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, spans_of
+from .base import (
+    PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_values, spans_of,
+)
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
 COORDINATORS = {",", "và"}
@@ -206,8 +208,9 @@ class OrganizationExtractor:
         return doc
 
     def is_org_long_form(self, long_form: str) -> bool:
-        key = form_key(long_form)
-        return any(key == head or key.startswith(head + " ") for head in self.canonical)
+        """Whether a document's long form of an acronym opens with an organization head (``Bộ Chỉ huy``)."""
+        words = form_key(long_form).split(" ")
+        return any(" ".join(words[:n]) in self.canonical for n in range(1, len(words) + 1))
 
     def written_as_registry(self, head: Span) -> bool:
         """A registry name starts with its capital; an acronym in it is written as in the registry.
@@ -283,6 +286,7 @@ class _Context:
         self.province = document_province(places)
         self.place_list = sorted(places, key=lambda span: span.start)
         self._sentence_of: SentenceIndex | None = None
+        self._provinces: list[tuple[Span, int | None, str, dict]] | None = None  # province places, when first asked
         self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
@@ -590,17 +594,20 @@ class _Context:
         same name (``head``) is written there, which makes ours another (``Công an tỉnh Xiêng Khoảng bàn giao
         cho … Công an tỉnh``); else the document's province.
         """
-        if self._sentence_of is None:
-            self._sentence_of = SentenceIndex(sentence_ranges(self.doc))
+        if self._provinces is None:
+            sentence_of = SentenceIndex(sentence_ranges(self.doc))
+            self._provinces = []
+            for place in self.place_list:
+                value, _, attrs = span_values(place)
+                if (attrs or {}).get("level") in ("province", "foreign_region"):
+                    self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
+            self._sentence_of = sentence_of
         sentence = self._sentence_of.get(unit.start)
         named = None
-        for place in self.place_list:
+        for place, place_sentence, value, attrs in self._provinces:
             if place.start >= unit.start:
                 break
-            attrs = place._.attrs or {}
-            value = place._.normalized or ""
-            if (attrs.get("level") in ("province", "foreign_region") and value.startswith(unit.value + " ")
-                    and self._sentence_of.get(place.start) == sentence and not self.named_by(place, head)):
+            if place_sentence == sentence and value.startswith(unit.value + " ") and not self.named_by(place, head):
                 named = Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"),
                                  attrs.get("level") == "foreign_region")
         if named is not None:
