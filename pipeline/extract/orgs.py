@@ -321,7 +321,8 @@ class _Context:
 
         def named_with_number(head: Span) -> bool:
             # "Lữ đoàn Bảo vệ biên giới 201": a capitalised numbered head whose number follows its name
-            return form_key(head.text) in self.x.numbered and doc[head.start].text[:1].isupper()
+            return (doc[head.start].text[:1].isupper() and form_key(head.text) in self.x.numbered
+                    and any(doc[k].text[:1].isdigit() for k in range(head.end, min(head.end + MAX_BRIDGE + 4, len(doc)))))
 
         names: dict[str, str] = {}
         for start in self.heads.starts():
