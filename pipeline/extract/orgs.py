@@ -28,10 +28,13 @@ it, the name stays as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_DIGIT
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -304,7 +307,7 @@ class _Context:
         forms = tuple(self.x.registry.forms.get(key, ()))
         part = Part(head.start, head.end, "head", self.x.canonical[key], forms)
         template = part.template(self.x.registry)
-        if template is not None and not any(token.text in self.learned for token in head):
+        if template is not None and not (self.learned and any(token.text in self.learned for token in head)):
             part.value = template.name
         return part
 
@@ -319,10 +322,13 @@ class _Context:
             k = head.end + (1 if head.end < len(doc) and doc[head.end].lower_ == "số" else 0)
             return form_key(head.text) in self.x.numbered and k < len(doc) and doc[k].like_num
 
+        digits = numpy.flatnonzero(doc.to_array(IS_DIGIT)).tolist() if len(doc) else []
+
         def named_with_number(head: Span) -> bool:
-            # "Lữ đoàn Bảo vệ biên giới 201": a capitalised numbered head whose number follows its name
-            return (doc[head.start].text[:1].isupper() and form_key(head.text) in self.x.numbered
-                    and any(doc[k].text[:1].isdigit() for k in range(head.end, min(head.end + MAX_BRIDGE + 4, len(doc)))))
+            # "Lữ đoàn Bảo vệ biên giới 201": a capitalised numbered head whose number follows its name closely
+            following = bisect_left(digits, head.end)
+            return (following < len(digits) and digits[following] < head.end + MAX_BRIDGE + 4
+                    and doc[head.start].text[:1].isupper() and form_key(head.text) in self.x.numbered)
 
         names: dict[str, str] = {}
         for start in self.heads.starts():
@@ -528,7 +534,9 @@ class _Context:
             instance = self.template_instance(template, first, rest, value)
             if instance is not None:
                 return instance[0], instance[1], value
-        rest_value = self.normalize(rest) if rest else None
+        # what follows may be the parent ("… Bộ Công an", "… BĐBP") or the home country ("… Việt Nam")
+        may_be_parent = bool(rest) and (rest[0].kind in ("head", "acronym") or (len(rest) == 1 and rest[0].kind == "place"))
+        rest_value = self.normalize(rest) if may_be_parent else None
         parent, _ = self.body_named(rest_value) if rest_value else (None, None)
         home = rest_value == HOME_COUNTRY  # "Bộ Công an Việt Nam", "Hải quân Việt Nam": the body itself
         if (first.complete or first.kind == "acronym") and (not rest or parent is not None or home):
@@ -643,8 +651,7 @@ class _Context:
                 words.append(f"{part.value} {self.local_units[part.value]}")
                 continue
             value = part.value
-            written = self.doc[part.start:part.end].text.lower()
-            if part.kind == "place" and named_by_place_name and not written.startswith(("tỉnh ", "thành phố ")):
+            if part.kind == "place" and named_by_place_name and self.doc[part.start].lower_ not in ("tỉnh", "thành"):
                 # "Tỉnh ủy Thanh Hóa", not "Tỉnh ủy tỉnh Thanh Hóa"; a unit word written stays
                 value = strip_unit_word(value)
                 value = value[len("phố "):] if value.startswith("phố ") else value
