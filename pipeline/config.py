@@ -24,7 +24,8 @@ FORMATS = ("csv", "parquet", "jsonl")
 EXTRACTORS = ("dates", "places", "ranks", "positions", "people", "orgs", "acronyms")
 LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "relations", "org_registry")
 # where each lexicon is, relative to configs/default.yaml
-LEXICON_PATHS = {**{name: f"lexicons/{name}.yaml" for name in LEXICONS[:-1]}, "org_registry": "registry/organizations.yaml"}
+LEXICON_PATHS = {**{name: f"lexicons/{name}.yaml" for name in LEXICONS[:-1]},
+                 "org_registry": "registry/organizations.yaml"}
 
 
 @dataclass(frozen=True)

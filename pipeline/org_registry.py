@@ -370,7 +370,8 @@ def _template(check: _Checker) -> Template:
     check.unknown_keys(TEMPLATE_FIELDS)
     levels = check.texts("levels")
     if not levels:
-        raise check.fail("levels" if "levels" in check.entry else None, "needs 'levels': a list of " + ", ".join(LEVELS))
+        raise check.fail("levels" if "levels" in check.entry else None,
+                         "needs 'levels': a list of " + ", ".join(LEVELS))
     bad = [level for level in levels if level not in LEVELS]
     if bad:
         raise check.fail("levels", f"'{bad[0]}' is not one of: {', '.join(LEVELS)}")

@@ -105,7 +105,8 @@ BAD = [
 
 
 @pytest.mark.parametrize(("content", "fragment", "line"), BAD)
-def test_a_bad_registry_names_file_line_and_field(tmp_path: Path, content: str, fragment: str, line: int | None) -> None:
+def test_a_bad_registry_names_file_line_and_field(tmp_path: Path, content: str, fragment: str,
+                                                  line: int | None) -> None:
     path = write(tmp_path, content)
     with pytest.raises(OrgRegistryError) as raised:
         OrgRegistry.load(path)

@@ -261,7 +261,8 @@ def test_the_document_completes_a_name(process, text: str, org: str, normalized:
 
 def test_a_unit_named_alone_without_its_body_before_it_is_not_completed(process) -> None:
     found = org_mentions(process, "Phòng Cảnh sát điều tra tội phạm về ma túy thu giữ tang vật.")
-    assert found["Phòng Cảnh sát điều tra tội phạm về ma túy"].normalized == "Phòng Cảnh sát điều tra tội phạm về ma túy"
+    unit = "Phòng Cảnh sát điều tra tội phạm về ma túy"
+    assert found[unit].normalized == unit
 
 
 @pytest.mark.parametrize(("text", "expected"), [

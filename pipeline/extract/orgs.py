@@ -143,7 +143,7 @@ class Part:
 
     @property
     def complete(self) -> bool:
-        """A body's whole name from the registry: no capitalised word of the text continues it."""
+        """A body's whole name from the registry (in a headline in capitals, the words after it are not its name)."""
         return any(form.role in (NAME, VARIANT, SHORT, IN_CONTEXT, UNIT_NAME) for form in self.forms)
 
     def template(self, registry: OrgRegistry) -> Template | None:
@@ -218,8 +218,8 @@ class OrganizationExtractor:
     def written_as_registry(self, head: Span) -> bool:
         """A registry name starts with its capital; an acronym in it is written as in the registry.
 
-        Lexicon heads keep the grammar's own rules (``công an xã``); ``chính phủ hai nước`` is no
-        registry name, ``Bộ ca`` no ``Bộ CA``.
+        Lexicon heads keep the grammar's own rules (``công an xã``), but for those listed as
+        ``capitalised_heads``; ``chính phủ hai nước`` is no registry name, ``Bộ ca`` no ``Bộ CA``.
         """
         key = form_key(head.text)
         if key in self.lexicon_heads:
@@ -413,7 +413,8 @@ class _Context:
         # "Ban Chỉ huy BĐBP các tỉnh" is a plural; in "UBND tỉnh các giải pháp" and "Thủ tướng Chính phủ các
         # nội dung" the name was complete before "các"
         # a name that ends with its place is complete too: "Công an tỉnh Lạng Sơn cấp hộ chiếu" (cấp: issues)
-        complete = parts[-1].kind in ("unit", "place") or (len(parts) == 1 and self.stands_alone(first, plural_ok=False))
+        complete = parts[-1].kind in ("unit", "place") or (
+            len(parts) == 1 and self.stands_alone(first, plural_ok=False))
         before = self.doc[i - 1].lower_ if i > 0 else ""
         if first.kind == "head" and before in self.x.generic_after and self.doc[i].is_lower:
             return None  # "hai đồn biên phòng Hữu Nghị và Tân Thanh": a plural
@@ -535,7 +536,8 @@ class _Context:
             if instance is not None:
                 return instance[0], instance[1], value
         # what follows may be the parent ("… Bộ Công an", "… BĐBP") or the home country ("… Việt Nam")
-        may_be_parent = bool(rest) and (rest[0].kind in ("head", "acronym") or (len(rest) == 1 and rest[0].kind == "place"))
+        may_be_parent = bool(rest) and (
+            rest[0].kind in ("head", "acronym") or (len(rest) == 1 and rest[0].kind == "place"))
         rest_value = self.normalize(rest) if may_be_parent else None
         parent, _ = self.body_named(rest_value) if rest_value else (None, None)
         home = rest_value == HOME_COUNTRY  # "Bộ Công an Việt Nam", "Hải quân Việt Nam": the body itself
