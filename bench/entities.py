@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.config import load_config
-from pipeline.entities import IdentityRules, StagedTables, add_entities, organization_entity_id, organization_specific
+from pipeline.entities import IdentityRules, add_entities, organization_entity_id, organization_specific
 from pipeline.schema import arrow_schema, rows_to_arrow, to_arrow
 
 PROVINCES = ("Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An",
@@ -224,10 +224,7 @@ def synthetic_corpus(records: int, out: Path, seed: int = 13) -> Path:
 
 def compute(directory: Path) -> int:
     """The commit step on the synthetic tables of ``directory``: people.entity_id and entities.parquet."""
-    tables = StagedTables([directory / "documents.parquet"], [directory / "mentions.parquet"],
-                          [directory / "people.parquet"], entities=directory / "entities.parquet",
-                          scratch=directory / ".scratch")
-    return add_entities(tables, None, IdentityRules.from_config(load_config()))
+    return add_entities(directory, None, IdentityRules.from_config(load_config()))
 
 
 def pair_scores(directory: Path) -> dict[str, float | int]:

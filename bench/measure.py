@@ -38,8 +38,8 @@ from pipeline.parallel import DEFAULT_CHUNK_SIZE
 from .corpus import PROJECT_DIR, build_corpus, sample_pool
 
 # the figures the issue asks of this machine; the benchmark reports them, it does not fail on them
-TARGETS = {"b_over_a": (">=", 0.6), "c_over_b": (">=", 1.6), "rss_5n_over_n": ("<=", 1.15),
-           "small_document_seconds": ("<", 3.0)}
+TARGETS = {"b_over_a": (">=", 1.0), "c_over_b": (">=", 1.8), "rss_5n_over_n": ("<=", 1.1),
+           "small_document_seconds": ("<", 2.0)}
 TABLES = ("documents", "mentions", "people", "acronyms")
 SAMPLE_INTERVAL_S = 0.05
 # runs of the one-document command; their median is the figure (one run is at the mercy of a neighbour's load)

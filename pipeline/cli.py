@@ -9,34 +9,32 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from . import __version__
 from .config import DEFAULT_CONFIG_PATH, ConfigError, effective_yaml, load_config
-from .core import Pipeline, PipelineError, predict_gold
-from .corpora import GOLD_FORMATS, load_gold, load_type_mapping, with_pretokenized
-from .dask_engine import EngineError, run_dask
-from .entities import IdentityRules, entity_ids
-from .evaluate import compare, format_comparison, format_report, score
-from .gold import GoldFormatError
-from .ingest import InputError, iter_inputs
-from .interrupt import install_stop_handlers, interrupted_message
-from .lexicons import LexiconError
-from .manifest import RunRecord, build_manifest, now
-from .model import ENTITY_TYPES, RawDocument
-from .parallel import DEFAULT_CHUNK_SIZE, default_workers, process_documents
-from .progress import count_documents, progress_wanted, track
-from .report import SOURCE_FORMATS, ReportError, write_report
-from .resume import Resumer, previous_results, results_key
-from .show import documents_to_show, print_results
-from .write import TableWriter
+from .corpora import GOLD_FORMATS
+from .model import ENTITY_TYPES
+from .parallel import DEFAULT_CHUNK_SIZE
+from .report import SOURCE_FORMATS, ReportError
 
-USAGE_ERRORS = (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError, ReportError, EngineError)
+# each command imports what it uses when it runs: `vnextract config` or `--help` does not load spaCy
+
+
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """The library errors a command reports as one line and exit status 2."""
+    from .dask_engine import EngineError
+    from .gold import GoldFormatError
+    from .ingest import InputError
+    from .lexicons import LexiconError
+    from .run import RunError
+    from .stages import PipelineError
+
+    return (ConfigError, PipelineError, InputError, LexiconError, GoldFormatError, ReportError, EngineError, RunError)
+
 
 set_option = click.option(
     "--set", "overrides", multiple=True, metavar="KEY.PATH=VALUE",
@@ -106,6 +104,7 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
     --out only when the run finishes; Ctrl-C stops it cleanly. The tables are
     the same, row order included, whatever --workers is. With --engine dask
     each table is a directory of Parquet files (out/mentions/part-00000.parquet ...).
+    From Python: pipeline.Run (see the README).
 
     \b
     Example:
@@ -115,76 +114,53 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         vnextract run corpus/ --out data/out --workers 2
         vnextract run corpus/ --out data/out/dask --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    if engine == "dask":
-        _run_dask(inputs, out_dir, config_path, overrides, formats, strict, workers, chunk_size, scheduler)
-        return
-    if scheduler is not None:
-        _fail(click.BadParameter("only with --engine dask", param_hint="--scheduler"))
-    started = time.perf_counter()
-    started_at = now()
+    from rich.console import Console
+
+    from .interrupt import install_stop_handlers, interrupted_message
+    from .progress import count_documents, progress_bar, progress_wanted
+    from .run import Run
+
     install_stop_handlers()
     try:
-        config = load_config(config_path, overrides)
-        chosen = [f.strip() for f in formats.split(",")] if formats else config.stage("write")["formats"]
-        bad = [f for f in chosen if f not in ("csv", "parquet", "jsonl")]
-        if bad:
-            raise click.BadParameter(f"{', '.join(bad)}; allowed: csv, parquet, jsonl", param_hint="--format")
-        documents = iter_inputs(inputs, config.stage("ingest")["extensions"], config.stage("ingest")["max_chars"])
-        key = results_key(config)
-        resumer = Resumer(previous_results(out_dir, key) if resume else {})
-        writer = TableWriter(out_dir, chosen, duckdb=config.stage("write")["duckdb"], checkpoint_key=key,
-                             entities=IdentityRules.from_config(config))
-        record = RunRecord()
-        counts: Counter[str] = Counter()
-        errors: list[RawDocument] = []
-        n_docs = 0
-        batch = []
-        batch_size = config.stage("write")["batch_size"]
-        results = resumer.process_many(
-            lambda fresh: process_documents(config, fresh, workers, chunk_size), documents)
+        corpus = Run(inputs, out_dir, load_config(config_path, overrides),
+                     formats=[f.strip() for f in formats.split(",")] if formats else None, workers=workers,
+                     chunk_size=chunk_size, engine=engine, scheduler=scheduler, resume=resume)
         if progress_wanted(quiet, sys.stderr):
-            total = count_documents(inputs, config.stage("ingest")["extensions"])
-            results = track(results, total, Console(stderr=True))
-        try:
-            for result in results:
-                record.add(result)
-                n_docs += 1
-                counts.update(m.type for m in result.mentions)
-                if result.status == "error":
-                    errors.append(result.doc)
-                    click.echo(f"error: {result.doc.doc_id}: {result.error}", err=True)
-                batch.append(result)
-                if len(batch) >= batch_size:
-                    writer.write_batch(batch)
-                    batch = []
-            writer.write_batch(batch)
-            record.resumed = resumer.reused
-            written = writer.commit(build_manifest(config=config, results_key=key, inputs=inputs, record=record,
-                                                   row_counts=writer.row_counts, started_at=started_at))
-        except BaseException:
-            writer.abort()
-            raise
-        report_path = write_report(out_dir, fmt=next(f for f in SOURCE_FORMATS if f in chosen)) if with_report else None
-    except USAGE_ERRORS as exc:
+            total = count_documents(inputs, corpus.config.stage("ingest")["extensions"])
+            with progress_bar(total, Console(stderr=True)) as advance:
+                summary = corpus.write(advance)
+        else:
+            summary = corpus.write()
+        report_path = None
+        if with_report:
+            from .report import write_report
+
+            report_path = write_report(out_dir, fmt=next(f for f in SOURCE_FORMATS if f in corpus.formats))
+    except _usage_errors() as exc:
         _fail(exc)
     except KeyboardInterrupt as exc:
         message, status = interrupted_message(exc, out_dir)
         click.echo(message, err=True)
         sys.exit(status)
+    record = summary.record
+    for error in record.errors:
+        click.echo(f"error: {error['doc_id']}: {error['error']}", err=True)
     notes = []
     if record.warnings:
         notes.append(f"warnings   {len(record.warnings)} documents repaired or partly ignored (documents.warnings)")
     if resume:
-        notes.append(f"resumed    {resumer.reused} documents from earlier results")
-    tables = ", ".join(p.name for p in written) + f" in {out_dir}"
+        notes.append(f"resumed    {record.resumed} documents from earlier results")
+    tables = ", ".join(p.name + ("/" if p.is_dir() else "") for p in summary.written) + f" in {out_dir}"
+    if engine == "dask":
+        tables += " (Parquet datasets)"
     if report_path is not None:
         tables += f"\nreport     {report_path}"
-    _summary(n_docs, counts, [doc.doc_id for doc in errors], tables, started, notes)
-    if strict and errors:
+    _summary(record.documents, record.mentions, [e["doc_id"] for e in record.errors], tables, summary.seconds, notes)
+    if strict and record.errors:
         sys.exit(1)
 
 
-def _summary(n_docs: int, counts: Counter[str], error_ids: list[str], tables: str, started: float,
+def _summary(n_docs: int, counts: Counter[str], error_ids: list[str], tables: str, seconds: float,
              notes: list[str] | None = None) -> None:
     click.echo(f"documents  {n_docs}  ({n_docs - len(error_ids)} ok, {len(error_ids)} error)")
     click.echo("mentions   " + "  ".join(f"{t} {counts.get(t, 0)}" for t in ENTITY_TYPES))
@@ -193,27 +169,7 @@ def _summary(n_docs: int, counts: Counter[str], error_ids: list[str], tables: st
     for note in notes or []:
         click.echo(note)
     click.echo(f"tables     {tables}")
-    click.echo(f"time       {time.perf_counter() - started:.1f} s")
-
-
-def _run_dask(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, overrides: tuple[str, ...],
-              formats: str | None, strict: bool, workers: int | None, chunk_size: int, scheduler: str | None) -> None:
-    started = time.perf_counter()
-    if formats and [f.strip() for f in formats.split(",")] != ["parquet"]:
-        _fail(click.BadParameter("--engine dask writes Parquet datasets only: use --format parquet or leave it out",
-                                 param_hint="--format"))
-    try:
-        config = load_config(config_path, overrides)
-        summary = run_dask(config, inputs, out_dir, scheduler=scheduler, workers=workers or default_workers(),
-                           chunk_size=chunk_size)
-    except USAGE_ERRORS as exc:
-        _fail(exc)
-    for doc_id, error in summary.errors:
-        click.echo(f"error: {doc_id}: {error}", err=True)
-    _summary(summary.n_docs, summary.mention_counts, [doc_id for doc_id, _ in summary.errors],
-             ", ".join(p.name + "/" for p in summary.written) + f" in {out_dir} (Parquet datasets)", started)
-    if strict and summary.errors:
-        sys.exit(1)
+    click.echo(f"time       {seconds:.1f} s")
 
 
 @main.command(name="eval")
@@ -254,6 +210,11 @@ def evaluate(gold_path: Path, gold_format: str, types: str | None, config_path: 
         vnextract eval data/gold/dev --compare configs/no_acronyms.yaml
         vnextract eval data/gold/dev --compare configs/no_acronyms.yaml --json - | jq .differences.micro
     """
+    from .core import Pipeline, predict_gold
+    from .corpora import load_gold, load_type_mapping, with_pretokenized
+    from .entities import entity_ids
+    from .evaluate import compare, format_comparison, format_report, score
+
     try:
         mapping = load_type_mapping(types) if types is not None else None
         gold_set = load_gold(gold_path, gold_format, mapping)
@@ -262,9 +223,10 @@ def evaluate(gold_path: Path, gold_format: str, types: str | None, config_path: 
                     if compare_path is not None else None)
         pipeline = Pipeline(config)
         pipeline_b = Pipeline(config_b) if config_b is not None else None
-    except USAGE_ERRORS as exc:
+    except _usage_errors() as exc:
         _fail(exc)
     gold, scope = gold_set.documents, gold_set.scope
+    # cross-document identity is scored when gold records name their person (key=): entities as a run computes them
     keyed = any("key" in record.fields for doc in gold for record in doc.records)
     predicted = predict_gold(pipeline, gold)
     ids = entity_ids(predicted.values(), config) if keyed else None
@@ -307,11 +269,16 @@ def show(source: str, config_path: Path, overrides: tuple[str, ...]) -> None:
         vnextract show "Thiếu tướng Lê Văn Bình, Phó Tư lệnh BĐBP dự hội nghị."
         vnextract show "Sáng 23/9, BĐBP tổ chức hội nghị." --set extract.acronyms.enabled=false
     """
+    from rich.console import Console
+
+    from .core import Pipeline
+    from .show import documents_to_show, print_results
+
     try:
         config = load_config(config_path, overrides)
         documents = documents_to_show(source, config.stage("ingest")["extensions"])
         pipeline = Pipeline(config)
-    except USAGE_ERRORS as exc:
+    except _usage_errors() as exc:
         _fail(exc)
     print_results([pipeline.process(doc) for doc in documents], Console())
 
@@ -330,7 +297,7 @@ def show_config(config_path: Path, overrides: tuple[str, ...]) -> None:
     """
     try:
         config = load_config(config_path, overrides)
-    except USAGE_ERRORS as exc:
+    except ConfigError as exc:
         _fail(exc)
     click.echo(effective_yaml(config), nl=False)
 
@@ -354,8 +321,10 @@ def report(run_dir: Path, out_path: Path | None, fmt: str | None) -> None:
         vnextract run data/raw --out data/out && vnextract report data/out
         vnextract report data/out --from csv --out /tmp/report.html
     """
+    from .report import write_report
+
     try:
         written = write_report(run_dir, out_path, fmt)
-    except USAGE_ERRORS as exc:
+    except ReportError as exc:
         _fail(exc)
     click.echo(f"report     {written}")

@@ -22,7 +22,11 @@ DEFAULT_CONFIG_PATH = PROJECT_DIR / "configs" / "default.yaml"
 
 FORMATS = ("csv", "parquet", "jsonl")
 EXTRACTORS = ("dates", "places", "ranks", "positions", "people", "orgs", "acronyms")
-LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "relations", "identity")
+LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "relations", "org_registry",
+            "identity")
+# where each lexicon is, relative to configs/default.yaml
+LEXICON_PATHS = {**{name: f"lexicons/{name}.yaml" for name in LEXICONS},
+                 "org_registry": "registry/organizations.yaml"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "batch_size": Setting(int, 64),
         "duckdb": Setting(bool, True),
     },
-    "lexicons": {name: Setting(str, f"lexicons/{name}.yaml") for name in LEXICONS},
+    "lexicons": {name: Setting(str, LEXICON_PATHS[name]) for name in LEXICONS},
 }
 
 

@@ -1,9 +1,6 @@
-"""The pipeline: stages that declare what they need and provide, run one document at a time.
+"""The pipeline: stages that declare what they need and provide (``stages.py``), run one document at a time.
 
-Like Stanza's processors, each stage names what it requires and provides; a
-config that switches off a stage another one needs is refused before any
-work, with every unmet need in one message. Models and lexicons are loaded
-once, when the Pipeline is built: a worker process builds its own and keeps
+Models and lexicons are loaded once, when the Pipeline is built: a worker process builds its own and keeps
 no global mutable state.
 
     >>> pipe = Pipeline(load_config())
@@ -16,10 +13,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-import spacy
-from spacy.tokens import Doc, Span
+from .lazy_imports import spacy  # the first spaCy and underthesea imports, without what is never used here
+from spacy.tokens import Doc, Span  # noqa: I001  (after it, on purpose)
 
 from .config import Config
 from .entities import IdentityRules, add_organization_ids
@@ -31,49 +27,7 @@ from .lexicons import PeopleLexicon, RelationLexicon
 from .normalize import NormalizedText, ToneMap, normalize_text, read_pretokenized, reads_pretokenized
 from .resolve import RecordLinker, acronym_records, expand_text
 from .segment import VI_CONFIG, Segmenter, SentenceIndex, sentence_ranges
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
-
-
-STAGES: tuple[Stage, ...] = (
-    Stage("ingest", (), ("documents",)),
-    Stage("normalize", ("documents",), ("normalized_text",)),
-    Stage("segment", ("documents",), ("sentences", "tokens")),
-    Stage("extract", ("tokens",), ("mentions",)),
-    Stage("resolve", ("mentions",), ("records",)),
-    Stage("write", ("documents",), ("tables",)),
-)
-
-
-class PipelineError(ValueError):
-    """The enabled stages cannot run together."""
-
-
-def check_stages(config: Config) -> list[str]:
-    """Every need of an enabled stage that no earlier enabled stage provides."""
-    provided: set[str] = set()
-    unmet = []
-    for stage in STAGES:
-        if not config.stage(stage.name)["enabled"]:
-            continue
-        for need in stage.requires:
-            if need not in provided:
-                givers = [s.name for s in STAGES if need in s.provides]
-                unmet.append(f"{stage.name} needs {need}, provided by {', '.join(givers)}, which is switched off")
-        provided.update(stage.provides)
-    return unmet
-
-
-def ensure_runnable(config: Config) -> None:
-    """Raise PipelineError naming every unmet need of the enabled stages of ``config``."""
-    unmet = check_stages(config)
-    if unmet:
-        raise PipelineError(f"config {config.source}: " + "; ".join(unmet))
+from .stages import STAGES, PipelineError, check_stages, ensure_runnable  # noqa: F401  (public here too)
 
 
 def _first_char(text: str) -> int:

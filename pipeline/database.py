@@ -16,7 +16,6 @@ import duckdb
 from .interrupt import as_interrupted
 from .schema import DECLARATION, SCHEMA_VERSION, VIEWS, duckdb_type
 
-DATABASE_NAME = "extraction.duckdb"
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -49,7 +48,9 @@ def view_statements() -> list[str]:
     return statements
 
 
-DUCKDB_SETTINGS = {"memory_limit": "64MB", "threads": 1}
+# the database is built at the end of a run, beside the pipeline's memory: with 64 MB DuckDB took 29 MB more for a
+# corpus five times larger (2,000 → 10,000 documents), with 32 MB 12 MB more, in the same time
+DUCKDB_SETTINGS = {"memory_limit": "32MB", "threads": 1}
 
 
 @contextmanager
@@ -69,8 +70,11 @@ class TableDatabase:
             # bounded, so the run's memory stays flat however large the database grows (DuckDB's default is 80 %
             # of RAM, and it keeps the pages it wrote cached up to that)
             self.connection = duckdb.connect(str(path), config=DUCKDB_SETTINGS)
+            # one transaction: a commit per statement made this a fifth of a second, for an empty database
+            self.connection.execute("BEGIN TRANSACTION")
             for statement in create_statements():
                 self.connection.execute(statement)
+            self.connection.execute("COMMIT")
 
     def insert_parquet(self, name: str, path: Path) -> None:
         with signals_as_interrupted():

@@ -59,6 +59,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .commit import ENTITIES_JSONL, PART_GLOB, Staging, hidden_parquet
 from .config import Config
 from .lexicons import AcronymLexicon, LexiconError, OrganizationLexicon, PeopleLexicon, RankLexicon, _load, nfc
 from .model import DocumentResult, Mention
@@ -74,7 +75,6 @@ BATCH_ROWS = 4096
 # bounded, so memory does not grow with the corpus: DuckDB spills sorts and joins to disk beyond it; the order of
 # rows is always asked for explicitly, which lets DuckDB stream what it would otherwise hold to keep it
 DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False}
-ENTITIES_JSONL = "entities.jsonl"
 JSON_COLUMNS = ("aliases", "ambiguous_with", "timeline")
 
 
@@ -99,6 +99,9 @@ class IdentityRules:
 
     @classmethod
     def from_config(cls, config: Config) -> IdentityRules:
+        # imported here: the registry module imports spaCy, which the pipeline imports first its own way
+        from .org_registry import OrgRegistry
+
         path = config.lexicon_path("identity")
         data = _load(path, ("merge_at", "points", "context", "ambiguous_limit", "local_bodies"))
         points = data["points"]
@@ -118,9 +121,11 @@ class IdentityRules:
         ranks = RankLexicon.load(config.lexicon_path("ranks"))
         organizations = OrganizationLexicon.load(config.lexicon_path("organizations"))
         acronyms = AcronymLexicon.load(config.lexicon_path("acronyms"))
+        registry = OrgRegistry.load(config.lexicon_path("org_registry"))
         local = frozenset(org_key(nfc(v)) for v in data["local_bodies"])
         national = ({org_key(name) for name in organizations.standalone}
-                    | {org_key(a.expansion) for a in acronyms.acronyms.values() if a.org})
+                    | {org_key(a.expansion) for a in acronyms.acronyms.values() if a.org}
+                    | {org_key(name) for b in registry.bodies.values() for name in (b.name, *b.variants)})
         return cls(
             surnames=frozenset(person_key(s) for s in people.surnames),
             ranks={person_key(name): rank.order for rank in ranks.ranks for name in (rank.name, *rank.variants)},
@@ -564,34 +569,48 @@ def block_entities(block: Block, limit: int) -> tuple[list[str], dict[str, list[
 # --- organizations -------------------------------------------------------------------------------------
 
 
-def organization_entity_id(normalized: str, code: str | None) -> str:
-    """The id of an organization: its name key, with the registry code of a local place where it has one.
+def organization_entity_id(normalized: str, code: str | None, registry_id: str | None = None) -> str:
+    """The id of an organization: its registry id where the registry of official bodies knows it, else its name
+    key with the registry code of a local place where it has one.
 
     >>> organization_entity_id("Công an xã Nậm Cắn", "17020") == organization_entity_id("CÔNG AN XÃ NẬM CẮN", "17020")
     True
+    >>> organization_entity_id("Quân khu 3", None, "quan-khu-3") == organization_entity_id("Bộ Tư lệnh Quân khu 3",
+    ...                                                                                     None, "quan-khu-3")
+    True
     """
+    if registry_id:
+        return "O" + _digest("registry", registry_id)
     return "O" + _digest(org_key(normalized), code or "")
 
 
 def add_organization_ids(mentions: list[Mention], rules: IdentityRules) -> None:
     """Set ``attrs["entity_id"]`` on the ORG mentions of one document that name one organization.
 
-    The code is that of a PLACE inside the organization's span below the
-    province (names of communes repeat across the country; a province's do
-    not); the mentions of one name in a document share the code any of them has,
-    so ``Công an xã`` (short) and ``Công an xã Nậm Cắn`` (with its place) agree.
+    One the registry of official bodies identifies (``attrs["registry_id"]``)
+    is that body, whatever form it is written in. Another is its name, with
+    the code of a PLACE inside its span below the province (names of communes
+    repeat across the country; a province's do not). The mentions of one name
+    in a document share the registry id or code any of them has, so ``Công an
+    xã`` (short) and ``Công an xã Nậm Cắn`` (with its place) agree.
     """
     places = [m for m in mentions if m.type == "PLACE" and m.attrs.get("code")
               and m.attrs.get("level") in LOCAL_LEVELS]
     organizations = [m for m in mentions if m.type == "ORG" and m.normalized
-                     and organization_specific(m.normalized, rules)]
+                     and (m.attrs.get("registry_id") or organization_specific(m.normalized, rules))]
+    registry_ids: dict[str, str] = {}
     codes: dict[str, str] = {}
     for org in organizations:
+        key = org_key(org.normalized or "")
+        if org.attrs.get("registry_id"):
+            registry_ids.setdefault(key, org.attrs["registry_id"])
         inside = [p for p in places if org.start <= p.start and p.end <= org.end]
         if inside:
-            codes.setdefault(org_key(org.normalized or ""), inside[-1].attrs["code"])
+            codes.setdefault(key, inside[-1].attrs["code"])
     for org in organizations:
-        org.attrs["entity_id"] = organization_entity_id(org.normalized or "", codes.get(org_key(org.normalized or "")))
+        key = org_key(org.normalized or "")
+        org.attrs["entity_id"] = organization_entity_id(org.normalized or "", codes.get(key),
+                                                        org.attrs.get("registry_id") or registry_ids.get(key))
 
 
 # --- the commit step -----------------------------------------------------------------------------------
@@ -599,9 +618,9 @@ def add_organization_ids(mentions: list[Mention], rules: IdentityRules) -> None:
 
 @dataclass(frozen=True)
 class StagedTables:
-    """A committing run's tables: the Parquet files of documents, mentions and people (one file, or a dataset's
-    parts in order), where the entities Parquet goes, the CSV directory and JSON-lines file to update, if any,
-    and a scratch directory for DuckDB's spill files."""
+    """Where a committing run's tables are in its staging directory: the Parquet files of documents, mentions and
+    people (one file, or a dataset's parts in order), where the entities' Parquet goes, and the CSV and JSON-lines
+    files to update when the run writes them."""
 
     documents: list[Path]
     mentions: list[Path]
@@ -611,19 +630,51 @@ class StagedTables:
     csv_dir: Path | None = None
     jsonl: Path | None = None
 
+    @classmethod
+    def find(cls, directory: Path) -> StagedTables:
+        def parquet(table: str) -> list[Path]:
+            if (directory / table).is_dir():
+                return sorted((directory / table).glob(PART_GLOB))
+            visible = directory / f"{table}.parquet"
+            return [visible if visible.is_file() else hidden_parquet(directory, table)]
 
-def add_entities(tables: StagedTables, previous_dir: Path | None, rules: IdentityRules) -> int:
-    """Fill ``people.entity_id`` and write the entities table; return its number of rows.
+        people = parquet("people")
+        if (directory / "people").is_dir():
+            entities = directory / "entities" / "part-00000.parquet"
+        elif people[0].name == "people.parquet":
+            entities = directory / "entities.parquet"
+        else:
+            entities = hidden_parquet(directory, "entities")
+        return cls(parquet("documents"), parquet("mentions"), people, entities, directory / ".entities-scratch",
+                   directory if (directory / "people.csv").is_file() else None,
+                   directory / "records.jsonl" if (directory / "records.jsonl").is_file() else None)
+
+
+def entities_step(config: Config) -> Callable[[Staging], None]:
+    """The commit step (``commit.commit_steps``) that computes the entities of a staged run, either engine's.
+
+    The rules are read when the step runs: the registry of official bodies they
+    read imports spaCy, which the pipeline imports first its own way.
+    """
+    def step(staging: Staging) -> None:
+        staging.row_counts["entities"] = add_entities(staging.dir, staging.out_dir, IdentityRules.from_config(config))
+
+    return step
+
+
+def add_entities(directory: Path, previous_dir: Path | None, rules: IdentityRules) -> int:
+    """Fill ``people.entity_id`` and write the entities table of the run staged in ``directory``; its row count.
 
     Reads the staged Parquet tables with DuckDB (memory limited, spilling to
-    ``scratch``), clusters one name at a time, rewrites the people Parquet
-    files (and ``people.csv``, ``records.jsonl``) with the ids, and writes
-    ``entities`` in the run's formats. ``previous_dir`` holds the run these
-    tables replace: its ids are kept for records of unchanged documents.
+    a scratch directory), clusters one name at a time, rewrites the people
+    Parquet files (and ``people.csv``, ``records.jsonl``) with the ids, and
+    writes ``entities`` in the run's formats. ``previous_dir`` holds the run
+    these tables replace: its ids are kept for records of unchanged documents.
     """
+    tables = StagedTables.find(directory)
     tables.scratch.mkdir(parents=True, exist_ok=True)
     connection = duckdb.connect(str(tables.scratch / "work.duckdb"),
-                                 config={**DUCKDB_SETTINGS, "temp_directory": str(tables.scratch / "spill")})
+                                config={**DUCKDB_SETTINGS, "temp_directory": str(tables.scratch / "spill")})
     try:
         connection.create_function("person_key", person_key, ["VARCHAR"], "VARCHAR")
         connection.create_function("is_comparable", lambda name: comparable(name, rules), ["VARCHAR"], "BOOLEAN")
@@ -987,10 +1038,10 @@ def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables,
 
 def entity_ids(results: Iterable[DocumentResult], config: Config) -> dict[tuple[str, str], str]:
     """The entity id of every person record of ``results``, by (doc_id, person_id), computed as a run commits."""
-    from .write import TableWriter  # the writer calls this module at its commit
+    from .write import TableWriter
 
     with tempfile.TemporaryDirectory() as tmp:
-        writer = TableWriter(Path(tmp), ["parquet"], entities=IdentityRules.from_config(config))
+        writer = TableWriter(Path(tmp), ["parquet"], steps=[entities_step(config)])
         try:
             writer.write_batch(list(results))
             writer.commit()

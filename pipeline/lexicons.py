@@ -109,12 +109,16 @@ class OrganizationLexicon:
     numbered: tuple[str, ...]
     generic_after: tuple[str, ...]
     sentence_case_heads: tuple[str, ...] = ()
+    delegation_heads: tuple[str, ...] = ()
+    named_after_people: tuple[str, ...] = ()
+    capitalised_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
         data = _load(path, ("heads",))
         return cls(*(tuple(_strings(path, data, key)) for key in
-                     ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads")))
+                     ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads", "delegation_heads",
+                      "named_after_people", "capitalised_heads")))
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,7 @@ class PlaceLexicon:
     places: tuple[Place, ...]
     commune_named_bodies: tuple[str, ...] = ()
     not_a_place_after: tuple[str, ...] = ()
+    street_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> PlaceLexicon:
@@ -240,9 +245,10 @@ class PlaceLexicon:
                 places.append(Place(nfc(name), nfc(name), "river"))
             bodies = tuple(nfc(head) for head in entries("commune_named_bodies"))
             not_after = tuple(nfc(words) for words in entries("not_a_place_after"))
+            streets = tuple(nfc(word) for word in entries("street_words"))
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{path}: an entry lacks a required field: {exc}") from None
-        return cls(tuple(places), bodies, not_after)
+        return cls(tuple(places), bodies, not_after, streets)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import platform
 import stat
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -65,22 +66,33 @@ def input_files(inputs: Sequence[str | Path], extensions: Sequence[str]) -> list
 
 @dataclass
 class RunRecord:
-    """Tallies the results of a run for the manifest."""
+    """Tallies the results of a run (or of one Dask partition) for the manifest and the summary."""
 
     documents: int = 0
     ok: int = 0
     resumed: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    mentions: Counter[str] = field(default_factory=Counter)  # mentions by type
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
+        self.mentions.update(m.type for m in result.mentions)
         if result.status == "error":
             self.errors.append({"doc_id": result.doc.doc_id, "error": result.error or ""})
         else:
             self.ok += 1
         if result.doc.warnings:
             self.warnings.append({"doc_id": result.doc.doc_id, "warnings": list(result.doc.warnings)})
+
+    def merge(self, other: RunRecord) -> None:
+        """Add the tallies of ``other``, a later part of the same run."""
+        self.documents += other.documents
+        self.ok += other.ok
+        self.resumed += other.resumed
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
+        self.mentions.update(other.mentions)
 
 
 def build_manifest(*, config: Config, results_key: str, inputs: Sequence[str | Path], record: RunRecord,

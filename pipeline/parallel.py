@@ -2,8 +2,9 @@
 
 Segmentation and extraction are CPU-bound Python, so throughput on one
 machine grows with processes, not threads. The calling process is one of the
-``workers``: the others start first and load models and lexicons once, in
-the pool initializer, while the caller loads its own; then the caller
+``workers``: the others are forked first, before this process has imported
+spaCy or underthesea, and import them and load models and lexicons once, in
+the pool initializer, while the caller does the same; then the caller
 processes a chunk itself whenever the others have enough queued. So N workers are N processes on N
 cores, and the caller's writing does not compete with N others. Documents
 travel in chunks so that the cost of pickling and of a round trip is shared
@@ -26,10 +27,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from .config import Config
-from .core import Pipeline, ensure_runnable
 from .model import DocumentResult, RawDocument
+from .stages import ensure_runnable
+
+if TYPE_CHECKING:  # imported where a pipeline is built: workers start before this process imports the models' libraries
+    from .core import Pipeline
 
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 DEFAULT_CHUNK_SIZE = 16
@@ -67,6 +72,8 @@ def _leave_signals_to_the_parent() -> None:
 def _init_worker(config: Config) -> None:
     # a bad lexicon must reach the caller as itself, not as a broken pool: keep it for the first chunk to raise
     global _worker_pipeline, _worker_error
+    from .core import Pipeline
+
     _leave_signals_to_the_parent()
     try:
         _worker_pipeline = Pipeline(config)
@@ -91,8 +98,8 @@ def chunked(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocumen
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork: workers start with the pipeline's modules already imported and, unlike spawn and forkserver,
-    # without re-running the caller's main script; the pool is started before the writers start any thread
+    # fork: unlike spawn and forkserver, workers start without re-running the caller's main script; the pool is
+    # started before the writers start any thread and before the models' libraries are imported (see _pooled)
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -113,17 +120,14 @@ def process_documents(config: Config, documents: Iterable[RawDocument], workers:
     chunks = chunked(documents, chunk_size)
     first = next(chunks, [])
     if workers == 1 or len(first) < chunk_size:
+        from .core import Pipeline
+
         pipeline = Pipeline(config)
         yield from pipeline.process_many(first)
         for chunk in chunks:
             yield from pipeline.process_many(chunk)
         return
     yield from _pooled(config, chain([first], chunks), workers)
-
-
-def _results(item: Future[list[DocumentResult]] | list[DocumentResult]) -> list[DocumentResult]:
-    """A chunk's results, the caller's own or a worker's (waiting for them)."""
-    return item if isinstance(item, list) else item.result()
 
 
 def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -> Iterator[DocumentResult]:
@@ -135,22 +139,48 @@ def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -
                              initargs=(config,)) as pool:
         # chunks in input order: a Future of a worker's results, or the caller's own results
         pending: deque[Future[list[DocumentResult]] | list[DocumentResult]] = deque()
+        sent: dict[Future[list[DocumentResult]], list[RawDocument]] = {}  # the documents of each Future
+
+        def send(chunk: list[RawDocument]) -> Future[list[DocumentResult]]:
+            future = pool.submit(_process_chunk, chunk)
+            sent[future] = chunk
+            return future
+
+        def results(item: Future[list[DocumentResult]] | list[DocumentResult]) -> list[DocumentResult]:
+            # a chunk's results, the caller's own or a worker's (waiting for them)
+            if isinstance(item, list):
+                return item
+            del sent[item]
+            return item.result()
+
         try:
             # the first chunks start the other workers, which load their models while the caller loads its own
             for chunk in islice(chunks, in_flight):
-                pending.append(pool.submit(_process_chunk, chunk))
+                pending.append(send(chunk))
+            # imported only now: the workers, forked above, import spaCy and underthesea on the other cores meanwhile
+            from .core import Pipeline
+
             pipeline = Pipeline(config)
             for chunk in chunks:
                 # a finished chunk waiting for its turn to be yielded no longer keeps a worker busy
                 if sum(isinstance(item, Future) and not item.done() for item in pending) < in_flight:
-                    pending.append(pool.submit(_process_chunk, chunk))
+                    pending.append(send(chunk))
                 else:
                     pending.append([pipeline.process(doc) for doc in chunk])
                 # yield what is ready; wait for the oldest when too much is held
                 while pending and (isinstance(pending[0], list) or pending[0].done() or len(pending) > 2 * in_flight):
-                    yield from _results(pending.popleft())
+                    yield from results(pending.popleft())
+            # the input is exhausted: the caller takes back, last first, the chunks no worker has started, rather
+            # than wait while a worker works through its queue
             while pending:
-                yield from _results(pending.popleft())
+                unstarted = next((k for k in range(len(pending) - 1, 0, -1)
+                                  if isinstance(pending[k], Future) and pending[k].cancel()), None)
+                if unstarted is not None:
+                    pending[unstarted] = [pipeline.process(doc) for doc in sent.pop(pending[unstarted])]
+                else:
+                    yield from results(pending.popleft())
+                while pending and (isinstance(pending[0], list) or pending[0].done()):
+                    yield from results(pending.popleft())
         finally:
             for item in pending:
                 if isinstance(item, Future):

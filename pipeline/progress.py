@@ -7,9 +7,10 @@ summary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
@@ -17,9 +18,6 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
 from rich.text import Text
 
 from .ingest import iter_inputs
-
-Item = TypeVar("Item")
-
 
 class RateColumn(ProgressColumn):
     """Documents per second, averaged over the run so far."""
@@ -41,12 +39,11 @@ def count_documents(inputs: Sequence[str | Path], extensions: Sequence[str]) -> 
     return sum(1 for _ in iter_inputs(inputs, extensions))
 
 
-def track(items: Iterable[Item], total: int | None, console: Console, description: str = "documents") -> Iterator[Item]:
-    """Yield ``items`` unchanged while a bar on ``console`` counts them against ``total``."""
+@contextmanager
+def progress_bar(total: int | None, console: Console, description: str = "documents") -> Iterator[Callable[[int], None]]:
+    """A bar on ``console`` counting against ``total``; the block gets the function that advances it by n."""
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=console) as progress:
         task = progress.add_task(description, total=total)
-        for item in items:
-            yield item
-            progress.advance(task)
+        yield lambda n: progress.advance(task, n)

@@ -26,7 +26,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
 
 from .ingest import allow_long_csv_fields
 from .model import ENTITY_TYPES
@@ -131,6 +130,8 @@ def _cell(name: str, value: Any) -> Any:
 
 def _read_parquet(path: Path) -> list[dict[str, Any]]:
     """Rows as the CSV and JSONL forms give them: the document date (date32 in Parquet) as ISO text."""
+    import pyarrow.parquet as pq  # here: `vnextract run` imports this module for its choices alone
+
     rows = pq.read_table(path).to_pylist()
     for row in rows:
         if isinstance(row.get("date"), datetime.date):
@@ -160,11 +161,19 @@ def _read_jsonl(path: Path) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
+def _parquet_path(run_dir: Path, name: str) -> Path:
+    """A table's Parquet file, or the dataset directory of a Dask run."""
+    from .commit import is_dataset  # here: `vnextract run` imports this module for its choices alone, not Arrow
+
+    dataset = run_dir / name
+    return dataset if is_dataset(dataset) and dataset.is_dir() else run_dir / f"{name}.parquet"
+
+
 def source_format(run_dir: Path) -> str:
     """The format whose tables a run wrote last in ``run_dir`` (a directory can hold older tables of another)."""
-    candidates = {"parquet": run_dir / "documents.parquet", "csv": run_dir / "documents.csv",
+    candidates = {"parquet": _parquet_path(run_dir, "documents"), "csv": run_dir / "documents.csv",
                   "jsonl": run_dir / "records.jsonl"}
-    present = {fmt: path.stat().st_mtime for fmt, path in candidates.items() if path.is_file()}
+    present = {fmt: path.stat().st_mtime for fmt, path in candidates.items() if path.exists()}
     if not present:
         raise ReportError(f"{run_dir}: no documents.parquet, documents.csv or records.jsonl; "
                           f"run `vnextract run ... --out {run_dir}` first")
@@ -187,8 +196,8 @@ def read_tables(run_dir: Path, fmt: str | None = None) -> dict[str, list[dict[st
     else:
         tables = {}
         for name in TABLE_NAMES:
-            path = run_dir / f"{name}.{fmt}"
-            if not path.is_file():
+            path = _parquet_path(run_dir, name) if fmt == "parquet" else run_dir / f"{name}.{fmt}"
+            if not path.exists():
                 raise ReportError(f"{path}: not found (the {fmt} tables of this run are incomplete)")
             tables[name] = _read_parquet(path) if fmt == "parquet" else _read_csv(path)
     if any("text" not in row for row in tables["documents"]):

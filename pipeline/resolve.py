@@ -23,8 +23,10 @@ without its organization keeps it; several offices listed: the last one).
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .extract.base import span_values
@@ -63,18 +65,19 @@ def full_name(name: str, full_names: set[str]) -> str:
     return matches[0] if len(matches) == 1 else name
 
 
-def _phrase_ending_at(doc: Doc, end: int, phrases: frozenset[tuple[str, ...]], longest: int = 5) -> int | None:
-    """Start of the longest phrase of ``phrases`` (lower-case words) that ends right before token ``end``."""
+def _phrase_ending_at(words: Sequence[str], end: int, phrases: frozenset[tuple[str, ...]],
+                      longest: int = 5) -> int | None:
+    """Start of the longest phrase of ``phrases`` that ends right before token ``end`` (``words``: lower-case tokens)."""
     for n in range(min(longest, end), 0, -1):
-        if tuple(t.lower_ for t in doc[end - n:end]) in phrases:
+        if tuple(words[end - n:end]) in phrases:
             return end - n
     return None
 
 
-def _phrase_at(doc: Doc, start: int, phrases: frozenset[tuple[str, ...]], longest: int = 5) -> int | None:
-    """End of the longest phrase of ``phrases`` that starts at token ``start``."""
-    for n in range(min(longest, len(doc) - start), 0, -1):
-        if tuple(t.lower_ for t in doc[start:start + n]) in phrases:
+def _phrase_at(words: Sequence[str], start: int, phrases: frozenset[tuple[str, ...]], longest: int = 5) -> int | None:
+    """End of the longest phrase of ``phrases`` that starts at token ``start`` (``words``: lower-case tokens)."""
+    for n in range(min(longest, len(words) - start), 0, -1):
+        if tuple(words[start:start + n]) in phrases:
             return start + n
     return None
 
@@ -85,6 +88,8 @@ class _Spans:
     def __init__(self, doc: Doc, mentions: list[Span], mention_ids: dict[tuple[str, int, int], str]):
         self.doc = doc
         self.ids = mention_ids
+        # the tokens in lower case, read once: the relation words are looked up at many places
+        self.lower = [doc.vocab.strings[h] for h in doc.to_array(LOWER).tolist()]
         self.rank_by_end: dict[int, Span] = {}
         self.ranks: dict[int, Span] = {}
         self.positions: dict[int, Span] = {}
@@ -135,17 +140,16 @@ class RecordLinker:
 
     def role_at(self, s: _Spans, k: int) -> tuple[int, RoleEvent] | None:
         """``[nguyên|nay là] POSITION [ORG]`` or an ORG alone at token ``k``: where it ends, and the role."""
-        doc = s.doc
         former = current = False
-        marker_end = _phrase_at(doc, k, self.lexicon.former)
+        marker_end = _phrase_at(s.lower, k, self.lexicon.former)
         if marker_end is not None and marker_end in s.positions:
             k, former = marker_end, True
         else:
-            marker_end = _phrase_at(doc, k, self.lexicon.current)
+            marker_end = _phrase_at(s.lower, k, self.lexicon.current)
             if marker_end is not None and marker_end in s.positions:
                 k, current = marker_end, True
         if k not in s.positions:
-            member_end = _phrase_at(doc, k, self.lexicon.members)
+            member_end = _phrase_at(s.lower, k, self.lexicon.members)
             if member_end is not None and member_end in s.orgs:
                 org = s.orgs[member_end]  # "cán bộ Phòng Quản lý xuất nhập cảnh": a member of the organization
                 return org.end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
@@ -209,7 +213,7 @@ class RecordLinker:
         if k not in s.position_by_end:
             return None
         position = s.position_by_end[k]
-        former = _phrase_ending_at(s.doc, position.start, self.lexicon.former) is not None
+        former = _phrase_ending_at(s.lower, position.start, self.lexicon.former) is not None
         ids = [s.id(position)] + ([s.id(organization)] if organization is not None else [])
         return RoleEvent(position.start, "records.title", position=_value(position),
                          organization=_value(organization) if organization is not None else None,
@@ -240,7 +244,7 @@ class RecordLinker:
         limit = min(len(doc), k + self.lexicon.max_link_words + 1)
         for end in range(k, limit):
             token = doc[end]
-            if end in s.positions or _phrase_at(doc, end, self.lexicon.former) in s.positions:
+            if end in s.positions or _phrase_at(s.lower, end, self.lexicon.former) in s.positions:
                 break
             if token.text in CLAUSE_END or end in s.persons or not _may_link(token):
                 return []
@@ -248,8 +252,8 @@ class RecordLinker:
             return []
         if end == k:
             return []
-        link = _phrase_ending_at(doc, end, self.lexicon.links)
-        former_link = _phrase_ending_at(doc, end, self.lexicon.former)
+        link = _phrase_ending_at(s.lower, end, self.lexicon.links)
+        former_link = _phrase_ending_at(s.lower, end, self.lexicon.former)
         if link is None and former_link is None:
             return []
         _, chain = self.role_chain(s, end, "records.link")
@@ -277,7 +281,7 @@ class RecordLinker:
         promoted: dict[int, RoleEvent] = {}
         index = SentenceIndex(sentences)
         for rank in s.ranks.values():
-            start = _phrase_ending_at(doc, rank.start, self.lexicon.promotions)
+            start = _phrase_ending_at(s.lower, rank.start, self.lexicon.promotions)
             if start is None:
                 continue
             if rank.end < len(doc) and doc[rank.end].lower_ == "lên" and rank.end + 1 in s.ranks:
@@ -318,19 +322,19 @@ class RecordLinker:
 
     def respectively(self, s: _Spans, persons: list[Span], sentences: list[tuple[int, int]]) -> dict[int, list[RoleEvent]]:
         """``A, B và C lần lượt giữ chức …`` and ``X, Y và Z lần lượt do A, B và C …``: roles zipped with people."""
-        doc = s.doc
         given: dict[int, list[RoleEvent]] = {}
+        openers = {phrase[0] for phrase in self.lexicon.respectively}
         for first, last in sentences:
             for k in range(first, last):
-                end = _phrase_at(doc, k, self.lexicon.respectively)
+                end = _phrase_at(s.lower, k, self.lexicon.respectively) if s.lower[k] in openers else None
                 if end is None:
                     continue
                 before = [p for p in persons if first <= p.start < k]
                 after = [p for p in persons if end <= p.start < last]
                 if len(before) >= 2:
-                    people, roles = _coordinated_tail(doc, before, k), self.role_items(s, end, last)
+                    people, roles = self.runs(s, before)[-1], self.role_items(s, end, last)
                 elif len(after) >= 2:
-                    people = _coordinated_head(doc, after)
+                    people = self.runs(s, after)[0]
                     roles = self.role_items(s, first, k)
                     shared = self.role_items(s, people[-1].end, last)
                     if roles and shared and all(r.position is None for r in roles):
@@ -415,9 +419,9 @@ class RecordLinker:
             return None
         return [f"{unit[:1].upper()}{unit[1:]} {place.text}" for place in places], places
 
-    def tells_the_past(self, doc: Doc, start: int) -> bool:
+    def tells_the_past(self, s: _Spans, start: int) -> bool:
         """Whether the sentence starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
-        return _phrase_at(doc, start, self.lexicon.former_openers) is not None
+        return _phrase_at(s.lower, start, self.lexicon.former_openers) is not None
 
     def joined(self, s: _Spans, before: Span, after: Span) -> bool:
         """Whether two names are items of one list: between them only separators, list words
@@ -458,7 +462,7 @@ class RecordLinker:
             if len(run) < 2 or not links:
                 continue
             gap = s.doc[run[-1].end:links[0].at]
-            if any(_phrase_at(s.doc, t.i, self.lexicon.respectively) is not None for t in gap):
+            if any(_phrase_at(s.lower, k, self.lexicon.respectively) is not None for k in range(gap.start, gap.end)):
                 continue
             for person in run[:-1]:
                 if not any(e.source == "records.link" for e in after[person.start]):
@@ -494,7 +498,7 @@ class RecordLinker:
                     found.append(event)
             given = after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
             n = index.get(person.start)
-            if n is not None and self.tells_the_past(doc, sentences[n][0]):
+            if n is not None and self.tells_the_past(s, sentences[n][0]):
                 for event in given:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
             found.extend(given)
@@ -510,28 +514,6 @@ def _may_link(token: Token) -> bool:
     or a roman numeral (``khóa XVIII``), a dash."""
     text = token.text
     return token.is_lower or text in {",", "-", "–"} or token.like_num or (text.isupper() and set(text) <= ROMAN)
-
-
-def _coordinated_tail(doc: Doc, persons: list[Span], limit: int) -> list[Span]:
-    """The last run of names before token ``limit`` joined by commas and ``và`` (ranks and honorifics between them allowed)."""
-    run = [persons[-1]]
-    for before in reversed(persons[:-1]):
-        gap = doc[before.end:run[0].start]
-        if any(t.text in CLAUSE_END for t in gap) or not any(t.lower_ in LIST_JOINS for t in gap) or len(gap) > 6:
-            break
-        run.insert(0, before)
-    return run
-
-
-def _coordinated_head(doc: Doc, persons: list[Span]) -> list[Span]:
-    """The first run of names joined by commas and ``và``."""
-    run = [persons[0]]
-    for after in persons[1:]:
-        gap = doc[run[-1].end:after.start]
-        if any(t.text in CLAUSE_END for t in gap) or not any(t.lower_ in LIST_JOINS for t in gap) or len(gap) > 6:
-            break
-        run.append(after)
-    return run
 
 
 def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: list[str]) -> PersonRecord:

@@ -18,10 +18,12 @@ organization grammar reads as two integers.
 
 from __future__ import annotations
 
+import pickle
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from functools import partial
+from pathlib import Path
+from typing import Any
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
@@ -34,6 +36,8 @@ from .ingest import HEADER
 VI_CONFIG = {"nlp": {"tokenizer": {"use_pyvi": False}}}
 
 PIECE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# underthesea's word segmentation model, in underthesea/pipeline/word_tokenize/models/
+CRF_MODEL = "ws_crf_vlsp2013_20230727"
 
 
 def align(text: str, pieces: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -223,6 +227,48 @@ class SentenceIndex:
         return n if n >= 0 and token < self.ends[n] else None
 
 
+def _unpickle(path: Path) -> Any:
+    # joblib wrote underthesea's model files as plain pickle streams, which the C unpickler reads several times
+    # faster than joblib's pure-Python one (a tenth of a second of every process's start-up)
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except pickle.UnpicklingError:  # a joblib container the C unpickler cannot read (compressed, numpy arrays)
+        import joblib
+
+        return joblib.load(path)
+
+
+def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str]]:
+    """underthesea's ``word_tokenize(sentence, use_token_normalize=normalize_tokens)``, its CRF model loaded now.
+
+    The same tokenizer, features, model and joining of tokens into words as
+    underthesea 9's ``word_tokenize`` (a test compares them); the model files
+    are read here, once per process, with the C unpickler.
+    """
+    import underthesea.pipeline.word_tokenize as word_tokenize_module
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+    from underthesea_core import CRFFeaturizer, CRFTagger
+
+    model = Path(word_tokenize_module.__file__).parent / "models" / CRF_MODEL
+    tagger = CRFTagger()
+    tagger.load(str(model / "models.bin"))
+    featurizer = CRFFeaturizer(_unpickle(model / "features.bin"), _unpickle(model / "dictionary.bin"))
+
+    def words(sentence: str) -> list[str]:
+        tokens = tokenize(sentence, use_token_normalize=normalize_tokens, fixed_words=[])
+        tags = tagger.tag(featurizer.process([[[token] for token in tokens]])[0])
+        joined: list[str] = []
+        for tag, token in zip(tags, tokens):
+            if tag == "I-W" and joined:
+                joined[-1] += " " + token
+            else:
+                joined.append(token)
+        return joined
+
+    return words
+
+
 class Segmenter:
     """Builds a Doc of syllable tokens with sentence starts and underthesea words.
 
@@ -241,11 +287,12 @@ class Segmenter:
         words: Callable[[str], list[str]] | None = None,
         tones_placed: bool = False,
     ):
-        if sentences is None or words is None:
-            from underthesea import sent_tokenize, word_tokenize
+        if sentences is None:
+            from underthesea import sent_tokenize
 
-            sentences = sentences or sent_tokenize
-            words = words or partial(word_tokenize, use_token_normalize=not tones_placed)
+            sentences = sent_tokenize
+        if words is None:
+            words = crf_word_tokenize(normalize_tokens=not tones_placed)
         self.vocab = vocab
         self.sentences = sentences
         self.words = words

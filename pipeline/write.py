@@ -2,21 +2,17 @@
 
 The columns of every table are declared once in ``schema.py``. Rows are
 appended batch by batch (CSV appended, Parquet in row groups, JSONL line by
-line, DuckDB inserts) into a staging directory inside the output directory;
-only a run that finishes moves its files over the previous ones, so an
-interrupted run never leaves a table that looks complete and is not. The
-commit removes ``manifest.json`` first and writes it last: tables without a
-manifest beside them come from a commit that was cut short.
+line) into a staging directory inside the output directory; only a run that
+finishes moves its files over the previous ones (``commit.py``, the commit
+shared with the Dask engine, whose workers write their partitions with the
+same ``TableFiles``).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -24,21 +20,19 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .database import DATABASE_NAME, TableDatabase
-from .entities import ENTITIES_JSONL, IdentityRules, StagedTables, add_entities
+from .commit import MANIFEST_NAME, CommitStep, Staging, build_database, hidden_parquet, output_names  # noqa: F401
 from .ingest import content_hash
-from .interrupt import signals_ignored
 from .model import DocumentResult
-from .resume import (CHECKPOINT_NAME, COMMITTED_CHECKPOINT, OWNER_NAME, STAGING_PREFIX, Checkpoint,
-                     remove_abandoned_staging)
+from .resume import CHECKPOINT_NAME, OWNER_NAME, Checkpoint
 from .schema import DOCUMENT_TABLES, TABLES, to_arrow
 
-MANIFEST_NAME = "manifest.json"
-DATABASE_SOURCE_SUFFIX = ".duckdb-source.parquet"
+
+# one encoder for every cell: json.dumps with arguments builds a new one per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
@@ -59,7 +53,7 @@ def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
         "people": [{
             "doc_id": doc.doc_id, "person_id": p.person_id, "name": p.name, "rank": p.rank, "position": p.position,
             "organization": p.organization, "mention_ids": _json(p.mention_ids),
-            "roles": _json([vars(role) for role in p.roles]), "entity_id": None,  # set when the run commits
+            "roles": _json([vars(role) for role in p.roles]), "entity_id": None,  # set at the commit
         } for p in result.people],
         "acronyms": [{"doc_id": doc.doc_id, **asdict(a)} for a in result.acronyms],
     }
@@ -79,29 +73,24 @@ def nested_record(result: DocumentResult) -> dict[str, Any]:
     return record
 
 
-class TableWriter:
-    """Streams batches of results to the chosen formats; ``commit`` moves them into ``out_dir``.
+class TableFiles:
+    """Appends the rows of results to table files in ``directory``: CSV, Parquet (row groups), ``records.jsonl``.
 
-    ``duckdb`` also fills ``extraction.duckdb``; ``checkpoint_key`` (the
-    results key of the config, see ``resume.results_key``) keeps every result
-    in a checkpoint that ``--resume`` reads, even after the run is killed;
-    ``entities`` (the identity rules) computes ``people.entity_id`` and the
-    entities table at the commit.
+    With ``part``, each table's Parquet is a part of a dataset,
+    ``directory/<table>/<part>.parquet`` (the Dask engine writes one per
+    partition); with ``parquet_for_commit``, Parquet is written even when it
+    is not among ``formats``, as a hidden file that the commit steps read.
     """
 
-    def __init__(self, out_dir: Path, formats: Iterable[str], *, duckdb: bool = False,
-                 checkpoint_key: str | None = None, entities: IdentityRules | None = None):
-        self.out_dir = Path(out_dir)
+    def __init__(self, directory: Path, formats: Iterable[str], *, part: str | None = None,
+                 parquet_for_commit: bool = False):
+        self.directory = Path(directory)
         self.formats = list(formats)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.tmp_dir = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out_dir))
-        (self.tmp_dir / OWNER_NAME).write_text(str(os.getpid()), encoding="utf-8")
+        self.part = part
+        self.parquet_wanted = "parquet" in self.formats or parquet_for_commit
         self.parquet: dict[str, pq.ParquetWriter] = {}
         self.csv_started: set[str] = set()
         self.row_counts: dict[str, int] = {name: 0 for name in DOCUMENT_TABLES}
-        self.duckdb = duckdb
-        self.entities = entities
-        self.checkpoint = Checkpoint(self.tmp_dir / CHECKPOINT_NAME, checkpoint_key) if checkpoint_key else None
 
     def write_batch(self, results: list[DocumentResult]) -> None:
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOCUMENT_TABLES}
@@ -112,120 +101,94 @@ class TableWriter:
             self.row_counts[name] += len(batch)
             if "csv" in self.formats:
                 self._csv(name, batch)
-            if "parquet" in self.formats or self.duckdb or self.entities is not None:
+            if self.parquet_wanted:
                 self._parquet(name, to_arrow(name, batch))
         if "jsonl" in self.formats:
-            with open(self.tmp_dir / "records.jsonl", "a", encoding="utf-8") as handle:
+            with open(self.directory / "records.jsonl", "a", encoding="utf-8") as handle:
                 for result in results:
                     handle.write(_json(nested_record(result)) + "\n")
+
+    def _csv(self, name: str, batch: list[dict[str, Any]]) -> None:
+        columns = [column for column, _ in TABLES[name]]
+        header = name not in self.csv_started
+        self.csv_started.add(name)
+        append_csv(self.directory / f"{name}.csv", columns if header else None,
+                   ([row.get(column) for column in columns] for row in batch))
+
+    def parquet_path(self, name: str) -> Path:
+        if self.part is not None:
+            (self.directory / name).mkdir(exist_ok=True)
+            return self.directory / name / f"{self.part}.parquet"
+        return self.directory / f"{name}.parquet" if "parquet" in self.formats else hidden_parquet(self.directory, name)
+
+    def _parquet(self, name: str, arrow: pa.Table) -> None:
+        if name not in self.parquet:
+            self.parquet[name] = pq.ParquetWriter(self.parquet_path(name), arrow.schema)
+        if arrow.num_rows:
+            self.parquet[name].write_table(arrow)
+
+    def close(self) -> None:
+        """Finish every file; tables with no rows still get their header / schema."""
+        self.write_batch([])
+        for writer in self.parquet.values():
+            writer.close()
+        self.parquet.clear()
+
+
+def append_csv(path: Path, header: list[str] | None, rows: Iterable[list[Any]]) -> None:
+    """Append ``rows`` to the CSV file ``path`` (``header`` first when given): None is empty, other values str()."""
+    with open(path, "a", encoding="utf-8", newline="") as handle:
+        # csv.writer over lists: DictWriter checks every row's keys against the columns, a set operation per row
+        writer = csv.writer(handle)
+        if header is not None:
+            writer.writerow(header)
+        writer.writerows(rows)
+
+
+class TableWriter:
+    """Streams batches of results to the chosen formats in a staging directory; ``commit`` moves them into ``out_dir``.
+
+    ``steps`` run at the commit on the finished Parquet tables (see
+    ``commit.commit_steps``; ``duckdb=True`` is the database step alone);
+    ``checkpoint_key`` (the results key of the config, see
+    ``resume.results_key``) keeps every result in a checkpoint that
+    ``--resume`` reads, even after the run is killed.
+    """
+
+    def __init__(self, out_dir: Path, formats: Iterable[str], *, duckdb: bool = False,
+                 checkpoint_key: str | None = None, steps: Sequence[CommitStep] | None = None):
+        self.staging = Staging(out_dir)
+        self.steps = list(steps) if steps is not None else ([build_database] if duckdb else [])
+        self.files = TableFiles(self.staging.dir, formats, parquet_for_commit=bool(self.steps))
+        self.checkpoint = (Checkpoint(self.staging.dir / CHECKPOINT_NAME, checkpoint_key)
+                           if checkpoint_key else None)
+
+    @property
+    def row_counts(self) -> dict[str, int]:
+        """Rows written per table, and those of the tables the commit steps computed once they ran."""
+        return {**self.files.row_counts, **self.staging.row_counts}
+
+    def write_batch(self, results: list[DocumentResult]) -> None:
+        self.files.write_batch(results)
         # last: a result in the checkpoint is one --resume may skip, so it must not precede its rows
         if self.checkpoint is not None:
             self.checkpoint.add(results)
 
-    def _csv(self, name: str, batch: list[dict[str, Any]]) -> None:
-        path = self.tmp_dir / f"{name}.csv"
-        columns = [column for column, _ in TABLES[name]]
-        with open(path, "a", encoding="utf-8", newline="") as handle:
-            # csv.writer over lists: DictWriter checks every row's keys against the columns, a set operation per row
-            writer = csv.writer(handle)
-            if name not in self.csv_started:
-                writer.writerow(columns)
-                self.csv_started.add(name)
-            writer.writerows([row.get(column) for column in columns] for row in batch)
-
-    def _parquet_path(self, name: str) -> Path:
-        # without the parquet format the database and the entities still read Parquet: a hidden file, removed at commit
-        return self.tmp_dir / (f"{name}.parquet" if "parquet" in self.formats else f".{name}{DATABASE_SOURCE_SUFFIX}")
-
-    def _parquet(self, name: str, arrow: pa.Table) -> None:
-        if name not in self.parquet:
-            self.parquet[name] = pq.ParquetWriter(self._parquet_path(name), arrow.schema)
-        if arrow.num_rows:
-            self.parquet[name].write_table(arrow)
-
     def _close(self) -> None:
-        for writer in self.parquet.values():
-            writer.close()
-        self.parquet.clear()
+        self.files.close()
         if self.checkpoint is not None:
             self.checkpoint.close()
 
     def commit(self, manifest: dict[str, Any] | None = None) -> list[Path]:
-        """Finish every file and move it into the output directory; ``manifest`` goes last.
-
-        Table files of earlier runs that this run did not write (another
-        format, the database switched off) are removed, so the directory holds
-        one consistent set.
-        """
-        self.write_batch([])  # tables with no rows still get their header / schema
+        """Finish every file and commit the staging directory (see ``Staging.commit``); ``manifest`` goes last."""
         self._close()
-        if self.entities is not None:
-            self.row_counts["entities"] = add_entities(StagedTables(
-                *([self._parquet_path(name)] for name in ("documents", "mentions", "people")),
-                entities=self._parquet_path("entities"), scratch=self.tmp_dir / ".entities",
-                csv_dir=self.tmp_dir if "csv" in self.formats else None,
-                jsonl=self.tmp_dir / "records.jsonl" if "jsonl" in self.formats else None), self.out_dir, self.entities)
-            if manifest is not None and "tables" in manifest:
-                manifest["tables"]["entities"] = {"rows": self.row_counts["entities"]}
-        if self.duckdb:
-            self._build_database()
-        for source in self.tmp_dir.glob(f".*{DATABASE_SOURCE_SUFFIX}"):
-            source.unlink()
-        staged = sorted(p for p in self.tmp_dir.iterdir() if p.name not in (MANIFEST_NAME, OWNER_NAME))
-        if manifest is not None:
-            tables = sorted(p.name for p in staged if p.name != CHECKPOINT_NAME)
-            write_json(self.tmp_dir / MANIFEST_NAME, {**manifest, "files": tables})
-        written = []
-        # Ctrl-C here would leave new tables beside old ones; the renames take milliseconds
-        with signals_ignored():
-            (self.out_dir / MANIFEST_NAME).unlink(missing_ok=True)
-            for path in staged:
-                target = self.out_dir / (COMMITTED_CHECKPOINT if path.name == CHECKPOINT_NAME else path.name)
-                os.replace(path, target)
-                written.append(target)
-            for stale in output_names() - {p.name for p in written}:
-                (self.out_dir / stale).unlink(missing_ok=True)
-            if manifest is not None:
-                os.replace(self.tmp_dir / MANIFEST_NAME, self.out_dir / MANIFEST_NAME)
-                written.append(self.out_dir / MANIFEST_NAME)
-        shutil.rmtree(self.tmp_dir, ignore_errors=True)
-        remove_abandoned_staging(self.out_dir)
-        return [p for p in written if p.name != COMMITTED_CHECKPOINT]
-
-    def _build_database(self) -> None:
-        """``extraction.duckdb`` from the finished Parquet tables: DuckDB streams them within its memory limit,
-        so a run's memory does not grow with the corpus."""
-        database = TableDatabase(self.tmp_dir / DATABASE_NAME)
-        try:
-            for name in TABLES:
-                if self._parquet_path(name).is_file():  # no entities table when the writer computes none
-                    database.insert_parquet(name, self._parquet_path(name))
-            database.finish()
-        except BaseException:
-            database.close()
-            raise
+        return self.staging.commit(manifest, self.steps)
 
     def abort(self) -> None:
         """Drop the partial tables; a checkpoint with results stays for ``--resume``."""
-        self._close()
-        if not self.tmp_dir.is_dir():  # already committed
-            return
-        keep = self.checkpoint is not None and self.checkpoint.count > 0
-        for path in self.tmp_dir.iterdir():
-            if not (keep and path.name in (CHECKPOINT_NAME, OWNER_NAME)):
-                path.unlink(missing_ok=True)
-        if not keep:
-            shutil.rmtree(self.tmp_dir, ignore_errors=True)
-
-
-def output_names() -> set[str]:
-    """Every file name a run may commit into the output directory."""
-    return ({f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")}
-            | {"records.jsonl", ENTITIES_JSONL, DATABASE_NAME, COMMITTED_CHECKPOINT})
-
-
-def write_json(path: Path, value: Any) -> None:
-    """Write ``value`` as indented JSON through a temporary file, so ``path`` is whole or absent."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+        if self.checkpoint is not None:
+            self.checkpoint.close()
+        for writer in self.files.parquet.values():
+            writer.close()
+        keep = (CHECKPOINT_NAME, OWNER_NAME) if self.checkpoint is not None and self.checkpoint.count > 0 else ()
+        self.staging.abort(keep)

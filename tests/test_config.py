@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.config import DEFAULT_CONFIG_PATH, LEXICONS, SCHEMA, Config, ConfigError, _defaults, load_config
+from pipeline.config import DEFAULT_CONFIG_PATH, LEXICON_PATHS, LEXICONS, SCHEMA, Config, ConfigError, _defaults, load_config
 from pipeline.core import Pipeline, PipelineError, check_stages
 
 
@@ -25,7 +25,7 @@ def test_default_config_loads(config: Config) -> None:
     for name in LEXICONS:
         path = config.lexicon_path(name)
         assert path.is_absolute() and path.is_file(), name
-        assert path.parent == DEFAULT_CONFIG_PATH.parent / "lexicons"
+        assert path == (DEFAULT_CONFIG_PATH.parent / LEXICON_PATHS[name]).resolve()
     assert len(config.fingerprint()) == 16
 
 

@@ -17,6 +17,8 @@ from pipeline.ingest import iter_inputs
 from pipeline.lexicons import LexiconError
 from pipeline.model import RawDocument
 from pipeline.parallel import chunked, process_documents
+from pipeline.run import Run
+from pipeline.tables import read_tables
 from pipeline.write import table_rows
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,11 +53,13 @@ def test_process_documents_refuses_no_workers(config: Config, workers: int) -> N
         list(process_documents(config, [], workers=workers))
 
 
-def test_workers_give_the_rows_of_one_process_in_input_order(config: Config, pipe: Pipeline) -> None:
+@pytest.mark.parametrize("chunk_size", [1, 2, 3])
+def test_workers_give_the_rows_of_one_process_in_input_order(config: Config, pipe: Pipeline, chunk_size: int) -> None:
+    """Whichever chunks the caller processes, takes back from the queue at the end, or leaves to the worker."""
     documents = list(iter_inputs([RAW]))
     expected = [table_rows(r) for r in pipe.process_many(documents)]
-    pooled = [table_rows(r) for r in process_documents(config, documents, workers=2, chunk_size=2)]
-    assert len(documents) > 2 * 2  # more than one chunk per worker: the pool really ran
+    pooled = [table_rows(r) for r in process_documents(config, documents, workers=2, chunk_size=chunk_size)]
+    assert len(documents) > 2 * chunk_size  # more than one chunk per worker: the pool really ran
     assert pooled == expected
 
 
@@ -150,27 +154,28 @@ def test_dask_summary_counts_every_document(dask_run: tuple, local_runs: dict[st
 
 def test_dask_engine_in_threads_on_an_empty_input(tmp_path: Path, config: Config) -> None:
     pytest.importorskip("distributed", reason="the Dask extra (vnextract[dask]) is not installed")
-    from pipeline.dask_engine import run_dask
-
     (tmp_path / "in").mkdir()
-    summary = run_dask(config, [tmp_path / "in"], tmp_path / "out", workers=1, processes=False)
-    assert summary.n_docs == 0
-    assert [p.name for p in summary.written] == sorted(TABLES)
-    for table in TABLES:
-        assert pd.read_parquet(tmp_path / "out" / table).empty
+    summary = Run([tmp_path / "in"], tmp_path / "out", config, engine="dask", workers=1, dask_processes=False).write()
+    assert summary.record.documents == 0
+    # one dataset per table, and the database and manifest of every run
+    assert [p.name for p in summary.written] == ["acronyms", "documents", "extraction.duckdb", "mentions", "people",
+                                                 "manifest.json"]
+    for table, frame in read_tables(tmp_path / "out").items():
+        assert frame.empty, table
 
 
 def test_unreachable_scheduler_is_an_engine_error(tmp_path: Path, config: Config) -> None:
     pytest.importorskip("distributed", reason="the Dask extra (vnextract[dask]) is not installed")
-    from pipeline.dask_engine import EngineError, run_dask
+    from pipeline.dask_engine import EngineError
 
+    run = Run([RAW], tmp_path / "out", config, engine="dask", scheduler="tcp://127.0.0.1:9", connect_timeout="1s")
     with pytest.raises(EngineError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
-        run_dask(config, [RAW], tmp_path / "out", scheduler="tcp://127.0.0.1:9", connect_timeout="1s")
+        run.write()
     assert not list((tmp_path / "out").iterdir())  # nothing half-written is left behind
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--scheduler", "tcp://127.0.0.1:8786"), "only with --engine dask"),
+    (("--scheduler", "tcp://127.0.0.1:8786"), "only for the dask engine"),
     (("--engine", "dask", "--format", "csv"), "Parquet datasets only"),
     (("--workers", "0"), "--workers"),
     (("--chunk-size", "0"), "--chunk-size"),

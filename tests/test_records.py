@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -231,3 +233,26 @@ def test_byline_with_several_authors(process) -> None:
 ])
 def test_initials_spaced_and_pretokenized(process, text: str, names: list[str]) -> None:
     assert person_names(process, text) == names
+
+
+# pieces of the genre's sentences, shuffled by hypothesis into texts the rules were never written for
+PIECES = ["Đại tá", "Thượng tá", "Nguyễn Văn An", "Trần Thị Bình", "Lê Quang", "Khăm Phon Xay", "N.T.H.", "ông", "bà",
+          "đồng chí", "Chính ủy", "Phó Giám đốc", "Công an tỉnh Nghệ An", "Lữ đoàn 168", "Bộ CHQS các tỉnh", "Lạng Sơn",
+          "Cao Bằng", "lần lượt", "giữ chức", "là", "nguyên", "nay là", "được bầu làm", "thăng quân hàm", "lên",
+          "được", "gồm", "và", ",", ";", ":", "(", ")", ".", "-", "SN 1985", "Trước đó", "cán bộ", "\n"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_records_hold_together_on_any_arrangement(process, pieces: list[str]) -> None:
+    """Whatever the order: the run ends, every id a record or role names is a mention of the right type, the
+    final position is one of the roles, and each name has one record."""
+    result = process(" ".join(pieces))
+    mentions = {m.mention_id: m for m in result.mentions}
+    assert len({p.name for p in result.people}) == len(result.people)
+    for person in result.people:
+        assert all(mentions[i].type == "PERSON" for i in person.mention_ids)
+        for role in person.roles:
+            assert all(mentions[i].type in ("RANK", "POSITION", "ORG", "PLACE", "ACRONYM") for i in role.mention_ids)
+        if person.position is not None:
+            assert person.position in {role.position for role in person.roles}

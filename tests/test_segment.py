@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import spacy
@@ -14,6 +15,7 @@ from pipeline.model import RawDocument
 from pipeline.segment import (VI_CONFIG, DocumentWords, Segmenter, align, sentence_ranges, split_at_breaks, text_of,
                               word_break, word_spans)
 
+RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
 NEWS = [
     "Sáng 23/9, Bộ Tư lệnh BĐBP tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2025.",
     "date 2025-09-23 Hội nghị giao ban\nĐại tá Trần Văn Hải, Chỉ huy trưởng BĐBP tỉnh Nghệ An phát biểu.\n",
@@ -259,3 +261,19 @@ def test_skipping_underthesea_token_normalization_keeps_the_words() -> None:
     for text in NEWS + ["Thuỵ Hoà và Hoá chất, khoẻ mạnh; Quý Hợi"]:
         normalized = normalize_text(text, tone_map).text
         assert word_tokenize(normalized, use_token_normalize=False) == word_tokenize(normalized)
+
+
+@pytest.mark.parametrize("normalize_tokens", [True, False])
+def test_crf_word_tokenize_gives_underthesea_words(normalize_tokens: bool) -> None:
+    """The segmenter's own loading of underthesea's CRF model gives word_tokenize's words, sentence by sentence."""
+    from underthesea import sent_tokenize, word_tokenize
+
+    from pipeline.ingest import iter_inputs
+    from pipeline.segment import crf_word_tokenize
+
+    words = crf_word_tokenize(normalize_tokens)
+    sentences = [s for doc in iter_inputs([RAW_DIR]) for s in sent_tokenize(doc.text)]
+    sentences += NEWS + ["", "Thuỵ Hoà và Hoá chất, khoẻ mạnh; Quý Hợi", "BĐBP 21/7/2025 lúc 7h30, email a@b.vn"]
+    assert len(sentences) > 50
+    for sentence in sentences:
+        assert words(sentence) == word_tokenize(sentence, use_token_normalize=normalize_tokens), sentence

@@ -13,7 +13,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import write
+from pipeline import commit, write
 from pipeline.config import Config, load_config
 from pipeline.database import VIEWS
 from pipeline.ingest import content_hash
@@ -162,7 +162,7 @@ def test_commit_cut_short_leaves_no_manifest(tmp_path: Path, monkeypatch: pytest
         moved.append(dst)
         os.rename(src, dst)
 
-    monkeypatch.setattr(write.os, "replace", replace_twice)
+    monkeypatch.setattr(commit.os, "replace", replace_twice)
     with pytest.raises(KeyboardInterrupt):
         writer.commit({"schema_version": SCHEMA_VERSION})
     assert not (tmp_path / MANIFEST_NAME).exists()

@@ -20,7 +20,8 @@ COMPONENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("places", "vnx_places", {"lexicon": "places", "people": "people"}),
     ("ranks", "vnx_ranks", {"lexicon": "ranks"}),
     ("positions", "vnx_positions", {"lexicon": "positions"}),
-    ("orgs", "vnx_orgs", {"lexicon": "organizations", "acronyms": "acronyms", "people": "people"}),
+    ("orgs", "vnx_orgs", {"lexicon": "organizations", "acronyms": "acronyms", "people": "people",
+                          "registry": "org_registry"}),
     ("people", "vnx_people", {"lexicon": "people"}),
 )
 

@@ -4,7 +4,8 @@ The guideline allows one nesting only: PLACE and ACRONYM inside an ORG. So
 ORG spans are taken first; inside them only PLACE and ACRONYM stay; outside,
 overlaps between the other types are settled by type priority, then length.
 An organization acronym outside any larger ORG is both an ORG and an ACRONYM
-(same span, two mentions).
+(same span, two mentions). A street's name (``doc.spans["STREET"]``, from the
+place extractor) holds no PERSON: ``đường Nguyễn Văn Cừ`` is named after one.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ def select_mentions(doc: Doc, first_char: int = 0) -> list[Span]:
     Containment and overlap are looked up in per-token tables rather than by
     comparing every pair of spans, so a long document costs linear time.
     """
-    candidates = [s for key in ENTITY_TYPES for s in spans_of(doc, key) if s.start_char >= first_char]
+    streets = bytearray(len(doc) + 1)
+    for street in spans_of(doc, "STREET"):
+        streets[street.start:street.end] = b"\x01" * len(street)
+    candidates = [s for key in ENTITY_TYPES for s in spans_of(doc, key) if s.start_char >= first_char
+                  and not (s.label_ == "PERSON" and any(streets[s.start:s.end]))]
     orgs = filter_spans([s for s in candidates if s.label_ == "ORG"])
     org_end_at = [-1] * (len(doc) + 1)  # per token: end of the (single, orgs do not overlap) ORG covering it
     for org in orgs:

@@ -13,28 +13,59 @@ tỉnh``), not a name. A bare head is an organization when it is one by itself
 (``Tỉnh ủy``, ``Chính phủ``) or when it is coordinated with a named one
 (``Ban Thường vụ Đảng ủy, Bộ Tư lệnh BĐBP``); such an elliptical name has no
 normalized value.
+
+The registry of official bodies (:mod:`pipeline.org_registry`) adds names
+the grammar cannot delimit: each of its names is a head matched whole,
+whatever its case after the first letter and with or without its commas
+(``Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ``). It then says
+what the organization is: attrs ``registry_id``, ``kind``, ``parent`` and
+``successor``, and the full name of a short form (``Bộ CA`` → ``Bộ Công an``).
+Normalization takes the document first (``Sở Tài chính`` in a document about
+Nghệ An → ``Sở Tài chính tỉnh Nghệ An``), then the registry; neither settling
+it, the name stays as written.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_DIGIT
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lexicons import AcronymLexicon, OrganizationLexicon, PeopleLexicon
-from ..segment import DocumentWords
-from .base import LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, spans_of
+from ..org_registry import (
+    ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
+    form_key, strip_unit_word, with_ancestors,
+)
+from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges
+from .base import (
+    PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_values, spans_of,
+)
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
 COORDINATORS = {",", "và"}
 # lower-case words a sentence-case name may run over before its next naming part
 MAX_BRIDGE = 8
-# bodies that, written alone, are the ones of the document's province (``Tỉnh ủy`` → ``Tỉnh ủy Lạng Sơn``)
-PROVINCE_BODIES = {"tỉnh ủy", "thành ủy"}
+HYPHENS = {"-", "–"}
+# a unit's code written in parentheses inside its name: "Cục Cảnh sát giao thông (C08) Bộ Công an"
+UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
+# place levels of the registry → the level of the bodies named after them (templates' levels)
+BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", "special_zone": "commune",
+               "township": "commune", "district": "district", "urban_district": "district", "town": "district",
+               "city": "district", "former_province": "province"}
+# levels of a place outside Vietnam: kept as written inside an organization's name (Cục … Bằng Tường)
+FOREIGN_LEVELS = {"foreign_region", "country"}
+HOME_COUNTRY = "Việt Nam"
+# levels of a place written after a unit word that the registry could not place (no code): maybe a person
+UNPLACED_LEVELS = {"province", "city", "ward", "commune", "special_zone", "township", "district", "urban_district",
+                   "town"}
 
 
 def document_units(places: list[Span]) -> dict[str, str]:
@@ -53,22 +84,40 @@ def document_units(places: list[Span]) -> dict[str, str]:
     return {unit: max(names, key=lambda n: names[n]) for unit, names in counts.items()}
 
 
-def document_province(places: list[Span]) -> tuple[str, str] | None:
-    """(unit word, name) of the province a document is about: its most mentioned one, the first on a tie.
+@dataclass(frozen=True)
+class Province:
+    """The province a document is about: its unit word, name and official code."""
+
+    unit: str
+    name: str
+    code: str | None
+    foreign: bool = False
+
+    @property
+    def full(self) -> str:
+        return f"{self.unit} {self.name}"
+
+
+def document_province(places: list[Span]) -> Province | None:
+    """The province a document is about: its most mentioned one, the first on a tie.
 
     ``UBND tỉnh`` and ``Tỉnh ủy`` in that document are this province's.
     """
     counts: dict[str, int] = {}
+    codes: dict[str, str | None] = {}
     for place in places:
         value = place._.normalized or ""
-        if (place._.attrs or {}).get("level") == "province" and " " in value:  # foreign regions have their own level
+        attrs = place._.attrs or {}
+        # foreign regions have their own level; a "province" the registry could not place is no province
+        if attrs.get("level") == "province" and attrs.get("code") and " " in value:
             counts[value] = counts.get(value, 0) + 1
+            codes.setdefault(value, attrs.get("code"))
     if not counts:
         return None
     best = max(counts, key=lambda v: counts[v])  # dicts keep first-seen order, so ties go to the first
     for unit in ("thành phố", "tỉnh"):
         if best.startswith(unit + " "):
-            return unit, best[len(unit) + 1:]
+            return Province(unit, best[len(unit) + 1:], codes[best])
     return None
 
 
@@ -80,28 +129,66 @@ def first_is_vessel_number(doc: Doc, i: int, parts: list["Part"]) -> bool:
 
 @dataclass
 class Part:
+    """One piece of an organization's name: a head, an acronym, a place, a number, a unit word, a name …
+
+    ``forms`` are the registry forms a head is written as; ``attrs`` a place's registry attributes.
+    """
+
     start: int
     end: int
     kind: str
     value: str
+    forms: tuple[Form, ...] = ()
+    attrs: dict | None = None
+
+    @property
+    def complete(self) -> bool:
+        """A body's whole name from the registry (in a headline in capitals, the words after it are not its name)."""
+        return any(form.role in (NAME, VARIANT, SHORT, IN_CONTEXT, UNIT_NAME) for form in self.forms)
+
+    def template(self, registry: OrgRegistry) -> Template | None:
+        return next((registry.templates[f.entry] for f in self.forms if f.role == TEMPLATE), None)
 
 
 class OrganizationExtractor:
     """spaCy component: writes ``doc.spans["ORG"]``. Needs ACRONYM and PLACE spans when those run."""
 
-    def __init__(self, nlp: Language, lexicon: OrganizationLexicon, acronyms: AcronymLexicon, people: PeopleLexicon):
+    def __init__(self, nlp: Language, lexicon: OrganizationLexicon, acronyms: AcronymLexicon, people: PeopleLexicon,
+                 registry: OrgRegistry):
+        self.registry = registry
         names = (*lexicon.heads, *lexicon.standalone, *lexicon.numbered)
-        self.canonical = {name.lower(): name for name in names}
-        self.standalone = {name.lower() for name in lexicon.standalone}
-        self.numbered = {name.lower() for name in lexicon.numbered}
+        self.canonical = {form_key(name): name for name in names}
+        # heads of the lexicon keep the grammar's rules for case; the registry's must start with a capital
+        self.lexicon_heads = set(self.canonical)
+        self.standalone = {form_key(name) for name in lexicon.standalone}
+        self.numbered = {form_key(name) for name in lexicon.numbered}
         self.generic_after = {word.lower() for word in lexicon.generic_after}
-        self.sentence_case = {word.lower() for word in lexicon.sentence_case_heads}
+        self.sentence_case = {form_key(word) for word in lexicon.sentence_case_heads}
+        self.delegations = {form_key(word) for word in lexicon.delegation_heads}
+        self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
+        self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
         self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
         self.expansions = {key: entry.expansion for key, entry in acronyms.acronyms.items()}
         self.surnames = people.surnames
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in names:
             self.heads.add("HEAD", [pattern(nlp.vocab, name)])
+        for text in registry.written_forms():
+            if matched_as_head(text):
+                self.heads.add("HEAD", [pattern(nlp.vocab, text)])
+        # registry names that are complete alone when written with their capital: a body's own names, a
+        # template that stands for the document's province alone
+        self.registry_standalone: set[str] = set()
+        self.registry_bare: set[str] = set()  # a bare template is one body, but "Sở Tài chính các tỉnh" is plural
+        for key, forms in registry.forms.items():
+            self.canonical.setdefault(key, forms[0].text)
+            # a unit name alone names a body where the registry says whose it is (``Ban Kinh tế - Ngân sách`` of
+            # a People's Council); ``Ban Tổ chức`` alone may be an event's committee
+            if any(f.role != TEMPLATE and (f.role != UNIT_NAME or registry.unit_names[key].parents) for f in forms):
+                self.registry_standalone.add(key)
+            elif any(f.role == TEMPLATE and registry.templates[f.entry].bare for f in forms):
+                self.registry_bare.add(key)
+        self.registry_alone = self.registry_standalone | self.registry_bare
         self.units = PhraseMatcher(nlp.vocab, attr="LOWER")
         for unit in BARE_UNIT_WORDS:
             self.units.add("UNIT", [pattern(nlp.vocab, unit)])
@@ -124,8 +211,41 @@ class OrganizationExtractor:
         return doc
 
     def is_org_long_form(self, long_form: str) -> bool:
-        lowered = long_form.lower()
-        return any(lowered == head or lowered.startswith(head + " ") for head in self.canonical)
+        """Whether a document's long form of an acronym opens with an organization head (``Bộ Chỉ huy``)."""
+        words = form_key(long_form).split(" ")
+        return any(" ".join(words[:n]) in self.canonical for n in range(1, len(words) + 1))
+
+    def written_as_registry(self, head: Span) -> bool:
+        """A registry name starts with its capital; an acronym in it is written as in the registry.
+
+        Lexicon heads keep the grammar's own rules (``công an xã``), but for those listed as
+        ``capitalised_heads``; ``chính phủ hai nước`` is no registry name, ``Bộ ca`` no ``Bộ CA``.
+        """
+        key = form_key(head.text)
+        if key in self.lexicon_heads:
+            return key not in self.capitalised_heads or head.text[:1].isupper()
+        if not head.text[:1].isupper():
+            return False
+        written = [t.text for t in head if t.text != ","]
+        for form in self.registry.forms.get(key, ()):
+            pieces = [p for p in PIECE.findall(form.text) if p != ","]
+            if all(w == p for w, p in zip(written, pieces) if is_acronym_form(p)):
+                return True
+        return False
+
+
+def matched_as_head(text: str) -> bool:
+    """Whether a registry form is looked for as a head.
+
+    A lone acronym (``BĐBP``) is found by the acronym rule, which knows
+    definitions and vessel numbers; a name with a number (``Vùng 2 Hải quân``,
+    ``Quân khu 4``) by the grammar's numbered heads, which also resolve a
+    later ``Bộ Tư lệnh Vùng``. The registry recognises both by their value.
+    """
+    pieces = PIECE.findall(text)
+    if len(pieces) == 1 and is_acronym_form(pieces[0]):
+        return False
+    return not any(piece[:1].isdigit() for piece in pieces)
 
 
 class _Context:
@@ -142,6 +262,9 @@ class _Context:
         for span in (s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)):
             covering.setdefault(span.start, []).append(span.end)
         longest = max((e - s for s, ends in covering.items() for e in ends), default=0)
+        # a position ends where an organization begins, whatever the words say ("Trưởng Ban Tổ chức Trung ương":
+        # underthesea's word "Trưởng Ban" would hide the head)
+        position_ends = {s.end for s in spans_of(doc, "POSITION")}
         self.words = DocumentWords(doc, extractor.word_source)
 
         def covered(h: Span) -> bool:
@@ -150,22 +273,43 @@ class _Context:
 
         # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``, not ``bộ Công an``
         # of ``cán bộ Công an``), and not part of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``,
-        # ``Trường`` in ``Trường Sa``); the longest head left wins
+        # ``Trường`` in ``Trường Sa``); a registry name is written with its capital; the longest head left wins
         # resolved where the grammar looks: a sentence is segmented into words only for a head that could matter
         self.heads = LazySpanChoice(
             extractor.heads(doc, as_spans=True),
-            lambda h: not covered(h) and not self.words.inside_word(h.start) and not self.words.inside_word(h.end),
+            lambda h: (not covered(h) and extractor.written_as_registry(h)
+                       and (h.start in position_ends or not self.words.inside_word(h.start))
+                       and not self.words.inside_word(h.end)),
         )
         self.head_starts = set(self.heads.starts())
         self.units = {start: end for _, start, end in extractor.units(doc)}
         learned = doc.user_data.get("acronym_definitions", {})
+        self.learned = learned
         self.expansions = {**extractor.expansions, **learned}
         self.province = document_province(places)
+        self.place_list = sorted(places, key=lambda span: span.start)
+        self._sentence_of: SentenceIndex | None = None
+        self._provinces: list[tuple[Span, int | None, str, dict]] | None = None  # province places, when first asked
         self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
+        self.date = doc.user_data.get("doc_date")
+        self._mentioned: set[str] | None = None
+        # (start, template id, normalized) of the template bodies found so far, for a unit named alone after them
+        self.template_bodies: list[tuple[int, str, str]] = []
         self.numbered_full: dict[str, str] = {}  # grow() reads it; empty while numbered_names() fills it
         self.numbered_full = self.numbered_names()
+
+    def head_part(self, head: Span) -> Part:
+        """A head as a part of a name: its canonical spelling, or the template's name for a template's form
+        (``BCH BĐBP`` → ``Bộ Chỉ huy Bộ đội Biên phòng``) unless the document defines an acronym in it."""
+        key = form_key(head.text)
+        forms = tuple(self.x.registry.forms.get(key, ()))
+        part = Part(head.start, head.end, "head", self.x.canonical[key], forms)
+        template = part.template(self.x.registry)
+        if template is not None and not (self.learned and any(token.text in self.learned for token in head)):
+            part.value = template.name
+        return part
 
     def numbered_names(self) -> dict[str, str]:
         """Numbered head → the full name it has in this document (``vùng`` → ``Vùng 2 Hải quân``), first one wins.
@@ -176,18 +320,33 @@ class _Context:
 
         def numbered_at(head: Span) -> bool:
             k = head.end + (1 if head.end < len(doc) and doc[head.end].lower_ == "số" else 0)
-            return head.text.lower() in self.x.numbered and k < len(doc) and doc[k].like_num
+            return form_key(head.text) in self.x.numbered and k < len(doc) and doc[k].like_num
+
+        digits = numpy.flatnonzero(doc.to_array(IS_DIGIT)).tolist() if len(doc) else []
+
+        def named_with_number(head: Span) -> bool:
+            # "Lữ đoàn Bảo vệ biên giới 201": a capitalised numbered head whose number follows its name closely
+            following = bisect_left(digits, head.end)
+            return (following < len(digits) and digits[following] < head.end + MAX_BRIDGE + 4
+                    and doc[head.start].text[:1].isupper() and form_key(head.text) in self.x.numbered)
 
         names: dict[str, str] = {}
         for start in self.heads.starts():
-            if not any(numbered_at(candidate) for candidate in self.heads.candidates(start)):
+            candidates = self.heads.candidates(start)
+            if not any(numbered_at(c) or named_with_number(c) for c in candidates):
                 continue  # whichever head is taken here, it is no numbered one: no need to resolve it
             head = self.heads.get(start)
-            if head is None or not numbered_at(head) or head.text.lower() in names:
+            if head is None or form_key(head.text) in names or not (numbered_at(head) or named_with_number(head)):
                 continue
-            key = head.text.lower()
-            parts, _ = self.grow([Part(start, head.end, "head", self.x.canonical[key])])
+            parts, _ = self.grow([self.head_part(head)])
+            if not numbered_at(head) and not any(part.kind == "number" for part in parts[1:]):
+                continue
+            key = form_key(head.text)
             names[key] = self.normalize(parts)
+            # "Vùng Cảnh sát biển 2" is also the document's "Vùng" (a later "Bộ Tư lệnh Vùng")
+            first_word = key.split(" ", 1)[0]
+            if first_word in self.x.numbered:
+                names.setdefault(first_word, names[key])
         return names
 
     def may_start_organization(self, i: int) -> bool:
@@ -200,7 +359,7 @@ class _Context:
         """
         doc = self.doc
         for head in self.heads.candidates(i):
-            key = head.text.lower()
+            key = form_key(head.text)
             if (doc[i].text[:1].isupper() or key in self.x.standalone
                     or any(key.startswith(h + " ") for h in self.x.sentence_case) or self.grows_at(head.end)):
                 return True
@@ -227,13 +386,21 @@ class _Context:
         return (doc[k].text in self.x.surnames and k + 1 < len(doc) and is_title(doc[k + 1])
                 and k not in self.places)
 
+    def person_after_unit_word(self, place: Span) -> bool:
+        """``UBND tỉnh Trần Văn X``: a "place" after a unit word that the registry does not know and that opens
+        with a surname is the person the organization is followed by."""
+        attrs = place._.attrs or {}
+        k = self.units.get(place.start)
+        return (place._.source == "places.unit_word" and "code" not in attrs and k is not None
+                and attrs.get("level") in UNPLACED_LEVELS and k < place.end and self.person_starts_at(k))
+
     def organization_at(self, i: int) -> Span | None:
         if i in self.heads:
-            head = self.heads[i]
-            parts = [Part(head.start, head.end, "head", self.x.canonical[head.text.lower()])]
+            parts = [self.head_part(self.heads[i])]
         elif self.is_org_acronym(i) and not self.is_parenthesised(i):
             acronym = self.acronyms[i]
-            parts = [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text)]
+            forms = tuple(self.x.registry.forms.get(form_key(acronym.text), ()))
+            parts = [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text, forms)]
         else:
             return None
         if first_is_vessel_number(self.doc, i, parts):
@@ -241,54 +408,265 @@ class _Context:
         parts, named = self.grow(parts)
         end = parts[-1].end
         first = parts[0]
+        first_key = form_key(first.value)
         after = self.doc[end].lower_ if end < len(self.doc) else ""
         # "Ban Chỉ huy BĐBP các tỉnh" is a plural; in "UBND tỉnh các giải pháp" and "Thủ tướng Chính phủ các
         # nội dung" the name was complete before "các"
-        complete = parts[-1].kind == "unit" or (len(parts) == 1 and first.value.lower() in self.x.standalone)
+        # a name that ends with its place is complete too: "Công an tỉnh Lạng Sơn cấp hộ chiếu" (cấp: issues)
+        complete = parts[-1].kind in ("unit", "place") or (
+            len(parts) == 1 and self.stands_alone(first, plural_ok=False))
+        before = self.doc[i - 1].lower_ if i > 0 else ""
+        if first.kind == "head" and before in self.x.generic_after and self.doc[i].is_lower:
+            return None  # "hai đồn biên phòng Hữu Nghị và Tân Thanh": a plural
         if first.kind == "head" and after in self.x.generic_after and not complete:
+            if first.end == i + 1 and self.is_org_acronym(i):
+                # "UBND các xã": the organization acronym alone is an ORG, whatever follows it
+                acronym = self.acronyms[i]
+                return self.span(i, i + 1, [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text)],
+                                 "orgs.acronym")
             return None
-        normalized = self.normalize(parts)
+        if first.kind == "head" and first_key in self.x.delegations and not self.names_a_unit(parts):
+            return None  # "đoàn Campuchia", "Đoàn công tác": a delegation, not a body
         if first.kind == "acronym":
-            return make_span(self.doc, i, end, "ORG", normalized, "orgs.acronym")
+            return self.span(i, end, parts, "orgs.acronym")
         if named:
-            return make_span(self.doc, i, end, "ORG", normalized, "orgs.head")
-        if len(parts) == 1 and first.value.lower() in self.x.standalone:
-            return make_span(self.doc, i, end, "ORG", normalized, "orgs.standalone")
-        if len(parts) == 1 and any(first.value.lower().startswith(h + " ") for h in self.x.sentence_case):
+            return self.span(i, end, parts, "orgs.head")
+        if len(parts) == 1 and self.stands_alone(first):
+            return self.span(i, end, parts, "orgs.standalone")
+        if len(parts) == 1 and any(first_key.startswith(h + " ") for h in self.x.sentence_case):
             # "Phòng Tham mưu", "Đội Trinh sát": the head word and its name, a lexicon entry of its own
-            return make_span(self.doc, i, end, "ORG", normalized, "orgs.named_head")
+            return self.span(i, end, parts, "orgs.named_head")
         if self.doc[i].text[0].isupper():
             shared = self.coordinated_with_named(end)
             if shared is not None:
                 value = self.normalize(parts + shared) if shared else None
-                return make_span(self.doc, i, end, "ORG", value, "orgs.ellipsis")
+                return make_span(self.doc, i, end, "ORG", value, "orgs.ellipsis",
+                                 self.identify(parts + shared, value)[1] if shared else {})
         return None
 
+    def stands_alone(self, part: Part, plural_ok: bool = True) -> bool:
+        """A head that is an organization by itself: a lexicon standalone name, or a registry name written with
+        its capital (``Chính phủ``, not the common noun ``chính phủ hai nước``); with ``plural_ok`` also a
+        template every province has (``Sở Tài chính``), which ``các tỉnh`` after it makes plural."""
+        key = form_key(part.value)
+        if key in self.x.standalone:
+            return True
+        registry = self.x.registry_alone if plural_ok else self.x.registry_standalone
+        return key in registry and self.doc[part.start].text[:1].isupper()
+
+    @staticmethod
+    def of_a_province(parts: list[Part]) -> bool:
+        """A province's body, in Vietnam or across the border: its head and a province, or ``tỉnh`` completed."""
+        rest = [p for p in parts[1:] if p.kind != "definition"]
+        if len(rest) != 1:
+            return False
+        if rest[0].kind == "unit":
+            return rest[0].value in ("tỉnh", "thành phố")
+        return rest[0].kind == "place" and (rest[0].attrs or {}).get("level") in ("province", "foreign_region")
+
+    def names_a_unit(self, parts: list[Part]) -> bool:
+        """``Đoàn Kinh tế - Quốc phòng 337``, ``Đoàn 871``: a capitalised ``Đoàn`` with its number; with a name
+        alone (``Đoàn Campuchia``) or an organization (``Đoàn Bộ Quốc phòng``) it is a delegation."""
+        return (self.doc[parts[0].start].text[:1].isupper()
+                and any(part.kind == "number" for part in parts[1:])
+                and all(part.kind in ("name", "number") for part in parts[1:]))
+
+    def span(self, start: int, end: int, parts: list[Part], source: str) -> Span:
+        """The ORG span of ``parts``: its value and attributes from the document, then the registry."""
+        value = self.normalize(parts)
+        registry_source, attrs, value = self.identify(parts, value)
+        # a province's body written here, also as the parent in a longer name ("Cơ quan Cảnh sát điều tra Công an
+        # tỉnh"): a unit named alone later belongs to it
+        for i, part in enumerate(parts):
+            template = part.template(self.x.registry) if part.kind == "head" else None
+            if template is not None and self.of_a_province(parts[i:]):
+                self.template_bodies.append((part.start, template.id, value if i == 0 else self.normalize(parts[i:])))
+                break
+        return make_span(self.doc, start, end, "ORG", value, registry_source or source, attrs)
+
+    # --- the registry ---------------------------------------------------------------------------
+
+    def mentioned(self) -> set[str]:
+        """Ids of the registry bodies the document names, with the bodies above them (computed when first asked)."""
+        if self._mentioned is None:
+            registry = self.x.registry
+            ids = set()
+            written = [span.text for span in self.heads.order] + [span.text for span in self.acronyms.values()]
+            for text in written:
+                ids.update(f.entry for f in registry.forms.get(form_key(text), ())
+                           if f.entry in registry.bodies and f.role != IN_CONTEXT)
+            self._mentioned = with_ancestors(registry, ids)
+        return self._mentioned
+
+    def body_named(self, text: str, written_parent: str | None = None) -> tuple[Body | None, str | None]:
+        """The registry body written as ``text`` and the role of that form, or (None, None)."""
+        forms = self.x.registry.forms.get(form_key(text), [])
+        if not any(f.entry in self.x.registry.bodies for f in forms):
+            return None, None
+        # the document's names are read only when a form is a short one or stands for several bodies
+        needs_context = len(forms) > 1 or any(f.role == IN_CONTEXT for f in forms)
+        body = choose_body(self.x.registry, forms, written_parent, self.date,
+                           self.mentioned() if needs_context else frozenset())
+        if body is None:
+            return None, None
+        return body, next(f.role for f in forms if f.entry == body.id)
+
+    def identify(self, parts: list[Part], value: str | None) -> tuple[str | None, dict, str | None]:
+        """(source, attrs, value) from the registry: which body ``parts`` name, and its full name for a short form.
+
+        In order: the whole name is a registry body's (``Bộ Tư lệnh Vùng 2 Hải quân``, ``Cảnh sát biển``); a
+        template with its place (``Công an tỉnh Nghệ An``) or alone in a document about one province; a
+        registry name followed by its parent (``Cục Cảnh sát giao thông Bộ Công an``); a unit named by its
+        function or a unit of a registry body, which gives the parent.
+        """
+        registry = self.x.registry
+        naming = [p for p in parts if p.kind != "definition"]
+        if value is None or not naming:
+            return None, {}, value
+        body, role = self.body_named(value)
+        if body is not None:
+            attrs = registry.attrs_of_body(body)
+            if role in (SHORT, IN_CONTEXT) or (role == ACRONYM and naming[0].value not in self.learned.values()):
+                return "orgs.registry_short", attrs, body.name
+            return "orgs.registry", attrs, value
+        first, rest = naming[0], naming[1:]
+        template = first.template(registry)
+        if template is not None:
+            instance = self.template_instance(template, first, rest, value)
+            if instance is not None:
+                return instance[0], instance[1], value
+        # what follows may be the parent ("… Bộ Công an", "… BĐBP") or the home country ("… Việt Nam")
+        may_be_parent = bool(rest) and (
+            rest[0].kind in ("head", "acronym") or (len(rest) == 1 and rest[0].kind == "place"))
+        rest_value = self.normalize(rest) if may_be_parent else None
+        parent, _ = self.body_named(rest_value) if rest_value else (None, None)
+        home = rest_value == HOME_COUNTRY  # "Bộ Công an Việt Nam", "Hải quân Việt Nam": the body itself
+        if (first.complete or first.kind == "acronym") and (not rest or parent is not None or home):
+            body, role = self.body_named(first.value, parent.id if parent else None)
+            if body is not None:
+                attrs = registry.attrs_of_body(body)
+                if parent is not None:
+                    attrs["parent"] = rest_value
+                if home:
+                    short = role in (SHORT, IN_CONTEXT)
+                    return f"orgs.registry{'_short' if short else ''}", attrs, body.name if short else first.value
+                return "orgs.registry", attrs, value
+        unit = registry.unit_names.get(form_key(first.value))
+        attrs = {"kind": unit.kind} if unit is not None else {}
+        if unit is not None and not rest:
+            # "Phòng Cảnh sát hình sự" alone: of the last police the document named before it
+            owner = next((name for start, template_id, name in reversed(self.template_bodies)
+                          if start < first.start and template_id in unit.parents), None)
+            if owner is not None:
+                return "orgs.document", {**attrs, "parent": owner}, f"{value} {owner}"
+        if rest_value and (parent is not None or (rest[0].forms and rest[0].kind == "head")):
+            attrs["parent"] = rest_value
+        return ("orgs.registry" if unit is not None else None), attrs, value
+
+    def template_instance(self, template: Template, first: Part, rest: list[Part], value: str,
+                          ) -> tuple[str, dict] | None:
+        """(source, attrs) of a template with its place (``Công an`` + ``tỉnh Nghệ An``), or with the document's
+        province when it is written alone; None when what follows it is not a place."""
+        registry = self.x.registry
+        if len(rest) == 1 and rest[0].kind == "place" and rest[0].attrs is not None:
+            place_attrs = rest[0].attrs
+            level = BODY_LEVELS.get(place_attrs.get("level", ""))
+            place = value[len(template.name):].strip() if value.lower().startswith(template.name.lower()) else ""
+            code, province, source = place_attrs.get("code"), place_attrs.get("province"), "orgs.template"
+            if level == "province" and not province:
+                province = place
+        elif len(rest) == 1 and rest[0].kind == "unit" and (found := self.province_for(rest[0], first)) is not None:
+            if found.foreign:
+                return None
+            level, code, province, source = "province", found.code, found.full, "orgs.template"
+            place = province
+        elif not rest and template.bare and self.province:
+            level, code, province, source = "province", self.province.code, self.province.full, "orgs.document"
+            place = province
+        else:
+            return None
+        if level not in template.levels:
+            return None
+        parent, successor = registry.template_instance(template, place, province, level)
+        attrs = {"kind": template.kind}
+        if code:
+            attrs["registry_id"] = f"{template.id}:{code}"
+        if parent:
+            attrs["parent"] = parent
+        if successor:
+            attrs["successor"] = successor
+        return source, attrs
+
+    def province_for(self, unit: Part, head: Part | None = None) -> Province | None:
+        """The province a bare ``tỉnh`` (``thành phố``) of a name stands for, as the document makes it clear.
+
+        The one named last before it in its sentence (``Bộ CHQS tỉnh Quảng Ninh phối hợp với BĐBP tỉnh``,
+        ``Phó Tỉnh trưởng tỉnh Xiêng Khoảng …, Giám đốc Công an tỉnh``), unless that province's body of the
+        same name (``head``) is written there, which makes ours another (``Công an tỉnh Xiêng Khoảng bàn giao
+        cho … Công an tỉnh``); else the document's province.
+        """
+        if self._provinces is None:
+            sentence_of = SentenceIndex(sentence_ranges(self.doc))
+            self._provinces = []
+            for place in self.place_list:
+                value, _, attrs = span_values(place)
+                if (attrs or {}).get("level") in ("province", "foreign_region"):
+                    self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
+            self._sentence_of = sentence_of
+        sentence = self._sentence_of.get(unit.start)
+        named = None
+        for place, place_sentence, value, attrs in self._provinces:
+            if place.start >= unit.start:
+                break
+            if place_sentence == sentence and value.startswith(unit.value + " ") and not self.named_by(place, head):
+                named = Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"),
+                                 attrs.get("level") == "foreign_region")
+        if named is not None:
+            return named
+        if self.province is not None and unit.value == self.province.unit:
+            return self.province
+        return None
+
+    def named_by(self, place: Span, head: Part | None) -> bool:
+        """Whether ``place`` is written right after the words of ``head`` (the same body of another province)."""
+        if head is None:
+            return False
+        size = head.end - head.start
+        return place.start >= size and form_key(self.doc[place.start - size:place.start].text) == form_key(
+            self.doc[head.start:head.end].text)
+
     def normalize(self, parts: list[Part]) -> str:
-        """The full name: acronyms expanded (also inside heads), a bare unit word completed with the document's province."""
+        """The full name: acronyms expanded (also inside heads), a bare unit word completed with the document's
+        province, a body named after a province written with the province's bare name."""
+        registry = self.x.registry
         words: list[str] = []
+        named_by_place_name = False  # the head before is "Tỉnh ủy", "Báo": "Tỉnh ủy Thanh Hóa", not "… tỉnh …"
+        before: Part | None = None
         for part in parts:
             if part.kind == "definition":
                 continue
-            if part.kind == "unit" and self.province is not None and part.value == self.province[0]:
-                words.append(f"{self.province[0]} {self.province[1]}")
+            head, before = before, part
+            if part.kind == "unit" and (province := self.province_for(part, head)) is not None:
+                words.append(province.full)
                 continue
             if part.kind == "unit" and part.value in self.local_units:
                 words.append(f"{part.value} {self.local_units[part.value]}")
                 continue
             value = part.value
-            written = self.doc[part.start:part.end].text.lower()
-            if part.kind == "place" and words and words[-1].lower() in ("ủy", "uỷ") and not written.startswith(
-                    ("tỉnh ", "thành phố ")):
+            if part.kind == "place" and named_by_place_name and self.doc[part.start].lower_ not in ("tỉnh", "thành"):
                 # "Tỉnh ủy Thanh Hóa", not "Tỉnh ủy tỉnh Thanh Hóa"; a unit word written stays
-                value = value.split(" ", 1)[-1] if value.startswith(("tỉnh ", "thành phố ")) else value
+                value = strip_unit_word(value)
                 value = value[len("phố "):] if value.startswith("phố ") else value
             words.extend(self.expansions.get(word, word) for word in value.split())
+            template = part.template(registry) if part.kind == "head" else None
+            named_by_place_name = part.kind == "head" and (
+                (template is not None and template.place == "name") or words[-1].lower() in ("ủy", "uỷ"))
         text = " ".join(words)
         last = parts[-1]
-        if last.kind == "head" and last.value.lower() in PROVINCE_BODIES and self.province:
-            # "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy" alone: the document's province's
-            text = f"{text} {self.province[1]}"
+        template = last.template(registry) if last.kind == "head" else None
+        if template is not None and template.bare and self.province and "province" in template.levels:
+            # "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Sở Tài chính" alone: the document's province's
+            text = f"{text} {template.full_name(self.province.full)[len(template.name) + 1:]}"
         return text
 
     def coordinated_with_named(self, end: int) -> list[Part] | None:
@@ -299,8 +677,14 @@ class _Context:
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS or (end + 1) not in self.heads:
             return None
-        nxt = self.heads[end + 1]
-        parts, named = self.grow([Part(nxt.start, nxt.end, "head", nxt.text)])
+        # the complement is what follows the lexicon's head: "BĐBP tỉnh" of "Ban Chỉ huy BĐBP tỉnh", also where
+        # the registry knows "Ban Chỉ huy BĐBP" as one name
+        head = self.heads[end + 1]
+        lexicon_heads = [c for c in self.heads.candidates(end + 1)
+                         if form_key(c.text) in self.x.lexicon_heads and c.end <= head.end]
+        if form_key(head.text) not in self.x.lexicon_heads and lexicon_heads:
+            head = max(lexicon_heads, key=len)
+        parts, named = self.grow([self.head_part(head)])
         after = parts[-1].end
         if not named or (after < len(doc) and doc[after].lower_ in self.x.generic_after):
             return None
@@ -308,7 +692,7 @@ class _Context:
 
     def sentence_case_name(self, parts: list[Part]) -> bool:
         """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word."""
-        return (len(parts) == 2 and parts[0].kind == "head" and parts[0].value.lower() in self.x.sentence_case
+        return (len(parts) == 2 and parts[0].kind == "head" and form_key(parts[0].value) in self.x.sentence_case
                 and parts[1].kind in ("name", "head") and is_title(self.doc[parts[1].start]))
 
     def bridge_end(self, k: int, parts: list[Part]) -> int | None:
@@ -317,7 +701,7 @@ class _Context:
         A number closes the bridge only after a numbered head (``Đại đội Bảo vệ biên giới 283``).
         """
         doc = self.doc
-        numbered = parts[0].value.lower() in self.x.numbered
+        numbered = form_key(parts[0].value) in self.x.numbered
         for end in range(k, min(k + MAX_BRIDGE, len(doc))):
             token = doc[end]
             if end > k and ((token.like_num and numbered) or end in self.acronyms or end in self.heads
@@ -327,50 +711,106 @@ class _Context:
                 return None
         return None
 
+    def number_end(self, k: int) -> int:
+        """End of the number at ``k``: ``19-8`` of ``Bệnh viện 19-8`` (a date-named unit) is one number."""
+        doc = self.doc
+        if (k + 2 < len(doc) and doc[k + 1].text in HYPHENS and doc[k + 2].like_num
+                and not doc[k].whitespace_ and not doc[k + 1].whitespace_):
+            return k + 3
+        return k + 1
+
+    def closed_by_place(self, parts: list[Part]) -> bool:
+        """A place written with its unit word ends a name: ``Công an tỉnh Xiêng Khoảng | Khăm Phăn …``."""
+        return parts[-1].kind == "place" and parts[-1].start in self.units
+
+    def parent_head_at(self, k: int) -> bool:
+        """After a unit's own name, the organization it belongs to: ``Trường Quân sự | Quân khu 3``."""
+        head = self.heads[k]
+        key = form_key(head.text)
+        numbered = key in self.x.numbered and head.end < len(self.doc) and self.doc[head.end].text[:1].isdigit()
+        return numbered or (key in self.x.registry_standalone and head.text[:1].isupper())
+
+    def headline_word(self, k: int, parts: list[Part]) -> bool:
+        """``BỘ CÔNG AN THÔNG BÁO``: in a headline in capitals, the words after a registry name are not its name."""
+        return parts[-1].complete and self.doc[k].text.isupper() and self.doc[parts[-1].start].text.isupper()
+
+    def hyphenated_name(self, k: int, parts: list[Part]) -> int | None:
+        """End of ``- Quốc phòng`` in ``Kinh tế - Quốc phòng`` (a hyphen inside one name), or of ``- Mường Lát``
+        in ``Phòng thủ khu vực 1 - Mường Lát`` (a numbered unit and its place); None when the hyphen joins two
+        organizations or places."""
+        doc = self.doc
+        if (doc[k].text not in HYPHENS or k + 1 >= len(doc) or not is_title(doc[k + 1]) or (k + 1) in self.heads
+                or self.person_starts_at(k + 1)):
+            return None
+        if (k + 1) in self.places:
+            return self.places[k + 1].end if parts[-1].kind == "number" else None
+        if parts[-1].kind in ("name", "number"):
+            return max(self.words.word_end(k + 1), k + 2)
+        return None
+
     def grow(self, parts: list[Part]) -> tuple[list[Part], bool]:
         """Extend an organization name to the right; also say whether it got a naming part."""
         doc = self.doc
         named = False
+        numbered = form_key(parts[0].value) in self.x.numbered
+        # a school or street named after a person holds the person's name (Trường Tiểu học Lê Văn Tám)
+        after_person = form_key(parts[0].value) in self.x.named_after_people
         k = parts[-1].end
         while k < len(doc):
             token = doc[k]
             if k in self.blockers:
                 break
-            if k in self.heads and parts[-1].kind in ("head", "bridge", "definition"):
+            if k in self.heads and (parts[-1].kind in ("head", "bridge", "definition")
+                                    or (parts[-1].kind == "name" and self.parent_head_at(k))):
                 head = self.heads[k]
-                parts.append(Part(k, head.end, "head", self.x.canonical[head.text.lower()]))
+                parts.append(self.head_part(head))
                 # "Ban Thường vụ Tỉnh ủy": a body named by the organization it belongs to
-                named = named or head.text.lower() in self.x.standalone
+                named = named or self.stands_alone(parts[-1])
             elif k in self.acronyms:
                 acronym = self.acronyms[k]
                 parts.append(Part(k, k + 1, "acronym", acronym._.normalized or acronym.text))
                 named = True
             elif k in self.place_units and self.place_units[k] in self.places:
                 place = self.places[self.place_units[k]]
-                parts.append(Part(k, place.end, "place", place._.normalized or doc[k:place.end].text))
+                parts.append(Part(k, place.end, "place", place._.normalized or doc[k:place.end].text,
+                                  attrs=place._.attrs or {}))
                 named = True
+            elif k in self.places and self.person_after_unit_word(self.places[k]):
+                # the organization ends with its unit word; the name after it is a person's
+                parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
+                named = True
+                break
             elif k in self.places:
                 place = self.places[k]
-                # a body named after its commune keeps the name as written: Đồn Biên phòng Na Mèo
-                value = place.text if place._.source == "places.body_name" else place._.normalized or place.text
-                parts.append(Part(k, place.end, "place", value))
+                # a body named after its commune keeps the name as written (Đồn Biên phòng Na Mèo), and so does
+                # a place outside Vietnam (Cục Quản lý xuất nhập cảnh Bằng Tường)
+                kept = place._.source == "places.body_name" or (place._.attrs or {}).get("level") in FOREIGN_LEVELS
+                value = place.text if kept else place._.normalized or place.text
+                parts.append(Part(k, place.end, "place", value, attrs=place._.attrs or {}))
                 named = True
-            elif token.text == "(" and k + 2 < len(doc) and (k + 1) in self.acronyms and doc[k + 2].text == ")":
+            elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
+                    (k + 1) in self.acronyms or UNIT_CODE.match(doc[k + 1].text)):
                 parts.append(Part(k, k + 3, "definition", ""))
             elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
                 named = True
-            elif token.like_num and parts[-1].kind in ("head", "bridge"):
-                parts.append(Part(k, k + 1, "number", token.text))
+            elif token.text[:1].isdigit() and (parts[-1].kind in ("head", "bridge") or (
+                    numbered and parts[-1].kind == "name")):
+                # written in digits: "Chính phủ hai nước" is two governments
+                end = self.number_end(k)
+                parts.append(Part(k, end, "number", doc[k:end].text))
                 named = True
             elif k in self.units:
                 parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
                 named = True
                 break
-            elif is_title(token) and not self.person_starts_at(k):
+            elif (is_title(token) and not self.headline_word(k, parts) and not self.closed_by_place(parts)
+                  and (after_person or not self.person_starts_at(k))):
                 end = max(self.words.word_end(k), k + 1)
                 parts.append(Part(k, end, "name", doc[k:end].text))
                 named = True
+            elif (end := self.hyphenated_name(k, parts)) is not None:
+                parts.append(Part(k, end, "name", "- " + doc[k + 1:end].text))
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
                 parts.append(Part(k, bridge, "bridge", doc[k:bridge].text))
             else:
@@ -380,13 +820,15 @@ class _Context:
         while parts[-1].kind == "definition":
             parts.pop()
         last = parts[-1]
-        if not named and last.kind == "head" and last.value.lower() in self.numbered_full and is_title(doc[last.start]):
-            parts[-1] = Part(last.start, last.end, "head", self.numbered_full[last.value.lower()])
+        last_key = form_key(last.value)
+        if not named and last.kind == "head" and last_key in self.numbered_full and is_title(doc[last.start]):
+            parts[-1] = Part(last.start, last.end, "head", self.numbered_full[last_key])
             named = True
         return parts, named
 
 
-@Language.factory("vnx_orgs", default_config={"lexicon": "", "acronyms": "", "people": ""})
-def make_org_extractor(nlp: Language, name: str, lexicon: str, acronyms: str, people: str) -> OrganizationExtractor:
+@Language.factory("vnx_orgs", default_config={"lexicon": "", "acronyms": "", "people": "", "registry": ""})
+def make_org_extractor(nlp: Language, name: str, lexicon: str, acronyms: str, people: str,
+                       registry: str) -> OrganizationExtractor:
     return OrganizationExtractor(nlp, OrganizationLexicon.load(Path(lexicon)), AcronymLexicon.load(Path(acronyms)),
-                                 PeopleLexicon.load(Path(people)))
+                                 PeopleLexicon.load(Path(people)), OrgRegistry.load(Path(registry)))

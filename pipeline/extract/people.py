@@ -222,7 +222,8 @@ class PersonExtractor:
             # "Lò Văn Sáy", "Cầm Thị Hoa": surname + Văn/Thị + given name is a name wherever it stands
             if orths[i] in self.surname_orths and orths[i + 1] in self.middle_name_orths and i not in blocked:
                 add(i, True, "people.middle_name")
-        candidates.extend(self.initials(doc, blocked))
+        texts = [doc.vocab.strings[orth] for orth in orths]
+        candidates.extend(self.initials(doc, texts, blocked))
         for known in self.known(doc, as_spans=True):
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
         candidates.extend(self.byline(doc))
@@ -230,7 +231,7 @@ class PersonExtractor:
         found = filter_spans(candidates)
         found = filter_spans(found + self.list_items(doc, found, span_starting_at(positions), orgs, places, blocked))
         found = filter_spans(found + self.repeats(doc, found, orths))
-        found = filter_spans(found + self.given_names(doc, found, ranks, blocked, orgs, places))
+        found = filter_spans(found + self.given_names(doc, texts, found, ranks, blocked, orgs, places))
         add_spans(doc, "PERSON", found)
         return doc
 
@@ -279,12 +280,19 @@ class PersonExtractor:
                 k = places[k + 1].end  # "… tại Việt Nam": the host country
         return k, foreign
 
-    def initials(self, doc: Doc, blocked: set[int]) -> list[Span]:
-        """Names written as initials (``N.T.H.``, ``Đ.V.T``), wherever they stand: no other word has that shape."""
+    def initials(self, doc: Doc, texts: list[str], blocked: set[int]) -> list[Span]:
+        """Names written as initials (``N.T.H.``, ``Đ.V.T``), wherever they stand: no other word has that shape.
+
+        ``texts`` are the token texts; only a capital letter alone followed by a dot is looked at further.
+        """
         spans = []
         k = 0
-        while k < len(doc):
-            end = initials_end(doc, k) if k not in blocked and (k == 0 or doc[k - 1].text != ".") else None
+        while k < len(texts) - 1:
+            if not (len(texts[k]) == 1 and texts[k].isupper() and texts[k + 1] == "." and k not in blocked
+                    and (k == 0 or texts[k - 1] != ".")):
+                k += 1
+                continue
+            end = initials_end(doc, k)
             if end is None:
                 k += 1
                 continue
@@ -320,7 +328,7 @@ class PersonExtractor:
                     queue.insert(0, item)
         return items
 
-    def given_names(self, doc: Doc, found: list[Span], ranks: list[Span], blocked: set[int],
+    def given_names(self, doc: Doc, texts: list[str], found: list[Span], ranks: list[Span], blocked: set[int],
                     orgs: dict[int, Span], places: dict[int, Span]) -> list[Span]:
         """A given name alone, for a full name of the document that ends with it.
 
@@ -363,10 +371,10 @@ class PersonExtractor:
                 short.append(make_span(doc, k, k + 1, "PERSON", doc[k].text, source))
                 taken[k] = 1
         words = DocumentWords(doc, self.word_source)
-        for k, token in enumerate(doc):
-            if (len(owners.get(token.text, ())) == 1 and alone(k) and not (k > 0 and is_title(doc[k - 1]))
+        for k, text in enumerate(texts):
+            if (len(owners.get(text, ())) == 1 and alone(k) and not (k > 0 and is_title(doc[k - 1]))
                     and words.word_end(k) == k + 1 and not words.inside_word(k)):
-                short.append(make_span(doc, k, k + 1, "PERSON", token.text, "people.given_name_alone"))
+                short.append(make_span(doc, k, k + 1, "PERSON", text, "people.given_name_alone"))
         return short
 
     def byline(self, doc: Doc) -> list[Span]:

@@ -113,6 +113,9 @@ class PlaceExtractor:
         for head in lexicon.commune_named_bodies:
             self.bodies.add("BODY", [pattern(nlp.vocab, head)])
         self.not_after = [tuple(words.lower().split()) for words in lexicon.not_a_place_after]
+        self.streets = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for word in lexicon.street_words:
+            self.streets.add("STREET", [pattern(nlp.vocab, word)])
         self.people = set(people.known_people)
         self.surnames = people.surnames
         self.honorifics = {h for h in people.honorifics if " " not in h}
@@ -128,7 +131,22 @@ class PlaceExtractor:
         spans = [self.resolve(doc, f, context) for f in first.values()]
         doc.user_data["place_units"] = place_units
         add_spans(doc, "PLACE", filter_spans(spans))
+        doc.spans["STREET"] = self.street_names(doc)
         return doc
+
+    def street_names(self, doc: Doc) -> list[Span]:
+        """``đường Nguyễn Văn Cừ``: the capitalised name after a street word (not ``phố`` of ``thành phố``).
+
+        Not an entity: the mention selector keeps no PERSON inside one.
+        """
+        found = []
+        for _, start, end in self.streets(doc):
+            if start > 0 and doc[start - 1].lower_ == "thành":
+                continue
+            name_end = capitalised_run(doc, end)
+            if name_end > end and not doc[end].like_num:
+                found.append(Span(doc, end, name_end, label="STREET"))
+        return found
 
     def after_unit_words(self, doc: Doc, place_units: dict[int, int]) -> list[_Found]:
         found = []

@@ -1,0 +1,287 @@
+"""ORG with the registry of official bodies, one block per kind of error it fixes (made-up text, good and bad cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.org_registry import OrgRegistry
+
+
+def orgs(process, text: str, date: str | None = None) -> list[tuple[str, str | None]]:
+    return [(m.text, m.normalized) for m in process(text, date=date).mentions if m.type == "ORG"]
+
+
+def org_mentions(process, text: str, date: str | None = None) -> dict:
+    return {m.text: m for m in process(text, date=date).mentions if m.type == "ORG"}
+
+
+# --- names that end where they end: sentence case, commas, any case -------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu đã khởi tố vụ án.",
+     [("Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
+       "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu")]),
+    # written without its commas, the name is still whole, and normalized with them
+    ("Cục Cảnh sát phòng cháy chữa cháy và cứu nạn cứu hộ kiểm tra kho hàng.",
+     [("Cục Cảnh sát phòng cháy chữa cháy và cứu nạn cứu hộ",
+       "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ")]),
+    ("Đội Cảnh sát điều tra tội phạm về trật tự xã hội Công an huyện Quan Hóa bắt giữ đối tượng.",
+     [("Đội Cảnh sát điều tra tội phạm về trật tự xã hội Công an huyện Quan Hóa",
+       "Đội Cảnh sát điều tra tội phạm về trật tự xã hội Công an huyện Quan Hóa")]),
+    ("Phòng Quản lý xuất nhập cảnh Công an tỉnh Lạng Sơn cấp hộ chiếu.",
+     [("Phòng Quản lý xuất nhập cảnh Công an tỉnh Lạng Sơn", "Phòng Quản lý xuất nhập cảnh Công an tỉnh Lạng Sơn")]),
+    ("CỤC CẢNH SÁT GIAO THÔNG KHUYẾN CÁO NGƯỜI DÂN", [("CỤC CẢNH SÁT GIAO THÔNG", "Cục Cảnh sát giao thông")]),
+    ("Cục cảnh sát giao thông khuyến cáo người dân.", [("Cục cảnh sát giao thông", "Cục Cảnh sát giao thông")]),
+    # a unit's code in parentheses stays inside the name; the name goes on to its parent
+    ("Cục Cảnh sát giao thông (C08) Bộ Công an hướng dẫn.",
+     [("Cục Cảnh sát giao thông (C08) Bộ Công an", "Cục Cảnh sát giao thông Bộ Công an")]),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa tổ chức hội nghị.",
+     [("Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa")]),
+    # bad: a headline's words after a registry name are not its name; the lower-case noun is no body
+    ("BỘ CÔNG AN THÔNG BÁO TUYỂN SINH", [("BỘ CÔNG AN", "Bộ Công an")]),
+    ("Chính phủ hai nước đã ký kết. chính phủ hai nước đã ký kết.", [("Chính phủ", "Chính phủ")]),
+    ("Các cục nghiệp vụ đã phối hợp.", []),
+])
+def test_names_end_where_they_end(process, text: str, expected: list) -> None:
+    assert orgs(process, text) == expected
+
+
+# --- historic and standalone names ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "normalized", "attrs"), [
+    ("Lực lượng Công an nhân dân vũ trang được thành lập năm 1959.", "Công an nhân dân vũ trang",
+     "Công an nhân dân vũ trang", {"registry_id": "candvt", "successor": "Bộ đội Biên phòng"}),
+    ("Bộ Kế hoạch và Đầu tư đã trình đề án.", "Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư",
+     {"kind": "ministry", "successor": "Bộ Tài chính"}),
+    ("Bộ Lao động - Thương binh và Xã hội đã trình đề án.", "Bộ Lao động - Thương binh và Xã hội",
+     "Bộ Lao động - Thương binh và Xã hội", {"successor": "Bộ Nội vụ"}),
+    ("Tổng cục Cảnh sát chỉ đạo các đơn vị.", "Tổng cục Cảnh sát", "Tổng cục Cảnh sát",
+     {"registry_id": "bca.tong-cuc-canh-sat", "parent": "Bộ Công an"}),
+    ("Hải quân tổ chức lễ xuất quân.", "Hải quân", "Quân chủng Hải quân", {"kind": "service"}),
+    ("Quân chủng Hải quân tổ chức lễ xuất quân.", "Quân chủng Hải quân", "Quân chủng Hải quân", {"kind": "service"}),
+    ("Ban Bí thư đã ban hành kết luận.", "Ban Bí thư", "Ban Bí thư", {"parent": "Ban Chấp hành Trung ương Đảng"}),
+    ("Bộ Chính trị đã ban hành kết luận.", "Bộ Chính trị", "Bộ Chính trị", {"kind": "party_committee"}),
+    ("Vùng Cảnh sát biển 3 tuần tra.", "Vùng Cảnh sát biển 3", "Vùng Cảnh sát biển 3",
+     {"kind": "region", "parent": "Cảnh sát biển Việt Nam"}),
+    ("Bộ Tư lệnh Quân khu 4 kiểm tra.", "Bộ Tư lệnh Quân khu 4", "Bộ Tư lệnh Quân khu 4",
+     {"registry_id": "quan-khu-4", "kind": "military_region"}),
+    ("Quân đoàn 3 diễn tập.", "Quân đoàn 3", "Quân đoàn 3", {"successor": "Quân đoàn 34"}),
+    ("Binh chủng Tăng - Thiết giáp huấn luyện.", "Binh chủng Tăng - Thiết giáp", "Binh chủng Tăng - Thiết giáp",
+     {"kind": "arm"}),
+    ("Bệnh viện 19-8 khám bệnh.", "Bệnh viện 19-8", "Bệnh viện 19-8", {"kind": "hospital"}),
+])
+def test_historic_and_standalone_names(process, text: str, name: str, normalized: str, attrs: dict) -> None:
+    found = org_mentions(process, text)
+    assert list(found) == [name]
+    assert found[name].normalized == normalized
+    assert attrs.items() <= found[name].attrs.items()
+    assert found[name].source.startswith("orgs.registry")
+
+
+def test_every_body_of_the_registry_is_found_whole(pipe) -> None:
+    """Each official name and variant in a sentence is one ORG, the whole name, with that body's id."""
+    from pipeline.model import RawDocument
+
+    registry = OrgRegistry.load(load_config().lexicon_path("org_registry"))
+    shared = {name for name, count in _name_counts(registry).items() if count > 1}
+    missed = []
+    for body in registry.bodies.values():
+        for name in (body.name, *body.variants):
+            if name in shared:
+                continue  # one name of two bodies: tested in test_org_registry.test_choose_body
+            result = pipe.process(RawDocument("t.txt", f"Hôm nay, {name} đã tổ chức hội nghị."))
+            found = [(m.text, m.attrs.get("registry_id")) for m in result.mentions if m.type == "ORG"]
+            if found != [(name, body.id)]:
+                missed.append((name, found))
+    assert missed == []
+
+
+def _name_counts(registry: OrgRegistry) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for body in registry.bodies.values():
+        for name in (body.name, *body.variants):
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+# --- schools, hospitals and streets named after a person ------------------------------------------
+
+@pytest.mark.parametrize(("text", "org", "persons"), [
+    ("Học sinh Trường Tiểu học Lê Văn Tám tham gia hội thi.", "Trường Tiểu học Lê Văn Tám", []),
+    ("Trường THPT Nguyễn Thị Minh Khai khai giảng.", "Trường THPT Nguyễn Thị Minh Khai", []),
+    ("Bệnh viện Đa khoa Nguyễn Văn Thủ tiếp nhận bệnh nhân.", "Bệnh viện Đa khoa Nguyễn Văn Thủ", []),
+    ("Nhà ở đường Nguyễn Văn Cừ bị cháy.", None, []),
+    ("Cửa hàng ở phố Lê Văn Hưu đóng cửa.", None, []),
+    # bad: a person after an organization that is not named after anyone stays a person
+    ("Giám đốc Bệnh viện Đa khoa tỉnh Nguyễn Văn An kiểm tra.", "Bệnh viện Đa khoa tỉnh", ["Nguyễn Văn An"]),
+    ("Ông Nguyễn Văn Cừ sống ở thành phố Hà Nội.", None, ["Nguyễn Văn Cừ"]),
+])
+def test_named_after_a_person(process, text: str, org: str | None, persons: list[str]) -> None:
+    mentions = process(text).mentions
+    assert [m.text for m in mentions if m.type == "ORG"] == ([org] if org else [])
+    assert [m.text for m in mentions if m.type == "PERSON"] == persons
+
+
+# --- delegations ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đoàn Campuchia do ông Sok An dẫn đầu đã đến thăm.", []),
+    ("Đoàn công tác đã làm việc với đoàn Lào.", []),
+    ("Đoàn Bộ Quốc phòng đến thăm đơn vị.", [("Bộ Quốc phòng", "Bộ Quốc phòng")]),
+    # good: a named team with its number, a province's delegation to the National Assembly
+    ("Đoàn Kinh tế - Quốc phòng 337 giúp dân thu hoạch lúa.",
+     [("Đoàn Kinh tế - Quốc phòng 337", "Đoàn Kinh tế - Quốc phòng 337")]),
+    ("Đoàn 871 tổ chức lễ kỷ niệm.", [("Đoàn 871", "Đoàn 871")]),
+    ("Đoàn ĐBQH tỉnh Nghệ An tiếp xúc cử tri.", [("Đoàn ĐBQH tỉnh Nghệ An", "Đoàn đại biểu Quốc hội tỉnh Nghệ An")]),
+])
+def test_delegations_are_not_organizations(process, text: str, expected: list) -> None:
+    assert orgs(process, text) == expected
+
+
+# --- an organization followed by a person's name --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "org", "person"), [
+    ("Chủ tịch UBND tỉnh Lê Hùng dự lễ.", "UBND tỉnh", "Lê Hùng"),
+    ("Phó Chủ tịch UBND tỉnh Trần Văn Xuân phát biểu.", "UBND tỉnh", "Trần Văn Xuân"),
+    ("Chủ tịch UBND xã Hoàng Minh dự lễ.", "UBND xã", "Hoàng Minh"),
+    # bad: a place the registry knows is the organization's, the person comes after it
+    ("Chủ tịch UBND tỉnh Lào Cai Trần Văn Xuân phát biểu.", "UBND tỉnh Lào Cai", "Trần Văn Xuân"),
+    ("Chủ tịch UBND xã Na Mèo Lê Văn An kiểm tra.", "UBND xã Na Mèo", "Lê Văn An"),
+])
+def test_an_organization_ends_before_the_person(process, text: str, org: str, person: str) -> None:
+    mentions = process(text).mentions
+    assert [m.text for m in mentions if m.type == "ORG"] == [org]
+    assert [m.text for m in mentions if m.type == "PERSON"] == [person]
+    places = [m.text for m in mentions if m.type == "PLACE"]
+    assert not any(person in place for place in places)
+
+
+# --- normalization: the document first, then the registry ------------------------------------------
+
+@pytest.mark.parametrize(("text", "org", "normalized", "source"), [
+    # the registry: a short form of a central body
+    ("Ủy ban Thường vụ đã cho ý kiến về dự án luật của Quốc hội.", "Ủy ban Thường vụ",
+     "Ủy ban Thường vụ Quốc hội", "orgs.registry_short"),
+    ("Lãnh đạo Bộ CA đã dự.", "Bộ CA", "Bộ Công an", "orgs.registry_short"),
+    ("Tàu Cảnh sát biển cứu ngư dân.", "Cảnh sát biển", "Cảnh sát biển Việt Nam", "orgs.registry_short"),
+    ("Bộ GD&ĐT ban hành thông tư.", "Bộ GD&ĐT", "Bộ Giáo dục và Đào tạo", "orgs.registry_short"),
+    # the document: the province it is about
+    ("Bộ đội Biên phòng tỉnh Nghệ An họp. Ban Chỉ huy BĐBP đã chỉ đạo.", "Ban Chỉ huy BĐBP",
+     "Ban Chỉ huy Bộ đội Biên phòng tỉnh Nghệ An", "orgs.document"),
+    ("Sở Tài chính đã trình UBND tỉnh Nghệ An.", "Sở Tài chính", "Sở Tài chính tỉnh Nghệ An", "orgs.document"),
+    ("BCH BĐBP tỉnh phối hợp với Công an tỉnh Quảng Trị.", "BCH BĐBP tỉnh",
+     "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị", "orgs.template"),
+    ("Báo Lào Cai đưa tin.", "Báo Lào Cai", "Báo Lào Cai", "orgs.template"),
+    # neither settles it: no guess
+    ("Ủy ban Thường vụ đã họp.", "Ủy ban Thường vụ", "Ủy ban Thường vụ", "orgs.standalone"),
+    ("Ban Chỉ huy BĐBP đã chỉ đạo các đồn.", "Ban Chỉ huy BĐBP", "Ban Chỉ huy Bộ đội Biên phòng", "orgs.standalone"),
+    ("Sở Tài chính đã trình đề án.", "Sở Tài chính", "Sở Tài chính", "orgs.standalone"),
+])
+def test_normalization(process, text: str, org: str, normalized: str, source: str) -> None:
+    found = org_mentions(process, text)
+    assert found[org].normalized == normalized
+    assert found[org].source == source
+
+
+@pytest.mark.parametrize(("text", "date", "org", "normalized", "registry_id"), [
+    ("Quân đội nhân dân Việt Nam tổ chức lễ. Tổng cục Chính trị chỉ đạo.", None, "Tổng cục Chính trị",
+     "Tổng cục Chính trị Quân đội nhân dân Việt Nam", "tong-cuc-chinh-tri"),
+    ("Lực lượng Công an nhân dân tổ chức lễ. Tổng cục Chính trị chỉ đạo.", "2016-05-02", "Tổng cục Chính trị",
+     "Tổng cục Chính trị Công an nhân dân", "bca.tong-cuc-chinh-tri"),
+    ("Tổng cục Chính trị chỉ đạo.", None, "Tổng cục Chính trị", "Tổng cục Chính trị", None),
+    ("Tổng cục Hậu cần - Kỹ thuật tổ chức hội nghị.", "2016-05-02", "Tổng cục Hậu cần - Kỹ thuật",
+     "Tổng cục Hậu cần - Kỹ thuật", "bca.tong-cuc-hckt"),
+    ("Tổng cục Hậu cần - Kỹ thuật tổ chức hội nghị.", "2025-05-02", "Tổng cục Hậu cần - Kỹ thuật",
+     "Tổng cục Hậu cần - Kỹ thuật", "tong-cuc-hckt"),
+])
+def test_the_document_chooses_between_bodies_of_one_name(process, text: str, date: str | None, org: str,
+                                                         normalized: str, registry_id: str | None) -> None:
+    found = org_mentions(process, text, date)
+    assert found[org].normalized == normalized
+    assert found[org].attrs.get("registry_id") == registry_id
+
+
+@pytest.mark.parametrize(("text", "org", "attrs"), [
+    ("Công an xã Na Mèo bắt giữ đối tượng.", "Công an xã Na Mèo",
+     {"kind": "police", "parent": "Công an tỉnh Thanh Hóa"}),
+    ("Công an tỉnh Nghệ An bắt giữ đối tượng.", "Công an tỉnh Nghệ An", {"kind": "police", "parent": "Bộ Công an"}),
+    ("Sở Công Thương tỉnh Lạng Sơn kiểm tra.", "Sở Công Thương tỉnh Lạng Sơn",
+     {"kind": "department", "parent": "Ủy ban nhân dân tỉnh Lạng Sơn"}),
+    ("Bộ Chỉ huy BĐBP tỉnh Quảng Ngãi tổ chức lễ.", "Bộ Chỉ huy BĐBP tỉnh Quảng Ngãi",
+     {"successor": "Ban Chỉ huy Bộ đội Biên phòng tỉnh Quảng Ngãi"}),
+    ("Sở Kế hoạch và Đầu tư tỉnh Nghệ An báo cáo.", "Sở Kế hoạch và Đầu tư tỉnh Nghệ An",
+     {"successor": "Sở Tài chính tỉnh Nghệ An"}),
+    ("Phòng Cảnh sát hình sự Công an tỉnh Nghệ An phá án.", "Phòng Cảnh sát hình sự Công an tỉnh Nghệ An",
+     {"kind": "police_division", "parent": "Công an tỉnh Nghệ An"}),
+    ("Cục Phòng, chống ma túy và tội phạm BĐBP chỉ đạo.", "Cục Phòng, chống ma túy và tội phạm BĐBP",
+     {"registry_id": "bdbp.cuc-pcmt", "parent": "Bộ đội Biên phòng"}),
+    ("Cán bộ BĐBP tuần tra.", "BĐBP", {"registry_id": "bdbp", "kind": "force"}),
+])
+def test_attributes_from_the_registry(process, text: str, org: str, attrs: dict) -> None:
+    found = org_mentions(process, text)
+    assert attrs.items() <= found[org].attrs.items(), found[org].attrs
+    if found[org].source == "orgs.template":
+        assert found[org].attrs["registry_id"].split(":")[1].isdigit()  # the place's official code
+
+
+def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -> None:
+    found = org_mentions(process, "Đồn Biên phòng Pù Nhi tuần tra.")
+    assert found["Đồn Biên phòng Pù Nhi"].source == "orgs.head"
+    assert "registry_id" not in found["Đồn Biên phòng Pù Nhi"].attrs
+
+
+# --- the document's context: which province, which parent -------------------------------------------
+
+@pytest.mark.parametrize(("text", "org", "normalized"), [
+    # a bare "tỉnh": the province named last before it in its sentence
+    ("Bộ CHQS tỉnh Quảng Ninh phối hợp với BĐBP tỉnh quản lý biên giới. UBND tỉnh Lạng Sơn và Công an tỉnh "
+     "Lạng Sơn dự.", "BĐBP tỉnh", "Bộ đội Biên phòng tỉnh Quảng Ninh"),
+    ("Đoàn do Phó Tỉnh trưởng tỉnh Xiêng Khoảng và Giám đốc Công an tỉnh dẫn đầu thăm Nghệ An, Nghệ An.",
+     "Công an tỉnh", "Công an tỉnh Xiêng Khoảng"),
+    # unless that province's body of the same name is written there: the bare one is another
+    ("Công an tỉnh Nghệ An họp. Công an tỉnh Xiêng Khoảng bàn giao đối tượng cho Công an tỉnh xử lý.",
+     "Công an tỉnh", "Công an tỉnh Nghệ An"),
+    # a unit named alone: of the province body named last before it
+    ("Công an tỉnh Nghệ An triệt phá đường dây. Phòng Cảnh sát điều tra tội phạm về ma túy thu giữ tang vật.",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Nghệ An"),
+    ("Kỳ họp HĐND tỉnh Nghệ An bầu Trưởng Ban Văn hóa - Xã hội.", "Ban Văn hóa - Xã hội",
+     "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An"),
+    # a place outside Vietnam stays as written; the home country after a body is the body
+    ("Cục Quản lý xuất nhập cảnh Bằng Tường làm việc.", "Cục Quản lý xuất nhập cảnh Bằng Tường",
+     "Cục Quản lý xuất nhập cảnh Bằng Tường"),
+    ("Bộ Công an Việt Nam và Bộ An ninh Lào ký kết.", "Bộ Công an Việt Nam", "Bộ Công an"),
+    ("Hải quân Việt Nam cứu thuyền viên.", "Hải quân Việt Nam", "Quân chủng Hải quân"),
+])
+def test_the_document_completes_a_name(process, text: str, org: str, normalized: str) -> None:
+    found = org_mentions(process, text)
+    assert found[org].normalized == normalized
+
+
+def test_a_unit_named_alone_without_its_body_before_it_is_not_completed(process) -> None:
+    found = org_mentions(process, "Phòng Cảnh sát điều tra tội phạm về ma túy thu giữ tang vật.")
+    unit = "Phòng Cảnh sát điều tra tội phạm về ma túy"
+    assert found[unit].normalized == unit
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a unit's own name, then the organization it belongs to
+    ("Trường Quân sự Quân khu 3 khai giảng.", ["Trường Quân sự Quân khu 3"]),
+    # a numbered unit whose number follows its name, and the later reference without it
+    ("Lữ đoàn Bảo vệ biên giới 201 tuần tra. Cán bộ Lữ đoàn giúp dân.", ["Lữ đoàn Bảo vệ biên giới 201", "Lữ đoàn"]),
+    ("Chi đội Quản lý biên giới Sùng Tả hội đàm.", ["Chi đội Quản lý biên giới Sùng Tả"]),
+    ("Lực lượng vũ trang Quân khu 3 đón nhận huân chương.", ["Lực lượng vũ trang Quân khu 3"]),
+    ("Thường trực HĐND tỉnh Nghệ An họp.", ["Thường trực HĐND tỉnh Nghệ An"]),
+    # bad: in lower case these are common nouns; a plural before a lower-case head
+    ("Các lực lượng vũ trang quân khu đã phối hợp.", []),
+    ("Hai đồn biên phòng Hữu Nghị và Tân Thanh phối hợp.", []),
+    ("Công an tỉnh Lạng Sơn cấp hộ chiếu cho 20 người.", ["Công an tỉnh Lạng Sơn"]),
+])
+def test_units_and_their_parents(process, text: str, expected: list[str]) -> None:
+    assert list(org_mentions(process, text)) == expected
+
+
+def test_a_back_reference_takes_the_full_name(process) -> None:
+    found = org_mentions(process, "Lữ đoàn Bảo vệ biên giới 201 tuần tra. Cán bộ Lữ đoàn giúp dân.")
+    assert found["Lữ đoàn"].normalized == "Lữ đoàn Bảo vệ biên giới 201"
