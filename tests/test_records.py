@@ -217,6 +217,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      "Mạy Xổm Phu Vông", ("Đại úy", None, "Phòng Quản lý xuất nhập cảnh Công an tỉnh Xiêng Khoảng")),
     ("Trung tá Lăng Văn Tuyến và Thiếu tá Chu Thị Hồng Nhung lần lượt giữ chức Đồn trưởng hai đồn biên phòng "
      "Hữu Nghị và Tân Thanh.", "Chu Thị Hồng Nhung", ("Thiếu tá", "Đồn trưởng", "Đồn biên phòng Tân Thanh")),
+    ("Tham gia có Thượng tá Vi Văn Kha, người sau đợt sắp xếp vừa qua tiếp tục giữ chức Trưởng Công an xã Nậm Cắn.",
+     "Vi Văn Kha", ("Thượng tá", "Trưởng", "Công an xã Nậm Cắn")),
+    ("Tin báo từ ông Nguyễn Văn Hùng (SN 1978, trú tại phường Sầm Sơn, tỉnh Thanh Hóa), thuyền trưởng tàu cá.",
+     "Nguyễn Văn Hùng", (None, "Thuyền trưởng", None)),
 ])
 def test_more_relation_shapes(process, text: str, name: str, record: Record) -> None:
     assert records(process, text).get(name) == record, records(process, text)
