@@ -266,7 +266,7 @@ class RecordLinker:
         """``Đại tá Nguyễn Văn A và Trần Văn B``: a name right after a ranked one, joined by ``và`` or a comma, takes its rank."""
         shared = {}
         for before, after in zip(persons, persons[1:]):
-            gap = [t.text for t in s.doc[before.end:after.start]]
+            gap = s.lower[before.end:after.start]
             if gap in (["và"], [","]) and after.start not in ranks and before.start in ranks | shared \
                     and (len(after) > 1):
                 source = (ranks | shared)[before.start]
