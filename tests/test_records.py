@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.lexicons import LexiconError, RelationLexicon
+from pipeline.resolve import unit_of_title
 
 Record = tuple["str | None", "str | None", "str | None"]
 
@@ -260,3 +261,15 @@ def test_records_hold_together_on_any_arrangement(process, pieces: list[str]) ->
             assert all(mentions[i].type in ("RANK", "POSITION", "ORG", "PLACE", "ACRONYM") for i in role.mention_ids)
         if person.position is not None:
             assert person.position in {role.position for role in person.roles}
+
+
+@pytest.mark.parametrize(("position", "organizations", "expected"), [
+    ("Phó Trưởng phòng", {"Phòng Tham mưu Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An"},
+     "Phòng Tham mưu Công an tỉnh Nghệ An"),
+    ("Tiểu đoàn trưởng", {"Tiểu đoàn 14", "Lữ đoàn 229"}, "Tiểu đoàn 14"),
+    ("Đồn trưởng", {"Đồn Biên phòng Na Mèo", "Đồn Biên phòng Tam Chung"}, None),  # two of a kind: none
+    ("Phó Tỉnh trưởng", {"Tỉnh ủy Nghệ An"}, None),  # "Tỉnh ủy" is no "Tỉnh …"
+    ("Giám đốc", {"Công an tỉnh Nghệ An"}, None),  # no unit word in the title
+])
+def test_unit_of_title(position: str, organizations: set[str], expected: str | None) -> None:
+    assert unit_of_title(position, organizations) == expected
