@@ -266,7 +266,7 @@ class RecordLinker:
         """``Đại tá Nguyễn Văn A và Trần Văn B``: a name right after a ranked one, joined by ``và`` or a comma, takes its rank."""
         shared = {}
         for before, after in zip(persons, persons[1:]):
-            gap = [t.text for t in s.doc[before.end:after.start]]
+            gap = s.lower[before.end:after.start]
             if gap in (["và"], [","]) and after.start not in ranks and before.start in ranks | shared \
                     and (len(after) > 1):
                 source = (ranks | shared)[before.start]
@@ -502,8 +502,13 @@ class RecordLinker:
                 for event in given:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
             found.extend(given)
-        return [_record(f"p{i}", name, person_events, ids[name])
-                for i, (name, person_events) in enumerate(events.items(), start=1)]
+        records = [_record(f"p{i}", name, person_events, ids[name])
+                   for i, (name, person_events) in enumerate(events.items(), start=1)]
+        units = {_value(org) for org in s.orgs.values()}
+        for record in records:
+            if record.position is not None and record.organization is None:
+                record.organization = unit_of_title(record.position, units)
+        return records
 
 
 ROMAN = set("IVXLCDM")
@@ -514,6 +519,36 @@ def _may_link(token: Token) -> bool:
     or a roman numeral (``khóa XVIII``), a dash."""
     text = token.text
     return token.is_lower or text in {",", "-", "–"} or token.like_num or (text.isupper() and set(text) <= ROMAN)
+
+
+def unit_of_title(position: str, organizations: set[str]) -> str | None:
+    """The one organization of the document a title names by its unit word, for a title given without one.
+
+    ``Đồn trưởng`` heads a ``Đồn …``, ``Phó Trưởng phòng`` a ``Phòng …``,
+    ``Tiểu đoàn trưởng`` a ``Tiểu đoàn …``: when the document names exactly one
+    organization of that kind, the title is its (``Trung tá A, Phó Trưởng phòng``
+    after ``Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Nghệ An``).
+    Titles without a unit word (``Giám đốc``, ``Chính ủy``) name none.
+
+        >>> unit_of_title("Phó Trưởng phòng", {"Phòng Tham mưu Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An"})
+        'Phòng Tham mưu Công an tỉnh Nghệ An'
+        >>> unit_of_title("Đồn trưởng", {"Đồn Biên phòng Na Mèo", "Đồn Biên phòng Tam Chung"}) is None
+        True
+    """
+    words = position.split()
+    while words and words[0] in ("Phó", "Quyền"):
+        words = words[1:]
+    if len(words) >= 2 and words[-1] == "trưởng":
+        unit = " ".join(words[:-1])
+    elif len(words) >= 2 and words[0] == "Trưởng":
+        unit = " ".join(words[1:])
+    else:
+        return None
+    unit = unit[:1].upper() + unit[1:]
+    # the unit word opens the name, and a name follows it (``Tỉnh ủy`` is no ``Tỉnh …`` of a ``Tỉnh trưởng``)
+    matches = {org for org in organizations
+               if org.startswith(unit + " ") and (org[len(unit) + 1:][:1].isupper() or org[len(unit) + 1:][:1].isdigit())}
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: list[str]) -> PersonRecord:
@@ -584,7 +619,7 @@ def expand_text(text: str, mentions: list[Mention]) -> str:
 
     Offsets of ``mentions`` index ``text``; unknown acronyms (no expansion) stay as they are:
 
-        >>> m = Mention("ACRONYM", 11, 15, "BĐBP", "Bộ đội Biên phòng")
+        >>> m = Mention("ACRONYM", 12, 16, "BĐBP", "Bộ đội Biên phòng")
         >>> expand_text("Phó Tư lệnh BĐBP dự họp.", [m])
         'Phó Tư lệnh BĐBP (Bộ đội Biên phòng) dự họp.'
     """

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.lexicons import LexiconError, RelationLexicon
+from pipeline.resolve import unit_of_title
 
 Record = tuple["str | None", "str | None", "str | None"]
 
@@ -217,6 +218,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      "Mạy Xổm Phu Vông", ("Đại úy", None, "Phòng Quản lý xuất nhập cảnh Công an tỉnh Xiêng Khoảng")),
     ("Trung tá Lăng Văn Tuyến và Thiếu tá Chu Thị Hồng Nhung lần lượt giữ chức Đồn trưởng hai đồn biên phòng "
      "Hữu Nghị và Tân Thanh.", "Chu Thị Hồng Nhung", ("Thiếu tá", "Đồn trưởng", "Đồn biên phòng Tân Thanh")),
+    ("Tham gia có Thượng tá Vi Văn Kha, người sau đợt sắp xếp vừa qua tiếp tục giữ chức Trưởng Công an xã Nậm Cắn.",
+     "Vi Văn Kha", ("Thượng tá", "Trưởng", "Công an xã Nậm Cắn")),
+    ("Tin báo từ ông Nguyễn Văn Hùng (SN 1978, trú tại phường Sầm Sơn, tỉnh Thanh Hóa), thuyền trưởng tàu cá.",
+     "Nguyễn Văn Hùng", (None, "Thuyền trưởng", None)),
 ])
 def test_more_relation_shapes(process, text: str, name: str, record: Record) -> None:
     assert records(process, text).get(name) == record, records(process, text)
@@ -256,3 +261,15 @@ def test_records_hold_together_on_any_arrangement(process, pieces: list[str]) ->
             assert all(mentions[i].type in ("RANK", "POSITION", "ORG", "PLACE", "ACRONYM") for i in role.mention_ids)
         if person.position is not None:
             assert person.position in {role.position for role in person.roles}
+
+
+@pytest.mark.parametrize(("position", "organizations", "expected"), [
+    ("Phó Trưởng phòng", {"Phòng Tham mưu Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An"},
+     "Phòng Tham mưu Công an tỉnh Nghệ An"),
+    ("Tiểu đoàn trưởng", {"Tiểu đoàn 14", "Lữ đoàn 229"}, "Tiểu đoàn 14"),
+    ("Đồn trưởng", {"Đồn Biên phòng Na Mèo", "Đồn Biên phòng Tam Chung"}, None),  # two of a kind: none
+    ("Phó Tỉnh trưởng", {"Tỉnh ủy Nghệ An"}, None),  # "Tỉnh ủy" is no "Tỉnh …"
+    ("Giám đốc", {"Công an tỉnh Nghệ An"}, None),  # no unit word in the title
+])
+def test_unit_of_title(position: str, organizations: set[str], expected: str | None) -> None:
+    assert unit_of_title(position, organizations) == expected

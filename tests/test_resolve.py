@@ -122,3 +122,11 @@ def test_repeating_a_title_without_its_organization_keeps_it(process):
     people = {p.name: p for p in process(text).people}
     assert people["Vi Văn Đức"].organization == "Đồn Biên phòng Thông Thụ"
     assert people["Vi Văn Đức"].position == "Đồn trưởng"
+
+
+def test_docstring_examples_hold() -> None:
+    import doctest
+
+    import pipeline.resolve
+
+    assert doctest.testmod(pipeline.resolve).failed == 0

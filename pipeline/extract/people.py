@@ -58,7 +58,7 @@ def is_foreign(place: Span) -> bool:
 def skip_parenthesis(doc: Doc, k: int) -> int:
     """After ``(sinh năm 1999)`` when one opens at ``k``; ``k`` otherwise."""
     if k < len(doc) and doc[k].text == "(":
-        for end in range(k + 1, min(k + 12, len(doc))):
+        for end in range(k + 1, min(k + 24, len(doc))):
             if doc[end].text == ")":
                 return end + 1
     return k
