@@ -27,12 +27,13 @@ corpus; it reuses the assignments of the run already in the output directory
 for unchanged documents, so ids stay stable when a corpus grows.
 
     >>> rules = IdentityRules.from_config(load_config())
-    >>> a = Profile("a.txt", "p1", person_key("Hoàng Văn Kiên"), "2025-09-18", 13,
-    ...             organizations=frozenset({org_key("Bộ đội Biên phòng tỉnh Lạng Sơn")}))
-    >>> b = Profile("b.txt", "p4", person_key("Hoàng Văn Kiên"), "2026-05-20", 15,
-    ...             organizations=frozenset({org_key("Bộ đội Biên phòng")}))
-    >>> compare(a, b, rules).same
-    True
+    >>> a = profile("a.txt", "p1", "Hoàng Văn Kiên", "2025-09-18", [],
+    ...             {"rank": "Đại tá", "position": "Chỉ huy trưởng", "organization": "Bộ đội Biên phòng tỉnh Lạng Sơn"},
+    ...             {}, rules)
+    >>> b = profile("b.txt", "p4", "Hoàng Văn Kiên", "2026-05-20", [],
+    ...             {"rank": "Thiếu tướng", "position": "Phó Tư lệnh", "organization": "Bộ đội Biên phòng"}, {}, rules)
+    >>> compare(a, b, rules).reasons, compare(a, b, rules).same
+    (('related organizations',), True)
 """
 
 from __future__ import annotations
@@ -217,14 +218,17 @@ def _names_one_organization(organization: str, rules: IdentityRules) -> bool:
     key = org_key(organization)
     if key in rules.national:
         return True
+    written = organization.split()
     words = key.split()
     for i in range(len(words) - 1):
         for unit in _UNITS:
             size = len(unit.split())
-            if " ".join(words[i:i + size]) == unit and i + size < len(words):
+            # a unit word followed by a place's name: "tỉnh Nghệ An", not "Tỉnh ủy"
+            if (" ".join(words[i:i + size]) == unit and i + size < len(words)
+                    and written[i + size][:1].isupper()):
                 return True
     head = next((h for h in rules.heads if key == h or key.startswith(h + " ")), None)
-    rest = organization.split()[len(head.split()) if head else 1:]
+    rest = written[len(head.split()) if head else 1:]
     return sum(word[:1].isupper() for word in rest) >= 2
 
 
@@ -289,7 +293,7 @@ def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Seq
     ...             [{"rank": "Thiếu tướng", "position": "Phó Tư lệnh", "organization": "Quân khu 3"}],
     ...             {"rank": "Thiếu tướng", "position": "Phó Tư lệnh", "organization": "Quân khu 3"}, {}, rules)
     >>> p.rank, sorted(p.specific)
-    (15, ['quân khu 3'])
+    (14, ['quân khu 3'])
     """
     organizations: set[str] = set()
     specific: set[str] = set()
