@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -240,6 +241,38 @@ def pair_scores(directory: Path) -> dict[str, float | int]:
         both = db.execute(pairs.format(key="person, entity_id")).fetchone()[0]
     return {"gold_pairs": int(gold), "pred_pairs": int(pred), "tp": int(both),
             "precision": both / pred if pred else 0.0, "recall": both / gold if gold else 0.0}
+
+
+# the figure the issue asks of this step: peak memory at SCALE times the records within 1.2 times that at N
+ENTITY_TARGET = ("entities_rss_scaled_over_n", "<=", 1.2)
+
+
+def entity_rows(work_dir: Path, records: int, scale: int) -> dict[str, Any]:
+    """The commit step measured in a fresh process on ``records`` and ``scale`` × ``records`` synthetic person
+    records: seconds, peak RSS, and the pairwise precision and recall of its ids against the true persons."""
+    from .measure import run_measured
+
+    rows: dict[str, Any] = {}
+    for name, count in (("entities", records), (f"entities_{scale}x", records * scale)):
+        directory = synthetic_corpus(count, work_dir / f"entities-{count}")
+        finished = run_measured([sys.executable, "-m", "bench.entities", "compute", str(directory)])
+        rows[name] = {"records": count, "seconds": finished.seconds, "peak_rss_mb": finished.max_rss_mb,
+                      **pair_scores(directory)}
+        shutil.rmtree(directory, ignore_errors=True)
+    ratio = rows[f"entities_{scale}x"]["peak_rss_mb"] / rows["entities"]["peak_rss_mb"]
+    key, op, bound = ENTITY_TARGET
+    return {"rows": rows, key: ratio, "target": f"{op} {bound}", "target_met": ratio <= bound}
+
+
+def format_entity_rows(report: dict[str, Any]) -> list[str]:
+    """Lines of the benchmark table for the entities rows."""
+    lines = [f"{'entities (synthetic)':<24}{'records':>9}{'seconds':>9}{'RSS MB':>8}{'pair P':>8}{'pair R':>8}"]
+    for name, row in report["rows"].items():
+        lines.append(f"{name:<24}{row['records']:>9}{row['seconds']:>9.2f}{row['peak_rss_mb']:>8.0f}"
+                     f"{row['precision']:>8.3f}{row['recall']:>8.3f}")
+    key = ENTITY_TARGET[0]
+    lines.append(f"{key:<24}{report[key]:>9.2f}   target {report['target']}   {'ok' if report['target_met'] else 'MISSED'}")
+    return lines
 
 
 def main(argv: list[str]) -> int:
