@@ -14,7 +14,8 @@ none), positions, other people of the documents (two or more shared, one),
 and ranks over document dates (going down, equal, up). Records are blocked on
 the name, so Splink decides only among namesakes, as the rules do; u is
 estimated on random pairs, m and the prior by expectation maximisation on the
-name blocks, and pairs at or above ``--threshold`` are clustered as
+name blocks (the name's own weight, with term frequencies, on pairs sharing
+an organization), and pairs at or above ``--threshold`` are clustered as
 connected components (Splink has no cannot-link: a veto cannot stop a chain).
 """
 
@@ -98,18 +99,24 @@ def _settings() -> Any:
     return SettingsCreator(
         link_type="dedupe_only", unique_id_column_name="uid",
         blocking_rules_to_generate_predictions=["l.key = r.key AND l.doc_id <> r.doc_id"],
-        comparisons=[organizations, cl.ArrayIntersectAtSizes("positions", [1]),
-                     cl.ArrayIntersectAtSizes("companions", [2, 1]), ranks],
+        comparisons=[cl.ExactMatch("key").configure(term_frequency_adjustments=True), organizations,
+                     cl.ArrayIntersectAtSizes("positions", [1]), cl.ArrayIntersectAtSizes("companions", [2, 1]), ranks],
         retain_intermediate_calculation_columns=False,
     )
 
 
-def splink_clusters(feature_file: Path, threshold: float, model: dict | None = None) -> tuple[dict[str, str], dict]:
-    """Cluster ids by uid from Splink (trained here unless ``model`` is given), and the model."""
+def splink_clusters(feature_file: Path, threshold: float, model: dict | None = None, labels: Path | None = None,
+                    ) -> tuple[dict[str, str], dict]:
+    """Cluster ids by uid from Splink, and the model: ``model`` as given, or trained here, m by expectation
+    maximisation or, with ``labels`` (uid → true person, Parquet), from the true persons."""
     from splink import DuckDBAPI, Linker
 
     connection = duckdb.connect()
-    connection.execute(f"CREATE TABLE records AS SELECT * FROM read_parquet('{feature_file}')")
+    if labels is not None:
+        connection.execute(f"CREATE TABLE records AS SELECT f.*, l.person FROM read_parquet('{feature_file}') f "
+                           f"JOIN read_parquet('{labels}') l USING (uid)")
+    else:
+        connection.execute(f"CREATE TABLE records AS SELECT * FROM read_parquet('{feature_file}')")
     db_api = DuckDBAPI(connection)
     records = db_api.register("records")
     linker = Linker(records, model if model is not None else _settings(), log_level=None)
@@ -117,37 +124,55 @@ def splink_clusters(feature_file: Path, threshold: float, model: dict | None = N
         linker.training.estimate_probability_two_random_records_match(
             ["l.key = r.key AND len(list_intersect(l.specific, r.specific)) > 0"], recall=0.7)
         linker.training.estimate_u_using_random_sampling(max_pairs=2_000_000)
-        linker.training.estimate_parameters_using_expectation_maximisation("l.key = r.key AND l.doc_id <> r.doc_id")
+        if labels is not None:
+            linker.training.estimate_m_from_label_column("person")
+        else:
+            # the name's weight is learnt on pairs sharing an organization, the others' on pairs sharing the name
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                "l.key = r.key AND l.doc_id <> r.doc_id")
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                "len(list_intersect(l.specific, r.specific)) > 0 AND l.doc_id <> r.doc_id")
     predictions = linker.inference.predict(threshold_match_probability=0.5)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, threshold)
     rows = clusters.as_duckdbpyrelation().select("uid, cluster_id").fetchall()
     return {uid: f"S{cluster}" for uid, cluster in rows}, linker.misc.save_model_to_json()
 
 
-def synthetic_comparison(records: int, work: Path, threshold: float) -> tuple[dict[str, Any], dict]:
+def _with_ids(corpus: Path, clusters: dict[str, str]) -> None:
+    """people.parquet of ``corpus`` with Splink's clusters as entity ids (records it does not compare stay alone)."""
+    people = pq.read_table(corpus / "people.parquet")
+    ids = [clusters.get(f"{d}|{p}", f"{d}|{p}") for d, p in zip(people.column("doc_id").to_pylist(),
+                                                                 people.column("person_id").to_pylist())]
+    column = rows_to_arrow([{"entity_id": i} for i in ids], people.select(["entity_id"]).schema).column(0)
+    pq.write_table(people.drop(["entity_id"]).append_column(people.schema.field("entity_id"), column),
+                   corpus / "people.parquet")
+
+
+def synthetic_comparison(records: int, work: Path, threshold: float) -> tuple[dict[str, Any], dict[str, dict]]:
+    """Rules and Splink (m by EM, and m from the true persons) on one synthetic corpus; the Splink models."""
     rules = IdentityRules.from_config(load_config())
     corpus = synthetic_corpus(records, work / "corpus")
     started = time.perf_counter()
     add_entities(corpus, None, rules)
-    rules_seconds = time.perf_counter() - started
-    rules_scores = pair_scores(corpus)
-    started = time.perf_counter()
-    features(corpus / "people.parquet", corpus / "documents.parquet", rules, work / "features.parquet")
-    clusters, model = splink_clusters(work / "features.parquet", threshold)
-    splink_seconds = time.perf_counter() - started
-    # the rules' table again, with Splink's clusters as the ids (records it does not compare stay alone)
-    people = pq.read_table(corpus / "people.parquet")
-    ids = [clusters.get(f"{d}|{p}", f"{d}|{p}") for d, p in zip(people.column("doc_id").to_pylist(),
-                                                                 people.column("person_id").to_pylist())]
-    pq.write_table(people.drop(["entity_id"]).append_column("entity_id", rows_to_arrow(
-        [{"entity_id": i} for i in ids], people.select(["entity_id"]).schema).column(0)), corpus / "people.parquet")
-    return {"records": records, "rules": {"seconds": rules_seconds, **rules_scores},
-            "splink": {"seconds": splink_seconds, "threshold": threshold, **pair_scores(corpus)}}, model
+    report: dict[str, Any] = {"records": records, "rules": {"seconds": time.perf_counter() - started,
+                                                            **pair_scores(corpus)}}
+    labels = work / "labels.parquet"
+    duckdb.execute(f"COPY (SELECT doc_id || '|' || person_id AS uid, person FROM read_parquet('{corpus}/truth.parquet'))"
+                   f" TO '{labels}'")
+    models = {}
+    for name, with_labels in (("splink_em", None), ("splink_labels", labels)):
+        started = time.perf_counter()
+        features(corpus / "people.parquet", corpus / "documents.parquet", rules, work / "features.parquet")
+        clusters, models[name] = splink_clusters(work / "features.parquet", threshold, labels=with_labels)
+        seconds = time.perf_counter() - started
+        _with_ids(corpus, clusters)
+        report[name] = {"seconds": seconds, "threshold": threshold, **pair_scores(corpus)}
+    return report, models
 
 
-def gold_comparison(gold_dir: Path, work: Path, model: dict, threshold: float) -> dict[str, Any]:
-    """Cross-document identity on keyed gold: the rules' ids and Splink's (the model trained on the synthetic
-    corpus), both over the records the pipeline finds in the gold documents."""
+def gold_comparison(gold_dir: Path, work: Path, models: dict[str, dict], threshold: float) -> dict[str, Any]:
+    """Cross-document identity on keyed gold: the rules' ids and Splink's (the models trained on the synthetic
+    corpus), all over the records the pipeline finds in the gold documents."""
     from pipeline.core import Pipeline, predict_gold
     from pipeline.entities import entity_ids
     from pipeline.evaluate import score
@@ -164,10 +189,12 @@ def gold_comparison(gold_dir: Path, work: Path, model: dict, threshold: float) -
     writer.commit()
     features(out / "people.parquet", out / "documents.parquet", IdentityRules.from_config(config),
              work / "gold-features.parquet")
-    clusters, _ = splink_clusters(work / "gold-features.parquet", threshold, model)
-    splink_ids = {key: clusters.get(f"{key[0]}|{key[1]}", f"{key[0]}|{key[1]}") for key in rules_ids}
+    methods = {"rules": rules_ids}
+    for name, model in models.items():
+        clusters, _ = splink_clusters(work / "gold-features.parquet", threshold, model)
+        methods[name] = {key: clusters.get(f"{key[0]}|{key[1]}", f"{key[0]}|{key[1]}") for key in rules_ids}
     result = {}
-    for name, ids in (("rules", rules_ids), ("splink", splink_ids)):
+    for name, ids in methods.items():
         identity = score(gold, predicted, entity_ids=ids).identity
         result[name] = {"gold_pairs": identity.gold, "pred_pairs": identity.pred, "tp": identity.tp,
                         "precision": identity.precision, "recall": identity.recall}
@@ -182,8 +209,8 @@ def gold_comparison(gold_dir: Path, work: Path, model: dict, threshold: float) -
 def main(records: int, gold_dirs: tuple[Path, ...], threshold: float) -> None:
     """Splink against the identity rules: seconds and pairwise precision/recall, synthetic and gold."""
     with tempfile.TemporaryDirectory(prefix="vnextract-linkage-") as tmp:
-        synthetic, model = synthetic_comparison(records, Path(tmp), threshold)
-        report = {"synthetic": synthetic, "gold": {str(d): gold_comparison(d, Path(tmp) / d.name, model, threshold)
+        synthetic, models = synthetic_comparison(records, Path(tmp), threshold)
+        report = {"synthetic": synthetic, "gold": {str(d): gold_comparison(d, Path(tmp) / d.name, models, threshold)
                                                    for d in gold_dirs}}
     click.echo(json.dumps(report, indent=2, ensure_ascii=False))
 
