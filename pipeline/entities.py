@@ -16,9 +16,10 @@ with the surnames, ranks and organization heads of the other lexicons:
 - the records of one name are clustered (:func:`cluster`): pairs with enough
   evidence join, strongest first, never two clusters with a veto between them
   nor two entities of an earlier run;
-- an organization is its normalized name with the registry code of its place
-  below the province (:func:`add_organization_ids`), set on ORG mentions when
-  it names one organization.
+- an organization is its body in the registry of official bodies, else its
+  normalized name with the registry code of its place below the province
+  (:func:`add_organization_ids`), set on ORG mentions that name one
+  organization.
 
 :func:`add_entities` computes all of it where a run commits its tables, from
 the finished Parquet files, with DuckDB (bounded memory, spilling to disk)
@@ -38,7 +39,6 @@ for unchanged documents, so ids stay stable when a corpus grows.
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import json
@@ -66,6 +66,7 @@ from .lexicons import AcronymLexicon, LexiconError, OrganizationLexicon, PeopleL
 from .model import DocumentResult, Mention
 from .registry import UNIT_WORDS, name_key
 from .schema import TABLES, arrow_schema, rows_to_arrow, to_arrow
+from .write import TableWriter, append_csv
 
 PERSON, ORG = "PERSON", "ORG"
 # place levels whose names repeat across the country: their registry code tells two bodies of one name apart
@@ -879,13 +880,11 @@ def _csv_value(value: Any) -> Any:
 
 
 def _write_csv(path: Path, table: str, rows: Iterable[dict[str, Any]]) -> None:
-    """``table`` as CSV at ``path`` (through a temporary file), written as the TableWriter writes CSV."""
+    """``table`` as CSV at ``path`` (through a temporary file), written as the run writes CSV."""
     columns = [name for name, _ in TABLES[table]]
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        writer.writerows([_csv_value(row.get(c)) for c in columns] for row in rows)
+    tmp.unlink(missing_ok=True)
+    append_csv(tmp, columns, ([_csv_value(row.get(c)) for c in columns] for row in rows))
     os.replace(tmp, path)
 
 
@@ -1017,11 +1016,9 @@ def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables,
     count = 0
     with ExitStack() as stack:
         parquet = stack.enter_context(pq.ParquetWriter(tables.entities, arrow_schema("entities")))
-        table_csv = None
-        if tables.csv_dir is not None:
-            table_csv = csv.writer(stack.enter_context(open(tables.csv_dir / "entities.csv", "w", encoding="utf-8",
-                                                            newline="")))
-            table_csv.writerow(columns)
+        table_csv = tables.csv_dir / "entities.csv" if tables.csv_dir is not None else None
+        if table_csv is not None:
+            append_csv(table_csv, columns, [])
         lines = (stack.enter_context(open(tables.jsonl.with_name(ENTITIES_JSONL), "w", encoding="utf-8"))
                  if tables.jsonl is not None else None)
         batch: list[dict[str, Any]] = []
@@ -1031,7 +1028,7 @@ def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables,
             if batch and (row is None or len(batch) >= BATCH_ROWS):
                 parquet.write_table(to_arrow("entities", batch))
                 if table_csv is not None:
-                    table_csv.writerows([r[c] for c in columns] for r in batch)
+                    append_csv(table_csv, None, ([r[c] for c in columns] for r in batch))
                 if lines is not None:
                     lines.writelines(json.dumps({**r, **{c: json.loads(r[c]) for c in JSON_COLUMNS if r[c]}},
                                                 ensure_ascii=False, sort_keys=True) + "\n" for r in batch)
@@ -1042,8 +1039,6 @@ def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables,
 
 def entity_ids(results: Iterable[DocumentResult], config: Config) -> dict[tuple[str, str], str]:
     """The entity id of every person record of ``results``, by (doc_id, person_id), computed as a run commits."""
-    from .write import TableWriter
-
     with tempfile.TemporaryDirectory() as tmp:
         writer = TableWriter(Path(tmp), ["parquet"], steps=[entities_step(config)])
         try:
