@@ -280,3 +280,14 @@ def test_tables_carry_the_ids_in_every_format(tune_raw: Path, tmp_path: Path, co
         assert held == [("Vũ Đình Khải",)]
         assert person_key("Trần Minh Đức") and db.execute(
             "SELECT count(*) FROM entities WHERE type = 'PERSON' AND name = 'Trần Minh Đức'").fetchone()[0] == 2
+
+
+def test_a_document_stating_the_move_joins_the_posts_before_and_after() -> None:
+    police = record("a", "2025-03-01", None, "Giám đốc", "Công an tỉnh Nghệ An", name="Lê Văn An")
+    # "Giám đốc Công an tỉnh Nghệ An Lê Văn An được bầu làm Chủ tịch UBND tỉnh Hà Tĩnh"
+    move = record("b", "2025-09-01", None, "Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh",
+                  former=("Giám đốc", "Công an tỉnh Nghệ An"), name="Lê Văn An")
+    governor = record("c", "2026-05-01", None, "Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh", name="Lê Văn An")
+    assert compare(police, governor, RULES).unrelated_units  # alone, two posts of two provinces: two people
+    ids, _ = block_entities(cluster([police, move, governor], RULES), RULES.ambiguous_limit)
+    assert len(set(ids)) == 1
