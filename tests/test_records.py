@@ -273,3 +273,14 @@ def test_records_hold_together_on_any_arrangement(process, pieces: list[str]) ->
 ])
 def test_unit_of_title(position: str, organizations: set[str], expected: str | None) -> None:
     assert unit_of_title(position, organizations) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "organization"), [
+    ("Tham gia có Đồn Biên phòng Ma Lù Thàng do Trung tá Sùng A Chờ làm Đồn trưởng.", "Sùng A Chờ",
+     "Đồn Biên phòng Ma Lù Thàng"),
+    ("Đồn Biên phòng Khánh Bình được khen thưởng. Thiếu tá Néang Sô Phia, Đội trưởng Đội Trinh sát, phát biểu.",
+     "Néang Sô Phia", "Đội Trinh sát Đồn Biên phòng Khánh Bình"),  # a sub-unit alone belongs to the post before it
+    ("Thiếu tá Lê Văn Ba, Đội trưởng Đội Trinh sát, phát biểu.", "Lê Văn Ba", "Đội Trinh sát"),  # no owner named
+])
+def test_organizations_from_the_document(process, text: str, name: str, organization: str) -> None:
+    assert records(process, text)[name][2] == organization
