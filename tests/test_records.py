@@ -276,8 +276,8 @@ def test_unit_of_title(position: str, organizations: set[str], expected: str | N
 
 
 @pytest.mark.parametrize(("text", "name", "organization"), [
-    ("Tham gia có Đồn Biên phòng Ma Lù Thàng do Trung tá Sùng A Chờ làm Đồn trưởng.", "Sùng A Chờ",
-     "Đồn Biên phòng Ma Lù Thàng"),
+    ("Tham gia có Đồn Biên phòng Pù Nhi do Trung tá Sùng A Chờ làm Đồn trưởng.", "Sùng A Chờ",
+     "Đồn Biên phòng Pù Nhi"),
     ("Đồn Biên phòng Khánh Bình được khen thưởng. Thiếu tá Néang Sô Phia, Đội trưởng Đội Trinh sát, phát biểu.",
      "Néang Sô Phia", "Đội Trinh sát Đồn Biên phòng Khánh Bình"),  # a sub-unit alone belongs to the post before it
     ("Thiếu tá Lê Văn Ba, Đội trưởng Đội Trinh sát, phát biểu.", "Lê Văn Ba", "Đội Trinh sát"),  # no owner named
