@@ -360,6 +360,8 @@ class RecordLinker:
                                            mention_ids=shared[0].mention_ids + r.mention_ids) for r in roles]
                 else:
                     continue
+                if len(roles) > len(people) and len(after) >= 2:
+                    roles = roles[-len(people):]  # "Ba ban của HĐND tỉnh là X, Y và Z lần lượt do …": the list before it
                 if len(roles) == 1 and len(people) > 1:
                     continue
                 if len(roles) != len(people):

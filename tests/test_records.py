@@ -50,6 +50,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Hoàng Minh Đức": ("Thượng tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
         "Vi Văn Kiên": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Tuyên Quang"),
     }),
+    ("Ba ban của Hội đồng nhân dân tỉnh là Ban Pháp chế, Ban Kinh tế - Ngân sách và Ban Dân tộc lần lượt do ông "
+     "Nguyễn Khắc Toàn, bà Lê Thị Thu Hằng và ông Chamaléa Trung làm Trưởng ban.", {
+        "Nguyễn Khắc Toàn": (None, "Trưởng ban", "Ban Pháp chế Hội đồng nhân dân tỉnh"),
+        "Chamaléa Trung": (None, "Trưởng ban", "Ban Dân tộc Hội đồng nhân dân tỉnh"),
+    }),
     (RESPECTIVELY_ORGS_FIRST, {
         "Bùi Văn Lâm": ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh"),
         "Trần Ngọc Sơn": ("Đại tá", "Giám đốc", "Công an tỉnh Nghệ An"),
