@@ -36,6 +36,7 @@ from pipeline.ingest import iter_inputs
 from pipeline.parallel import DEFAULT_CHUNK_SIZE
 
 from .corpus import PROJECT_DIR, build_corpus, sample_pool
+from .entities import entity_rows, format_entity_rows
 
 # the figures the issue asks of this machine; the benchmark reports them, it does not fail on them
 TARGETS = {"b_over_a": (">=", 1.0), "c_over_b": (">=", 1.8), "rss_5n_over_n": ("<=", 1.1),
@@ -241,13 +242,14 @@ def format_table(report: dict[str, Any]) -> str:
     if report.get("small_document_runs"):
         lines.append(f"small document runs (median kept): {', '.join(f'{x:.2f}' for x in report['small_document_runs'])}")
     lines.append(f"identical tables (1 process vs 2 workers): {report['identical_tables']}")
+    lines += format_entity_rows(report["entities"])
     lines.append(f"load average before/after: {report['machine']['loadavg_before']} / {report['machine']['loadavg_after']}"
                  f" on {report['machine']['cpus']} cores")
     return "\n".join(lines)
 
 
 def benchmark(n: int, scale: int, work_dir: Path, chunk_size: int, profile_docs: int, repeat: int = 2,
-              ) -> dict[str, Any]:
+              entity_records: int = 100_000) -> dict[str, Any]:
     """Build the corpora, run every measurement, and return the report (also written as JSON by ``main``)."""
     pool = sample_pool()
     corpus = build_corpus(n, work_dir / f"corpus-{n}", pool)
@@ -294,6 +296,7 @@ def benchmark(n: int, scale: int, work_dir: Path, chunk_size: int, profile_docs:
         "identical_tables": same_tables(work_dir / "out-1", work_dir / "out-2"),
         "in_process": in_process_seconds(corpus, profile_docs) if profile_docs else {},
         "stage_seconds": stage_seconds(corpus, profile_docs) if profile_docs else {},
+        "entities": entity_rows(work_dir, entity_records, scale),
     }
     for directory in (scaled, work_dir / "out-scaled"):
         shutil.rmtree(directory, ignore_errors=True)  # the largest files; the report keeps their figures
@@ -310,10 +313,14 @@ def benchmark(n: int, scale: int, work_dir: Path, chunk_size: int, profile_docs:
               help="Documents profiled in-process for the per-stage seconds (0: none).")
 @click.option("--repeat", default=2, show_default=True, type=click.IntRange(min=1),
               help="Rounds of (a, b, c); the fastest run of each is reported, every run is in the JSON.")
-@click.option("--quick", is_flag=True, help="Smoke test: N=8, scale 2, chunks of 2, 4 profiled documents, 1 round.")
+@click.option("--entity-records", default=100_000, show_default=True, type=click.IntRange(min=1),
+              help="Synthetic person records the entities commit step is measured on (and scale times as many).")
+@click.option("--quick", is_flag=True, help="Smoke test: N=8, scale 2, chunks of 2, 4 profiled documents, 1 round, "
+                                            "2,000 person records.")
 @click.option("--out", "out_dir", default=str(PROJECT_DIR / "data" / "out" / "bench"), show_default="data/out/bench",
               type=click.Path(path_type=Path), help="Where the corpora, the runs' tables and the JSON report go.")
-def main(n: int, scale: int, chunk_size: int, profile_docs: int, repeat: int, quick: bool, out_dir: Path) -> None:
+def main(n: int, scale: int, chunk_size: int, profile_docs: int, repeat: int, entity_records: int, quick: bool,
+         out_dir: Path) -> None:
     """Measure vnextract against underthesea word_tokenize alone; print a table, write bench-N.json.
 
     \b
@@ -322,8 +329,8 @@ def main(n: int, scale: int, chunk_size: int, profile_docs: int, repeat: int, qu
         make bench N=2000
     """
     if quick:
-        n, scale, chunk_size, profile_docs, repeat = 8, 2, 2, 4, 1
-    report = benchmark(n, scale, out_dir, chunk_size, profile_docs, repeat)
+        n, scale, chunk_size, profile_docs, repeat, entity_records = 8, 2, 2, 4, 1, 2000
+    report = benchmark(n, scale, out_dir, chunk_size, profile_docs, repeat, entity_records)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"bench-{n}.json"
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -212,6 +212,7 @@ def evaluate(gold_path: Path, gold_format: str, types: str | None, config_path: 
     """
     from .core import Pipeline, predict_gold
     from .corpora import load_gold, load_type_mapping, with_pretokenized
+    from .entities import entity_ids
     from .evaluate import compare, format_comparison, format_report, score
 
     try:
@@ -225,13 +226,18 @@ def evaluate(gold_path: Path, gold_format: str, types: str | None, config_path: 
     except _usage_errors() as exc:
         _fail(exc)
     gold, scope = gold_set.documents, gold_set.scope
+    # cross-document identity is scored when gold records name their person (key=): entities as a run computes them
+    keyed = any("key" in record.fields for doc in gold for record in doc.records)
     predicted = predict_gold(pipeline, gold)
+    ids = entity_ids(predicted.values(), config) if keyed else None
     if pipeline_b is not None:
-        result = compare(gold, predicted, predict_gold(pipeline_b, gold), _shown(config_path), _shown(compare_path),
-                         scope)
+        predicted_b = predict_gold(pipeline_b, gold)
+        ids_b = entity_ids(predicted_b.values(), config_b) if keyed else None
+        result = compare(gold, predicted, predicted_b, _shown(config_path), _shown(compare_path), scope,
+                         (ids, ids_b) if keyed else None)
         text = format_comparison(result, max_errors=max_errors)
     else:
-        result = score(gold, predicted, scope)
+        result = score(gold, predicted, scope, ids)
         text = format_report(result, max_errors=max_errors)
     if gold_set.format != "markup" or mapping is not None:
         text = f"gold: {gold_set.describe()}\n{text}"

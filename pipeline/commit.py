@@ -2,9 +2,9 @@
 
 A run writes into a staging directory inside the output directory; the
 commit then runs the commit steps, which read the finished Parquet tables
-of the staging directory and add files beside them (``extraction.duckdb``
-today; a step that computes corpus-wide tables from the Parquet files with
-DuckDB belongs in ``commit_steps`` too), writes ``manifest.json`` and moves
+of the staging directory and add files beside them (the entities, which
+also fill ``people.entity_id``, then ``extraction.duckdb``), writes
+``manifest.json`` and moves
 everything over the previous output, the manifest removed first and written
 last. An interrupted run never leaves a table that looks complete and is
 not: tables without a manifest beside them come from a commit cut short.
@@ -28,10 +28,11 @@ from typing import Any
 from .config import Config
 from .interrupt import signals_ignored
 from .resume import CHECKPOINT_NAME, COMMITTED_CHECKPOINT, OWNER_NAME, STAGING_PREFIX, remove_abandoned_staging
-from .schema import TABLES
+from .schema import DOCUMENT_TABLES, TABLES
 
 MANIFEST_NAME = "manifest.json"
 DATABASE_NAME = "extraction.duckdb"
+ENTITIES_JSONL = "entities.jsonl"
 HIDDEN_PARQUET_SUFFIX = ".commit-source.parquet"
 PART_GLOB = "part-*.parquet"
 
@@ -44,6 +45,8 @@ class Staging:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.dir = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out_dir))
         (self.dir / OWNER_NAME).write_text(str(os.getpid()), encoding="utf-8")
+        # rows of the tables a commit step computes (entities), added to the manifest's row counts
+        self.row_counts: dict[str, int] = {}
 
     def parquet_source(self, table: str) -> str:
         """What DuckDB's ``read_parquet`` reads for ``table``: its file, or a glob over its dataset's parts."""
@@ -66,7 +69,8 @@ class Staging:
         staged = sorted(p for p in self.dir.iterdir() if p.name not in (MANIFEST_NAME, OWNER_NAME))
         if manifest is not None:
             files = sorted(p.name + ("/" if p.is_dir() else "") for p in staged if p.name != CHECKPOINT_NAME)
-            write_json(self.dir / MANIFEST_NAME, {**manifest, "files": files})
+            tables = {**manifest.get("tables", {}), **{name: {"rows": rows} for name, rows in self.row_counts.items()}}
+            write_json(self.dir / MANIFEST_NAME, {**manifest, "files": files, **({"tables": tables} if tables else {})})
         written = []
         # Ctrl-C here would leave new tables beside old ones; the renames take milliseconds
         with signals_ignored():
@@ -108,7 +112,8 @@ def build_database(staging: Staging) -> None:
     database = TableDatabase(staging.dir / DATABASE_NAME)
     try:
         for name in TABLES:
-            database.insert_parquet(name, staging.parquet_source(name))
+            if name in DOCUMENT_TABLES or name in staging.row_counts:  # a computed table only when its step ran
+                database.insert_parquet(name, staging.parquet_source(name))
         database.finish()
     except BaseException:
         database.close()
@@ -116,8 +121,12 @@ def build_database(staging: Staging) -> None:
 
 
 def commit_steps(config: Config) -> list[CommitStep]:
-    """The steps a run with ``config`` takes at its commit, for either engine, in order."""
-    return [build_database] if config.stage("write")["duckdb"] else []
+    """The steps a run with ``config`` takes at its commit, for either engine, in order: the entities (people's
+    ``entity_id`` and the entities table), then the database of every table."""
+    from .entities import entities_step
+
+    return [entities_step(config)] + (
+        [build_database] if config.stage("write")["duckdb"] else [])
 
 
 def hidden_parquet(directory: Path, table: str) -> Path:
@@ -140,7 +149,7 @@ def _remove_output(path: Path) -> None:
 def output_names() -> set[str]:
     """Every name a run may commit into the output directory: table files, Dask datasets, the database."""
     return ({f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")} | set(TABLES)
-            | {"records.jsonl", DATABASE_NAME, COMMITTED_CHECKPOINT})
+            | {"records.jsonl", ENTITIES_JSONL, DATABASE_NAME, COMMITTED_CHECKPOINT})
 
 
 def write_json(path: Path, value: Any) -> None:

@@ -22,9 +22,10 @@ DEFAULT_CONFIG_PATH = PROJECT_DIR / "configs" / "default.yaml"
 
 FORMATS = ("csv", "parquet", "jsonl")
 EXTRACTORS = ("dates", "places", "ranks", "positions", "people", "orgs", "acronyms")
-LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "relations", "org_registry")
+LEXICONS = ("ranks", "positions", "organizations", "acronyms", "people", "places", "relations", "org_registry",
+            "identity")
 # where each lexicon is, relative to configs/default.yaml
-LEXICON_PATHS = {**{name: f"lexicons/{name}.yaml" for name in LEXICONS[:-1]},
+LEXICON_PATHS = {**{name: f"lexicons/{name}.yaml" for name in LEXICONS},
                  "org_registry": "registry/organizations.yaml"}
 
 

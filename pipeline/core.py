@@ -18,6 +18,7 @@ from .lazy_imports import spacy  # the first spaCy and underthesea imports, with
 from spacy.tokens import Doc, Span  # noqa: I001  (after it, on purpose)
 
 from .config import Config
+from .entities import IdentityRules, add_organization_ids
 from .extract import add_extractors
 from .extract.base import span_values
 from .ingest import HEADER, parse_header
@@ -50,6 +51,7 @@ class Pipeline:
         self.nlp = spacy.blank("vi", config=VI_CONFIG)
         if "extract" in self.enabled:
             add_extractors(self.nlp, config)
+        self.identity = IdentityRules.from_config(config)
         self.linker = RecordLinker(RelationLexicon.load(config.lexicon_path("relations")),
                                    PeopleLexicon.load(config.lexicon_path("people")).between_rank_and_name)
         self.segmenter = None
@@ -102,6 +104,7 @@ class Pipeline:
         sentence_of = SentenceIndex(sentences)
         ids = {(s.label_, s.start, s.end): f"m{i}" for i, s in enumerate(spans, start=1)}
         result.mentions = [self._mention(raw.text, normalized, span, ids, sentence_of) for span in spans]
+        add_organization_ids(result.mentions, self.identity)
         if "resolve" in self.enabled:
             result.people = self.linker.person_records(doc, spans, ids)
             result.acronyms = acronym_records(spans)

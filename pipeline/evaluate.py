@@ -14,6 +14,9 @@
   value, with :func:`compare_value`.
 - Person records match one-to-one on ``name``; rank, position and
   organization are then scored over matched records where gold gives them.
+- Cross-document identity is scored over every pair of gold person records
+  of different documents: "same" in gold when they share a ``key``,
+  predicted "same" when their matched records share an ``entity_id``.
 
 Rates whose denominator is zero are ``None`` (shown as ``-``), not 0:
 a type with no gold has no recall, a type nobody predicted has no precision.
@@ -273,6 +276,48 @@ class RecordScore:
 
 
 @dataclass
+class IdentityError:
+    """Two gold records of different documents: the same person in gold and apart in the prediction, or merged
+    though gold keeps them apart."""
+
+    doc_a: str
+    name_a: str
+    doc_b: str
+    name_b: str
+    gold_key: str | None
+    entity_a: str | None
+    entity_b: str | None
+
+
+@dataclass
+class IdentityScore:
+    """Pairs of gold person records from different documents: same in gold, same in the prediction, both."""
+
+    gold: int = 0
+    pred: int = 0
+    tp: int = 0
+    scored: bool = False
+    missed: list[IdentityError] = field(default_factory=list)
+    merged: list[IdentityError] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / self.pred if self.pred else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        return 2 * self.tp / (self.gold + self.pred) if self.gold + self.pred else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"scored": self.scored, "gold_pairs": self.gold, "pred_pairs": self.pred, "tp": self.tp,
+                "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+@dataclass
 class EvalReport:
     """Everything :func:`score` measured; :meth:`to_dict` gives the JSON form."""
 
@@ -286,6 +331,7 @@ class EvalReport:
     scope: Scope = field(default_factory=Scope)
     confusions: list[Confusion] = field(default_factory=list)
     not_scored: NotScored = field(default_factory=NotScored)
+    identity: IdentityScore = field(default_factory=IdentityScore)
 
     @property
     def confusion(self) -> dict[str, dict[str, int]]:
@@ -322,6 +368,7 @@ class EvalReport:
                 "fields": {name: {"scored": records.field_scored[name], "correct": records.field_correct[name],
                                   "accuracy": records.field_accuracy(name)} for name in RECORD_FIELDS},
             },
+            "identity": self.identity.to_dict(),
             "errors": {
                 "mentions": {name: {"misses": [asdict(e) for e in self.misses[name]],
                                     "false_positives": [asdict(e) for e in self.false_positives[name]],
@@ -330,17 +377,22 @@ class EvalReport:
                 "records": {"misses": [asdict(e) for e in records.misses],
                             "false_positives": [asdict(e) for e in records.false_positives],
                             "fields": [asdict(e) for e in records.field_errors]},
+                "identity": {"missed": [asdict(e) for e in self.identity.missed],
+                             "merged": [asdict(e) for e in self.identity.merged]},
                 "confusions": [asdict(c) for c in self.confusions],
             },
         }
 
 
-def score(gold: list[GoldDocument], predicted: dict[str, DocumentResult], scope: Scope | None = None) -> EvalReport:
+def score(gold: list[GoldDocument], predicted: dict[str, DocumentResult], scope: Scope | None = None,
+          entity_ids: dict[tuple[str, str], str] | None = None) -> EvalReport:
     """Score predictions (keyed by doc_id) against gold; a gold document with no prediction scores as all misses.
 
     Predicted documents that have no gold are ignored. Only mentions in
     ``scope`` (every type, nested ones included, by default) are scored, and
     person records only when the gold has some (a research corpus has none).
+    Cross-document identity is scored when the gold records carry keys and
+    ``entity_ids`` (by doc_id and person_id) are given.
     """
     scope = scope or Scope()
     if scope.types is None:
@@ -359,6 +411,7 @@ def score(gold: list[GoldDocument], predicted: dict[str, DocumentResult], scope:
         scope=scope,
     )
     with_records = any(doc.records for doc in gold)
+    matched: list[tuple[str, dict[str, str], PersonRecord | None]] = []
     for doc in gold:
         result = predicted.get(doc.doc_id)
         gold_mentions, gold_other, gold_nested = scope.select(doc.mentions)
@@ -370,8 +423,62 @@ def score(gold: list[GoldDocument], predicted: dict[str, DocumentResult], scope:
         report.not_scored.nested_predicted += pred_nested
         _score_mentions(report, doc, gold_mentions, pred_mentions)
         if with_records:
-            _score_records(report.records, doc, result.people if result else [])
+            pairs = _score_records(report.records, doc, result.people if result else [])
+            matched.extend((doc.doc_id, fields, person) for fields, person in pairs)
+    if entity_ids is not None and any("key" in fields for _, fields, _ in matched):
+        report.identity = score_identity(matched, entity_ids)
     return report
+
+
+def _pairs_across(records: list[int], doc_of: list[str]) -> Iterable[tuple[int, int]]:
+    """Pairs of the given record indices that lie in different documents."""
+    for position, i in enumerate(records):
+        for j in records[position + 1:]:
+            if doc_of[i] != doc_of[j]:
+                yield i, j
+
+
+def score_identity(records: list[tuple[str, dict[str, str], PersonRecord | None]],
+                   entity_ids: dict[tuple[str, str], str]) -> IdentityScore:
+    """Cross-document identity over gold records given as (doc_id, gold fields, matched predicted record or None).
+
+    >>> from pipeline.model import PersonRecord
+    >>> gold = [("a", {"name": "X", "key": "x"}, PersonRecord("p1", "X")), ("b", {"name": "X", "key": "x"},
+    ...         PersonRecord("p2", "X")), ("c", {"name": "X"}, PersonRecord("p1", "X"))]
+    >>> s = score_identity(gold, {("a", "p1"): "E1", ("b", "p2"): "E1", ("c", "p1"): "E1"})
+    >>> s.gold, s.pred, s.tp
+    (1, 3, 1)
+    """
+    doc_of = [doc_id for doc_id, _, _ in records]
+    keys = [fields.get("key") for _, fields, _ in records]
+    entities = [entity_ids.get((doc_id, person.person_id)) if person is not None else None
+                for doc_id, _, person in records]
+    by_key: dict[str, list[int]] = {}
+    by_entity: dict[str, list[int]] = {}
+    for i, (key, entity) in enumerate(zip(keys, entities)):
+        if key is not None:
+            by_key.setdefault(key, []).append(i)
+        if entity is not None:
+            by_entity.setdefault(entity, []).append(i)
+    result = IdentityScore(scored=True)
+
+    def error(i: int, j: int) -> IdentityError:
+        return IdentityError(doc_of[i], records[i][1]["name"], doc_of[j], records[j][1]["name"], keys[i],
+                             entities[i], entities[j])
+
+    for members in by_key.values():
+        for i, j in _pairs_across(members, doc_of):
+            result.gold += 1
+            if entities[i] is not None and entities[i] == entities[j]:
+                result.tp += 1
+            else:
+                result.missed.append(error(i, j))
+    for members in by_entity.values():
+        for i, j in _pairs_across(members, doc_of):
+            result.pred += 1
+            if keys[i] is None or keys[i] != keys[j]:
+                result.merged.append(error(i, j))
+    return result
 
 
 class _Overlaps:
@@ -436,8 +543,11 @@ def _score_mentions(report: EvalReport, doc: GoldDocument, gold: list[GoldMentio
                 SpanError(doc.doc_id, p.type, p.start, p.end, doc.raw[p.start:p.end], predicted=p.normalized))
 
 
-def _score_records(scores: RecordScore, doc: GoldDocument, people: list[PersonRecord]) -> None:
+def _score_records(scores: RecordScore, doc: GoldDocument, people: list[PersonRecord],
+                   ) -> list[tuple[dict[str, str], PersonRecord | None]]:
+    """Match the document's predicted records to its gold ones and score them; each gold record with its match."""
     unmatched = [r.fields for r in doc.records if r.kind == "PERSON"]
+    pairs: list[tuple[dict[str, str], PersonRecord | None]] = []
     scores.gold += len(unmatched)
     scores.pred += len(people)
     for person in people:
@@ -446,6 +556,7 @@ def _score_records(scores: RecordScore, doc: GoldDocument, people: list[PersonRe
             scores.false_positives.append(RecordError(doc.doc_id, person.name))
             continue
         unmatched.remove(gold_fields)
+        pairs.append((gold_fields, person))
         scores.matched += 1
         for name, value_type in RECORD_FIELDS.items():
             if name not in gold_fields:
@@ -457,6 +568,7 @@ def _score_records(scores: RecordScore, doc: GoldDocument, people: list[PersonRe
             else:
                 scores.field_errors.append(RecordError(doc.doc_id, gold_fields["name"], name, gold_fields[name], value))
     scores.misses.extend(RecordError(doc.doc_id, f["name"]) for f in unmatched)
+    return pairs + [(fields, None) for fields in unmatched]
 
 
 def format_report(report: EvalReport, max_errors: int = 20) -> str:
@@ -488,6 +600,11 @@ def format_report(report: EvalReport, max_errors: int = 20) -> str:
                          f"({records.field_correct[name]}/{records.field_scored[name]})")
     else:
         lines += ["", "person records: none in gold, not scored"]
+    identity = report.identity
+    if identity.scored:
+        lines.append(f"cross-document identity (pairs of gold records): gold {identity.gold}, pred {identity.pred}, "
+                     f"both {identity.tp}  P {_rate(identity.precision)}  R {_rate(identity.recall)}  "
+                     f"F1 {_rate(identity.f1)}")
     for name in report.types:
         _error_block(lines, f"{name} misses", report.misses[name], max_errors, _span_line)
         _error_block(lines, f"{name} false positives", report.false_positives[name], max_errors, _span_line)
@@ -501,6 +618,10 @@ def format_report(report: EvalReport, max_errors: int = 20) -> str:
                  lambda e: f"{e.doc_id}  {e.name}")
     _error_block(lines, "person record field errors", records.field_errors, max_errors,
                  lambda e: f"{e.doc_id}  {e.name}  {e.field}: gold {e.gold!r}, predicted {e.predicted!r}")
+    _error_block(lines, "identity: one person in gold, apart in the prediction", identity.missed, max_errors,
+                 lambda e: f"{e.doc_a}  {e.doc_b}  {e.name_a}  key {e.gold_key}: {e.entity_a} / {e.entity_b}")
+    _error_block(lines, "identity: merged, two people in gold", identity.merged, max_errors,
+                 lambda e: f"{e.doc_a}  {e.doc_b}  {e.name_a}  entity {e.entity_a}")
     return "\n".join(lines) + "\n"
 
 
@@ -584,7 +705,8 @@ def _delta(a: float | None, b: float | None) -> float | None:
 
 
 def compare(gold: list[GoldDocument], predicted_a: dict[str, DocumentResult], predicted_b: dict[str, DocumentResult],
-            a_name: str = "A", b_name: str = "B", scope: Scope | None = None) -> Comparison:
+            a_name: str = "A", b_name: str = "B", scope: Scope | None = None,
+            entity_ids: tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]] | None = None) -> Comparison:
     """Score two predictions of the same gold and list the (type, start, end) mentions in ``scope`` only one of them has."""
     scope = scope or Scope()
     gained: list[MentionChange] = []
@@ -597,7 +719,9 @@ def compare(gold: list[GoldDocument], predicted_a: dict[str, DocumentResult], pr
             changes.extend(MentionChange(doc.doc_id, m.type, m.start, m.end, doc.raw[m.start:m.end], m.normalized,
                                          key in gold_keys)
                            for key, m in sorted(spans.items(), key=lambda item: item[0][1:]) if key not in other)
-    return Comparison(a_name, b_name, score(gold, predicted_a, scope), score(gold, predicted_b, scope), gained, lost)
+    ids_a, ids_b = entity_ids if entity_ids is not None else (None, None)
+    return Comparison(a_name, b_name, score(gold, predicted_a, scope, ids_a), score(gold, predicted_b, scope, ids_b),
+                      gained, lost)
 
 
 def _spans(result: DocumentResult | None, scope: Scope) -> dict[tuple[str, int, int], Mention]:
@@ -626,6 +750,9 @@ def format_comparison(comparison: Comparison, max_errors: int = 20) -> str:
                      f"{_signed(delta['precision']):>7} {_signed(delta['recall']):>7} {_signed(delta['f1']):>7}")
     lines += ["", f"person records F1: A {_rate(a.records.f1)}  B {_rate(b.records.f1)}  "
                   f"Δ {_signed(differences['records']['f1'])}"]
+    if a.identity.scored:
+        lines.append(f"cross-document identity F1: A {_rate(a.identity.f1)}  B {_rate(b.identity.f1)}  "
+                     f"Δ {_signed(_delta(a.identity.f1, b.identity.f1))}")
     for title, changes in (("mentions gained by B", comparison.gained), ("mentions lost by B", comparison.lost)):
         if not changes:
             lines += ["", f"{title}: none"]

@@ -32,6 +32,11 @@ from .model import ENTITY_TYPES
 
 REPORT_NAME = "report.html"
 TABLE_NAMES = ("documents", "mentions", "people", "acronyms")
+# the corpus-wide table a run computes at its commit; a report of an older run has none
+ENTITIES = "entities"
+ENTITY_JSON = ("aliases", "ambiguous_with", "timeline")
+# people named in two documents or more get a section with their timeline, the most documented first
+PERSON_SECTIONS = 200
 SOURCE_FORMATS = ("parquet", "csv", "jsonl")
 # values every row needs; documents.text must be there too, but is empty for a document that could not be read
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -134,8 +139,9 @@ def _read_parquet(path: Path) -> list[dict[str, Any]]:
 
     rows = pq.read_table(path).to_pylist()
     for row in rows:
-        if isinstance(row.get("date"), datetime.date):
-            row["date"] = row["date"].isoformat()
+        for column, value in row.items():
+            if isinstance(value, datetime.date):
+                row[column] = value.isoformat()
     return rows
 
 
@@ -200,6 +206,7 @@ def read_tables(run_dir: Path, fmt: str | None = None) -> dict[str, list[dict[st
             if not path.exists():
                 raise ReportError(f"{path}: not found (the {fmt} tables of this run are incomplete)")
             tables[name] = _read_parquet(path) if fmt == "parquet" else _read_csv(path)
+    tables[ENTITIES] = _read_entities(run_dir, fmt)
     if any("text" not in row for row in tables["documents"]):
         raise ReportError(f"{run_dir}: the documents table has no text column (written by an older vnextract); "
                           "run the pipeline again to get a report")
@@ -208,6 +215,54 @@ def read_tables(run_dir: Path, fmt: str | None = None) -> dict[str, list[dict[st
         if missing:
             raise ReportError(f"{run_dir}: the {name} table ({fmt}) has rows without {', '.join(missing)}")
     return tables
+
+
+def _read_entities(run_dir: Path, fmt: str) -> list[dict[str, Any]]:
+    """The entities rows in the chosen format, JSON cells parsed; none for a run written before entities."""
+    if fmt == "jsonl":
+        path = run_dir / "entities.jsonl"
+        if not path.is_file():
+            return []
+        with open(path, encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    path = _parquet_path(run_dir, ENTITIES) if fmt == "parquet" else run_dir / f"{ENTITIES}.csv"
+    if not path.exists():
+        return []
+    rows = _read_parquet(path) if fmt == "parquet" else _read_csv(path)
+    for row in rows:
+        for column in ENTITY_JSON:
+            if isinstance(row.get(column), str):
+                row[column] = json.loads(row[column])
+    return rows
+
+
+def _latest(timeline: list[dict[str, Any]], field: str) -> str | None:
+    return next((item[field] for item in reversed(timeline) if item.get(field)), None)
+
+
+def corpus_people(entities: list[dict[str, Any]], limit: int = TOP_N) -> list[dict[str, Any]]:
+    """People across the corpus (entities), by documents then mentions, with their latest rank, position and
+    organization."""
+    people = sorted((e for e in entities if e["type"] == "PERSON"),
+                    key=lambda e: (-int(e["n_documents"]), -int(e["n_mentions"]), e["name"], e["entity_id"]))
+    return [{"id": e["entity_id"], "name": e["name"], "documents": int(e["n_documents"]),
+             "mentions": int(e["n_mentions"]),
+             **{field: _latest(e.get("timeline") or [], field) for field in ("rank", "position", "organization")}}
+            for e in people[:limit]]
+
+
+def person_sections(entities: list[dict[str, Any]], limit: int = PERSON_SECTIONS) -> list[dict[str, Any]]:
+    """A section per person named in two documents or more: names, dates, timeline, the namesakes not told apart."""
+    names = {e["entity_id"]: e["name"] for e in entities}
+    people = sorted((e for e in entities if e["type"] == "PERSON" and int(e["n_documents"]) >= 2),
+                    key=lambda e: (-int(e["n_documents"]), e["name"], e["entity_id"]))
+    return [{
+        "id": e["entity_id"], "name": e["name"], "aliases": e.get("aliases") or [], "documents": int(e["n_documents"]),
+        "first": e.get("first_date"), "last": e.get("last_date"),
+        "ambiguous": [names.get(other, other) + " (" + other + ")" for other in e.get("ambiguous_with") or []],
+        "timeline": [[item.get("date"), item["doc_id"], item.get("rank"), item.get("position"), item.get("organization")]
+                     for item in e.get("timeline") or []],
+    } for e in people[:limit]]
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -299,7 +354,8 @@ def report_payload(tables: dict[str, list[dict[str, Any]]], title: str) -> dict[
             "documents": len(tables["documents"]), "ok": statuses.get("ok", 0),
             "error": len(tables["documents"]) - statuses.get("ok", 0),
             "types": {t: type_counts[t] for t in types},
-            "people": top_people(tables["people"]),
+            "people": corpus_people(tables[ENTITIES]) if tables.get(ENTITIES) else top_people(tables["people"]),
+            "persons": person_sections(tables.get(ENTITIES, [])),
             "orgs": top_values(tables["mentions"], "ORG"),
             "places": top_values(tables["mentions"], "PLACE"),
             "timeline": timeline(tables["documents"], tables["mentions"]),

@@ -30,7 +30,7 @@ from .manifest import RunRecord, build_manifest, now
 from .model import DocumentResult, RawDocument
 from .parallel import DEFAULT_CHUNK_SIZE, chunked, default_workers, process_documents
 from .resume import Resumer, previous_results, results_key
-from .schema import TABLES
+from .schema import DOCUMENT_TABLES
 from .stages import ensure_runnable
 from .write import TableWriter
 
@@ -184,7 +184,7 @@ class Run:
         chunks = chunked(self.documents(), self.chunk_size)
         staging = Staging(self.out_dir)
         record = RunRecord()
-        row_counts = {name: 0 for name in TABLES}
+        row_counts = {name: 0 for name in DOCUMENT_TABLES}
         try:
             with self._dask_client() as client:
                 for part, part_rows in in_order(client, write_partition, self.config, chunks, str(staging.dir)):
@@ -195,6 +195,7 @@ class Run:
             if record.documents == 0:  # no input documents: the tables still exist, with no rows
                 write_partition(self.config, 0, [], str(staging.dir))
             written = staging.commit(self._manifest(record, row_counts, started_at), commit_steps(self.config))
+            row_counts.update(staging.row_counts)
         except BaseException:
             staging.abort()
             raise

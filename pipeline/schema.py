@@ -24,7 +24,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.json as pa_json
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
@@ -101,6 +101,8 @@ DECLARATION: tuple[Table, ...] = (
                "`{rank, position, organization, mention_ids, former, source}`; `former` marks a role no longer held "
                "(`nguyên`), `source` the relation rule. `rank`/`position`/`organization` above are the final ones.",
                nullable=False, json=True),
+        Column("entity_id", pa.string(), "The person across the corpus this record belongs to (`entities.entity_id`), "
+               "computed when the run commits; stable across runs, workers, engines and a growing corpus."),
     )),
     Table("acronyms", "One row per acronym used in a document.", ("doc_id", "acronym"), (
         DOC_ID,
@@ -109,7 +111,28 @@ DECLARATION: tuple[Table, ...] = (
         _required("source", pa.string(), "`document` (defined in the text as `Long form (ABBR)`), `dictionary` or `unknown`."),
         _required("count", pa.int64(), "Times it occurs in the document."),
     )),
+    Table("entities", "One row per person and per organization across the corpus, computed when the run commits.",
+          ("entity_id",), (
+        _required("entity_id", pa.string(), "Id of the person (`P…`, the `entity_id` of its people rows) or of the "
+                  "organization (`O…`, `attrs.entity_id` of its ORG mentions)."),
+        _required("type", pa.string(), "PERSON or ORG."),
+        _required("name", pa.string(), "The name written most often (a person's record name, an organization's "
+                  "normalized name)."),
+        Column("aliases", pa.string(), "JSON list of the other forms it is written in (short names, acronyms), "
+               "most frequent first.", nullable=False, json=True),
+        _required("n_documents", pa.int64(), "Documents it appears in."),
+        _required("n_mentions", pa.int64(), "PERSON or ORG mentions of it."),
+        Column("first_date", pa.date32(), "Date of the earliest document it appears in."),
+        Column("last_date", pa.date32(), "Date of the latest document it appears in."),
+        Column("ambiguous_with", pa.string(), "JSON list of entities of the same name the rules could not tell from "
+               "this one (kept apart), for a person; null for an organization.", json=True),
+        Column("timeline", pa.string(), "For a person, JSON list `[{date, doc_id, rank, position, organization}]` in "
+               "document-date order, one item per document; null for an organization.", json=True),
+    )),
 )
+
+# the tables filled document by document; the others are computed from them when a run commits
+DOCUMENT_TABLES: tuple[str, ...] = ("documents", "mentions", "people", "acronyms")
 
 # the views of extraction.duckdb: name -> (description, SELECT over the tables above)
 VIEWS: dict[str, tuple[str, str]] = {
@@ -127,6 +150,32 @@ VIEWS: dict[str, tuple[str, str]] = {
            FROM people p JOIN documents d USING (doc_id),
                 LATERAL (SELECT unnest(CAST(p.roles AS JSON[])) AS role,
                                 generate_subscripts(CAST(p.roles AS JSON[]), 1) AS ordinal) r""",
+    ),
+    "person_timeline": (
+        "One row per person (entity) and document date: rank, position and organization on that date (several "
+        "documents of one date: their positions and organizations joined with `; `) and the documents.",
+        """SELECT e.entity_id, e.name, d.date, min(p.rank) AS rank,
+                  string_agg(DISTINCT p.position, '; ' ORDER BY p.position) AS position,
+                  string_agg(DISTINCT p.organization, '; ' ORDER BY p.organization) AS organization,
+                  list(p.doc_id ORDER BY p.doc_id) AS doc_ids
+           FROM people p JOIN entities e ON e.entity_id = p.entity_id JOIN documents d ON d.doc_id = p.doc_id
+           GROUP BY e.entity_id, e.name, d.date""",
+    ),
+    "organization_people": (
+        "Who held which position in which organization, and when: one row per organization, position and person, "
+        "from every role of the people table (former ones included), with the organization's entity where its "
+        "mention has one, the first and last document dates and the documents.",
+        """SELECT r.role->>'organization' AS organization, o.organization_id, r.role->>'position' AS position,
+                  e.entity_id, e.name, bool_and(CAST(r.role->>'former' AS BOOLEAN)) AS only_former,
+                  min(d.date) AS first_date, max(d.date) AS last_date, count(DISTINCT p.doc_id) AS n_documents,
+                  list(DISTINCT p.doc_id ORDER BY p.doc_id) AS doc_ids
+           FROM people p JOIN entities e ON e.entity_id = p.entity_id JOIN documents d ON d.doc_id = p.doc_id,
+                LATERAL (SELECT unnest(CAST(p.roles AS JSON[])) AS role) r
+                LEFT JOIN (SELECT DISTINCT doc_id, normalized, attrs->>'entity_id' AS organization_id FROM mentions
+                           WHERE type = 'ORG' AND attrs->>'entity_id' IS NOT NULL) o
+                       ON o.doc_id = p.doc_id AND o.normalized = r.role->>'organization'
+           WHERE r.role->>'organization' IS NOT NULL
+           GROUP BY ALL""",
     ),
     "mentions_with_documents": (
         "Each mention with the date, title and status of its document.",
@@ -175,27 +224,30 @@ def to_arrow(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     go through Arrow's JSON reader rather than ``pa.array`` over Python lists,
     which makes pyarrow import pandas: a third of a second of every run.
     """
-    columns = TABLE_BY_NAME[name].columns
-    schema = arrow_schema(name)
+    table = rows_to_arrow(rows, arrow_schema(name))
+    # Arrow does not enforce nullable=False when building a table
+    empty = [c.name for c in TABLE_BY_NAME[name].columns if not c.nullable and table.column(c.name).null_count]
+    if empty:
+        raise ValueError(f"{name}: no value in required column(s) {', '.join(empty)}")
+    return table
+
+
+def rows_to_arrow(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Rows of JSON-friendly values (dates as ISO strings) as an Arrow table of ``schema``, without pandas."""
     if not rows:
         return pa.Table.from_batches([], schema=schema)  # Schema.empty_table() imports pandas too
-    dates = [c.name for c in columns if pa.types.is_date32(c.type)]
+    dates = [f.name for f in schema if pa.types.is_date32(f.type)]
     if dates:
         rows = [{**row, **{date: _days(row.get(date)) for date in dates}} for row in rows]
-    as_written = pa.schema([(c.name, pa.int32() if c.name in dates else c.type) for c in columns])
+    as_written = pa.schema([(f.name, pa.int32() if f.name in dates else f.type) for f in schema])
     data = b"\n".join(orjson.dumps(row) for row in rows)
     read = pa_json.read_json(
         io.BytesIO(data),
         read_options=pa_json.ReadOptions(use_threads=False, block_size=max(len(data) + 1, 1 << 20)),
         parse_options=pa_json.ParseOptions(explicit_schema=as_written, unexpected_field_behavior="ignore"),
     )
-    arrays = [_as_dates(read.column(c.name)) if c.name in dates else read.column(c.name) for c in columns]
-    table = pa.Table.from_arrays(arrays, schema=schema)
-    # Arrow does not enforce nullable=False when building a table
-    empty = [c.name for c in columns if not c.nullable and table.column(c.name).null_count]
-    if empty:
-        raise ValueError(f"{name}: no value in required column(s) {', '.join(empty)}")
-    return table
+    arrays = [_as_dates(read.column(f.name)) if f.name in dates else read.column(f.name) for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.date32(): "DATE"}

@@ -24,7 +24,7 @@ from .commit import MANIFEST_NAME, CommitStep, Staging, build_database, hidden_p
 from .ingest import content_hash
 from .model import DocumentResult
 from .resume import CHECKPOINT_NAME, OWNER_NAME, Checkpoint
-from .schema import TABLES, to_arrow
+from .schema import DOCUMENT_TABLES, TABLES, to_arrow
 
 
 # one encoder for every cell: json.dumps with arguments builds a new one per call
@@ -53,7 +53,7 @@ def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
         "people": [{
             "doc_id": doc.doc_id, "person_id": p.person_id, "name": p.name, "rank": p.rank, "position": p.position,
             "organization": p.organization, "mention_ids": _json(p.mention_ids),
-            "roles": _json([vars(role) for role in p.roles]),
+            "roles": _json([vars(role) for role in p.roles]), "entity_id": None,  # set at the commit
         } for p in result.people],
         "acronyms": [{"doc_id": doc.doc_id, **asdict(a)} for a in result.acronyms],
     }
@@ -90,10 +90,10 @@ class TableFiles:
         self.parquet_wanted = "parquet" in self.formats or parquet_for_commit
         self.parquet: dict[str, pq.ParquetWriter] = {}
         self.csv_started: set[str] = set()
-        self.row_counts: dict[str, int] = {name: 0 for name in TABLES}
+        self.row_counts: dict[str, int] = {name: 0 for name in DOCUMENT_TABLES}
 
     def write_batch(self, results: list[DocumentResult]) -> None:
-        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOCUMENT_TABLES}
         for result in results:
             for name, table_rows_ in table_rows(result).items():
                 rows[name].extend(table_rows_)
@@ -165,7 +165,8 @@ class TableWriter:
 
     @property
     def row_counts(self) -> dict[str, int]:
-        return self.files.row_counts
+        """Rows written per table, and those of the tables the commit steps computed once they ran."""
+        return {**self.files.row_counts, **self.staging.row_counts}
 
     def write_batch(self, results: list[DocumentResult]) -> None:
         self.files.write_batch(results)

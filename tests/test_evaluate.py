@@ -278,3 +278,28 @@ def test_records_not_scored_without_gold_records() -> None:
     report = score([doc], {"r.txt": _result(doc, [], [PersonRecord("p1", name="Hải")])})
     assert (report.records.gold, report.records.pred) == (0, 0)
     assert "person records: none in gold, not scored" in format_report(report)
+
+
+def _keyed(doc_id: str, records: str) -> GoldDocument:
+    return parse_gold("Tin.\n#records\n" + records, doc_id)
+
+
+def test_cross_document_identity_pairs() -> None:
+    gold = [_keyed("a", "PERSON name=Lê Văn An; key=an\nPERSON name=Trần Văn Nam; key=nam-1\n"),
+            _keyed("b", "PERSON name=Lê Văn An; key=an\nPERSON name=Trần Văn Nam; key=nam-2\n"),
+            _keyed("c", "PERSON name=Lê Văn An; key=an\nPERSON name=Hùng\n")]
+    people = {"a": ["Lê Văn An", "Trần Văn Nam"], "b": ["Lê Văn An", "Trần Văn Nam"], "c": ["Hùng"]}
+    predicted = {doc: DocumentResult(doc=RawDocument(doc, "Tin.\n"),
+                                     people=[PersonRecord(f"p{i}", name) for i, name in enumerate(names, 1)])
+                 for doc, names in people.items()}
+    # Lê Văn An of a and b one entity, c's record missed; the two Trần Văn Nam merged though gold keeps them apart
+    ids = {("a", "p1"): "E-an", ("b", "p1"): "E-an", ("a", "p2"): "E-nam", ("b", "p2"): "E-nam", ("c", "p1"): "E-h"}
+    report = score(gold, predicted, entity_ids=ids)
+    identity = report.identity
+    assert (identity.gold, identity.pred, identity.tp) == (3, 2, 1)  # an: a-b, a-c, b-c; predicted an a-b, nam a-b
+    assert (identity.precision, identity.recall) == (0.5, 1 / 3)
+    assert [(e.doc_a, e.doc_b) for e in identity.missed] == [("a", "c"), ("b", "c")]
+    assert [(e.name_a, e.entity_a) for e in identity.merged] == [("Trần Văn Nam", "E-nam")]
+    assert report.to_dict()["identity"]["precision"] == 0.5
+    assert "cross-document identity (pairs of gold records): gold 3, pred 2, both 1" in format_report(report)
+    assert not score(gold, predicted).identity.scored  # without entity ids, nothing is claimed

@@ -223,6 +223,10 @@ def test_bench_quick_reports_every_figure(tmp_path: Path) -> None:
     assert report["identical_tables"] is True
     assert report["small_document_seconds"] > 0
     assert report["stage_seconds"]
+    entities = report["entities"]
+    assert [row["records"] for row in entities["rows"].values()] == [2000, 4000]
+    assert all(row["peak_rss_mb"] > 0 and 0 < row["precision"] <= 1 for row in entities["rows"].values())
+    assert entities["entities_rss_scaled_over_n"] > 0
     assert set(report["in_process"]) == {"docs", "word_tokenize_seconds", "pipeline_seconds",
                                          "pipeline_over_word_tokenize"}
     assert "b_over_a" in done.stdout

@@ -13,6 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from report_data import SAMPLE_SPANS, SAMPLE_TEXT, error_result, many_results, sample_result, write_run
 
+from pipeline.commit import commit_steps
+from pipeline.config import load_config
+from pipeline.write import TableWriter
+
 import pipeline.report
 from pipeline.model import ENTITY_TYPES
 from pipeline.report import (PAGE_SIZE, ReportError, Span, read_tables, render_html, report_payload, segments,
@@ -205,3 +209,23 @@ def test_thousand_documents_stay_bounded(tmp_path: Path) -> None:
     data = embedded_data(html)
     assert data["pageSize"] == PAGE_SIZE and len(data["documents"]) == 1000
     assert len(data["overview"]["timeline"]) == 12
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_people_across_documents(tmp_path: Path, fmt: str) -> None:
+    first, second = sample_result("a.txt"), sample_result("b.txt")
+    second.doc.date = "2026-03-01"
+    second.people[0].rank = "Thiếu tướng"
+    other = sample_result("c.txt")
+    other.people[0].name = "Nông Văn Quế"  # another person, named once
+    writer = TableWriter(tmp_path, (fmt,), steps=commit_steps(load_config()))
+    writer.write_batch([first, second, other])
+    writer.commit()
+    overview = report_payload(read_tables(tmp_path, fmt), "t")["overview"]
+    [person] = overview["persons"]  # the one person named in two documents
+    assert (person["name"], person["documents"], person["first"], person["last"]) == (
+        "Nông Văn Quý", 2, "2025-10-14", "2026-03-01")
+    assert [row[1:3] for row in person["timeline"]] == [["a.txt", "Đại tá"], ["b.txt", "Thiếu tướng"]]
+    top = overview["people"][0]
+    assert (top["id"], top["documents"], top["rank"]) == (person["id"], 2, "Thiếu tướng")
+    assert '"persons"' in render_html(report_payload(read_tables(tmp_path, fmt), "t"))

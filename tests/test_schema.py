@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import write
 from pipeline.model import AcronymRecord, DocumentResult, Mention, PersonRecord, RawDocument
-from pipeline.schema import (DECLARATION, SCHEMA_VERSION, TABLE_BY_NAME, TABLES, arrow_schema, main, schema_markdown,
+from pipeline.schema import (DECLARATION, DOCUMENT_TABLES, SCHEMA_VERSION, TABLE_BY_NAME, TABLES, arrow_schema, main, schema_markdown,
                              to_arrow)
 
 SCHEMA_DOC = Path(__file__).resolve().parents[1] / "docs" / "SCHEMA.md"
@@ -37,7 +37,8 @@ def test_main_writes_the_file(tmp_path: Path) -> None:
 
 
 def test_tables_keeps_the_writers_shape() -> None:
-    assert list(TABLES) == ["documents", "mentions", "people", "acronyms"]
+    assert list(TABLES) == ["documents", "mentions", "people", "acronyms", "entities"]
+    assert list(DOCUMENT_TABLES) == ["documents", "mentions", "people", "acronyms"]
     assert write.TABLES is TABLES  # `from pipeline.write import TABLES` keeps working
     for name, columns in TABLES.items():
         assert [c for c, _ in columns] == [c.name for c in TABLE_BY_NAME[name].columns]
@@ -52,6 +53,9 @@ def test_tables_keeps_the_writers_shape() -> None:
     ("mentions", "attrs", pa.string()),
     ("people", "mention_ids", pa.string()),
     ("acronyms", "count", pa.int64()),
+    ("people", "entity_id", pa.string()),
+    ("entities", "first_date", pa.date32()),
+    ("entities", "n_documents", pa.int64()),
 ])
 def test_explicit_types(table: str, column: str, arrow_type: pa.DataType) -> None:
     schema = arrow_schema(table)
@@ -60,10 +64,10 @@ def test_explicit_types(table: str, column: str, arrow_type: pa.DataType) -> Non
     assert schema.field(column).metadata[b"description"]
 
 
-def test_every_table_has_its_key_and_doc_id() -> None:
+def test_every_table_has_its_key_and_document_tables_doc_id() -> None:
     for table in DECLARATION:
         names = [c.name for c in table.columns]
-        assert names[0] == "doc_id" and set(table.key) <= set(names)
+        assert set(table.key) <= set(names) and (names[0] == "doc_id") == (table.name in DOCUMENT_TABLES)
         assert len(names) == len(set(names))
 
 
@@ -78,7 +82,9 @@ def _result() -> DocumentResult:
 
 def test_table_rows_fill_every_declared_column() -> None:
     rows = write.table_rows(_result())
-    for name, columns in TABLES.items():
+    assert list(rows) == list(DOCUMENT_TABLES)
+    for name in DOCUMENT_TABLES:
+        columns = TABLES[name]
         assert rows[name], name
         assert list(rows[name][0]) == [c for c, _ in columns], name
     document = rows["documents"][0]

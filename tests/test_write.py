@@ -22,7 +22,7 @@ from pipeline.manifest import RunRecord, build_manifest, input_files
 from pipeline.model import AcronymRecord, DocumentResult, Mention, PersonRecord, RawDocument
 from pipeline.resume import (CHECKPOINT_NAME, COMMITTED_CHECKPOINT, OWNER_NAME, Checkpoint, Resumer,
                              previous_results, read_checkpoint, remove_abandoned_staging, results_key)
-from pipeline.schema import SCHEMA_VERSION, TABLES
+from pipeline.schema import DOCUMENT_TABLES, SCHEMA_VERSION
 from pipeline.write import MANIFEST_NAME, TableWriter
 
 ALL_FORMATS = ("csv", "parquet", "jsonl")
@@ -62,7 +62,7 @@ def test_commit_moves_every_file_and_the_manifest_last(tmp_path: Path) -> None:
     written = run_writer(tmp_path, RESULTS, duckdb=True, checkpoint_key="k")
     names = [p.name for p in written]
     assert names[-1] == MANIFEST_NAME
-    assert set(names) == {f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")} | {
+    assert set(names) == {f"{t}.{ext}" for t in DOCUMENT_TABLES for ext in ("csv", "parquet")} | {
         "records.jsonl", "extraction.duckdb", MANIFEST_NAME}
     manifest = json.loads((tmp_path / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert manifest["files"] == sorted(n for n in names if n != MANIFEST_NAME)
@@ -106,7 +106,7 @@ def test_csv_bytes_are_deterministic(tmp_path: Path) -> None:
 def test_duckdb_tables_views_and_types(tmp_path: Path) -> None:
     run_writer(tmp_path, RESULTS, formats=["csv"], duckdb=True)
     with duckdb.connect(str(tmp_path / "extraction.duckdb"), read_only=True) as db:
-        for name in TABLES:
+        for name in DOCUMENT_TABLES:
             assert db.execute(f"SELECT count(*) FROM {name}").fetchone()[0] == len(
                 [r for x in RESULTS for r in write.table_rows(x)[name]])
         types = dict(db.execute("SELECT column_name, data_type FROM information_schema.columns "
@@ -147,7 +147,7 @@ def test_abort_without_results_leaves_nothing(tmp_path: Path) -> None:
 def test_commit_removes_tables_of_formats_not_written(tmp_path: Path) -> None:
     run_writer(tmp_path, RESULTS, formats=ALL_FORMATS, duckdb=True)
     run_writer(tmp_path, RESULTS, formats=["csv"])
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"{t}.csv" for t in TABLES] + [MANIFEST_NAME])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"{t}.csv" for t in DOCUMENT_TABLES] + [MANIFEST_NAME])
 
 
 def test_commit_cut_short_leaves_no_manifest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

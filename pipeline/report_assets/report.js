@@ -49,17 +49,40 @@
         el("div", { class: "muted" }, o.ok + " ok, " + o.error + " error, " + totalMentions + " mentions")),
       card("Mentions per type", table(["type", "mentions", ""], typeRows, [1])),
       card("Timeline of dates", timelineChart(o.timeline)));
-    const people = o.people.map((p, i) => [i + 1, searchLink(p.name), p.rank, p.position, p.organization,
-      p.mentions, p.documents]);
+    const people = o.people.map((p, i) => [i + 1, p.id ? personLink(p) : searchLink(p.name), p.rank, p.position,
+      p.organization, p.mentions, p.documents]);
     const second = el("div", { class: "cards" },
       card("Top people", people.length
         ? table(["#", "name", "rank", "position", "organization", "mentions", "docs"], people, [0, 5, 6])
         : el("p", { class: "empty" }, "no person records")));
+    const sections = o.persons.map(personSection);
+    const across = el("div", { class: "cards" },
+      card("People across documents (" + o.persons.length + ")", sections.length
+        ? el("div", { class: "persons" }, ...sections)
+        : el("p", { class: "empty" }, "no person named in two documents")));
     const valueRows = (rows) => rows.map((r, i) => [i + 1, searchLink(r.value), r.mentions, r.documents]);
     const third = el("div", { class: "cards" },
       card("Top organizations", table(["#", "organization", "mentions", "docs"], valueRows(o.orgs), [0, 2, 3])),
       card("Top places", table(["#", "place", "mentions", "docs"], valueRows(o.places), [0, 2, 3])));
-    box.append(first, second, third);
+    box.append(first, second, across, third);
+  }
+
+  function personLink(p) {
+    return el("a", { href: "#person-" + p.id, onclick: () => {
+      const section = document.getElementById("person-" + p.id);
+      if (section) section.open = true;
+    } }, p.name);
+  }
+
+  function personSection(p) {
+    const rows = p.timeline.map(([date, docId, rank, position, organization]) =>
+      [date, searchLink(docId), rank, position, organization]);
+    const dates = (p.first || "?") + " – " + (p.last || "?");
+    return el("details", { class: "person", id: "person-" + p.id },
+      el("summary", null, el("strong", null, p.name), " · " + p.documents + " documents · " + dates),
+      p.aliases.length ? el("div", { class: "muted" }, "also written: " + p.aliases.join(", ")) : null,
+      table(["date", "document", "rank", "position", "organization"], rows, []),
+      p.ambiguous.length ? el("div", { class: "muted" }, "not told apart from: " + p.ambiguous.join(", ")) : null);
   }
 
   function timelineChart(months) {

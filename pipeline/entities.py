@@ -1,0 +1,1052 @@
+"""Corpus-wide people and organizations: which person records of different documents are one person.
+
+Every person record of the people table gets an ``entity_id``, the person it
+belongs to across the corpus, and the ``entities`` table describes each
+person (names, documents, dates, a timeline of rank, position and
+organization) and each organization. The rules are pure functions here; their
+data is ``configs/lexicons/identity.yaml`` (points, thresholds, local bodies)
+with the surnames, ranks and organization heads of the other lexicons:
+
+- only full names are compared (:func:`comparable`): a given name alone or
+  initials stay a person of their own document;
+- records of one name are one person when no veto holds (one document, a rank
+  that goes down over document dates) and their evidence adds up
+  (:func:`compare`): a shared organization of their roles, a related one, a
+  shared position, other people the two documents both name;
+- the records of one name are clustered (:func:`cluster`): pairs with enough
+  evidence join, strongest first, never two clusters with a veto between them
+  nor two entities of an earlier run;
+- an organization is its body in the registry of official bodies, else its
+  normalized name with the registry code of its place below the province
+  (:func:`add_organization_ids`), set on ORG mentions that name one
+  organization.
+
+:func:`add_entities` computes all of it where a run commits its tables, from
+the finished Parquet files, with DuckDB (bounded memory, spilling to disk)
+and one name block at a time in Python, so memory does not grow with the
+corpus; it reuses the assignments of the run already in the output directory
+for unchanged documents, so ids stay stable when a corpus grows.
+
+    >>> rules = IdentityRules.from_config(load_config())
+    >>> a = profile("a.txt", "p1", "Hoàng Văn Kiên", "2025-09-18", [],
+    ...             {"rank": "Đại tá", "position": "Chỉ huy trưởng", "organization": "Bộ đội Biên phòng tỉnh Lạng Sơn"},
+    ...             {}, rules)
+    >>> b = profile("b.txt", "p4", "Hoàng Văn Kiên", "2026-05-20", [],
+    ...             {"rank": "Thiếu tướng", "position": "Phó Tư lệnh", "organization": "Bộ đội Biên phòng"}, {}, rules)
+    >>> compare(a, b, rules).reasons, compare(a, b, rules).same
+    (('related organizations',), True)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from itertools import chain
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .commit import ENTITIES_JSONL, PART_GLOB, Staging, hidden_parquet
+from .config import Config
+from .lexicons import AcronymLexicon, LexiconError, OrganizationLexicon, PeopleLexicon, RankLexicon, _load, nfc
+from .model import DocumentResult, Mention
+from .registry import UNIT_WORDS, name_key
+from .schema import TABLES, arrow_schema, rows_to_arrow, to_arrow
+from .write import TableWriter, append_csv
+
+PERSON, ORG = "PERSON", "ORG"
+# place levels whose names repeat across the country: their registry code tells two bodies of one name apart
+LOCAL_LEVELS = frozenset({"commune", "ward", "special_zone", "township", "district", "village", "border_gate"})
+ROMAN = re.compile(r"\b[IVXLC]+\b")
+# rows fetched from DuckDB at a time, and rows per Parquet row group written here
+BATCH_ROWS = 4096
+# bounded, so memory does not grow with the corpus: DuckDB spills sorts and joins to disk beyond it; the order of
+# rows is always asked for explicitly, which lets DuckDB stream what it would otherwise hold to keep it
+DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False}
+JSON_COLUMNS = ("aliases", "ambiguous_with", "timeline")
+
+
+# --- the rules' data ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IdentityRules:
+    """What the identity rules read: surnames, rank orders, organization heads, points and thresholds."""
+
+    surnames: frozenset[str]
+    ranks: dict[str, int]
+    heads: tuple[str, ...]
+    national: frozenset[str]
+    local_bodies: frozenset[str]
+    points: dict[str, int]
+    merge_at: int = 2
+    context: tuple[float, float] = (1.0, 2.0)
+    ambiguous_limit: int = 20
+    # organization_specific's answers: organizations repeat across records
+    specific_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_config(cls, config: Config) -> IdentityRules:
+        # imported here: the registry module imports spaCy, which the pipeline imports first its own way
+        from .org_registry import OrgRegistry
+
+        path = config.lexicon_path("identity")
+        data = _load(path, ("merge_at", "points", "context", "ambiguous_limit", "local_bodies"))
+        points = data["points"]
+        wanted = ("shared_organization", "shared_generic_organization", "related_organizations", "same_position")
+        if not isinstance(points, dict) or any(not isinstance(points.get(k), int) for k in wanted):
+            raise LexiconError(f"{path}: points needs integers {', '.join(wanted)}")
+        context = data["context"]
+        if not isinstance(context, dict) or any(not isinstance(context.get(k), (int, float))
+                                                for k in ("one_point", "two_points")):
+            raise LexiconError(f"{path}: context needs numbers one_point and two_points")
+        for key in ("merge_at", "ambiguous_limit"):
+            if not isinstance(data[key], int) or data[key] < 1:
+                raise LexiconError(f"{path}: {key} must be a positive integer")
+        if not isinstance(data["local_bodies"], list) or not all(isinstance(v, str) for v in data["local_bodies"]):
+            raise LexiconError(f"{path}: 'local_bodies' must be a list of strings")
+        people = PeopleLexicon.load(config.lexicon_path("people"))
+        ranks = RankLexicon.load(config.lexicon_path("ranks"))
+        organizations = OrganizationLexicon.load(config.lexicon_path("organizations"))
+        acronyms = AcronymLexicon.load(config.lexicon_path("acronyms"))
+        registry = OrgRegistry.load(config.lexicon_path("org_registry"))
+        local = frozenset(org_key(nfc(v)) for v in data["local_bodies"])
+        national = ({org_key(name) for name in organizations.standalone}
+                    | {org_key(a.expansion) for a in acronyms.acronyms.values() if a.org}
+                    | {org_key(name) for b in registry.bodies.values() for name in (b.name, *b.variants)})
+        return cls(
+            surnames=frozenset(person_key(s) for s in people.surnames),
+            ranks={person_key(name): rank.order for rank in ranks.ranks for name in (rank.name, *rank.variants)},
+            heads=tuple(sorted({org_key(h) for h in organizations.heads}, key=lambda h: (-len(h), h))),
+            national=frozenset(national - local),
+            local_bodies=local,
+            points={k: points[k] for k in wanted},
+            merge_at=data["merge_at"],
+            context=(float(context["one_point"]), float(context["two_points"])),
+            ambiguous_limit=data["ambiguous_limit"],
+        )
+
+
+# --- names and organizations -------------------------------------------------------------------------
+
+
+def person_key(name: str) -> str:
+    """A person's name as compared across documents: case, spacing and tone placement ignored.
+
+    >>> person_key("Nguyễn  Văn Hoà") == person_key("nguyễn văn hòa")
+    True
+    """
+    return name_key(unicodedata.normalize("NFC", name))
+
+
+def is_initials(name: str) -> bool:
+    """A name written with initials: a dot in it, or a last word of one letter (``N.V.T.``, ``Nguyễn Văn T``).
+
+    >>> [is_initials(n) for n in ("N.V.T.", "Nguyễn Văn T", "Lý A Páo", "Y Khuê Niê")]
+    [True, True, False, False]
+    """
+    words = name.split()
+    return "." in name or not words or len(words[-1]) == 1
+
+
+def comparable(name: str, rules: IdentityRules) -> bool:
+    """Whether records of this name may be merged across documents: a full name, not a given name or initials.
+
+    A full name has two or more words, the first a surname, or three or more
+    (a foreign name written in full: ``Khăm Phăn Xi Sổm Phôn``).
+
+    >>> rules = IdentityRules.from_config(load_config())
+    >>> [comparable(n, rules) for n in ("Hoàng Hưng", "Ngọc Hân", "Hùng", "N.V.T.", "Xay Xổm Phon Phôm Vi Hản")]
+    [True, False, False, False, True]
+    """
+    if is_initials(name):
+        return False
+    words = person_key(name).split()
+    return len(words) >= 3 or (len(words) == 2 and words[0] in rules.surnames)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def org_key(organization: str) -> str:
+    """An organization's name as compared: case, punctuation, spacing and tone placement ignored.
+
+    >>> org_key("Cục Phòng, chống ma túy") == org_key("cục phòng  chống ma tuý")
+    True
+    """
+    text = unicodedata.normalize("NFC", organization)
+    return name_key("".join(" " if unicodedata.category(c).startswith("P") else c for c in text))
+
+
+_UNITS = tuple(name_key(u) for u in UNIT_WORDS)
+
+
+def organization_specific(organization: str, rules: IdentityRules) -> bool:
+    """Whether a name names one organization, not a kind of unit every place or division has.
+
+    It does with a number (``Sư đoàn 395``, ``Tổng cục II``), a place after a
+    unit word (``Công an xã Mỹ Lý``), two capitalised words after its head
+    (``Đồn Biên phòng Phước Chỉ``), or as a body of the whole country
+    (``Bộ Quốc phòng``, ``Bộ đội Biên phòng``). ``Tiểu đoàn Trinh sát``,
+    ``Phòng Quản lý`` and ``Tỉnh ủy`` alone do not.
+
+    >>> rules = IdentityRules.from_config(load_config())
+    >>> [organization_specific(o, rules) for o in ("Sư đoàn 395", "Công an xã Mỹ Lý", "Đồn Biên phòng Phước Chỉ",
+    ...                                            "Bộ đội Biên phòng", "Tiểu đoàn Trinh sát", "Tỉnh ủy")]
+    [True, True, True, True, False, False]
+    """
+    known = rules.specific_cache.get(organization)
+    if known is None:
+        known = rules.specific_cache[organization] = _names_one_organization(organization, rules)
+    return known
+
+
+def _names_one_organization(organization: str, rules: IdentityRules) -> bool:
+    if any(c.isdigit() for c in organization) or ROMAN.search(organization):
+        return True
+    key = org_key(organization)
+    if key in rules.national:
+        return True
+    written = organization.split()
+    words = key.split()
+    for i in range(len(words) - 1):
+        for unit in _UNITS:
+            size = len(unit.split())
+            # a unit word followed by a place's name: "tỉnh Nghệ An", not "Tỉnh ủy"
+            if (" ".join(words[i:i + size]) == unit and i + size < len(words)
+                    and written[i + size][:1].isupper()):
+                return True
+    head = next((h for h in rules.heads if key == h or key.startswith(h + " ")), None)
+    rest = written[len(head.split()) if head else 1:]
+    return sum(word[:1].isupper() for word in rest) >= 2
+
+
+def organizations_related(a: str, b: str) -> bool:
+    """Whether one organization's name (a key) begins or ends the other's, whole words: a unit and its parent.
+
+    >>> organizations_related(org_key("Bộ đội Biên phòng"), org_key("Bộ đội Biên phòng tỉnh Lạng Sơn"))
+    True
+    >>> organizations_related(org_key("Công an tỉnh Nghệ An"), org_key("Ủy ban nhân dân tỉnh Nghệ An"))
+    False
+    """
+    if a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short + " ") or long.endswith(" " + short)
+
+
+# --- person records as the rules see them --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One person record, as compared: its name key, document date, rank order and what its roles name.
+
+    ``organizations`` are keys of every organization of the record's roles
+    (former ones included), ``specific`` those naming one organization;
+    ``positions`` are (position key, organization key or None) pairs;
+    ``companions`` the other full names of its document with the number of
+    documents naming each; ``previous`` the entity of the record in the run
+    already in the output directory.
+    """
+
+    doc_id: str
+    person_id: str
+    key: str
+    date: str | None = None
+    rank: int | None = None
+    organizations: frozenset[str] = frozenset()
+    specific: frozenset[str] = frozenset()
+    positions: frozenset[tuple[str, str | None]] = frozenset()
+    companions: dict[str, int] = field(default_factory=dict)
+    previous: str | None = None
+
+    @functools.cached_property
+    def parts(self) -> frozenset[str]:
+        """Whole-word beginnings and ends of its specific organizations' names: the names of their parents."""
+        found = set()
+        for org in self.specific:
+            words = org.split()
+            for cut in range(1, len(words)):
+                found.update((" ".join(words[:cut]), " ".join(words[cut:])))
+        return frozenset(found)
+
+
+def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Sequence[dict[str, Any]],
+            final: dict[str, str | None], companions: dict[str, int], rules: IdentityRules,
+            previous: str | None = None) -> Profile:
+    """A person record's Profile from its final rank, position and organization and its ``roles``.
+
+    >>> rules = IdentityRules.from_config(load_config())
+    >>> p = profile("a.txt", "p1", "Lê Quang Thuận", "2026-04-22",
+    ...             [{"rank": "Thiếu tướng", "position": "Phó Tư lệnh", "organization": "Quân khu 3"}],
+    ...             {"rank": "Thiếu tướng", "position": "Phó Tư lệnh", "organization": "Quân khu 3"}, {}, rules)
+    >>> p.rank, sorted(p.specific)
+    (14, ['quân khu 3'])
+    """
+    organizations: set[str] = set()
+    specific: set[str] = set()
+    positions: set[tuple[str, str | None]] = set()
+    for role in [*roles, final]:
+        organization = role.get("organization")
+        key = org_key(organization) if organization else None
+        if key:
+            organizations.add(key)
+            if organization_specific(organization, rules):
+                specific.add(key)
+        if role.get("position"):
+            positions.add((person_key(role["position"]), key))
+    rank = final.get("rank")
+    return Profile(doc_id, person_id, person_key(name), date, rules.ranks.get(person_key(rank)) if rank else None,
+                   frozenset(organizations), frozenset(specific), frozenset(positions), companions, previous)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the rules say of two records of one name: evidence points, a veto, and why."""
+
+    score: int
+    veto: str | None
+    unrelated_units: bool
+    reasons: tuple[str, ...]
+    merge_at: int
+
+    @property
+    def same(self) -> bool:
+        return self.veto is None and self.score >= self.merge_at
+
+    @property
+    def ambiguous(self) -> bool:
+        """Some evidence, too little to decide: no veto, not unrelated units, fewer points than ``merge_at``."""
+        return self.veto is None and not self.unrelated_units and 0 < self.score < self.merge_at
+
+
+def rank_veto(a: Profile, b: Profile) -> str | None:
+    """A rank that goes down from the earlier document to the later one, or two ranks on one date.
+
+    >>> rank_veto(Profile("a", "p1", "k", "2026-02-11", 15), Profile("b", "p2", "k", "2026-05-20", 10))
+    'rank goes down over document dates'
+    >>> rank_veto(Profile("a", "p1", "k", "2025-07-12", 13), Profile("b", "p2", "k", "2026-04-22", 15)) is None
+    True
+    """
+    if a.rank is None or b.rank is None or a.date is None or b.date is None:
+        return None
+    if a.date == b.date:
+        return "two ranks on one date" if a.rank != b.rank else None
+    earlier, later = (a, b) if a.date < b.date else (b, a)
+    return "rank goes down over document dates" if earlier.rank > later.rank else None
+
+
+def context_strength(a: Profile, b: Profile) -> float:
+    """How strongly the two documents name the same other people: 1 / (documents naming it - 1) per shared name.
+
+    >>> context_strength(Profile("a", "p1", "k", companions={"x": 2, "y": 3}),
+    ...                  Profile("b", "p2", "k", companions={"x": 2, "y": 3, "z": 9}))
+    1.5
+    """
+    small, large = sorted((a.companions, b.companions), key=len)
+    return sum(1 / max(df - 1, 1) for key, df in small.items() if key in large)
+
+
+def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
+    """The rules on two records of one full name (see the module and ``identity.yaml``)."""
+    if a.doc_id == b.doc_id:
+        return Verdict(0, "one document", False, (), rules.merge_at)
+    veto = rank_veto(a, b)
+    if veto is not None:
+        return Verdict(0, veto, False, (veto,), rules.merge_at)
+    points = rules.points
+    score = 0
+    reasons: list[str] = []
+    shared = a.organizations & b.organizations
+    related = not shared and bool(a.parts & b.specific or b.parts & a.specific)
+    if shared & a.specific:
+        score += points["shared_organization"]
+        reasons.append("shared organization")
+    elif shared:
+        score += points["shared_generic_organization"]
+        reasons.append("shared generic organization")
+    elif related:
+        score += points["related_organizations"]
+        reasons.append("related organizations")
+    if _same_position(a, b):
+        score += points["same_position"]
+        reasons.append("same position")
+    strength = context_strength(a, b)
+    one, two = rules.context
+    if strength >= two:
+        score += 2
+        reasons.append("documents name the same people")
+    elif strength >= one:
+        score += 1
+        reasons.append("documents name some of the same people")
+    unrelated = bool(a.specific and b.specific and not shared and not related)
+    return Verdict(score, None, unrelated, tuple(reasons), rules.merge_at)
+
+
+def _same_position(a: Profile, b: Profile) -> bool:
+    """One position in both, with the same or related organization, or one of the two left unnamed."""
+    for position, org_a in a.positions:
+        for other, org_b in b.positions:
+            if position == other and (org_a is None or org_b is None or org_a == org_b
+                                      or organizations_related(org_a, org_b)):
+                return True
+    return False
+
+
+# --- clustering one name's records ---------------------------------------------------------------------
+
+
+@dataclass
+class Block:
+    """The records of one name key, clustered: ``cluster[i]`` is the cluster of ``profiles[i]``."""
+
+    profiles: list[Profile]
+    cluster: list[int]
+    ambiguous: set[tuple[int, int]]
+
+
+# a feature shared by more records of one name than this pairs each record with the next WINDOW records of it by
+# document date (sorted neighbourhood), not with all: one person's many records still chain together, namesakes
+# are still told apart at each join, and the work grows with the records, not with their square
+ALL_PAIRS_UP_TO = 64
+WINDOW = 8
+# another name of the documents pairs records only when few documents name it (it weighs 1/(documents - 1)): a
+# governor named in every document tells nothing; pairs sharing many such names share an organization as well
+TELLING_COMPANION = 5
+
+
+def candidate_pairs(profiles: list[Profile]) -> set[tuple[int, int]]:
+    """The pairs of records that share something the rules count: an organization, one organization's name
+    beginning or ending the other's, a position, another name of their documents. Other pairs score nothing.
+
+    >>> a = Profile("a", "p1", "k", organizations=frozenset({"bộ đội biên phòng tỉnh lạng sơn"}),
+    ...             specific=frozenset({"bộ đội biên phòng tỉnh lạng sơn"}))
+    >>> b = Profile("b", "p1", "k", organizations=frozenset({"bộ đội biên phòng"}), specific=frozenset({"bộ đội biên phòng"}))
+    >>> candidate_pairs([a, b, Profile("c", "p1", "k")])
+    {(0, 1)}
+    """
+    order = sorted(range(len(profiles)), key=lambda i: (profiles[i].date or "9999", profiles[i].doc_id,
+                                                        profiles[i].person_id))
+    rank = {i: position for position, i in enumerate(order)}
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in order:
+        p = profiles[i]
+        for org in p.organizations:
+            index["organization", org].append(i)
+        for part in p.parts:
+            index["part", part].append(i)
+        for position, _ in p.positions:
+            index["position", position].append(i)
+        for companion, documents in p.companions.items():
+            if documents <= TELLING_COMPANION:
+                index["companion", companion].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for (kind, value), members in index.items():
+        if kind == "part":  # another record's organization is a part of this one's name
+            others = index.get(("organization", value), [])
+            if not others:
+                continue
+            members = sorted(set(members) | set(others), key=rank.__getitem__)
+            wanted = set(others)
+            _pair_up(members, pairs, lambda i, j: (i in wanted) != (j in wanted))
+        else:
+            _pair_up(members, pairs, lambda i, j: True)
+    return pairs
+
+
+def _pair_up(members: list[int], pairs: set[tuple[int, int]], allowed: Callable[[int, int], bool]) -> None:
+    """All pairs of a small group; each with its next WINDOW members in a large one (members come by date)."""
+    reach = len(members) if len(members) <= ALL_PAIRS_UP_TO else WINDOW
+    for x, i in enumerate(members):
+        for j in members[x + 1:x + 1 + reach]:
+            if i != j and allowed(i, j):
+                pairs.add((min(i, j), max(i, j)))
+
+
+def cannot_link(a: Profile, b: Profile) -> bool:
+    """A veto between two records: one document, or ranks that go down over dates."""
+    return a.doc_id == b.doc_id or rank_veto(a, b) is not None
+
+
+def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
+    """Cluster the records of one name: evidence joins, strongest first; a veto or two earlier entities never.
+
+    Only :func:`candidate_pairs` are scored. Records of one entity of the
+    previous run start together, and two clusters holding different previous
+    entities never join, so an id once given is never split nor merged away;
+    two clusters join only when no record of one has a veto against a record
+    of the other. Pairs with some evidence but too little are returned as
+    ``ambiguous`` (cluster pairs that stay apart).
+    """
+    n = len(profiles)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    previous: dict[int, str | None] = {i: p.previous for i, p in enumerate(profiles)}
+
+    def join(i: int, j: int) -> None:
+        ri, rj = sorted((root(i), root(j)))
+        parent[rj] = ri
+        members[ri].extend(members.pop(rj))
+        other = previous.pop(rj)
+        previous[ri] = previous[ri] or other
+
+    first_of: dict[str, int] = {}
+    for i, p in enumerate(profiles):
+        if p.previous is not None:
+            if p.previous in first_of:
+                join(first_of[p.previous], i)
+            else:
+                first_of[p.previous] = i
+    candidates: list[tuple[int, int, int]] = []
+    undecided: list[tuple[int, int]] = []
+    for i, j in sorted(candidate_pairs(profiles)):
+        verdict = compare(profiles[i], profiles[j], rules)
+        if verdict.same:
+            candidates.append((-verdict.score, i, j))
+        elif verdict.ambiguous:
+            undecided.append((i, j))
+    for _, i, j in sorted(candidates):
+        ri, rj = root(i), root(j)
+        if ri == rj or (previous.get(ri) and previous.get(rj)):
+            continue
+        if any(cannot_link(profiles[x], profiles[y]) for x in members[ri] for y in members[rj]):
+            continue
+        join(ri, rj)
+    ambiguous = {tuple(sorted((root(i), root(j)))) for i, j in undecided if root(i) != root(j)}
+    return Block(profiles, [root(i) for i in range(n)], ambiguous)  # type: ignore[arg-type]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def block_entities(block: Block, limit: int) -> tuple[list[str], dict[str, list[str]]]:
+    """The entity id of each record of a clustered block, and each entity's ambiguous ones (at most ``limit``).
+
+    An entity keeps the id it had in the previous run; a new one is named
+    after its name key and its first record (by doc_id and person_id), so
+    the same input gives the same ids however it was run.
+    """
+    ids: dict[int, str] = {}
+    taken = {p.previous for p in block.profiles if p.previous}
+    clusters: dict[int, list[Profile]] = defaultdict(list)
+    for p, index in zip(block.profiles, block.cluster):
+        clusters[index].append(p)
+    for index, records in sorted(clusters.items()):
+        previous = next((p.previous for p in records if p.previous), None)
+        if previous is None:
+            first = min(records, key=lambda p: (p.doc_id, p.person_id))
+            previous = "P" + _digest(first.key, first.doc_id, first.person_id)
+            salt = 0
+            while previous in taken:  # a record of a changed document once named an entity that lives on
+                salt += 1
+                previous = "P" + _digest(first.key, first.doc_id, first.person_id, str(salt))
+        taken.add(previous)
+        ids[index] = previous
+    ambiguous: dict[str, set[str]] = defaultdict(set)
+    for i, j in block.ambiguous:
+        ambiguous[ids[i]].add(ids[j])
+        ambiguous[ids[j]].add(ids[i])
+    return ([ids[c] for c in block.cluster],
+            {entity: sorted(others)[:limit] for entity, others in ambiguous.items()})
+
+
+# --- organizations -------------------------------------------------------------------------------------
+
+
+def organization_entity_id(normalized: str, code: str | None, registry_id: str | None = None) -> str:
+    """The id of an organization: its registry id where the registry of official bodies knows it, else its name
+    key with the registry code of a local place where it has one.
+
+    >>> organization_entity_id("Công an xã Nậm Cắn", "17020") == organization_entity_id("CÔNG AN XÃ NẬM CẮN", "17020")
+    True
+    >>> organization_entity_id("Quân khu 3", None, "quan-khu-3") == organization_entity_id("Bộ Tư lệnh Quân khu 3",
+    ...                                                                                     None, "quan-khu-3")
+    True
+    """
+    if registry_id:
+        return "O" + _digest("registry", registry_id)
+    return "O" + _digest(org_key(normalized), code or "")
+
+
+def add_organization_ids(mentions: list[Mention], rules: IdentityRules) -> None:
+    """Set ``attrs["entity_id"]`` on the ORG mentions of one document that name one organization.
+
+    One the registry of official bodies identifies (``attrs["registry_id"]``)
+    is that body, whatever form it is written in. Another is its name, with
+    the code of a PLACE inside its span below the province (names of communes
+    repeat across the country; a province's do not). The mentions of one name
+    in a document share the registry id or code any of them has, so ``Công an
+    xã`` (short) and ``Công an xã Nậm Cắn`` (with its place) agree.
+    """
+    places = [m for m in mentions if m.type == "PLACE" and m.attrs.get("code")
+              and m.attrs.get("level") in LOCAL_LEVELS]
+    organizations = [m for m in mentions if m.type == "ORG" and m.normalized
+                     and (m.attrs.get("registry_id") or organization_specific(m.normalized, rules))]
+    registry_ids: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for org in organizations:
+        key = org_key(org.normalized or "")
+        if org.attrs.get("registry_id"):
+            registry_ids.setdefault(key, org.attrs["registry_id"])
+        inside = [p for p in places if org.start <= p.start and p.end <= org.end]
+        if inside:
+            codes.setdefault(key, inside[-1].attrs["code"])
+    for org in organizations:
+        key = org_key(org.normalized or "")
+        org.attrs["entity_id"] = organization_entity_id(org.normalized or "", codes.get(key),
+                                                        org.attrs.get("registry_id") or registry_ids.get(key))
+
+
+# --- the commit step -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StagedTables:
+    """Where a committing run's tables are in its staging directory: the Parquet files of documents, mentions and
+    people (one file, or a dataset's parts in order), where the entities' Parquet goes, and the CSV and JSON-lines
+    files to update when the run writes them."""
+
+    documents: list[Path]
+    mentions: list[Path]
+    people: list[Path]
+    entities: Path
+    scratch: Path
+    csv_dir: Path | None = None
+    jsonl: Path | None = None
+
+    @classmethod
+    def find(cls, directory: Path) -> StagedTables:
+        def parquet(table: str) -> list[Path]:
+            if (directory / table).is_dir():
+                return sorted((directory / table).glob(PART_GLOB))
+            visible = directory / f"{table}.parquet"
+            return [visible if visible.is_file() else hidden_parquet(directory, table)]
+
+        people = parquet("people")
+        if (directory / "people").is_dir():
+            entities = directory / "entities" / "part-00000.parquet"
+        elif people[0].name == "people.parquet":
+            entities = directory / "entities.parquet"
+        else:
+            entities = hidden_parquet(directory, "entities")
+        return cls(parquet("documents"), parquet("mentions"), people, entities, directory / ".entities-scratch",
+                   directory if (directory / "people.csv").is_file() else None,
+                   directory / "records.jsonl" if (directory / "records.jsonl").is_file() else None)
+
+
+def entities_step(config: Config) -> Callable[[Staging], None]:
+    """The commit step (``commit.commit_steps``) that computes the entities of a staged run, either engine's.
+
+    The rules are read when the step runs: the registry of official bodies they
+    read imports spaCy, which the pipeline imports first its own way.
+    """
+    def step(staging: Staging) -> None:
+        staging.row_counts["entities"] = add_entities(staging.dir, staging.out_dir, IdentityRules.from_config(config))
+
+    return step
+
+
+def add_entities(directory: Path, previous_dir: Path | None, rules: IdentityRules) -> int:
+    """Fill ``people.entity_id`` and write the entities table of the run staged in ``directory``; its row count.
+
+    Reads the staged Parquet tables with DuckDB (memory limited, spilling to
+    a scratch directory), clusters one name at a time, rewrites the people
+    Parquet files (and ``people.csv``, ``records.jsonl``) with the ids, and
+    writes ``entities`` in the run's formats. ``previous_dir`` holds the run
+    these tables replace: its ids are kept for records of unchanged documents.
+    """
+    tables = StagedTables.find(directory)
+    tables.scratch.mkdir(parents=True, exist_ok=True)
+    connection = duckdb.connect(str(tables.scratch / "work.duckdb"),
+                                config={**DUCKDB_SETTINGS, "temp_directory": str(tables.scratch / "spill")})
+    try:
+        connection.create_function("person_key", person_key, ["VARCHAR"], "VARCHAR")
+        connection.create_function("is_comparable", lambda name: comparable(name, rules), ["VARCHAR"], "BOOLEAN")
+        for name in ("documents", "mentions", "people"):
+            connection.execute(f"CREATE VIEW {name}_src AS SELECT * FROM read_parquet({_paths(getattr(tables, name))})")
+        _previous_assignments(connection, previous_dir)
+        assignment, ambiguous = tables.scratch / "assignment.parquet", tables.scratch / "ambiguous.parquet"
+        _assign(connection, rules, assignment, ambiguous)
+        connection.execute(f"CREATE TABLE assignment AS SELECT * FROM read_parquet({_paths([assignment])})")
+        connection.execute(f"CREATE TABLE ambiguous AS SELECT * FROM read_parquet({_paths([ambiguous])})")
+        for path in tables.people:
+            _rewrite_people(connection, path)
+        if tables.csv_dir is not None:
+            _write_csv(tables.csv_dir / "people.csv", "people", _parquet_rows(tables.people))
+        if tables.jsonl is not None:
+            _rewrite_jsonl(tables.jsonl, _parquet_rows(tables.people))
+        return _write_entities(connection, tables, rules)
+    finally:
+        connection.close()
+        shutil.rmtree(tables.scratch, ignore_errors=True)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _paths(paths: Iterable[Path]) -> str:
+    return "[" + ", ".join(_literal(str(p)) for p in paths) + "]"
+
+
+def table_source(directory: Path, table: str) -> str | None:
+    """A DuckDB table expression for ``table`` of a finished run in ``directory``: Parquet, a dataset, or CSV."""
+    if (directory / f"{table}.parquet").is_file():
+        return f"read_parquet({_paths([directory / f'{table}.parquet'])})"
+    if (directory / table).is_dir() and any((directory / table).glob("*.parquet")):
+        return f"read_parquet({_literal(str(directory / table / '*.parquet'))})"
+    if (directory / f"{table}.csv").is_file():
+        return (f"read_csv({_literal(str(directory / f'{table}.csv'))}, header = true, all_varchar = true, "
+                f"quote = '\"', escape = '\"', max_line_size = {1 << 26})")
+    return None
+
+
+def _previous_assignments(connection: duckdb.DuckDBPyConnection, previous_dir: Path | None) -> None:
+    """``prev``: the entity of each record of the previous run whose document is unchanged (same content hash)."""
+    connection.execute("CREATE TABLE prev (doc_id VARCHAR, person_id VARCHAR, key VARCHAR, entity_id VARCHAR)")
+    if previous_dir is None:
+        return
+    people, documents = table_source(previous_dir, "people"), table_source(previous_dir, "documents")
+    if people is None or documents is None:
+        return
+    try:
+        columns = {row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {people}").fetchall()}
+        if "entity_id" not in columns:  # tables of a version before entities
+            return
+        connection.execute(f"""
+            INSERT INTO prev
+            SELECT p.doc_id, p.person_id, person_key(p.name), p.entity_id
+            FROM {people} p JOIN {documents} d ON d.doc_id = p.doc_id
+                 JOIN documents_src c ON c.doc_id = p.doc_id AND c.content_hash = d.content_hash
+            WHERE p.entity_id IS NOT NULL""")
+    except duckdb.Error:  # unreadable earlier tables: the ids start afresh, the run goes on
+        connection.execute("DELETE FROM prev")
+
+
+ASSIGNMENT_SCHEMA = pa.schema([("doc_id", pa.string()), ("person_id", pa.string()), ("entity_id", pa.string())])
+AMBIGUOUS_SCHEMA = pa.schema([("entity_id", pa.string()), ("ambiguous_with", pa.string())])
+
+
+class _BatchWriter:
+    """Rows appended as dicts, written to a Parquet file in row groups of BATCH_ROWS."""
+
+    def __init__(self, path: Path, schema: pa.Schema):
+        self.schema = schema
+        self.writer = pq.ParquetWriter(path, schema)
+        self.rows: list[dict[str, Any]] = []
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.writer.write_table(rows_to_arrow(self.rows, self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignment: Path, ambiguous: Path) -> None:
+    """Every person record's entity id, one name key at a time, written to ``assignment`` (and ``ambiguous``)."""
+    connection.execute("""
+        CREATE TABLE records AS
+        SELECT doc_id, person_id, person_key(name) AS key, is_comparable(name) AS comparable FROM people_src""")
+    connection.execute("""
+        CREATE TABLE key_documents AS
+        SELECT key, count(DISTINCT doc_id) AS df FROM records WHERE comparable GROUP BY key HAVING df >= 2""")
+    connection.execute("""
+        CREATE TABLE document_keys AS
+        SELECT DISTINCT r.doc_id, r.key, k.df FROM records r JOIN key_documents k USING (key) WHERE r.comparable""")
+    connection.execute("""
+        CREATE TABLE linked AS
+        SELECT r.doc_id, r.person_id, r.key FROM records r SEMI JOIN key_documents k USING (key) WHERE r.comparable""")
+    # each record, then its companions (the other compared names of its document): rows of one table, so no list is
+    # aggregated in memory; materialized before it is sorted, which lets DuckDB spill the sort
+    connection.execute("""
+        CREATE TABLE record_rows AS
+        SELECT r.key, r.doc_id, r.person_id, 0 AS part, l.key IS NOT NULL AS linked, p.name,
+               CAST(d.date AS VARCHAR) AS date, p.rank, p.position, p.organization,
+               CASE WHEN l.key IS NOT NULL THEN p.roles END AS roles, prev.entity_id, NULL::VARCHAR AS companion,
+               NULL::BIGINT AS df
+        FROM records r
+             JOIN people_src p ON p.doc_id = r.doc_id AND p.person_id = r.person_id
+             LEFT JOIN linked l ON l.doc_id = r.doc_id AND l.person_id = r.person_id
+             LEFT JOIN documents_src d ON d.doc_id = r.doc_id
+             LEFT JOIN prev ON prev.doc_id = r.doc_id AND prev.person_id = r.person_id AND prev.key = r.key""")
+    connection.execute("""
+        INSERT INTO record_rows
+        SELECT l.key, l.doc_id, l.person_id, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.key, c.df
+        FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key""")
+    ordered = connection.sql("SELECT * FROM record_rows ORDER BY key, doc_id, person_id, part, companion")
+    ids = _BatchWriter(assignment, ASSIGNMENT_SCHEMA)
+    unsure = _BatchWriter(ambiguous, AMBIGUOUS_SCHEMA)
+    try:
+        for rows in _grouped(_rows(ordered)):
+            for (doc_id, person_id), entity_id, others in _block_assignment(rows, rules):
+                ids.add({"doc_id": doc_id, "person_id": person_id, "entity_id": entity_id})
+                if others:
+                    unsure.add({"entity_id": entity_id, "ambiguous_with": json.dumps(others)})
+    finally:
+        ids.close()
+        unsure.close()
+
+
+def _rows(relation: duckdb.DuckDBPyRelation) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as tuples, streamed in Arrow batches (a fetch of Python rows would hold them all)."""
+    for batch in relation.to_arrow_reader(BATCH_ROWS):
+        yield from zip(*(column.to_pylist() for column in batch.columns))
+
+
+def _block_assignment(rows: list[tuple[Any, ...]], rules: IdentityRules,
+                      ) -> Iterator[tuple[tuple[str, str], str, list[str]]]:
+    """((doc_id, person_id), entity_id, ambiguous entity ids) for the rows of one name key.
+
+    The rows are each record's (part 0) followed by its companions' (part 1).
+    An entity's ambiguous ids are given with its first record only.
+    """
+    key = rows[0][0]
+    records = [row for row in rows if row[3] == 0]
+    if not records[0][4]:  # not compared across documents: each record is its own person
+        for row in records:
+            yield (row[1], row[2]), row[11] or "P" + _digest(key, row[1], row[2]), []
+        return
+    companions: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        if row[3] == 1:
+            companions[row[1], row[2]][row[12]] = row[13]
+    profiles = []
+    for _, doc_id, person_id, _, _, name, date, rank, position, organization, roles, previous, _, _ in records:
+        final = {"rank": rank, "position": position, "organization": organization}
+        profiles.append(profile(doc_id, person_id, name, date, orjson.loads(roles or "[]"), final,
+                                companions.get((doc_id, person_id), {}), rules, previous))
+    entity_ids, ambiguous = block_entities(cluster(profiles, rules), rules.ambiguous_limit)
+    told: set[str] = set()
+    for p, entity_id in zip(profiles, entity_ids):
+        others = ambiguous.get(entity_id, []) if entity_id not in told else []
+        told.add(entity_id)
+        yield (p.doc_id, p.person_id), entity_id, others
+
+
+def _rewrite_people(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """The people Parquet file at ``path`` again, in the same row order, with ``entity_id`` filled."""
+    schema = arrow_schema("people")
+    names = [f.name for f in schema if f.name != "entity_id"]
+    reader = connection.sql(f"""
+        SELECT {', '.join(f'p."{n}"' for n in names)}, a.entity_id
+        FROM read_parquet({_paths([path])}, file_row_number = true) p
+             LEFT JOIN assignment a ON a.doc_id = p.doc_id AND a.person_id = p.person_id
+        ORDER BY p.file_row_number""").to_arrow_reader(BATCH_ROWS)
+    tmp = path.with_name(path.name + ".tmp")
+    with pq.ParquetWriter(tmp, schema) as writer:
+        for batch in reader:
+            writer.write_table(pa.Table.from_batches([batch]).rename_columns(names + ["entity_id"])
+                               .select([f.name for f in schema]).cast(schema))
+    os.replace(tmp, path)
+
+
+def _parquet_rows(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+            yield from batch.to_pylist()
+
+
+def _csv_value(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _write_csv(path: Path, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """``table`` as CSV at ``path`` (through a temporary file), written as the run writes CSV."""
+    columns = [name for name, _ in TABLES[table]]
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    append_csv(tmp, columns, ([_csv_value(row.get(c)) for c in columns] for row in rows))
+    os.replace(tmp, path)
+
+
+def _rewrite_jsonl(path: Path, people: Iterator[dict[str, Any]]) -> None:
+    """``records.jsonl`` with each person's ``entity_id``; its people come in the order of the people table."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(path, encoding="utf-8") as source, open(tmp, "w", encoding="utf-8") as target:
+        for line in source:
+            record = json.loads(line)
+            for person in record.get("people", []):
+                row = next(people)
+                if (row["doc_id"], row["person_id"]) != (record["doc_id"], person["person_id"]):
+                    raise RuntimeError(f"{path}: people out of step with the people table at {record['doc_id']}")
+                person["entity_id"] = row["entity_id"]
+            target.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+    os.replace(tmp, path)
+
+
+# each record of an entity (part 0) and each PERSON mention of it (part 1), materialized, then read in timeline order
+PERSON_ROWS = """
+    CREATE TABLE person_rows AS
+    WITH ids AS (
+        SELECT doc_id, person_id, unnest(from_json(mention_ids, '["VARCHAR"]')) AS mention_id FROM people_src)
+    SELECT a.entity_id, CAST(d.date AS VARCHAR) AS date, p.doc_id, p.person_id, 0 AS part, p.name, p.rank,
+           p.position, p.organization, am.ambiguous_with
+    FROM people_src p JOIN assignment a ON a.doc_id = p.doc_id AND a.person_id = p.person_id
+         LEFT JOIN documents_src d ON d.doc_id = p.doc_id LEFT JOIN ambiguous am ON am.entity_id = a.entity_id
+    UNION ALL
+    SELECT a.entity_id, CAST(d.date AS VARCHAR), ids.doc_id, ids.person_id, 1, m.text, NULL, NULL, NULL, NULL
+    FROM ids JOIN mentions_src m ON m.doc_id = ids.doc_id AND m.mention_id = ids.mention_id AND m.type = 'PERSON'
+         JOIN assignment a ON a.doc_id = ids.doc_id AND a.person_id = ids.person_id
+         LEFT JOIN documents_src d ON d.doc_id = ids.doc_id"""
+
+ORG_ROWS = """
+    SELECT json_extract_string(m.attrs, '$.entity_id') AS entity_id, CAST(d.date AS VARCHAR) AS date, m.doc_id,
+           m.normalized, m.text
+    FROM mentions_src m LEFT JOIN documents_src d ON d.doc_id = m.doc_id
+    WHERE m.type = 'ORG' AND json_extract_string(m.attrs, '$.entity_id') IS NOT NULL
+    ORDER BY 1, 3"""
+
+
+def _grouped(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    """Consecutive rows with the same first value."""
+    group: list[tuple[Any, ...]] = []
+    for row in rows:
+        if group and row[0] != group[0][0]:
+            yield group
+            group = []
+        group.append(row)
+    if group:
+        yield group
+
+
+def _most_common(counts: Counter[str]) -> str:
+    return min(counts, key=lambda value: (-counts[value], value))
+
+
+def _aliases(written: Counter[str], name: str, limit: int) -> str:
+    forms = sorted((form for form in written if form != name), key=lambda form: (-written[form], form))
+    return json.dumps(forms[:limit], ensure_ascii=False)
+
+
+def person_entity(rows: list[tuple[Any, ...]], limit: int) -> dict[str, Any]:
+    """The entities row of one person from its PERSON_ROWS."""
+    records = [row for row in rows if row[4] == 0]
+    name = _most_common(Counter(row[5] for row in records))
+    dates = [row[1] for row in records if row[1] is not None]
+    return {
+        "entity_id": rows[0][0], "type": PERSON, "name": name,
+        "aliases": _aliases(Counter(row[5] for row in rows if row[4] == 1), name, limit),
+        "n_documents": len({row[2] for row in records}), "n_mentions": sum(row[4] == 1 for row in rows),
+        "first_date": min(dates, default=None), "last_date": max(dates, default=None),
+        "ambiguous_with": records[0][9] or "[]",
+        "timeline": json.dumps([{"date": row[1], "doc_id": row[2], "rank": row[6], "position": row[7],
+                                 "organization": row[8]} for row in records], ensure_ascii=False),
+    }
+
+
+class _OrganizationFold:
+    """An organization's entities row folded from its ORG_ROWS one at a time (a national body has many)."""
+
+    def __init__(self, entity_id: str):
+        self.entity_id = entity_id
+        self.names: Counter[str] = Counter()
+        self.written: Counter[str] = Counter()
+        self.documents = self.mentions = 0
+        self.last_doc: str | None = None
+        self.dates: list[str] = []
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        _, date, doc_id, normalized, text = row
+        self.names[normalized] += 1
+        self.written[text] += 1
+        self.mentions += 1
+        self.documents += doc_id != self.last_doc  # rows come by document
+        self.last_doc = doc_id
+        if date is not None:
+            self.dates = [min(self.dates + [date]), max(self.dates + [date])]
+
+    def row(self, limit: int) -> dict[str, Any]:
+        name = _most_common(self.names)
+        return {"entity_id": self.entity_id, "type": ORG, "name": name,
+                "aliases": _aliases(self.written, name, limit), "n_documents": self.documents,
+                "n_mentions": self.mentions, "first_date": self.dates[0] if self.dates else None,
+                "last_date": self.dates[-1] if self.dates else None, "ambiguous_with": None, "timeline": None}
+
+
+def _entity_rows(connection: duckdb.DuckDBPyConnection, limit: int) -> Iterator[dict[str, Any]]:
+    """Every entities row: people, then organizations, each by entity id, streamed."""
+    connection.execute(PERSON_ROWS)
+    for group in _grouped(_rows(connection.sql(
+            "SELECT * FROM person_rows ORDER BY entity_id, date NULLS LAST, doc_id, person_id, part, name"))):
+        yield person_entity(group, limit)
+    fold: _OrganizationFold | None = None
+    for row in _rows(connection.sql(ORG_ROWS)):
+        if fold is None or row[0] != fold.entity_id:
+            if fold is not None:
+                yield fold.row(limit)
+            fold = _OrganizationFold(row[0])
+        fold.add(row)
+    if fold is not None:
+        yield fold.row(limit)
+
+
+def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables, rules: IdentityRules) -> int:
+    """The entities table in the run's formats: Parquet always, CSV and JSON lines where the run writes them."""
+    columns = [name for name, _ in TABLES["entities"]]
+    tables.entities.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with ExitStack() as stack:
+        parquet = stack.enter_context(pq.ParquetWriter(tables.entities, arrow_schema("entities")))
+        table_csv = tables.csv_dir / "entities.csv" if tables.csv_dir is not None else None
+        if table_csv is not None:
+            append_csv(table_csv, columns, [])
+        lines = (stack.enter_context(open(tables.jsonl.with_name(ENTITIES_JSONL), "w", encoding="utf-8"))
+                 if tables.jsonl is not None else None)
+        batch: list[dict[str, Any]] = []
+        for row in chain(_entity_rows(connection, rules.ambiguous_limit), [None]):
+            if row is not None:
+                batch.append(row)
+            if batch and (row is None or len(batch) >= BATCH_ROWS):
+                parquet.write_table(to_arrow("entities", batch))
+                if table_csv is not None:
+                    append_csv(table_csv, None, ([r[c] for c in columns] for r in batch))
+                if lines is not None:
+                    lines.writelines(json.dumps({**r, **{c: json.loads(r[c]) for c in JSON_COLUMNS if r[c]}},
+                                                ensure_ascii=False, sort_keys=True) + "\n" for r in batch)
+                count += len(batch)
+                batch = []
+    return count
+
+
+def entity_ids(results: Iterable[DocumentResult], config: Config) -> dict[tuple[str, str], str]:
+    """The entity id of every person record of ``results``, by (doc_id, person_id), computed as a run commits."""
+    with tempfile.TemporaryDirectory() as tmp:
+        writer = TableWriter(Path(tmp), ["parquet"], steps=[entities_step(config)])
+        try:
+            writer.write_batch(list(results))
+            writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+        table = pq.read_table(Path(tmp) / "people.parquet", columns=["doc_id", "person_id", "entity_id"])
+    return {(doc_id, person_id): entity_id for doc_id, person_id, entity_id
+            in zip(*(table.column(c).to_pylist() for c in ("doc_id", "person_id", "entity_id")))}
