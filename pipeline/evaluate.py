@@ -124,8 +124,31 @@ def _outermost(mentions: list[SpanT]) -> list[SpanT]:
     return [m for m in mentions if id(m) not in inside]
 
 
+class _PrecisionRecall:
+    """Precision, recall and F1 of a score that counts ``gold``, ``pred`` and the ``hits`` among them."""
+
+    gold: int
+    pred: int
+
+    @property
+    def hits(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def precision(self) -> float | None:
+        return self.hits / self.pred if self.pred else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.hits / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        return 2 * self.hits / (self.gold + self.pred) if self.gold + self.pred else None
+
+
 @dataclass
-class TypeScore:
+class TypeScore(_PrecisionRecall):
     """Counts for one entity type (or the micro-average over all types).
 
     ``overlap_pred``: predictions that overlap a gold mention of their type;
@@ -142,16 +165,8 @@ class TypeScore:
     overlap_gold: int = 0
 
     @property
-    def precision(self) -> float | None:
-        return self.tp / self.pred if self.pred else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / self.gold if self.gold else None
-
-    @property
-    def f1(self) -> float | None:
-        return 2 * self.tp / (self.gold + self.pred) if self.gold + self.pred else None
+    def hits(self) -> int:
+        return self.tp
 
     @property
     def norm_accuracy(self) -> float | None:
@@ -248,7 +263,7 @@ class RecordError:
 
 
 @dataclass
-class RecordScore:
+class RecordScore(_PrecisionRecall):
     gold: int = 0
     pred: int = 0
     matched: int = 0
@@ -259,16 +274,8 @@ class RecordScore:
     field_errors: list[RecordError] = field(default_factory=list)
 
     @property
-    def precision(self) -> float | None:
-        return self.matched / self.pred if self.pred else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.matched / self.gold if self.gold else None
-
-    @property
-    def f1(self) -> float | None:
-        return 2 * self.matched / (self.gold + self.pred) if self.gold + self.pred else None
+    def hits(self) -> int:
+        return self.matched
 
     def field_accuracy(self, name: str) -> float | None:
         scored = self.field_scored[name]
@@ -290,7 +297,7 @@ class IdentityError:
 
 
 @dataclass
-class IdentityScore:
+class IdentityScore(_PrecisionRecall):
     """Pairs of gold person records from different documents: same in gold, same in the prediction, both."""
 
     gold: int = 0
@@ -301,16 +308,8 @@ class IdentityScore:
     merged: list[IdentityError] = field(default_factory=list)
 
     @property
-    def precision(self) -> float | None:
-        return self.tp / self.pred if self.pred else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / self.gold if self.gold else None
-
-    @property
-    def f1(self) -> float | None:
-        return 2 * self.tp / (self.gold + self.pred) if self.gold + self.pred else None
+    def hits(self) -> int:
+        return self.tp
 
     def to_dict(self) -> dict[str, Any]:
         return {"scored": self.scored, "gold_pairs": self.gold, "pred_pairs": self.pred, "tp": self.tp,

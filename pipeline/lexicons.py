@@ -112,13 +112,21 @@ class OrganizationLexicon:
     delegation_heads: tuple[str, ...] = ()
     named_after_people: tuple[str, ...] = ()
     capitalised_heads: tuple[str, ...] = ()
+    # sub-unit head → the heads of the bodies it may belong to ("Đội" → "Đồn", "Phòng" …)
+    sub_unit_parents: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
         data = _load(path, ("heads",))
+        parents = data.get("sub_unit_parents") or {}
+        if not isinstance(parents, dict) or not all(
+                isinstance(head, str) and isinstance(owners, list) and all(isinstance(o, str) for o in owners)
+                for head, owners in parents.items()):
+            raise LexiconError(f"{path}: 'sub_unit_parents' must map a head to a list of heads")
         return cls(*(tuple(_strings(path, data, key)) for key in
                      ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads", "delegation_heads",
-                      "named_after_people", "capitalised_heads")))
+                      "named_after_people", "capitalised_heads")),
+                   tuple((nfc(head), tuple(nfc(o) for o in owners)) for head, owners in parents.items()))
 
 
 @dataclass(frozen=True)

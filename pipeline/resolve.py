@@ -235,8 +235,26 @@ class RecordLinker:
                     k += 1
                 if k < len(doc) and doc[k].text == ",":
                     k += 1  # "A, Chính ủy Vùng 2, được bổ nhiệm giữ chức …"
-        events.extend(self.linked(s, k))
+        linked = self.linked(s, k)
+        led = self.led_body(s, person)
+        for event in linked:
+            if led is not None and event.organization is None:
+                event.organization = _value(led)  # "Đồn Biên phòng X do Trung tá A làm Đồn trưởng"
+                event.mention_ids.append(s.id(led))
+        events.extend(linked)
         return events
+
+    def led_body(self, s: _Spans, person: Span) -> Span | None:
+        """``ORG [, …] do [RANK] NAME`` : the organization a name is said to lead, command or head."""
+        k = person.start
+        if k in s.rank_by_end:
+            k = s.rank_by_end[k].start
+        if k < 2 or s.lower[k - 1] != "do":
+            return None
+        k -= 1
+        if s.lower[k - 1] == ",":
+            k -= 1
+        return s.org_by_end.get(k)
 
     def linked(self, s: _Spans, k: int) -> list[RoleEvent]:
         """``… tiếp tục giữ chức POSITION [ORG]``: lower-case words from ``k`` that end with a link phrase, then roles."""
@@ -342,6 +360,8 @@ class RecordLinker:
                                            mention_ids=shared[0].mention_ids + r.mention_ids) for r in roles]
                 else:
                     continue
+                if len(roles) > len(people) and len(after) >= 2:
+                    roles = roles[-len(people):]  # "Ba ban của HĐND tỉnh là X, Y và Z lần lượt do …": the list before it
                 if len(roles) == 1 and len(people) > 1:
                     continue
                 if len(roles) != len(people):

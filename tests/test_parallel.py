@@ -158,8 +158,8 @@ def test_dask_engine_in_threads_on_an_empty_input(tmp_path: Path, config: Config
     summary = Run([tmp_path / "in"], tmp_path / "out", config, engine="dask", workers=1, dask_processes=False).write()
     assert summary.record.documents == 0
     # one dataset per table, and the database and manifest of every run
-    assert [p.name for p in summary.written] == ["acronyms", "documents", "extraction.duckdb", "mentions", "people",
-                                                 "manifest.json"]
+    assert [p.name for p in summary.written] == ["acronyms", "documents", "entities", "extraction.duckdb", "mentions",
+                                                 "people", "manifest.json"]
     for table, frame in read_tables(tmp_path / "out").items():
         assert frame.empty, table
 

@@ -50,6 +50,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Hoàng Minh Đức": ("Thượng tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
         "Vi Văn Kiên": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Tuyên Quang"),
     }),
+    ("Ba ban của Hội đồng nhân dân tỉnh là Ban Pháp chế, Ban Kinh tế - Ngân sách và Ban Dân tộc lần lượt do ông "
+     "Nguyễn Khắc Toàn, bà Lê Thị Thu Hằng và ông Chamaléa Trung làm Trưởng ban.", {
+        "Nguyễn Khắc Toàn": (None, "Trưởng ban", "Ban Pháp chế Hội đồng nhân dân tỉnh"),
+        "Chamaléa Trung": (None, "Trưởng ban", "Ban Dân tộc Hội đồng nhân dân tỉnh"),
+    }),
     (RESPECTIVELY_ORGS_FIRST, {
         "Bùi Văn Lâm": ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh"),
         "Trần Ngọc Sơn": ("Đại tá", "Giám đốc", "Công an tỉnh Nghệ An"),
@@ -273,3 +278,14 @@ def test_records_hold_together_on_any_arrangement(process, pieces: list[str]) ->
 ])
 def test_unit_of_title(position: str, organizations: set[str], expected: str | None) -> None:
     assert unit_of_title(position, organizations) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "organization"), [
+    ("Tham gia có Đồn Biên phòng Pù Nhi do Trung tá Sùng A Chờ làm Đồn trưởng.", "Sùng A Chờ",
+     "Đồn Biên phòng Pù Nhi"),
+    ("Đồn Biên phòng Khánh Bình được khen thưởng. Thiếu tá Néang Sô Phia, Đội trưởng Đội Trinh sát, phát biểu.",
+     "Néang Sô Phia", "Đội Trinh sát Đồn Biên phòng Khánh Bình"),  # a sub-unit alone belongs to the post before it
+    ("Thiếu tá Lê Văn Ba, Đội trưởng Đội Trinh sát, phát biểu.", "Lê Văn Ba", "Đội Trinh sát"),  # no owner named
+])
+def test_organizations_from_the_document(process, text: str, name: str, organization: str) -> None:
+    assert records(process, text)[name][2] == organization

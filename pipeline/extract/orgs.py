@@ -150,6 +150,29 @@ class Part:
         return next((registry.templates[f.entry] for f in self.forms if f.role == TEMPLATE), None)
 
 
+def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]]) -> None:
+    """Complete the normalized value of a sub-unit written alone with the body it belongs to.
+
+    ``Đội Trinh sát`` after ``Đồn Biên phòng Khánh Bình`` → ``Đội Trinh sát Đồn
+    Biên phòng Khánh Bình``: the owner is the last organization before it whose
+    normalized name opens with one of its head's parents (``sub_unit_parents``).
+    A value already longer than what is written (completed by the registry or the
+    document), a numbered name (``Đội Trinh sát số 2``) or a sub-unit with no
+    owner before it is left as it is. ``spans`` are in text order.
+    """
+    for k, span in enumerate(spans):
+        value, _, attrs = span_values(span)
+        head = next((h for h in parents if span.text.startswith(h + " ")), None)
+        if (head is None or value != span.text or any(ch.isdigit() for ch in span.text)
+                or (attrs or {}).get("parent")):
+            continue
+        for before in reversed(spans[:k]):
+            owner = span_values(before)[0] or before.text
+            if any(owner.startswith(parent + " ") or owner == parent for parent in parents[head]):
+                span._.normalized = f"{value} {owner}"
+                break
+
+
 class OrganizationExtractor:
     """spaCy component: writes ``doc.spans["ORG"]``. Needs ACRONYM and PLACE spans when those run."""
 
@@ -167,6 +190,7 @@ class OrganizationExtractor:
         self.delegations = {form_key(word) for word in lexicon.delegation_heads}
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
+        self.sub_unit_parents = dict(lexicon.sub_unit_parents)
         self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
         self.expansions = {key: entry.expansion for key, entry in acronyms.acronyms.items()}
         self.surnames = people.surnames
@@ -207,6 +231,7 @@ class OrganizationExtractor:
             if org is not None:
                 spans.append(org)
                 end = org.end
+        complete_sub_units(spans, self.sub_unit_parents)
         add_spans(doc, "ORG", spans)
         return doc
 
