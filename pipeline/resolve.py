@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
@@ -51,7 +51,6 @@ class RoleEvent:
     position: str | None = None
     organization: str | None = None
     former: bool = False
-    current: bool = False
     mention_ids: list[str] = field(default_factory=list)
 
 
@@ -90,7 +89,6 @@ class _Spans:
         self.ids = mention_ids
         # the tokens in lower case, read once: the relation words are looked up at many places
         self.lower = [doc.vocab.strings[h] for h in doc.to_array(LOWER).tolist()]
-        self.rank_by_end: dict[int, Span] = {}
         self.ranks: dict[int, Span] = {}
         self.positions: dict[int, Span] = {}
         self.orgs: dict[int, Span] = {}
@@ -140,14 +138,15 @@ class RecordLinker:
 
     def role_at(self, s: _Spans, k: int) -> tuple[int, RoleEvent] | None:
         """``[nguyên|nay là] POSITION [ORG]`` or an ORG alone at token ``k``: where it ends, and the role."""
-        former = current = False
+        former = False
         marker_end = _phrase_at(s.lower, k, self.lexicon.former)
         if marker_end is not None and marker_end in s.positions:
             k, former = marker_end, True
         else:
+            # "nay là Phó Tư lệnh": the role held now, written after a former one
             marker_end = _phrase_at(s.lower, k, self.lexicon.current)
             if marker_end is not None and marker_end in s.positions:
-                k, current = marker_end, True
+                k = marker_end
         if k not in s.positions:
             member_end = _phrase_at(s.lower, k, self.lexicon.members)
             if member_end is not None and member_end in s.orgs:
@@ -155,7 +154,7 @@ class RecordLinker:
                 return org.end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
             return None
         position = s.positions[k]
-        event = RoleEvent(k, "", position=_value(position), former=former, current=current, mention_ids=[s.id(position)])
+        event = RoleEvent(k, "", position=_value(position), former=former, mention_ids=[s.id(position)])
         k = position.end
         if k in s.orgs:
             event.organization = _value(s.orgs[k])
@@ -282,12 +281,11 @@ class RecordLinker:
 
     def shared_ranks(self, s: _Spans, persons: list[Span], ranks: dict[int, RoleEvent]) -> dict[int, RoleEvent]:
         """``Đại tá Nguyễn Văn A và Trần Văn B``: a name right after a ranked one, joined by ``và`` or a comma, takes its rank."""
-        shared = {}
+        shared: dict[int, RoleEvent] = {}
         for before, after in zip(persons, persons[1:]):
-            gap = s.lower[before.end:after.start]
-            if gap in (["và"], [","]) and after.start not in ranks and before.start in ranks | shared \
-                    and (len(after) > 1):
-                source = (ranks | shared)[before.start]
+            source = ranks.get(before.start) or shared.get(before.start)
+            if (source is not None and s.lower[before.end:after.start] in (["và"], [","])
+                    and after.start not in ranks and len(after) > 1):
                 shared[after.start] = RoleEvent(after.start, "records.shared_rank", rank=source.rank,
                                                 mention_ids=list(source.mention_ids))
         return shared
@@ -481,13 +479,13 @@ class RecordLinker:
             links = [e for e in after[run[-1].start] if e.source == "records.link"]
             if len(run) < 2 or not links:
                 continue
-            gap = s.doc[run[-1].end:links[0].at]
-            if any(_phrase_at(s.lower, k, self.lexicon.respectively) is not None for k in range(gap.start, gap.end)):
+            if any(_phrase_at(s.lower, k, self.lexicon.respectively) is not None
+                   for k in range(run[-1].end, links[0].at)):
                 continue
             for person in run[:-1]:
                 if not any(e.source == "records.link" for e in after[person.start]):
-                    shared[person.start] = [RoleEvent(e.at, "records.shared_link", e.rank, e.position, e.organization,
-                                                      e.former, e.current, list(e.mention_ids)) for e in links]
+                    shared[person.start] = [replace(e, source="records.shared_link", mention_ids=list(e.mention_ids))
+                                            for e in links]
         return shared
 
     # --- the record ------------------------------------------------------------------------------

@@ -192,7 +192,8 @@ class PersonExtractor:
         for position in positions:
             k, foreign = self.after_title(doc, position.end, orgs, places)
             add(k, not foreign, "people.after_position")
-        for honorific in self.honorifics(doc, as_spans=True):
+        honorifics = self.honorifics(doc, as_spans=True)  # read by three rules: matched once
+        for honorific in honorifics:
             k = honorific.end
             if k < len(doc) and doc[k].lower_ in LIST_OPENERS:
                 k += 1
@@ -227,15 +228,16 @@ class PersonExtractor:
         for known in self.known(doc, as_spans=True):
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
         candidates.extend(self.byline(doc))
-        candidates.extend(self.before_roles(doc, positions, blocked, place_starts))
+        candidates.extend(self.before_roles(doc, positions, honorifics, blocked, place_starts))
         found = filter_spans(candidates)
         found = filter_spans(found + self.list_items(doc, found, span_starting_at(positions), orgs, places, blocked))
         found = filter_spans(found + self.repeats(doc, found, orths))
-        found = filter_spans(found + self.given_names(doc, texts, found, ranks, blocked, orgs, places))
+        found = filter_spans(found + self.given_names(doc, texts, found, ranks, honorifics, blocked, orgs, places))
         add_spans(doc, "PERSON", found)
         return doc
 
-    def before_roles(self, doc: Doc, positions: list[Span], blocked: set[int], place_starts: set[int]) -> list[Span]:
+    def before_roles(self, doc: Doc, positions: list[Span], honorifics: list[Span], blocked: set[int],
+                     place_starts: set[int]) -> list[Span]:
         """``Vương Đình Phúc, Tiểu đoàn trưởng …``: a name given a role by apposition, wherever it stands.
 
         A Vietnamese name (from a surname, 2–4 syllables) right before a comma
@@ -243,7 +245,7 @@ class PersonExtractor:
         (``Bà Teresita Bautista Lim, Đại sứ Philippines``). The name must not
         continue a capitalised run (it would be the end of an organization's name).
         """
-        honorific_ends = {h.end for h in self.honorifics(doc, as_spans=True)}
+        honorific_ends = {h.end for h in honorifics}
         spans = []
         for position in positions:
             comma = position.start - 1
@@ -328,8 +330,8 @@ class PersonExtractor:
                     queue.insert(0, item)
         return items
 
-    def given_names(self, doc: Doc, texts: list[str], found: list[Span], ranks: list[Span], blocked: set[int],
-                    orgs: dict[int, Span], places: dict[int, Span]) -> list[Span]:
+    def given_names(self, doc: Doc, texts: list[str], found: list[Span], ranks: list[Span], honorifics: list[Span],
+                    blocked: set[int], orgs: dict[int, Span], places: dict[int, Span]) -> list[Span]:
         """A given name alone, for a full name of the document that ends with it.
 
         ``Thiếu tá Thắm``, ``ông Lực`` after a rank or honorific; an honorific
@@ -357,7 +359,7 @@ class PersonExtractor:
 
         short = []
         cues = [(s.end, "people.given_name") for s in ranks]
-        for honorific in self.honorifics(doc, as_spans=True):
+        for honorific in honorifics:
             capitalised = not honorific.text.islower()
             if not capitalised or honorific.start == 0 or doc[honorific.start].is_sent_start:
                 cues.append((honorific.end, "people.honorific_given_name"))
