@@ -183,6 +183,8 @@ class RelationLexicon:
     former_openers: frozenset[tuple[str, ...]] = frozenset()
     list_words: frozenset[str] = frozenset()
     max_link_words: int = 8
+    sides: frozenset[tuple[str, ...]] = frozenset()
+    on_behalf_of: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -197,7 +199,8 @@ class RelationLexicon:
         return cls(phrases("links"), phrases("former"), phrases("current"), phrases("respectively"),
                    phrases("promotions"), frozenset(w.lower() for w in _strings(path, data, "plural_units")),
                    phrases("members"), phrases("former_openers"),
-                   frozenset(w.lower() for w in _strings(path, data, "list_words")), limit)
+                   frozenset(w.lower() for w in _strings(path, data, "list_words")), limit, phrases("sides"),
+                   phrases("on_behalf_of"))
 
 
 @dataclass(frozen=True)

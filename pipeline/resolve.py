@@ -196,10 +196,18 @@ class RecordLinker:
         return found
 
     def title_before(self, s: _Spans, person: Span) -> RoleEvent | None:
-        """``POSITION [ORG] NAME`` and ``POSITION COUNTRY [tại COUNTRY] NAME``; ``nguyên`` before it: former."""
+        """``POSITION [ORG] NAME`` and ``POSITION COUNTRY [tại COUNTRY] NAME``; ``nguyên`` before it: former.
+
+        Also ``POSITION [ORG], [RANK] NAME`` (``Chính ủy BĐBP tỉnh, Đại tá A, cho biết``) when the title opens
+        its phrase: after an apposition mark it is the role of a name written before it, after ``thừa ủy quyền
+        của`` (``on_behalf_of``) the role of someone the name acts for.
+        """
         k = person.start
         if k in s.rank_by_end:
             k = s.rank_by_end[k].start  # "Tư lệnh Vùng Cảnh sát biển 1 Đại tá Phạm Đức Thắng"
+        behind_comma = k > 0 and s.doc[k - 1].text == "," and (k - 1 in s.org_by_end or k - 1 in s.position_by_end)
+        if behind_comma:
+            k -= 1
         organization = None
         if k in s.org_by_end:
             organization = s.org_by_end[k]
@@ -212,6 +220,10 @@ class RecordLinker:
         if k not in s.position_by_end:
             return None
         position = s.position_by_end[k]
+        if behind_comma and position.start > 0 and (
+                s.doc[position.start - 1].text in APPOSITION or position.start - 1 in s.rank_by_end
+                or _phrase_ending_at(s.lower, position.start, self.lexicon.on_behalf_of) is not None):
+            return None
         former = _phrase_ending_at(s.lower, position.start, self.lexicon.former) is not None
         ids = [s.id(position)] + ([s.id(organization)] if organization is not None else [])
         return RoleEvent(position.start, "records.title", position=_value(position),
@@ -437,6 +449,17 @@ class RecordLinker:
             return None
         return [f"{unit[:1].upper()}{unit[1:]} {place.text}" for place in places], places
 
+    def sides(self, s: _Spans, index: SentenceIndex) -> dict[int, list[tuple[int, Span]]]:
+        """``Phía Quân khu 3 có …``, ``Về phía Bộ Chỉ huy BĐBP tỉnh …``: per sentence, where each side's words
+        end and its organization, in text order."""
+        found: dict[int, list[tuple[int, Span]]] = {}
+        for org in sorted(s.orgs.values(), key=lambda o: o.start):
+            if _phrase_ending_at(s.lower, org.start, self.lexicon.sides) is not None:
+                n = index.get(org.start)
+                if n is not None:
+                    found.setdefault(n, []).append((org.end, org))
+        return found
+
     def tells_the_past(self, s: _Spans, start: int) -> bool:
         """Whether the sentence starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
         return _phrase_at(s.lower, start, self.lexicon.former_openers) is not None
@@ -504,6 +527,7 @@ class RecordLinker:
         after = {person.start: self.after_name(s, person) for person in persons}
         shared = self.shared_links(s, persons, after)
         index = SentenceIndex(sentences)
+        sides = self.sides(s, index)
         full_names = {_value(m) for m in persons if len(m) > 1}
         events: OrderedDict[str, list[RoleEvent]] = OrderedDict()
         ids: dict[str, list[str]] = {}
@@ -511,15 +535,19 @@ class RecordLinker:
             name = full_name(_value(person), full_names)
             found = events.setdefault(name, [])
             ids.setdefault(name, []).append(s.id(person))
-            for event in (ranks.get(person.start), self.title_before(s, person), promoted.get(person.start)):
-                if event is not None:
-                    found.append(event)
+            written = [event for event in (ranks.get(person.start), self.title_before(s, person),
+                                           promoted.get(person.start)) if event is not None]
             given = after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
             n = index.get(person.start)
             if n is not None and self.tells_the_past(s, sentences[n][0]):
                 for event in given:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
-            found.extend(given)
+            side = next((org for end, org in reversed(sides.get(n, [])) if end <= person.start), None)
+            for event in written + given:
+                if side is not None and event.position is not None and event.organization is None:
+                    event.organization = _value(side)
+                    event.mention_ids.append(s.id(side))
+            found.extend(written + given)
         records = [_record(f"p{i}", name, person_events, ids[name])
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
         units = {_value(org) for org in s.orgs.values()}

@@ -82,6 +82,10 @@ def test_coordinated_lists_give_one_place_per_item(process, text, expected):
     ("Đồn Biên phòng Thông Thụ phối hợp.", "Thông Thụ", "xã Thông Thụ"),
     # ... but after "Cửa khẩu" it is the gate
     ("Đồn Biên phòng Cửa khẩu quốc tế Na Mèo tuần tra.", "Na Mèo", "cửa khẩu quốc tế Na Mèo"),
+    # the kind written in the name wins over the lexicon's (Ma Lù Thàng is listed as "chính")
+    ("Đồn Biên phòng Cửa khẩu quốc tế Ma Lù Thàng tuần tra.", "Ma Lù Thàng", "cửa khẩu quốc tế Ma Lù Thàng"),
+    ("Đồn Biên phòng Cửa khẩu Ma Lù Thàng tuần tra.", "Ma Lù Thàng", "cửa khẩu Ma Lù Thàng"),
+    ("Hàng qua cửa khẩu quốc tế Ma Lù Thàng tăng.", "cửa khẩu quốc tế Ma Lù Thàng", "cửa khẩu quốc tế Ma Lù Thàng"),
 ])
 def test_place_in_a_unit_name(process, text, surface, normalized):
     assert (surface, normalized) in [(s, n) for s, n, _ in places(process, text)]

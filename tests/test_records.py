@@ -103,6 +103,16 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     # "lần lượt" with counts that do not agree distributes nothing
     ("Đại tá Nguyễn Văn Tám và Thượng tá Hoàng Minh Đức lần lượt phát biểu tại hội nghị của Bộ Quốc phòng.",
      "Hoàng Minh Đức", "Bộ Quốc phòng"),
+    # a title behind a comma after a name is that name's, not the next one's
+    ("Theo Đại tá Trần Văn Nam, Chính ủy Bộ đội Biên phòng tỉnh Quảng Trị, Đại tá Lê Văn Hòa đã chỉ đạo.",
+     "Lê Văn Hòa", "Chính ủy"),
+    # the one acting on someone's behalf does not hold that someone's title
+    ("Thừa ủy quyền của Chủ tịch nước, Thượng tướng Lê Quốc Thái trao Huân chương cho Công an tỉnh.",
+     "Lê Quốc Thái", "Chủ tịch nước"),
+    ("Thay mặt Bộ trưởng Bộ Quốc phòng, Phó Đô đốc Đoàn Hữu Lộc trao quyết định.", "Đoàn Hữu Lộc", "Bộ trưởng"),
+    # a side introduced in another sentence lends nothing
+    ("Phía Quân khu 3 có Trung tướng Vũ Đình Khải. Đại tá Lê Văn Ba, Chính ủy, phát biểu.", "Lê Văn Ba",
+     "Quân khu 3"),
 ])
 def test_relation_rules_do_not_overreach(process, text: str, name: str, unexpected: str) -> None:
     assert unexpected not in (records(process, text).get(name) or ()), records(process, text)
@@ -227,6 +237,23 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      "Vi Văn Kha", ("Thượng tá", "Trưởng", "Công an xã Nậm Cắn")),
     ("Tin báo từ ông Nguyễn Văn Hùng (SN 1978, trú tại phường Sầm Sơn, tỉnh Thanh Hóa), thuyền trưởng tàu cá.",
      "Nguyễn Văn Hùng", (None, "Thuyền trưởng", None)),
+    # a title that opens its phrase, then a comma, then the ranked name: the title is the name's
+    ("Chính ủy Bộ đội Biên phòng tỉnh Quảng Trị, Đại tá Lê Văn Hòa cho biết đơn vị đã sẵn sàng.", "Lê Văn Hòa",
+     ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Trị")),
+    ("Nhận lệnh của Tư lệnh Vùng 1 Hải quân, Chuẩn Đô đốc Lê Xuân Thủy, tàu HQ-561 rời cảng.", "Lê Xuân Thủy",
+     ("Chuẩn Đô đốc", "Tư lệnh", "Vùng 1 Hải quân")),
+    # a Chinese city's government and its mayor
+    ("Phía bạn có ông Dương Chí Cường, Phó Thị trưởng Chính phủ Nhân dân thành phố Sùng Tả.", "Dương Chí Cường",
+     (None, "Phó Thị trưởng", "Chính phủ Nhân dân thành phố Sùng Tả")),
+    # one side of a meeting: the roles listed after it without an organization are the side's
+    ("Phía Quân khu 3 có Trung tướng Vũ Đình Khải, Tư lệnh; Trung tướng Lương Văn Tiến, Chính ủy.", "Lương Văn Tiến",
+     ("Trung tướng", "Chính ủy", "Quân khu 3")),
+    ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
+     "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
+     ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn")),
+    # ... a role written with its own organization keeps it
+    ("Phía Quân khu 3 có Đại tá Lê Văn Tâm, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Hưng Yên.", "Lê Văn Tâm",
+     ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hưng Yên")),
 ])
 def test_more_relation_shapes(process, text: str, name: str, record: Record) -> None:
     assert records(process, text).get(name) == record, records(process, text)
@@ -286,6 +313,15 @@ def test_unit_of_title(position: str, organizations: set[str], expected: str | N
     ("Đồn Biên phòng Khánh Bình được khen thưởng. Thiếu tá Néang Sô Phia, Đội trưởng Đội Trinh sát, phát biểu.",
      "Néang Sô Phia", "Đội Trinh sát Đồn Biên phòng Khánh Bình"),  # a sub-unit alone belongs to the post before it
     ("Thiếu tá Lê Văn Ba, Đội trưởng Đội Trinh sát, phát biểu.", "Lê Văn Ba", "Đội Trinh sát"),  # no owner named
+    # an owner written right after the sub-unit, behind a comma, comes first
+    ("Đồn Biên phòng Khánh Bình được khen thưởng. Trung tá Nông Văn Thiết, Đội trưởng Đội Trinh sát, Bộ CHQS tỉnh "
+     "Quảng Ninh, phát biểu.", "Nông Văn Thiết", "Đội Trinh sát Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"),
+    # a staff organ of a military region, and a department of it written before it
+    ("Quân khu 5 tổ chức hội nghị. Đại tá Võ Thị Mai Hương, Trưởng phòng Phòng Tuyên huấn, Cục Chính trị, phát biểu.",
+     "Võ Thị Mai Hương", "Phòng Tuyên huấn Cục Chính trị Quân khu 5"),
+    # a province's command has no Cục Chính trị: the name stays as written
+    ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu tổ chức hội nghị. Đại tá Lò Văn Tâm, Phó Cục trưởng Cục Chính trị, "
+     "phát biểu.", "Lò Văn Tâm", "Cục Chính trị"),
 ])
 def test_organizations_from_the_document(process, text: str, name: str, organization: str) -> None:
     assert records(process, text)[name][2] == organization

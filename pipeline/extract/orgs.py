@@ -153,24 +153,51 @@ class Part:
 def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]]) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
-    ``Đội Trinh sát`` after ``Đồn Biên phòng Khánh Bình`` → ``Đội Trinh sát Đồn
-    Biên phòng Khánh Bình``: the owner is the last organization before it whose
-    normalized name opens with one of its head's parents (``sub_unit_parents``).
-    A value already longer than what is written (completed by the registry or the
-    document), a numbered name (``Đội Trinh sát số 2``) or a sub-unit with no
-    owner before it is left as it is. ``spans`` are in text order.
+    ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
+    sự tỉnh Quảng Ninh``: an owner written right after it, behind a comma, is
+    its owner; else ``Đội Trinh sát`` after ``Đồn Biên phòng Khánh Bình`` →
+    ``Đội Trinh sát Đồn Biên phòng Khánh Bình``: the last organization before
+    it. An owner's normalized name opens with one of the sub-unit's heads'
+    parents (``sub_unit_parents``). A value already longer than what is
+    written (completed by the registry or the document), a numbered name
+    (``Đội Trinh sát số 2``) or a sub-unit with no owner is left as it is.
+    ``spans`` are in text order.
     """
-    for k, span in enumerate(spans):
+    def head_of(span: Span) -> str | None:
         value, _, attrs = span_values(span)
-        head = next((h for h in parents if span.text.startswith(h + " ")), None)
-        if (head is None or value != span.text or any(ch.isdigit() for ch in span.text)
-                or (attrs or {}).get("parent")):
+        if value != span.text or any(ch.isdigit() for ch in span.text) or (attrs or {}).get("parent"):
+            return None
+        # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"
+        return max((h for h in parents if span.text == h or span.text.startswith(h + " ")), key=len, default=None)
+
+    def owns(owner: Span, head: str) -> bool:
+        value = span_values(owner)[0] or owner.text
+        return any(value.startswith(parent + " ") or value == parent for parent in parents[head])
+
+    def owner_after(k: int, head: str) -> Span | None:
+        if k + 1 == len(spans):
+            return None
+        span, after = spans[k], spans[k + 1]
+        between = span.doc[span.end:after.start]
+        return after if len(between) == 1 and between[0].text == "," and owns(after, head) else None
+
+    heads = [head_of(span) for span in spans]
+    # owners written after: right to left, so that a chain (Phòng Tuyên huấn, Cục Chính trị, …) completes whole;
+    # the rest look left, after the owners written after were settled
+    written_after = {}
+    for k in reversed(range(len(spans))):
+        if heads[k] is not None and (owner := owner_after(k, heads[k])) is not None:
+            written_after[k] = owner
+    for k, span in enumerate(spans):
+        head = heads[k]
+        if head is None or k in written_after:
             continue
-        for before in reversed(spans[:k]):
-            owner = span_values(before)[0] or before.text
-            if any(owner.startswith(parent + " ") or owner == parent for parent in parents[head]):
-                span._.normalized = f"{value} {owner}"
-                break
+        owner = next((before for before in reversed(spans[:k]) if owns(before, head)), None)
+        if owner is not None:
+            span._.normalized = f"{span_values(span)[0]} {span_values(owner)[0] or owner.text}"
+    for k in sorted(written_after, reverse=True):
+        owner = written_after[k]
+        spans[k]._.normalized = f"{span_values(spans[k])[0]} {span_values(owner)[0] or owner.text}"
 
 
 class OrganizationExtractor:

@@ -67,6 +67,7 @@ PROVINCE_LEVELS = ("province", "former_province")
 HYPHENS = {"-", "–"}
 # levels whose lexicon entry carries the full name (``cửa khẩu quốc tế Tây Trang``)
 NAMED_WITH_KIND = ("border_gate",)
+INTERNATIONAL_GATE = "cửa khẩu quốc tế"
 
 
 def capitalised_run(doc: Doc, start: int, limit: int = MAX_NAME) -> int:
@@ -169,8 +170,12 @@ class PlaceExtractor:
             if not known and doc[match.end].text in self.surnames and name_end - match.end >= 3:
                 continue  # "Chủ tịch HĐND tỉnh Trần Thị Bích Vân": a person after the unit word
             if unit.startswith("cửa khẩu") and match.text[0].isupper() and not doc[match.start].is_sent_start:
-                # "Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài": the unit word is part of an organization's name
+                # "Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài": the unit word is part of an organization's name,
+                # the gate's name a PLACE inside it, of the kind the name states
                 place_units[match.start] = match.end
+                if unit == INTERNATIONAL_GATE:
+                    found.append(_Found(match.end, name_end, name, None, "places.gate_in_name",
+                                        Place(name, f"{INTERNATIONAL_GATE} {name}", "border_gate")))
                 continue
             found.append(_Found(match.start, name_end, name, unit, "places.unit_word", self.places.get(name)))
             if unit.startswith("cửa khẩu"):
@@ -220,8 +225,8 @@ class PlaceExtractor:
         if end == k + 1:
             return []
         name = doc[k + 1:end].text
-        international = first.unit == "cửa khẩu quốc tế" or (
-            first.place is not None and first.place.normalized.startswith("cửa khẩu quốc tế"))
+        international = first.unit == INTERNATIONAL_GATE or (
+            first.place is not None and first.place.normalized.startswith(INTERNATIONAL_GATE))
         gate = Place(name, f"cửa khẩu {'quốc tế ' if international else ''}{name}", "border_gate")
         return [_Found(k + 1, end, name, None, "places.gate_pair", gate)]
 
@@ -305,6 +310,10 @@ class PlaceExtractor:
         if unit is not None:
             return make_span(doc, f.start, f.end, "PLACE", unit.normalized, f.rule, unit.attrs())
         attrs: dict[str, object] = {"level": UNIT_WORDS[f.unit]}
+        if f.unit == INTERNATIONAL_GATE:
+            # the text states the kind, also of a gate the lexicon lists as it was before an upgrade
+            return make_span(doc, f.start, f.end, "PLACE", f"{INTERNATIONAL_GATE} {f.name}", f.rule,
+                             {"level": UNIT_WORDS[f.unit]})
         if f.place is not None and f.place.level == UNIT_WORDS[f.unit] and f.place.level in NAMED_WITH_KIND:
             # "cửa khẩu Tây Trang" is the international gate: its full name says so
             return make_span(doc, f.start, f.end, "PLACE", f.place.normalized, f.rule, {"level": f.place.level})
