@@ -33,12 +33,14 @@ from .extract.base import span_values
 from .extract.people import name_after_rank, skip_parenthesis
 from .lexicons import RelationLexicon
 from .model import AcronymRecord, Mention, PersonRecord, Role
-from .segment import SentenceIndex, sentence_ranges
+from .segment import SentenceIndex, is_acronym_form, sentence_ranges
 
 APPOSITION = {",", "-", "–", "—", "("}
 # marks that end the stretch in which a name and its role are linked
 CLAUSE_END = {".", ";", "!", "?", ":", "\n"}
 LIST_JOINS = {",", "và", ";"}
+# what stands between a vessel and the unit it belongs to: "tàu HQ-561 thuộc Lữ đoàn 170", "(Lữ đoàn 170)"
+VESSEL_OWNER_MARKS = {"thuộc", "của", "(", ","}
 
 
 @dataclass
@@ -81,6 +83,26 @@ def _phrase_at(words: Sequence[str], start: int, phrases: frozenset[tuple[str, .
     return None
 
 
+def vessel_at(doc: Doc, k: int) -> tuple[str, int] | None:
+    """``tàu HQ-561``, ``tàu CSB 4033``, ``tàu cá TH 91288 TS`` from token ``k``: the designation (letters and
+    digits only, so ``HQ-561`` and ``HQ 561`` are one vessel) and where it ends; None when no vessel starts there."""
+    if k >= len(doc) or doc[k].lower_ != "tàu":
+        return None
+    j = k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "cá" else k + 1
+    if j >= len(doc) or not is_acronym_form(doc[j].text):
+        return None
+    end = j + 1
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text.isdigit():
+        end += 2
+    elif end < len(doc) and doc[end].text.isdigit():
+        end += 1
+        if end < len(doc) and doc[end].text == "TS":  # a fishing boat's registration ends with TS
+            end += 1
+    else:
+        return None
+    return "".join(t.text for t in doc[j:end] if t.text != "-"), end
+
+
 class _Spans:
     """The document's mentions by type and position, read once."""
 
@@ -108,6 +130,22 @@ class _Spans:
         self.position_by_end = {p.end: p for p in self.positions.values()}
         self.org_by_end = {o.end: o for o in self.orgs.values()}
         self.place_by_end = {p.end: p for p in self.places.values()}
+        self.vessel_owners, self.vessel_by_end = self._vessels()
+
+    def _vessels(self) -> tuple[dict[str, Span], dict[int, str]]:
+        """Each vessel's unit where the document says it (``tàu HQ-561 thuộc Lữ đoàn 170``, ``tàu HQ-561 (Lữ đoàn
+        170)``, ``tàu HQ-561, Lữ đoàn 170``), the first one said; and the designation of each vessel by its end."""
+        owners: dict[str, Span] = {}
+        by_end: dict[int, str] = {}
+        for k, word in enumerate(self.lower):
+            found = vessel_at(self.doc, k) if word == "tàu" else None
+            if found is None:
+                continue
+            key, end = found
+            by_end[end] = key
+            if end < len(self.lower) and self.lower[end] in VESSEL_OWNER_MARKS and end + 1 in self.orgs:
+                owners.setdefault(key, self.orgs[end + 1])
+        return owners, by_end
 
     def id(self, span: Span) -> str:
         return self.ids[(span.label_, span.start, span.end)]
@@ -156,10 +194,18 @@ class RecordLinker:
         position = s.positions[k]
         event = RoleEvent(k, "", position=_value(position), former=former, mention_ids=[s.id(position)])
         k = position.end
+        vessel = vessel_at(s.doc, k)
         if k in s.orgs:
             event.organization = _value(s.orgs[k])
             event.mention_ids.append(s.id(s.orgs[k]))
             k = s.orgs[k].end
+        elif vessel is not None:
+            # "Hạm trưởng tàu HQ-561": the vessel's unit, where the document names it
+            key, k = vessel
+            owner = s.vessel_owners.get(key)
+            if owner is not None:
+                event.organization = _value(owner)
+                event.mention_ids.append(s.id(owner))
         return k, event
 
     def role_chain(self, s: _Spans, k: int, source: str) -> tuple[int, list[RoleEvent]]:
@@ -256,7 +302,8 @@ class RecordLinker:
         return events
 
     def led_body(self, s: _Spans, person: Span) -> Span | None:
-        """``ORG [, …] do [RANK] NAME`` : the organization a name is said to lead, command or head."""
+        """``ORG [, …] do [RANK] NAME`` : the organization a name is said to lead, command or head; ``tàu HQ-561 do
+        [RANK] NAME``: the vessel's unit."""
         k = person.start
         if k in s.rank_by_end:
             k = s.rank_by_end[k].start
@@ -265,6 +312,8 @@ class RecordLinker:
         k -= 1
         if s.lower[k - 1] == ",":
             k -= 1
+        if k in s.vessel_by_end:
+            return s.vessel_owners.get(s.vessel_by_end[k])
         return s.org_by_end.get(k)
 
     def linked(self, s: _Spans, k: int) -> list[RoleEvent]:

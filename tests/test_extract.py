@@ -64,6 +64,8 @@ def test_person_after_rank_and_force(extract) -> None:
     ("Tàu cá do thuyền trưởng Trương Văn Lực điều khiển.", [("thuyền trưởng", "Thuyền trưởng")]),
     ("Ông Sok Sa Rát, Phó Tỉnh trưởng tỉnh Kampot dự.", [("Phó Tỉnh trưởng", "Phó Tỉnh trưởng")]),
     ("Ông từng là giám đốc nhiều năm.", []),
+    ("Tàu cá do ông Trần Văn Út làm thuyền trưởng bị chìm.", [("thuyền trưởng", "Thuyền trưởng")]),
+    ("Tàu Hải Đăng làm thuyền trưởng lo lắng.", []),  # a capitalised run that opens the sentence is no name
 ])
 def test_positions(extract, text, expected) -> None:
     mentions = extract(text)

@@ -142,6 +142,9 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Đại úy Nguyễn Văn Toàn bắt quả tang. Toàn cho biết đối tượng chống trả.", ["Nguyễn Văn Toàn", "Toàn"]),
     ("Anh Khởi là ngư dân xã Lý Sơn. Chị Lan cho biết.", ["Khởi", "Lan"]),
     ("Đoàn do ông Sổm Phết Xay Nha Vông dẫn đầu.", ["Sổm Phết Xay Nha Vông"]),
+    # a place name inside a full name is the name's (Mỹ, Thái Bình), not a place
+    ("Phó Chủ tịch UBND tỉnh Cà Mau Thái Thị Mỹ Nhung và bà Nguyễn Thái Bình ra đón.",
+     ["Thái Thị Mỹ Nhung", "Nguyễn Thái Bình"]),
 ])
 def test_names_without_a_vietnamese_cue(process, text: str, names: list[str]) -> None:
     assert person_names(process, text) == names
@@ -245,6 +248,16 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a Chinese city's government and its mayor
     ("Phía bạn có ông Dương Chí Cường, Phó Thị trưởng Chính phủ Nhân dân thành phố Sùng Tả.", "Dương Chí Cường",
      (None, "Phó Thị trưởng", "Chính phủ Nhân dân thành phố Sùng Tả")),
+    # a vessel's commander belongs to the unit the document says the vessel is of
+    ("Hôm qua, tàu HQ-561 thuộc Lữ đoàn 170 đã cứu 18 thuyền viên. Tàu HQ-561 do Trung tá Vũ Quang Hiệp làm "
+     "Hạm trưởng rời quân cảng.", "Vũ Quang Hiệp", ("Trung tá", "Hạm trưởng", "Lữ đoàn 170")),
+    ("Thượng úy Cao Minh Triết, Thuyền phó tàu CSB 9004 (Vùng Cảnh sát biển 4) cho biết.", "Cao Minh Triết",
+     ("Thượng úy", "Thuyền phó", "Vùng Cảnh sát biển 4")),
+    ("Trung tá Đỗ Hữu Nghĩa, Thuyền trưởng tàu CSB 4033 cho biết.", "Đỗ Hữu Nghĩa",
+     ("Trung tá", "Thuyền trưởng", None)),  # whose vessel it is, the text does not say
+    # a lower-case role a verb gives to the name before it
+    ("Tàu cá TH 91288 TS do ông Nguyễn Văn Hùng làm thuyền trưởng bị chìm.", "Nguyễn Văn Hùng",
+     (None, "Thuyền trưởng", None)),
     # one side of a meeting: the roles listed after it without an organization are the side's
     ("Phía Quân khu 3 có Trung tướng Vũ Đình Khải, Tư lệnh; Trung tướng Lương Văn Tiến, Chính ủy.", "Lương Văn Tiến",
      ("Trung tướng", "Chính ủy", "Quân khu 3")),

@@ -20,6 +20,14 @@ from .base import spans_of
 NESTABLE_IN_ORG = ("PLACE", "ACRONYM")
 # when two candidates of different types overlap outside an ORG, the earlier type wins
 PRIORITY = ("DATE", "RANK", "POSITION", "PLACE", "PERSON", "ACRONYM")
+# a place inside a name of this many syllables or more belongs to the name (see ``inside_a_name``)
+MIN_NAME_AROUND_A_PLACE = 3
+
+
+def inside_a_name(place: Span, names: list[Span]) -> bool:
+    """A place name inside a full name after its first syllable (``Mỹ`` of ``Nguyễn Thị Mỹ Nhung``, ``Thái Bình`` of
+    ``Nguyễn Thái Bình``): the name's, not a place."""
+    return any(name.start < place.start and place.end <= name.end for name in names)
 
 
 def select_mentions(doc: Doc, first_char: int = 0) -> list[Span]:
@@ -39,6 +47,7 @@ def select_mentions(doc: Doc, first_char: int = 0) -> list[Span]:
         org_end_at[org.start:org.end] = [org.end] * len(org)
     chosen: list[Span] = list(orgs)
     outside: list[Span] = []
+    names = [s for s in candidates if s.label_ == "PERSON" and len(s) >= MIN_NAME_AROUND_A_PLACE]
     for span in candidates:
         if span.label_ == "ORG":
             continue
@@ -47,6 +56,7 @@ def select_mentions(doc: Doc, first_char: int = 0) -> list[Span]:
                 chosen.append(span)
         elif max(org_end_at[span.start:span.end], default=-1) < 0:
             outside.append(span)
+    outside = [s for s in outside if not (s.label_ == "PLACE" and inside_a_name(s, names))]
     taken = bytearray(len(doc))
     for span in sorted(outside, key=lambda s: (PRIORITY.index(s.label_), -len(s), s.start)):
         if not any(taken[span.start:span.end]):

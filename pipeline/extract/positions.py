@@ -62,6 +62,22 @@ def follows_a_name(doc: Doc, start: int) -> bool:
     return run >= 2 and (k < 0 or doc[k].is_lower)
 
 
+# verbs between a name and the lower-case role it gives: "do ông Trần Văn Út làm thuyền trưởng"
+ROLE_VERBS = {"làm", "là"}
+
+
+def given_to_a_name(doc: Doc, start: int) -> bool:
+    """A role in lower case is one when a verb gives it to the name before: ``do ông Trần Văn Út làm thuyền trưởng``,
+    ``anh Hùng là thuyền trưởng``; the name's run opens after a word in lower case (``Tàu Hải Đăng làm`` does not)."""
+    if start < 2 or doc[start - 1].lower_ not in ROLE_VERBS:
+        return False
+    k = start - 2
+    run = 0
+    while k >= 0 and is_title(doc[k]):
+        run, k = run + 1, k - 1
+    return run >= 1 and k >= 0 and doc[k].is_lower
+
+
 class PositionExtractor:
     """spaCy component: writes ``doc.spans["POSITION"]``."""
 
@@ -102,7 +118,7 @@ class PositionExtractor:
                 end, source = suffix_ends[end], "positions.suffix"
             text = doc[start:end].text
             if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)
-                                                     or follows_a_name(doc, start)):
+                                                     or follows_a_name(doc, start) or given_to_a_name(doc, start)):
                 continue
             spans.append(make_span(doc, start, end, "POSITION", canonical_position(text, self.canonical), source))
         add_spans(doc, "POSITION", filter_spans(spans))
