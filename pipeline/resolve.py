@@ -41,6 +41,10 @@ CLAUSE_END = {".", ";", "!", "?", ":", "\n"}
 LIST_JOINS = {",", "và", ";"}
 # what stands between a vessel and the unit it belongs to: "tàu HQ-561 thuộc Lữ đoàn 170", "(Lữ đoàn 170)"
 VESSEL_OWNER_MARKS = {"thuộc", "của", "(", ","}
+# the word before the agent of a passive link: "A được Ban Thường vụ Tỉnh ủy điều động giữ chức …"
+PASSIVE_AGENT = {"được"}
+# words that open a description of a person between commas, which a link may step over
+DESCRIPTIONS = {"người"}
 
 
 @dataclass
@@ -130,6 +134,7 @@ class _Spans:
         self.position_by_end = {p.end: p for p in self.positions.values()}
         self.org_by_end = {o.end: o for o in self.orgs.values()}
         self.place_by_end = {p.end: p for p in self.places.values()}
+        self.person_by_end = {p.end: p for p in self.persons.values()}
         self.vessel_owners, self.vessel_by_end = self._vessels()
 
     def _vessels(self) -> tuple[dict[str, Span], dict[int, str]]:
@@ -244,14 +249,16 @@ class RecordLinker:
     def title_before(self, s: _Spans, person: Span) -> RoleEvent | None:
         """``POSITION [ORG] NAME`` and ``POSITION COUNTRY [tại COUNTRY] NAME``; ``nguyên`` before it: former.
 
-        Also ``POSITION [ORG], [RANK] NAME`` (``Chính ủy BĐBP tỉnh, Đại tá A, cho biết``) when the title opens
+        Also ``POSITION [ORG], [RANK] NAME`` (``Chính ủy BĐBP tỉnh, Đại tá A, cho biết``) and ``POSITION [ORG] là
+        [RANK] NAME`` (``Đồn trưởng là Thiếu tá A``) when the title opens
         its phrase: after an apposition mark it is the role of a name written before it, after ``thừa ủy quyền
         của`` (``on_behalf_of``) the role of someone the name acts for.
         """
         k = person.start
         if k in s.rank_by_end:
             k = s.rank_by_end[k].start  # "Tư lệnh Vùng Cảnh sát biển 1 Đại tá Phạm Đức Thắng"
-        behind_comma = k > 0 and s.doc[k - 1].text == "," and (k - 1 in s.org_by_end or k - 1 in s.position_by_end)
+        # "Chính ủy BĐBP tỉnh, Đại tá A", "Đồn trưởng là Thiếu tá A"
+        behind_comma = k > 0 and s.lower[k - 1] in (",", "là") and (k - 1 in s.org_by_end or k - 1 in s.position_by_end)
         if behind_comma:
             k -= 1
         organization = None
@@ -267,7 +274,7 @@ class RecordLinker:
             return None
         position = s.position_by_end[k]
         if behind_comma and position.start > 0 and (
-                s.doc[position.start - 1].text in APPOSITION or position.start - 1 in s.rank_by_end
+                self.said_of_a_name(s, position.start) or position.start - 1 in s.rank_by_end
                 or _phrase_ending_at(s.lower, position.start, self.lexicon.on_behalf_of) is not None):
             return None
         former = _phrase_ending_at(s.lower, position.start, self.lexicon.former) is not None
@@ -275,6 +282,24 @@ class RecordLinker:
         return RoleEvent(position.start, "records.title", position=_value(position),
                          organization=_value(organization) if organization is not None else None,
                          former=former, mention_ids=ids)
+
+    @staticmethod
+    def said_of_a_name(s: _Spans, k: int) -> bool:
+        """Whether token ``k`` follows an apposition mark that goes on from a name: ``A, |``, ``A, Chính ủy Vùng 2,
+        |`` (and not ``Nhận tin từ Trung tâm …, |``)."""
+        end = k - 1
+        while end > 0 and s.doc[end].text in APPOSITION:
+            if end in s.person_by_end:
+                return True
+            start = end
+            if start in s.org_by_end:
+                start = s.org_by_end[start].start
+            if start in s.position_by_end:
+                start = s.position_by_end[start].start
+            if start == end:
+                return False
+            end = start - 1
+        return False
 
     def after_name(self, s: _Spans, person: Span) -> list[RoleEvent]:
         """Roles written after the name: an apposition chain, then a role given by a link verb."""
@@ -320,14 +345,29 @@ class RecordLinker:
         """``… tiếp tục giữ chức POSITION [ORG]``: lower-case words from ``k`` that end with a link phrase, then roles."""
         doc = s.doc
         limit = min(len(doc), k + self.lexicon.max_link_words + 1)
-        for end in range(k, limit):
-            token = doc[end]
+        end = k
+        while True:
+            if end >= limit:
+                return []
+            if end > k and s.lower[end - 1] in PASSIVE_AGENT and (end in s.orgs or end in s.positions):
+                # "được Ban Thường vụ Tỉnh ủy điều động giữ chức …": the body or office that gives the role
+                agent = s.positions[end].end if end in s.positions else end
+                agent = s.orgs[agent].end if agent in s.orgs else agent
+                limit, end = min(len(doc), limit + agent - end), agent
+                continue
+            if doc[end].text == "," and end + 1 < len(doc) and s.lower[end + 1] in DESCRIPTIONS:
+                # "bà A, người dân tộc Raglai, được bầu …": a description of the person, up to its closing comma
+                closing = next((j for j in range(end + 1, min(len(doc), end + 1 + self.lexicon.max_link_words))
+                                if doc[j].text in (",", *CLAUSE_END)), None)
+                if closing is not None and doc[closing].text == ",":
+                    limit, end = min(len(doc), limit + closing - end), closing + 1
+                    continue
             if end in s.positions or _phrase_at(s.lower, end, self.lexicon.former) in s.positions:
                 break
+            token = doc[end]
             if token.text in CLAUSE_END or end in s.persons or not _may_link(token):
                 return []
-        else:
-            return []
+            end += 1
         if end == k:
             return []
         link = _phrase_ending_at(s.lower, end, self.lexicon.links)
@@ -509,6 +549,17 @@ class RecordLinker:
                     found.setdefault(n, []).append((org.end, org))
         return found
 
+    @staticmethod
+    def same_title_before(s: _Spans, event: RoleEvent, sentence: int | None, index: SentenceIndex) -> Span | None:
+        """The organization written right after the last earlier mention of the event's title in its sentence."""
+        for start in range(event.at - 1, -1, -1):
+            if index.get(start) != sentence:
+                return None
+            position = s.positions.get(start)
+            if position is not None and _value(position) == event.position and position.end in s.orgs:
+                return s.orgs[position.end]
+        return None
+
     def tells_the_past(self, s: _Spans, start: int) -> bool:
         """Whether the sentence starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
         return _phrase_at(s.lower, start, self.lexicon.former_openers) is not None
@@ -593,9 +644,14 @@ class RecordLinker:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
             side = next((org for end, org in reversed(sides.get(n, [])) if end <= person.start), None)
             for event in written + given:
-                if side is not None and event.position is not None and event.organization is None:
-                    event.organization = _value(side)
-                    event.mention_ids.append(s.id(side))
+                if event.position is None or event.organization is not None:
+                    continue
+                # one side's organization, else the one the same title had earlier in the sentence ("A tái đắc cử
+                # Phó Chủ tịch HĐND tỉnh; bà B được bầu bổ sung chức danh Phó Chủ tịch")
+                body = side or self.same_title_before(s, event, n, index)
+                if body is not None:
+                    event.organization = _value(body)
+                    event.mention_ids.append(s.id(body))
             found.extend(written + given)
         records = [_record(f"p{i}", name, person_events, ids[name])
                    for i, (name, person_events) in enumerate(events.items(), start=1)]

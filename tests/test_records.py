@@ -110,6 +110,8 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     ("Thừa ủy quyền của Chủ tịch nước, Thượng tướng Lê Quốc Thái trao Huân chương cho Công an tỉnh.",
      "Lê Quốc Thái", "Chủ tịch nước"),
     ("Thay mặt Bộ trưởng Bộ Quốc phòng, Phó Đô đốc Đoàn Hữu Lộc trao quyết định.", "Đoàn Hữu Lộc", "Bộ trưởng"),
+    # "A là Chính ủy": the copula after a name gives the name the role, not the next name
+    ("Trung tá Đỗ Văn Hải là Đồn trưởng, Thiếu tá Lò Văn Tâm là Chính trị viên.", "Lò Văn Tâm", "Đồn trưởng"),
     # a side introduced in another sentence lends nothing
     ("Phía Quân khu 3 có Trung tướng Vũ Đình Khải. Đại tá Lê Văn Ba, Chính ủy, phát biểu.", "Lê Văn Ba",
      "Quân khu 3"),
@@ -258,6 +260,23 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a lower-case role a verb gives to the name before it
     ("Tàu cá TH 91288 TS do ông Nguyễn Văn Hùng làm thuyền trưởng bị chìm.", "Nguyễn Văn Hùng",
      (None, "Thuyền trưởng", None)),
+    # the body of a title before the next title is that title's body's ("Bí thư Đảng ủy, Chính ủy Quân khu")
+    ("Hội nghị của Quân khu 5. Trung tướng Võ Văn Tấn, Bí thư Đảng ủy, Chính ủy Quân khu phát biểu.", "Võ Văn Tấn",
+     ("Trung tướng", "Chính ủy", "Quân khu 5")),
+    # a passive link with its agent between ("được Ban Thường vụ Tỉnh ủy điều động giữ chức")
+    ("Kỳ họp miễn nhiệm ông Trần Hòa Nam do ông được Ban Thường vụ Tỉnh ủy điều động giữ chức Phó Trưởng Ban Tổ "
+     "chức Tỉnh ủy.", "Trần Hòa Nam", (None, "Phó Trưởng", "Ban Tổ chức Tỉnh ủy")),
+    ("Đại tá Lê Văn Ba được Bộ trưởng Bộ Quốc phòng bổ nhiệm giữ chức Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh.",
+     "Lê Văn Ba", ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh")),
+    # a description between commas, and a title the sentence gave earlier with its body
+    ("Ông Đỗ Mạnh Dũng tái đắc cử Phó Chủ tịch HĐND tỉnh Khánh Hòa; bà Mấu Thị Hồng, người dân tộc Raglai, được bầu "
+     "bổ sung chức danh Phó Chủ tịch.", "Mấu Thị Hồng", (None, "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Khánh Hòa")),
+    # the title, then "là", then the name
+    ("Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, người Khmer.", "Thạch Sa Rênh",
+     ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
+    # a title behind a comma that follows a body (not a name) is the next name's
+    ("Nhận tin từ Trung tâm Phối hợp tìm kiếm, cứu nạn hàng hải khu vực IV, Tư lệnh Vùng 5 Hải quân, Chuẩn Đô đốc "
+     "Trương Hữu Phát lệnh cho tàu rời cảng.", "Trương Hữu Phát", ("Chuẩn Đô đốc", "Tư lệnh", "Vùng 5 Hải quân")),
     # one side of a meeting: the roles listed after it without an organization are the side's
     ("Phía Quân khu 3 có Trung tướng Vũ Đình Khải, Tư lệnh; Trung tướng Lương Văn Tiến, Chính ủy.", "Lương Văn Tiến",
      ("Trung tướng", "Chính ủy", "Quân khu 3")),

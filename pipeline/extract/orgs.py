@@ -310,6 +310,8 @@ class _Context:
         places = spans_of(doc, "PLACE")
         self.places = span_starting_at(places)
         self.blockers = {s.start for key in ("RANK", "POSITION") for s in spans_of(doc, key)}
+        self.position_end_at = {s.start: s.end for s in spans_of(doc, "POSITION")}
+        self.title_ends = set(self.position_end_at.values())
         covering: dict[int, list[int]] = {}  # start → ends of the POSITION and PLACE spans starting there
         for span in (s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)):
             covering.setdefault(span.start, []).append(span.end)
@@ -489,7 +491,7 @@ class _Context:
             # "Phòng Tham mưu", "Đội Trinh sát": the head word and its name, a lexicon entry of its own
             return self.span(i, end, parts, "orgs.named_head")
         if self.doc[i].text[0].isupper():
-            shared = self.coordinated_with_named(end)
+            shared = self.coordinated_with_named(i, end)
             if shared is not None:
                 value = self.normalize(parts + shared) if shared else None
                 return make_span(self.doc, i, end, "ORG", value, "orgs.ellipsis",
@@ -721,18 +723,25 @@ class _Context:
             text = f"{text} {template.full_name(self.province.full)[len(template.name) + 1:]}"
         return text
 
-    def coordinated_with_named(self, end: int) -> list[Part] | None:
-        """``Đảng ủy, Ban Chỉ huy BĐBP tỉnh``: a bare head shares the complement of the next, named organization.
+    def coordinated_with_named(self, start: int, end: int) -> list[Part] | None:
+        """``Đảng ủy, Ban Chỉ huy BĐBP tỉnh``: a bare head shares the complement of the next, named organization;
+        so does a title's body before the next title (``Bí thư Đảng ủy, Chính ủy Bộ đội Biên phòng tỉnh``).
 
         Returns the shared parts (empty when the next name is a head alone) or None when not coordinated.
         """
         doc = self.doc
-        if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS or (end + 1) not in self.heads:
+        if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS:
+            return None
+        after_title = start in self.title_ends
+        start = end + 1
+        if after_title and doc[end].text == "," and start in self.position_end_at:
+            start = self.position_end_at[start]
+        if start not in self.heads:
             return None
         # the complement is what follows the lexicon's head: "BĐBP tỉnh" of "Ban Chỉ huy BĐBP tỉnh", also where
         # the registry knows "Ban Chỉ huy BĐBP" as one name
-        head = self.heads[end + 1]
-        lexicon_heads = [c for c in self.heads.candidates(end + 1)
+        head = self.heads[start]
+        lexicon_heads = [c for c in self.heads.candidates(start)
                          if form_key(c.text) in self.x.lexicon_heads and c.end <= head.end]
         if form_key(head.text) not in self.x.lexicon_heads and lexicon_heads:
             head = max(lexicon_heads, key=len)
@@ -740,7 +749,8 @@ class _Context:
         after = parts[-1].end
         if not named or (after < len(doc) and doc[after].lower_ in self.x.generic_after):
             return None
-        return [p for p in parts[1:] if p.kind != "definition"]
+        # the Party committee of the body the next title names is that body's: its whole name
+        return [p for p in parts[0 if start != end + 1 else 1:] if p.kind != "definition"]
 
     def sentence_case_name(self, parts: list[Part]) -> bool:
         """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word."""
