@@ -159,6 +159,8 @@ class PeopleLexicon:
     middle_names: frozenset[str] = frozenset()
     credits: tuple[str, ...] = ()
     between_rank_and_name: frozenset[tuple[str, ...]] = frozenset()
+    foreign_titles: frozenset[str] = frozenset()
+    birth_year_cues: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
@@ -166,7 +168,9 @@ class PeopleLexicon:
         return cls(frozenset(_strings(path, data, "surnames")), tuple(_strings(path, data, "honorifics")),
                    tuple(_strings(path, data, "known_people")), tuple(_strings(path, data, "cues")),
                    frozenset(_strings(path, data, "middle_names")), tuple(_strings(path, data, "credits")),
-                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "between_rank_and_name")))
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "between_rank_and_name")),
+                   frozenset(_strings(path, data, "foreign_titles")),
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "birth_year_cues")))
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,12 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Đại úy Nguyễn Văn Toàn bắt quả tang. Toàn cho biết đối tượng chống trả.", ["Nguyễn Văn Toàn", "Toàn"]),
     ("Anh Khởi là ngư dân xã Lý Sơn. Chị Lan cho biết.", ["Khởi", "Lan"]),
     ("Đoàn do ông Sổm Phết Xay Nha Vông dẫn đầu.", ["Sổm Phết Xay Nha Vông"]),
+    # a name before a birth year, in a police report; a Central Highlands name with an apostrophe is whole
+    ("Cầm đầu ổ nhóm là Lương Minh Tài (SN 1988, trú tại phường Quy Nhơn Nam); đàn em là Hồ Văn Bảo, sinh năm 1993.",
+     ["Lương Minh Tài", "Hồ Văn Bảo"]),
+    ("Một phụ nữ có tên Ksor H'Mai (sinh năm 2000) được trả 3 triệu đồng.", ["Ksor H'Mai"]),
+    # a title only foreign officials hold vouches for a foreign name
+    ("Đoàn tỉnh Takeo do Tỉnh trưởng Kong Sovannara dẫn đầu.", ["Kong Sovannara"]),
     # a place name inside a full name is the name's (Mỹ, Thái Bình), not a place
     ("Phó Chủ tịch UBND tỉnh Cà Mau Thái Thị Mỹ Nhung và bà Nguyễn Thái Bình ra đón.",
      ["Thái Thị Mỹ Nhung", "Nguyễn Thái Bình"]),
@@ -157,6 +163,8 @@ def test_names_without_a_vietnamese_cue(process, text: str, names: list[str]) ->
     "Phẩm chất Bộ đội Cụ Hồ được phát huy.",
     "Đoàn công tác đến Vương quốc Anh. Tên lửa được phóng thử.",
     "Văn bản số 12/TB-UBND ngày 3.2 của TP. HCM.",
+    # a birth year after an organization's name makes no person of it
+    "Công an tỉnh Gia Lai (SN 1988) và Ban Chỉ huy Quân sự (SN 1990) đều tham gia.",
 ])
 def test_no_false_names(process, text: str) -> None:
     assert person_names(process, text) in ([], ["Nguyễn Văn Hải"])

@@ -39,6 +39,7 @@ from .base import add_spans, is_title, make_span, pattern, span_starting_at, spa
 MIN_NAME, MAX_NAME = 2, 4
 # Lao, Khmer and other foreign names run longer than Vietnamese ones ("Khăm Phon Xay Nha Vông")
 MAX_FOREIGN_NAME = 7
+APOSTROPHES = {"'", "’"}
 LIST_SEPARATORS = {",", "và", ";"}
 # words between a cue and the list of names it introduces ("Các đối tượng gồm: …")
 LIST_OPENERS = {"gồm", "là"}
@@ -131,11 +132,22 @@ def skip_roles(doc: Doc, k: int, positions: dict[int, Span], orgs: dict[int, Spa
     return k
 
 
+def apostrophe_syllable_end(doc: Doc, k: int) -> int:
+    """End of the syllable at token ``k``: ``H'Mai``, ``Y'Blốc`` (names of the Central Highlands) are one syllable
+    of three tokens, written without spaces; any other syllable is its token."""
+    if (k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text in APOSTROPHES
+            and not doc[k + 1].whitespace_ and is_title(doc[k + 2])):
+        return k + 3
+    return k + 1
+
+
 class PersonExtractor:
     """spaCy component: writes ``doc.spans["PERSON"]``. Uses RANK, POSITION, ORG and PLACE spans when present."""
 
     def __init__(self, nlp: Language, lexicon: PeopleLexicon):
         self.surnames = lexicon.surnames
+        self.foreign_titles = {title.lower() for title in lexicon.foreign_titles}
+        self.birth_year_cues = lexicon.birth_year_cues
         self.honorifics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for honorific in (*lexicon.honorifics, *lexicon.cues):
             self.honorifics.add("HONORIFIC", [pattern(nlp.vocab, honorific)])
@@ -163,13 +175,15 @@ class PersonExtractor:
             return None
         longest = MAX_NAME if doc[start].text in self.surnames else MAX_FOREIGN_NAME
         end = start
-        while end < len(doc) and end - start < longest and is_title(doc[end]) and end not in blocked:
+        syllables = 0
+        while end < len(doc) and syllables < longest and is_title(doc[end]) and end not in blocked:
             if end > start and doc[end].text.isupper() and len(doc[end].text) > 1:
                 break  # an acronym is not part of a name
             if end > start and is_initial(doc, end):
                 return end + 2
-            end += 1
-        return end if end - start >= MIN_NAME else None
+            end = apostrophe_syllable_end(doc, end)
+            syllables += 1
+        return end if syllables >= MIN_NAME else None
 
     def __call__(self, doc: Doc) -> Doc:
         ranks = spans_of(doc, "RANK")
@@ -191,7 +205,7 @@ class PersonExtractor:
             add(name_after_rank(doc, rank.end, self.between_rank_and_name), False, "people.after_rank")
         for position in positions:
             k, foreign = self.after_title(doc, position.end, orgs, places)
-            add(k, not foreign, "people.after_position")
+            add(k, not (foreign or self.is_foreign_title(position)), "people.after_position")
         honorifics = self.honorifics(doc, as_spans=True)  # read by three rules: matched once
         for honorific in honorifics:
             k = honorific.end
@@ -229,6 +243,7 @@ class PersonExtractor:
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
         candidates.extend(self.byline(doc))
         candidates.extend(self.before_roles(doc, positions, honorifics, blocked, place_starts))
+        candidates.extend(self.before_birth_year(doc, [t.lower() for t in texts], blocked, place_starts))
         found = filter_spans(candidates)
         found = filter_spans(found + self.list_items(doc, found, span_starting_at(positions), orgs, places, blocked))
         found = filter_spans(found + self.repeats(doc, found, orths))
@@ -251,17 +266,42 @@ class PersonExtractor:
             comma = position.start - 1
             if comma < 2 or doc[comma].text != ",":
                 continue
-            for length in range(2, MAX_FOREIGN_NAME + 1):
-                start = comma - length
-                if start < 0 or not all(is_title(t) for t in doc[start:comma]) or start in place_starts:
-                    break
-                if start > 0 and is_title(doc[start - 1]) and start not in honorific_ends:
-                    continue
-                end = self.name_end(doc, start, blocked, need_surname=start not in honorific_ends)
-                if end == comma:
-                    spans.append(make_span(doc, start, end, "PERSON", doc[start:end].text, "people.before_role"))
-                break
+            name = self.name_before(doc, comma, blocked, place_starts, honorific_ends, "people.before_role")
+            if name is not None:
+                spans.append(name)
         return spans
+
+    def before_birth_year(self, doc: Doc, lower: list[str], blocked: set[int], place_starts: set[int]) -> list[Span]:
+        """``Lương Minh Tài (SN 1988, trú tại …)``, ``Hồ Văn Bảo, sinh năm 1993``: a Vietnamese name before a birth
+        year, wherever it stands (police reports name suspects so, with no other cue)."""
+        spans = []
+        for k in range(2, len(doc) - 1):
+            if lower[k] in ("(", ",") and any(tuple(lower[k + 1:k + 1 + len(cue)]) == cue for cue in self.birth_year_cues):
+                name = self.name_before(doc, k, blocked, place_starts, set(), "people.birth_year", need_surname=True)
+                if name is not None:
+                    spans.append(name)
+        return spans
+
+    def name_before(self, doc: Doc, end: int, blocked: set[int], place_starts: set[int], honorific_ends: set[int],
+                    source: str, need_surname: bool = False) -> Span | None:
+        """The name that ends right before token ``end`` and does not continue a longer capitalised run (it would
+        be the end of an organization's name); a foreign one only after a capitalised honorific."""
+        for length in range(2, MAX_FOREIGN_NAME + 1):
+            start = end - length
+            if start < 0 or not all(is_title(t) or t.text in APOSTROPHES for t in doc[start:end]) or start in place_starts:
+                return None
+            if start > 0 and is_title(doc[start - 1]) and start not in honorific_ends:
+                continue
+            found = self.name_end(doc, start, blocked, need_surname=need_surname or start not in honorific_ends)
+            if found == end:
+                return make_span(doc, start, end, "PERSON", doc[start:end].text, source)
+            return None
+        return None
+
+    def is_foreign_title(self, position: Span) -> bool:
+        """``Tỉnh trưởng``, ``Phó Tỉnh trưởng``, ``Đại sứ``: a title that only a foreign official holds here."""
+        title = position.text.lower()
+        return title.removeprefix("phó ") in self.foreign_titles
 
     @staticmethod
     def after_title(doc: Doc, k: int, orgs: dict[int, Span], places: dict[int, Span]) -> tuple[int, bool]:
