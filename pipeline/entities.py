@@ -325,7 +325,9 @@ class Verdict:
 
     @property
     def same(self) -> bool:
-        return self.veto is None and self.score >= self.merge_at
+        # two unrelated units are two people whatever else agrees: colleagues named in both documents or one
+        # title held in both link the documents, not the units (a third record naming both units can)
+        return self.veto is None and not self.unrelated_units and self.score >= self.merge_at
 
     @property
     def ambiguous(self) -> bool:

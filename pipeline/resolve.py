@@ -22,6 +22,7 @@ without its organization keeps it; several offices listed: the last one).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -317,7 +318,14 @@ class RecordLinker:
                     k += 1
                 if k < len(doc) and doc[k].text == ",":
                     k += 1  # "A, Chính ủy Vùng 2, được bổ nhiệm giữ chức …"
-        linked = self.linked(s, k)
+        linked: list[RoleEvent] = []
+        while True:
+            # "A nguyên là Phó Giám đốc …, được bổ nhiệm giữ chức Giám đốc …": one link after another
+            end, chain = self.linked(s, k)
+            linked.extend(chain)
+            if not chain or end + 1 >= len(doc) or doc[end].text != ",":
+                break
+            k = end + 1
         led = self.led_body(s, person)
         for event in linked:
             if led is not None and event.organization is None:
@@ -341,14 +349,15 @@ class RecordLinker:
             return s.vessel_owners.get(s.vessel_by_end[k])
         return s.org_by_end.get(k)
 
-    def linked(self, s: _Spans, k: int) -> list[RoleEvent]:
-        """``… tiếp tục giữ chức POSITION [ORG]``: lower-case words from ``k`` that end with a link phrase, then roles."""
+    def linked(self, s: _Spans, k: int) -> tuple[int, list[RoleEvent]]:
+        """``… tiếp tục giữ chức POSITION [ORG]``: lower-case words from ``k`` that end with a link phrase, then roles;
+        where they end, and the roles (none: ``k``)."""
         doc = s.doc
         limit = min(len(doc), k + self.lexicon.max_link_words + 1)
         end = k
         while True:
             if end >= limit:
-                return []
+                return k, []
             if end > k and s.lower[end - 1] in PASSIVE_AGENT and (end in s.orgs or end in s.positions):
                 # "được Ban Thường vụ Tỉnh ủy điều động giữ chức …": the body or office that gives the role
                 agent = s.positions[end].end if end in s.positions else end
@@ -366,19 +375,19 @@ class RecordLinker:
                 break
             token = doc[end]
             if token.text in CLAUSE_END or end in s.persons or not _may_link(token):
-                return []
+                return k, []
             end += 1
-        if end == k:
-            return []
-        link = _phrase_ending_at(s.lower, end, self.lexicon.links)
-        former_link = _phrase_ending_at(s.lower, end, self.lexicon.former)
-        if link is None and former_link is None:
-            return []
-        _, chain = self.role_chain(s, end, "records.link")
+        # "A nguyên là Phó Giám đốc …": the former marker right after the name is the link (role_at reads it)
+        starts_former = end == k and _phrase_at(s.lower, k, self.lexicon.former) is not None
+        link = _phrase_ending_at(s.lower, end, self.lexicon.links) if end > k else None
+        former_link = _phrase_ending_at(s.lower, end, self.lexicon.former) if end > k else None
+        if link is None and former_link is None and not starts_former:
+            return k, []
+        end, chain = self.role_chain(s, end, "records.link")
         if former_link is not None and link is None:
             for event in chain:
                 event.former = True
-        return chain
+        return end, chain
 
     def shared_ranks(self, s: _Spans, persons: list[Span], ranks: dict[int, RoleEvent]) -> dict[int, RoleEvent]:
         """``Đại tá Nguyễn Văn A và Trần Văn B``: a name right after a ranked one, joined by ``và`` or a comma, takes its rank."""
@@ -538,6 +547,22 @@ class RecordLinker:
             return None
         return [f"{unit[:1].upper()}{unit[1:]} {place.text}" for place in places], places
 
+    def anaphors(self, s: _Spans, persons: list[Span], index: SentenceIndex) -> dict[int, list[RoleEvent]]:
+        """``… đối với đồng chí A, … và bổ nhiệm đồng chí giữ chức Phó Tư lệnh …``: a role linked to an anaphor with
+        no name after it goes to the person named last before it in the sentence."""
+        found: dict[int, list[RoleEvent]] = {}
+        starts = [p.start for p in persons]
+        for k in range(1, len(s.lower)):
+            end = _phrase_at(s.lower, k, self.lexicon.anaphors)
+            if end is None or end >= len(s.lower) or end in s.persons or not s.doc[end].is_lower:
+                continue
+            n = bisect_left(starts, k) - 1
+            if n < 0 or index.get(persons[n].start) != index.get(k):
+                continue
+            _, chain = self.linked(s, end)
+            found.setdefault(persons[n].start, []).extend(chain)
+        return found
+
     def sides(self, s: _Spans, index: SentenceIndex) -> dict[int, list[tuple[int, Span]]]:
         """``Phía Quân khu 3 có …``, ``Về phía Bộ Chỉ huy BĐBP tỉnh …``: per sentence, where each side's words
         end and its organization, in text order."""
@@ -594,19 +619,24 @@ class RecordLinker:
                 groups.append([person])
         return groups
 
-    def shared_links(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]]) -> dict[int, list[RoleEvent]]:
+    def shared_links(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]],
+                     rank_shared: set[int]) -> dict[int, list[RoleEvent]]:
         """``Ông A và bà B được bầu giữ chức Phó Chủ tịch …``: the role linked to the last name of a list is every
-        item's (not after ``lần lượt``, where each item has its own)."""
+        item's (not after ``lần lượt``, where each item has its own); so is the role in apposition after a list
+        that shares one rank (``Thiếu tướng A và B, Phó Tư lệnh BĐBP``)."""
         shared: dict[int, list[RoleEvent]] = {}
         for run in self.runs(s, persons):
-            links = [e for e in after[run[-1].start] if e.source == "records.link"]
+            one_rank = len(run) > 1 and all(p.start in rank_shared for p in run[1:])
+            links = [e for e in after[run[-1].start]
+                     if e.source == "records.link" or (one_rank and e.source == "records.apposition")]
             if len(run) < 2 or not links:
                 continue
             if any(_phrase_at(s.lower, k, self.lexicon.respectively) is not None
                    for k in range(run[-1].end, links[0].at)):
                 continue
             for person in run[:-1]:
-                if not any(e.source == "records.link" for e in after[person.start]):
+                if not any(e.source == "records.link" or (one_rank and e.source == "records.apposition")
+                           for e in after[person.start]):
                     shared[person.start] = [replace(e, source="records.shared_link", mention_ids=list(e.mention_ids))
                                             for e in links]
         return shared
@@ -625,9 +655,11 @@ class RecordLinker:
         promoted = self.promotions(s, persons, sentences)
         respectively = self.respectively(s, persons, sentences)
         after = {person.start: self.after_name(s, person) for person in persons}
-        shared = self.shared_links(s, persons, after)
+        shared = self.shared_links(s, persons, after,
+                                   {start for start, e in ranks.items() if e.source == "records.shared_rank"})
         index = SentenceIndex(sentences)
         sides = self.sides(s, index)
+        anaphors = self.anaphors(s, persons, index)
         full_names = {_value(m) for m in persons if len(m) > 1}
         events: OrderedDict[str, list[RoleEvent]] = OrderedDict()
         ids: dict[str, list[str]] = {}
@@ -637,7 +669,8 @@ class RecordLinker:
             ids.setdefault(name, []).append(s.id(person))
             written = [event for event in (ranks.get(person.start), self.title_before(s, person),
                                            promoted.get(person.start)) if event is not None]
-            given = after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
+            given = (after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
+                     + anaphors.get(person.start, []))
             n = index.get(person.start)
             if n is not None and self.tells_the_past(s, sentences[n][0]):
                 for event in given:

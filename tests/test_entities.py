@@ -278,8 +278,11 @@ def test_tables_carry_the_ids_in_every_format(tune_raw: Path, tmp_path: Path, co
         held = db.execute("SELECT DISTINCT name FROM organization_people WHERE organization = 'Quân khu 3' "
                           "AND position = 'Tư lệnh'").fetchall()
         assert held == [("Vũ Đình Khải",)]
-        assert person_key("Trần Minh Đức") and db.execute(
-            "SELECT count(*) FROM entities WHERE type = 'PERSON' AND name = 'Trần Minh Đức'").fetchone()[0] == 2
+        # the namesakes of the gold (one key per real person) are as many entities
+        keys = {r.fields["key"] for doc in read_gold_dir(TUNE) for r in doc.records
+                if r.fields.get("name") == "Trần Minh Đức"}
+        assert person_key("Trần Minh Đức") and len(keys) > 1 and db.execute(
+            "SELECT count(*) FROM entities WHERE type = 'PERSON' AND name = 'Trần Minh Đức'").fetchone()[0] == len(keys)
 
 
 def test_a_document_stating_the_move_joins_the_posts_before_and_after() -> None:

@@ -110,6 +110,10 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     ("Thừa ủy quyền của Chủ tịch nước, Thượng tướng Lê Quốc Thái trao Huân chương cho Công an tỉnh.",
      "Lê Quốc Thái", "Chủ tịch nước"),
     ("Thay mặt Bộ trưởng Bộ Quốc phòng, Phó Đô đốc Đoàn Hữu Lộc trao quyết định.", "Đoàn Hữu Lộc", "Bộ trưởng"),
+    ("Theo quyết định của Bộ trưởng Bộ Quốc phòng, Đại tá Đinh Công Tráng được bổ nhiệm giữ chức Chỉ huy trưởng.",
+     "Đinh Công Tráng", "Bộ trưởng"),
+    # two ranks: two people, each with what is written of them
+    ("Đại tá Nguyễn Văn Tám và Thượng tá Hoàng Minh Đức, Chính ủy Lữ đoàn 170 dự lễ.", "Nguyễn Văn Tám", "Chính ủy"),
     # "A là Chính ủy": the copula after a name gives the name the role, not the next name
     ("Trung tá Đỗ Văn Hải là Đồn trưởng, Thiếu tá Lò Văn Tâm là Chính trị viên.", "Lò Văn Tâm", "Đồn trưởng"),
     # a side introduced in another sentence lends nothing
@@ -253,8 +257,16 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a title that opens its phrase, then a comma, then the ranked name: the title is the name's
     ("Chính ủy Bộ đội Biên phòng tỉnh Quảng Trị, Đại tá Lê Văn Hòa cho biết đơn vị đã sẵn sàng.", "Lê Văn Hòa",
      ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Trị")),
-    ("Nhận lệnh của Tư lệnh Vùng 1 Hải quân, Chuẩn Đô đốc Lê Xuân Thủy, tàu HQ-561 rời cảng.", "Lê Xuân Thủy",
-     ("Chuẩn Đô đốc", "Tư lệnh", "Vùng 1 Hải quân")),
+    # the role after "nguyên là", then the one given after it
+    ("Đại tá Phạm Hồng Lĩnh nguyên là Phó Giám đốc Công an tỉnh Nghệ An, được bổ nhiệm giữ chức Giám đốc Công an "
+     "tỉnh Hà Tĩnh từ ngày 1/6.", "Phạm Hồng Lĩnh", ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh")),
+    # "đồng chí" with no name after it stands for the person named last in the sentence
+    ("Thủ tướng thăng quân hàm từ Đại tá lên Thiếu tướng đối với đồng chí Lê Quang Thuận, Chỉ huy trưởng Bộ CHQS "
+     "tỉnh Quảng Ninh và Bộ trưởng bổ nhiệm đồng chí giữ chức Phó Tư lệnh Quân khu 3.", "Lê Quang Thuận",
+     ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 3")),
+    # one rank for a pair, then one role in apposition: both hold it
+    ("Dự có Thiếu tướng Đặng Văn Khoa và Trần Ngọc Hiếu, Phó Tư lệnh BĐBP.", "Đặng Văn Khoa",
+     ("Thiếu tướng", "Phó Tư lệnh", "Bộ đội Biên phòng")),
     # a Chinese city's government and its mayor
     ("Phía bạn có ông Dương Chí Cường, Phó Thị trưởng Chính phủ Nhân dân thành phố Sùng Tả.", "Dương Chí Cường",
      (None, "Phó Thị trưởng", "Chính phủ Nhân dân thành phố Sùng Tả")),
