@@ -46,6 +46,10 @@ VESSEL_OWNER_MARKS = {"thuộc", "của", "(", ","}
 PASSIVE_AGENT = {"được"}
 # words that open a description of a person between commas, which a link may step over
 DESCRIPTIONS = {"người"}
+MAX_DESCRIPTION = 30
+# the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …"
+REPLACES = {"thay"}
+HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 
 
 @dataclass
@@ -307,8 +311,12 @@ class RecordLinker:
         doc = s.doc
         k = person.end
         events: list[RoleEvent] = []
+        if self.replaced(s, person.start):
+            return events
         if k < len(doc) and doc[k].text == "(" and self.role_at(s, k + 1) is None:
             k = skip_parenthesis(doc, k)
+        if k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and s.lower[k + 2] == "tuổi":
+            k += 3  # "chị Lê Thị Na, 29 tuổi, Phó Chủ tịch …"
         if k < len(doc) and doc[k].text in APPOSITION:
             end, chain = self.role_chain(s, k + 1, "records.apposition")
             if chain:
@@ -316,6 +324,10 @@ class RecordLinker:
                 k = end
                 if k < len(doc) and doc[k].text == ")":
                     k += 1
+                if k < len(doc) and doc[k].text == "(":
+                    k = skip_parenthesis(doc, k)  # "nguyên Chính ủy BĐBP tỉnh Kiên Giang (cũ), nhận quyết định …"
+                if k + 1 < len(doc) and doc[k].text == "," and k + 1 in s.orgs:
+                    k = s.orgs[k + 1].end  # "Trưởng Phòng Tham mưu, Bộ CHQS tỉnh đảm nhiệm …": the owner written after
                 if k < len(doc) and doc[k].text == ",":
                     k += 1  # "A, Chính ủy Vùng 2, được bổ nhiệm giữ chức …"
         linked: list[RoleEvent] = []
@@ -333,6 +345,14 @@ class RecordLinker:
                 event.mention_ids.append(s.id(led))
         events.extend(linked)
         return events
+
+    def replaced(self, s: _Spans, start: int) -> bool:
+        """Whether the name at ``start`` is one replaced in a post: ``thay [đồng chí] A``."""
+        k = start
+        honorific = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME)
+        if honorific is not None:
+            k = honorific
+        return k > 0 and s.lower[k - 1] in REPLACES
 
     def led_body(self, s: _Spans, person: Span) -> Span | None:
         """``ORG [, …] do [RANK] NAME`` : the organization a name is said to lead, command or head; ``tàu HQ-561 do
@@ -364,13 +384,22 @@ class RecordLinker:
                 agent = s.orgs[agent].end if agent in s.orgs else agent
                 limit, end = min(len(doc), limit + agent - end), agent
                 continue
-            if doc[end].text == "," and end + 1 < len(doc) and s.lower[end + 1] in DESCRIPTIONS:
+            opening = end + 1 if doc[end].text == "," else end if end == k else None
+            if opening is not None and opening < len(doc) and s.lower[opening] in DESCRIPTIONS:
                 # "bà A, người dân tộc Raglai, được bầu …": a description of the person, up to its closing comma
-                closing = next((j for j in range(end + 1, min(len(doc), end + 1 + self.lexicon.max_link_words))
+                closing = next((j for j in range(opening, min(len(doc), opening + MAX_DESCRIPTION))
                                 if doc[j].text in (",", *CLAUSE_END)), None)
                 if closing is not None and doc[closing].text == ",":
                     limit, end = min(len(doc), limit + closing - end), closing + 1
                     continue
+            if end in s.ranks:
+                # "được thăng quân hàm từ Đại tá lên Thiếu tướng và được bổ nhiệm giữ chức …"
+                limit, end = min(len(doc), limit + len(s.ranks[end])), s.ranks[end].end
+                continue
+            if end in s.persons and self.replaced(s, end):
+                # "B thay đồng chí A giữ chức …": the one replaced is not the one the role goes to
+                limit, end = min(len(doc), limit + len(s.persons[end])), s.persons[end].end
+                continue
             if end in s.positions or _phrase_at(s.lower, end, self.lexicon.former) in s.positions:
                 break
             token = doc[end]
@@ -384,7 +413,8 @@ class RecordLinker:
         if link is None and former_link is None and not starts_former:
             return k, []
         end, chain = self.role_chain(s, end, "records.link")
-        if former_link is not None and link is None:
+        # "từng giữ chức": the longest phrase decides, "giữ chức" inside it gives no current role
+        if starts_former or (former_link is not None and (link is None or former_link <= link)):
             for event in chain:
                 event.former = True
         return end, chain
@@ -422,9 +452,11 @@ class RecordLinker:
             subjects = self.promoted_subjects(s, persons, first, start)
             for person in persons:
                 after = rank.end <= person.start < last
-                if after or person.start in subjects:
-                    promoted.setdefault(person.start, RoleEvent(rank.start, "records.promotion", rank=_value(rank),
-                                                                mention_ids=[s.id(rank)]))
+                current = promoted.get(person.start)
+                # "từ Trung tá lên Thượng tá cho A; từ Thiếu tá lên Trung tá cho B": the promotion nearest before a name
+                if (after or person.start in subjects) and (current is None or (after and current.at < rank.start)):
+                    promoted[person.start] = RoleEvent(rank.start, "records.promotion", rank=_value(rank),
+                                                       mention_ids=[s.id(rank)])
         return promoted
 
     def promoted_subjects(self, s: _Spans, persons: list[Span], first: int, start: int) -> set[int]:
@@ -635,6 +667,8 @@ class RecordLinker:
                    for k in range(run[-1].end, links[0].at)):
                 continue
             for person in run[:-1]:
+                if self.replaced(s, person.start):
+                    continue  # "Thay đồng chí A, B được bổ nhiệm …": A is the one replaced
                 if not any(e.source == "records.link" or (one_rank and e.source == "records.apposition")
                            for e in after[person.start]):
                     shared[person.start] = [replace(e, source="records.shared_link", mention_ids=list(e.mention_ids))

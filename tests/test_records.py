@@ -264,6 +264,28 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Thủ tướng thăng quân hàm từ Đại tá lên Thiếu tướng đối với đồng chí Lê Quang Thuận, Chỉ huy trưởng Bộ CHQS "
      "tỉnh Quảng Ninh và Bộ trưởng bổ nhiệm đồng chí giữ chức Phó Tư lệnh Quân khu 3.", "Lê Quang Thuận",
      ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 3")),
+    # promotions of several steps in one sentence: each name takes the one nearest before it
+    ("Tư lệnh trao quyết định thăng quân hàm từ Trung tá lên Thượng tá cho Trần Minh Đức, Đồn trưởng Đồn Biên phòng "
+     "Cầu Treo; từ Thiếu tá lên Trung tá cho Lò Văn Hặc, Đồn trưởng Đồn Biên phòng Na Mèo.", "Lò Văn Hặc",
+     ("Trung tá", "Đồn trưởng", "Đồn Biên phòng Na Mèo")),
+    # "từng giữ chức": every role of the chain is former; the role held now stays final
+    ("Nhận lệnh của Đại tá Lê Quốc Thống, Tư lệnh Vùng Cảnh sát biển 2, tàu rời cảng. Đồng chí Thống từng giữ chức "
+     "Phó Tư lệnh, Tham mưu trưởng Vùng Cảnh sát biển 4.", "Lê Quốc Thống",
+     ("Đại tá", "Tư lệnh", "Vùng Cảnh sát biển 2")),
+    # a rank in the gap of a link, an age, a parenthesis after the chain, the one replaced
+    ("Đại tá Hoàng Văn Kiên, Chỉ huy trưởng BĐBP tỉnh Lạng Sơn được thăng quân hàm từ Đại tá lên Thiếu tướng và được "
+     "bổ nhiệm giữ chức Phó Tư lệnh BĐBP.", "Hoàng Văn Kiên", ("Thiếu tướng", "Phó Tư lệnh", "Bộ đội Biên phòng")),
+    ("Đại biểu trẻ nhất là chị Lê Thị Na, 29 tuổi, Phó Chủ tịch UBND xã Sơn Kim 2.", "Lê Thị Na",
+     (None, "Phó Chủ tịch", "Ủy ban nhân dân xã Sơn Kim 2")),
+    ("Đại tá Nguyễn Thanh Hào, nguyên Chính ủy BĐBP tỉnh Kiên Giang (cũ), nhận quyết định giữ chức Chỉ huy trưởng "
+     "BĐBP tỉnh An Giang.", "Nguyễn Thanh Hào", ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh An Giang")),
+    ("Thượng tá Bùi Đức Long, Trưởng Phòng Tham mưu thay đồng chí Đinh Công Tráng giữ chức Phó Chỉ huy trưởng.",
+     "Bùi Đức Long", ("Thượng tá", "Phó Chỉ huy trưởng", None)),
+    ("Thay đồng chí Vi Văn Kha, Thiếu tá Lô Thanh Bình được bổ nhiệm làm Trưởng Công an xã Nậm Cắn.", "Vi Văn Kha",
+     (None, None, None)),
+    ("Đại úy Trần Quốc Việt, cán bộ Phòng Cảnh sát kinh tế Công an tỉnh, người phát hiện dòng tiền bất thường qua 9 "
+     "tài khoản ngân hàng của đường dây, vừa được điều động giữ chức Phó Trưởng Công an xã Sơn Kim 1.",
+     "Trần Quốc Việt", ("Đại úy", "Phó Trưởng", "Công an xã Sơn Kim 1")),
     # one rank for a pair, then one role in apposition: both hold it
     ("Dự có Thiếu tướng Đặng Văn Khoa và Trần Ngọc Hiếu, Phó Tư lệnh BĐBP.", "Đặng Văn Khoa",
      ("Thiếu tướng", "Phó Tư lệnh", "Bộ đội Biên phòng")),
