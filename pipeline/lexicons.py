@@ -190,6 +190,7 @@ class RelationLexicon:
     sides: frozenset[tuple[str, ...]] = frozenset()
     on_behalf_of: frozenset[tuple[str, ...]] = frozenset()
     anaphors: frozenset[tuple[str, ...]] = frozenset()
+    settings: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -205,7 +206,7 @@ class RelationLexicon:
                    phrases("promotions"), frozenset(w.lower() for w in _strings(path, data, "plural_units")),
                    phrases("members"), phrases("former_openers"),
                    frozenset(w.lower() for w in _strings(path, data, "list_words")), limit, phrases("sides"),
-                   phrases("on_behalf_of"), phrases("anaphors"))
+                   phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"))
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,18 @@ class _Spans:
         self.person_by_end = {p.end: p for p in self.persons.values()}
         self.vessel_owners, self.vessel_by_end = self._vessels()
 
+    def unit_named_after(self, k: int) -> tuple[Span, int] | None:
+        """``của đồn``, ``của chi đội`` at token ``k``: the last organization before ``k`` whose name opens with
+        that word, and where the words end; None when no such organization was named."""
+        if k + 1 >= len(self.lower) or self.lower[k] != "của" or not self.doc[k + 1].is_lower:
+            return None
+        for size in (2, 1):
+            word = " ".join(self.lower[k + 1:k + 1 + size])
+            for start in sorted((o for o in self.orgs if o < k), reverse=True):
+                if _value(self.orgs[start]).lower().startswith(word + " "):
+                    return self.orgs[start], k + 1 + size
+        return None
+
     def _vessels(self) -> tuple[dict[str, Span], dict[int, str]]:
         """Each vessel's unit where the document says it (``tàu HQ-561 thuộc Lữ đoàn 170``, ``tàu HQ-561 (Lữ đoàn
         170)``, ``tàu HQ-561, Lữ đoàn 170``), the first one said; and the designation of each vessel by its end."""
@@ -216,6 +228,11 @@ class RecordLinker:
             if owner is not None:
                 event.organization = _value(owner)
                 event.mention_ids.append(s.id(owner))
+        elif (unit := s.unit_named_after(k)) is not None:
+            # "Chính ủy của chi đội": the last body before it that the word names
+            owner, k = unit
+            event.organization = _value(owner)
+            event.mention_ids.append(s.id(owner))
         return k, event
 
     def role_chain(self, s: _Spans, k: int, source: str) -> tuple[int, list[RoleEvent]]:
@@ -518,6 +535,8 @@ class RecordLinker:
         items: list[RoleEvent] = []
         k = start
         while k < end:
+            if items and s.lower[k] == ";":
+                break  # "… lần lượt được bầu làm X và Y Tỉnh ủy; ông B tiếp tục giữ chức …": the list ends
             if k in s.positions:
                 position = s.positions[k]
                 items.append(RoleEvent(k, "", position=_value(position), mention_ids=[s.id(position)]))
@@ -533,6 +552,9 @@ class RecordLinker:
                 continue
             if k in s.orgs:
                 org = s.orgs[k]
+                if k > 0 and s.lower[k - 1] == "(" and items and items[-1].organization is not None:
+                    k = org.end  # "Trung đoàn 50 (Sư đoàn 395)": the body the one before belongs to
+                    continue
                 if items and items[-1].organization is None:
                     items[-1].organization = _value(org)
                     items[-1].mention_ids.append(s.id(org))
@@ -596,14 +618,17 @@ class RecordLinker:
         return found
 
     def sides(self, s: _Spans, index: SentenceIndex) -> dict[int, list[tuple[int, Span]]]:
-        """``Phía Quân khu 3 có …``, ``Về phía Bộ Chỉ huy BĐBP tỉnh …``: per sentence, where each side's words
-        end and its organization, in text order."""
+        """``Phía Quân khu 3 có …``, ``Về phía Bộ Chỉ huy BĐBP tỉnh …``, a sentence opening ``Tại Bộ CHQS tỉnh
+        Quảng Ninh, …``: per sentence, where each side's words end and its organization, in text order."""
         found: dict[int, list[tuple[int, Span]]] = {}
         for org in sorted(s.orgs.values(), key=lambda o: o.start):
-            if _phrase_ending_at(s.lower, org.start, self.lexicon.sides) is not None:
-                n = index.get(org.start)
-                if n is not None:
-                    found.setdefault(n, []).append((org.end, org))
+            n = index.get(org.start)
+            if n is None:
+                continue
+            setting = _phrase_ending_at(s.lower, org.start, self.lexicon.settings)
+            opens = setting is not None and setting == index.starts[n] and s.lower[org.end:org.end + 1] == [","]
+            if opens or _phrase_ending_at(s.lower, org.start, self.lexicon.sides) is not None:
+                found.setdefault(n, []).append((org.end, org))
         return found
 
     @staticmethod

@@ -286,6 +286,33 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Đại úy Trần Quốc Việt, cán bộ Phòng Cảnh sát kinh tế Công an tỉnh, người phát hiện dòng tiền bất thường qua 9 "
      "tài khoản ngân hàng của đường dây, vừa được điều động giữ chức Phó Trưởng Công an xã Sơn Kim 1.",
      "Trần Quốc Việt", ("Đại úy", "Phó Trưởng", "Công an xã Sơn Kim 1")),
+    # a sub-unit or a title "của đồn", "của chi đội": the last body of that word named before
+    ("Tổ công tác của Đồn Biên phòng Na Mèo và Đại đội 301 (Bộ CHQS tỉnh Hủa Phăn) bắt đối tượng. Đại úy Ngân Văn "
+     "Tú, Đội trưởng Đội Trinh sát của đồn cho biết.", "Ngân Văn Tú",
+     ("Đại úy", "Đội trưởng", "Đội Trinh sát Đồn Biên phòng Na Mèo")),
+    ("Phía bạn có Đại tá Tạ Vĩnh Niên, Chi đội trưởng Chi đội Quản lý biên giới Phòng Thành Cảng; Thượng tá Hầu Chí "
+     "Cương, Chính ủy của chi đội.", "Hầu Chí Cương",
+     ("Thượng tá", "Chính ủy", "Chi đội Quản lý biên giới Phòng Thành Cảng")),
+    # a sentence that opens with the body it is about
+    ("Tại Bộ CHQS tỉnh Quảng Ninh, Đại tá QĐND Hoàng Trung Kiên, Phó Chỉ huy trưởng, Tham mưu trưởng được bổ nhiệm "
+     "giữ chức Chỉ huy trưởng.", "Hoàng Trung Kiên", ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh")),
+    # "lần lượt": the list of roles ends at ";", a body in parentheses is the one before's parent
+    ("Bà Hoàng Thị Thu Hiền và ông Bùi Quang Huy lần lượt được bầu làm Phó Bí thư Thường trực và Phó Bí thư Tỉnh ủy "
+     "Hà Tĩnh; ông Huy tiếp tục giữ chức Chủ tịch UBND tỉnh.", "Hoàng Thị Thu Hiền",
+     (None, "Phó Bí thư Thường trực", "Tỉnh ủy Hà Tĩnh")),
+    ("Hai đơn vị Trung đoàn 50 (Sư đoàn 395) và Lữ đoàn 229 lần lượt do Thượng tá Phạm Văn Toàn và Đại tá Đỗ Mạnh Hà "
+     "giữ chức Chính ủy.", "Phạm Văn Toàn", ("Thượng tá", "Chính ủy", "Trung đoàn 50")),
+    # the owner written after a sub-unit wins over the document's province
+    ("Công an tỉnh Nghệ An tặng quà. Thiếu tá Khăm Xẻng Phôm Ma Vông, Phó Trưởng Phòng Cảnh sát điều tra tội phạm về "
+     "ma túy, Công an tỉnh Xiêng Khoảng nhận Bằng khen.", "Khăm Xẻng Phôm Ma Vông",
+     ("Thiếu tá", "Phó Trưởng", "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Xiêng Khoảng")),
+    # a Chinese border station; a post held "nhiều năm" is a former one
+    ("Phía bạn có Trạm trưởng Trạm Kiểm tra xuất nhập cảnh Đông Hưng Mạc Quốc Đống.", "Mạc Quốc Đống",
+     (None, "Trạm trưởng", "Trạm Kiểm tra xuất nhập cảnh Đông Hưng")),
+    ("Tàu rời cảng dưới sự chỉ huy của Trung tá Vũ Quang Hiệp, Phó Lữ đoàn trưởng Lữ đoàn 170. Đồng chí Hiệp nhiều "
+     "năm là Hạm trưởng con tàu này.", "Vũ Quang Hiệp", ("Trung tá", "Phó Lữ đoàn trưởng", "Lữ đoàn 170")),
+    ("Tàu cá QN 90567 TS do ông Trần Văn Nam (SN 1969, trú tại đặc khu Vân Đồn) làm thuyền trưởng bị chìm.",
+     "Trần Văn Nam", (None, "Thuyền trưởng", None)),
     # one rank for a pair, then one role in apposition: both hold it
     ("Dự có Thiếu tướng Đặng Văn Khoa và Trần Ngọc Hiếu, Phó Tư lệnh BĐBP.", "Đặng Văn Khoa",
      ("Thiếu tướng", "Phó Tư lệnh", "Bộ đội Biên phòng")),

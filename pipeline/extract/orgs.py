@@ -163,9 +163,11 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]]) -
     (``Đội Trinh sát số 2``) or a sub-unit with no owner is left as it is.
     ``spans`` are in text order.
     """
-    def head_of(span: Span) -> str | None:
+    def head_of(span: Span, completed_ok: bool = False) -> str | None:
         value, _, attrs = span_values(span)
-        if value != span.text or any(ch.isdigit() for ch in span.text) or (attrs or {}).get("parent"):
+        completed = (value != span.text or (attrs or {}).get("parent")) and not (
+            completed_ok and (value or "").startswith(span.text + " "))
+        if completed or any(ch.isdigit() for ch in span.text):
             return None
         # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"
         return max((h for h in parents if span.text == h or span.text.startswith(h + " ")), key=len, default=None)
@@ -181,23 +183,38 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]]) -
         between = span.doc[span.end:after.start]
         return after if len(between) == 1 and between[0].text == "," and owns(after, head) else None
 
+    def owner_named_after(k: int) -> Span | None:
+        # "Đội Trinh sát của đồn", "Chính ủy của chi đội": the last body before it of that head
+        span = spans[k]
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].lower_ != "của" or not doc[span.end + 1].is_lower:
+            return None
+        words = [doc[span.end + 1].lower_, " ".join(t.lower_ for t in doc[span.end + 1:span.end + 3])]
+        return next((before for before in reversed(spans[:k])
+                     if any((span_values(before)[0] or before.text).lower().startswith(w + " ") for w in words)), None)
+
     heads = [head_of(span) for span in spans]
     # owners written after: right to left, so that a chain (Phòng Tuyên huấn, Cục Chính trị, …) completes whole;
     # the rest look left, after the owners written after were settled
     written_after = {}
     for k in reversed(range(len(spans))):
-        if heads[k] is not None and (owner := owner_after(k, heads[k])) is not None:
+        # an owner written right after wins over one the document or the registry gave
+        head = head_of(spans[k], completed_ok=True)
+        if head is not None and (owner := owner_after(k, head)) is not None:
             written_after[k] = owner
     for k, span in enumerate(spans):
         head = heads[k]
         if head is None or k in written_after:
             continue
-        owner = next((before for before in reversed(spans[:k]) if owns(before, head)), None)
+        owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head)), None)
         if owner is not None:
             span._.normalized = f"{span_values(span)[0]} {span_values(owner)[0] or owner.text}"
     for k in sorted(written_after, reverse=True):
-        owner = written_after[k]
-        spans[k]._.normalized = f"{span_values(spans[k])[0]} {span_values(owner)[0] or owner.text}"
+        owner_name = span_values(written_after[k])[0] or written_after[k].text
+        spans[k]._.normalized = f"{spans[k].text} {owner_name}"
+        attrs = span_values(spans[k])[2]
+        if attrs and "parent" in attrs:
+            spans[k]._.attrs = {**attrs, "parent": owner_name}
 
 
 class OrganizationExtractor:

@@ -72,6 +72,10 @@ def given_to_a_name(doc: Doc, start: int) -> bool:
     if start < 2 or doc[start - 1].lower_ not in ROLE_VERBS:
         return False
     k = start - 2
+    if doc[k].text == ")":  # "do ông Trần Văn Nam (SN 1969, trú tại đặc khu Vân Đồn) làm thuyền trưởng"
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
     run = 0
     while k >= 0 and is_title(doc[k]):
         run, k = run + 1, k - 1
