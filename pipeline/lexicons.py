@@ -114,6 +114,7 @@ class OrganizationLexicon:
     capitalised_heads: tuple[str, ...] = ()
     # sub-unit head → the heads of the bodies it may belong to ("Đội" → "Đồn", "Phòng" …)
     sub_unit_parents: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    national_sub_units: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -126,7 +127,8 @@ class OrganizationLexicon:
         return cls(*(tuple(_strings(path, data, key)) for key in
                      ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads", "delegation_heads",
                       "named_after_people", "capitalised_heads")),
-                   tuple((nfc(head), tuple(nfc(o) for o in owners)) for head, owners in parents.items()))
+                   tuple((nfc(head), tuple(nfc(o) for o in owners)) for head, owners in parents.items()),
+                   tuple(nfc(head) for head in _strings(path, data, "national_sub_units")))
 
 
 @dataclass(frozen=True)

@@ -253,6 +253,22 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Cục Quản lý xuất nhập cảnh Bằng Tường"),
     ("Bộ Công an Việt Nam và Bộ An ninh Lào ký kết.", "Bộ Công an Việt Nam", "Bộ Công an"),
     ("Hải quân Việt Nam cứu thuyền viên.", "Hải quân Việt Nam", "Quân chủng Hải quân"),
+    # the owner written right after a unit wins over the document's province
+    ("Công an tỉnh Nghệ An tặng quà. Phó Trưởng Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Xiêng "
+     "Khoảng nhận Bằng khen.", "Phòng Cảnh sát điều tra tội phạm về ma túy",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Xiêng Khoảng"),
+    # a department of a national command, never of a province's
+    ("Hội nghị của BĐBP. Cục trưởng Cục Trinh sát phát biểu.", "Cục Trinh sát", "Cục Trinh sát Bộ đội Biên phòng"),
+    ("Bộ đội Biên phòng tỉnh Lai Châu cử đại diện; Phó Cục trưởng Cục Chính trị dự.", "Cục Chính trị",
+     "Cục Chính trị"),
+    # a sub-unit named after a place is complete
+    ("BĐBP tỉnh Quảng Ninh hội đàm với Trạm Kiểm tra xuất nhập cảnh Đông Hưng.",
+     "Trạm Kiểm tra xuất nhập cảnh Đông Hưng", "Trạm Kiểm tra xuất nhập cảnh Đông Hưng"),
+    # the executive committee a congress elects; a two-word head before a lower-case word is whole
+    ("Đại hội Đảng bộ tỉnh Hà Tĩnh bầu Ban Chấp hành khóa XX gồm 55 đồng chí.", "Ban Chấp hành",
+     "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
+    ("Đại hội Đảng bộ tỉnh Hà Tĩnh bế mạc. Đồng chí Tuấn đề nghị Tỉnh ủy khóa mới sớm cụ thể hóa nghị quyết.",
+     "Tỉnh ủy", "Tỉnh ủy Hà Tĩnh"),
 ])
 def test_the_document_completes_a_name(process, text: str, org: str, normalized: str) -> None:
     found = org_mentions(process, text)

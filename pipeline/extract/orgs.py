@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,7 +150,11 @@ class Part:
         return next((registry.templates[f.entry] for f in self.forms if f.role == TEMPLATE), None)
 
 
-def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]]) -> None:
+LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
+
+
+def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], national: Iterable[str] = (),
+                       place_starts: Collection[int] = ()) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -161,19 +165,25 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]]) -
     parents (``sub_unit_parents``). A value already longer than what is
     written (completed by the registry or the document), a numbered name
     (``Đội Trinh sát số 2``) or a sub-unit with no owner is left as it is.
-    ``spans`` are in text order.
+    ``spans`` are in text order. A sub-unit named after a place (one of ``place_starts`` inside it) is complete;
+    one whose head is ``national`` belongs to a national body only.
     """
+    national = tuple(national)
+
     def head_of(span: Span, completed_ok: bool = False) -> str | None:
         value, _, attrs = span_values(span)
         completed = (value != span.text or (attrs or {}).get("parent")) and not (
             completed_ok and (value or "").startswith(span.text + " "))
-        if completed or any(ch.isdigit() for ch in span.text):
+        if completed or any(ch.isdigit() for ch in span.text) or any(k in place_starts for k in range(
+                span.start + 1, span.end)):
             return None
         # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"
         return max((h for h in parents if span.text == h or span.text.startswith(h + " ")), key=len, default=None)
 
     def owns(owner: Span, head: str) -> bool:
         value = span_values(owner)[0] or owner.text
+        if any(head == n or head.startswith(n + " ") for n in national) and LOCAL_UNIT_WORDS.search(value):
+            return False
         return any(value.startswith(parent + " ") or value == parent for parent in parents[head])
 
     def owner_after(k: int, head: str) -> Span | None:
@@ -235,6 +245,7 @@ class OrganizationExtractor:
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
         self.sub_unit_parents = dict(lexicon.sub_unit_parents)
+        self.national_sub_units = lexicon.national_sub_units
         self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
         self.expansions = {key: entry.expansion for key, entry in acronyms.acronyms.items()}
         self.surnames = people.surnames
@@ -275,7 +286,7 @@ class OrganizationExtractor:
             if org is not None:
                 spans.append(org)
                 end = org.end
-        complete_sub_units(spans, self.sub_unit_parents)
+        complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places)
         add_spans(doc, "ORG", spans)
         return doc
 
@@ -317,6 +328,13 @@ def matched_as_head(text: str) -> bool:
     return not any(piece[:1].isdigit() for piece in pieces)
 
 
+def lower_after_whole_head(doc: Doc, head: Span) -> bool:
+    """A head of two words or more written with its capital (``Tỉnh ủy``) is whole before a lower-case word,
+    whatever the segmenter joins across its end (``ủy khóa`` of ``Tỉnh ủy khóa mới``); one word (``Bộ`` of
+    ``Bộ đội``) is not."""
+    return len(head) > 1 and head[0].text[:1].isupper() and head.end < len(doc) and doc[head.end].is_lower
+
+
 class _Context:
     """Per-document lookups for the grammar: where heads, acronyms, places and blockers start."""
 
@@ -350,7 +368,7 @@ class _Context:
             extractor.heads(doc, as_spans=True),
             lambda h: (not covered(h) and extractor.written_as_registry(h)
                        and (h.start in position_ends or not self.words.inside_word(h.start))
-                       and not self.words.inside_word(h.end)),
+                       and (not self.words.inside_word(h.end) or lower_after_whole_head(doc, h))),
         )
         self.head_starts = set(self.heads.starts())
         self.units = {start: end for _, start, end in extractor.units(doc)}
