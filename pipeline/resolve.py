@@ -70,8 +70,11 @@ def _value(span: Span) -> str:
 
 
 def full_name(name: str, full_names: set[str]) -> str:
-    """A given name alone (``Hải``, ``Sa Rươne``) stands for the one longer name of the document that ends with it."""
-    matches = [full for full in full_names if full.endswith(" " + name)]
+    """A given name alone (``Hải``, ``Sa Rươne``) stands for the one longer name of the document that ends with it;
+    one initial (``H.``) for the one name in initials that ends with it (``N.T.H.``)."""
+    initial = len(name) == 2 and name[1] == "." and name[0].isupper()
+    matches = [full for full in full_names if full.endswith(" " + name)
+               or (initial and full.endswith("." + name) and " " not in full)]
     return matches[0] if len(matches) == 1 else name
 
 

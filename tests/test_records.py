@@ -131,6 +131,11 @@ def test_promoted_person_takes_the_new_rank(process) -> None:
     assert got["Lê Văn Bình"][0] == "Thiếu tướng"
 
 
+def test_one_initial_is_the_person_of_the_initials_it_ends(process) -> None:
+    people = process("Công an bắt N.T.H. (SN 1996). H. khai nhận được thuê 10 triệu đồng mỗi chuyến.").people
+    assert [(p.name, len(p.mention_ids)) for p in people] == [("N.T.H.", 2)]
+
+
 def test_roles_keep_every_role_in_order(process) -> None:
     result = process("Thiếu tướng Lê Văn Sáu, nguyên Tư lệnh Quân khu 4, nay là Phó Tổng Tham mưu trưởng, dự lễ.")
     (person,) = result.people
@@ -152,6 +157,11 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Cầm đầu ổ nhóm là Lương Minh Tài (SN 1988, trú tại phường Quy Nhơn Nam); đàn em là Hồ Văn Bảo, sinh năm 1993.",
      ["Lương Minh Tài", "Hồ Văn Bảo"]),
     ("Một phụ nữ có tên Ksor H'Mai (sinh năm 2000) được trả 3 triệu đồng.", ["Ksor H'Mai"]),
+    # one initial again after a name in initials ending with it; not a city's abbreviation
+    ("Tổ công tác bắt N.T.H. (SN 1996) và Đ.Q.K. (SN 2001). Các mũi khác bắt H., K. và 4 đối tượng. Sau đó TP. Hà "
+     "Nội có mưa.", ["N.T.H.", "Đ.Q.K.", "H.", "K."]),
+    # a cue that vouches for a foreign name lets it run past four syllables, also from a Vietnamese surname
+    ("Về phía tỉnh Bolikhamxay còn có ông Vi Lay Vông Phăn Khăm Ma, Phó Tỉnh trưởng.", ["Vi Lay Vông Phăn Khăm Ma"]),
     # a title only foreign officials hold vouches for a foreign name
     ("Đoàn tỉnh Takeo do Tỉnh trưởng Kong Sovannara dẫn đầu.", ["Kong Sovannara"]),
     # a place name inside a full name is the name's (Mỹ, Thái Bình), not a place

@@ -183,6 +183,14 @@ class PersonExtractor:
                 return end + 2
             end = apostrophe_syllable_end(doc, end)
             syllables += 1
+        if syllables == longest == MAX_NAME and not need_surname:
+            # a Vietnamese name has 2–4 syllables; a longer run up to a punctuation mark, after a cue that vouches
+            # for a foreign name, is one name (the Lao "Vi Lay Vông Phăn Khăm Ma, Phó Tỉnh trưởng" opens with Vi)
+            run = end
+            while run < len(doc) and run - start < MAX_FOREIGN_NAME and is_title(doc[run]) and run not in blocked:
+                run += 1
+            if run > end and run < len(doc) and doc[run].is_punct:
+                return run
         return end if syllables >= MIN_NAME else None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -247,6 +255,7 @@ class PersonExtractor:
         found = filter_spans(candidates)
         found = filter_spans(found + self.list_items(doc, found, span_starting_at(positions), orgs, places, blocked))
         found = filter_spans(found + self.repeats(doc, found, orths))
+        found = filter_spans(found + self.initial_repeats(doc, found, blocked))
         found = filter_spans(found + self.given_names(doc, texts, found, ranks, honorifics, blocked, orgs, places))
         add_spans(doc, "PERSON", found)
         return doc
@@ -447,6 +456,23 @@ class PersonExtractor:
                 return []
             k = end + 1
         return []
+
+    @staticmethod
+    def initial_repeats(doc: Doc, found: list[Span], blocked: set[int]) -> list[Span]:
+        """``H. khai nhận …``, ``bắt H., K. và …``: one letter and a dot after a name written as initials
+        (``N.T.H.``, ``Đ.Q.K.``) whose last letter it is, the way reports name the person again."""
+        letters: dict[str, int] = {}  # last letter of a name in initials → where that name ends
+        for span in found:
+            letter = span.text.rstrip(".")[-1:]
+            if len(span) >= 3 and letter.isupper() and all(len(t.text) == 1 for t in span):
+                letters.setdefault(letter, span.end)
+        spans = []
+        for k in range(len(doc) - 1):
+            text = doc[k].text
+            if (text in letters and k >= letters[text] and is_initial(doc, k) and k not in blocked
+                    and (k == 0 or not is_title(doc[k - 1])) and not is_initial(doc, k + 2)):
+                spans.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initial_repeat"))
+        return spans
 
     def repeats(self, doc: Doc, found: list[Span], orths: list[int]) -> list[Span]:
         """Later (or earlier) occurrences of a full name already found.
