@@ -409,7 +409,9 @@ class RecordLinker:
                 # "bà A, người dân tộc Raglai, được bầu …": a description of the person, up to its closing comma
                 closing = next((j for j in range(opening, min(len(doc), opening + MAX_DESCRIPTION))
                                 if doc[j].text in (",", *CLAUSE_END)), None)
-                if closing is not None and doc[closing].text == ",":
+                # a description that gives a role ("A, người vừa được bổ nhiệm giữ chức …") is read as the link
+                if closing is not None and doc[closing].text == "," and not any(
+                        j in s.positions for j in range(opening, closing)):
                     limit, end = min(len(doc), limit + closing - end), closing + 1
                     continue
             if end in s.ranks:

@@ -267,6 +267,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a title that opens its phrase, then a comma, then the ranked name: the title is the name's
     ("Chính ủy Bộ đội Biên phòng tỉnh Quảng Trị, Đại tá Lê Văn Hòa cho biết đơn vị đã sẵn sàng.", "Lê Văn Hòa",
      ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Trị")),
+    # a description between commas that gives the role is the link
+    ("Ngay trong đêm, Đại tá Phạm Đức Thắng, người vừa được bổ nhiệm giữ chức Tư lệnh Vùng Cảnh sát biển 1 từ tháng "
+     "10/2025, chỉ đạo tàu CSB 4033 cơ động ứng cứu.", "Phạm Đức Thắng", ("Đại tá", "Tư lệnh", "Vùng Cảnh sát biển 1")),
     # the role after "nguyên là", then the one given after it
     ("Đại tá Phạm Hồng Lĩnh nguyên là Phó Giám đốc Công an tỉnh Nghệ An, được bổ nhiệm giữ chức Giám đốc Công an "
      "tỉnh Hà Tĩnh từ ngày 1/6.", "Phạm Hồng Lĩnh", ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh")),
