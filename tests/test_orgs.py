@@ -262,8 +262,8 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Bộ đội Biên phòng tỉnh Lai Châu cử đại diện; Phó Cục trưởng Cục Chính trị dự.", "Cục Chính trị",
      "Cục Chính trị"),
     # a border guard unit named by its function in sentence case, of the post named before it ("của đồn")
-    ("Đồn Biên phòng Cầu Treo được khen. Phó Đội trưởng Đội Phòng chống ma túy và tội phạm của đồn phát biểu.",
-     "Đội Phòng chống ma túy và tội phạm", "Đội Phòng chống ma túy và tội phạm Đồn Biên phòng Cầu Treo"),
+    ("Đồn Biên phòng Na Mèo được khen. Phó Đội trưởng Đội Phòng chống ma túy và tội phạm của đồn phát biểu.",
+     "Đội Phòng chống ma túy và tội phạm", "Đội Phòng chống ma túy và tội phạm Đồn Biên phòng Na Mèo"),
     # a sub-unit named after a place is complete
     ("BĐBP tỉnh Quảng Ninh hội đàm với Trạm Kiểm tra xuất nhập cảnh Đông Hưng.",
      "Trạm Kiểm tra xuất nhập cảnh Đông Hưng", "Trạm Kiểm tra xuất nhập cảnh Đông Hưng"),
