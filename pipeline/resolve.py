@@ -611,7 +611,10 @@ class RecordLinker:
         no name after it goes to the person named last before it in the sentence."""
         found: dict[int, list[RoleEvent]] = {}
         starts = [p.start for p in persons]
+        openers = {phrase[0] for phrase in self.lexicon.anaphors}
         for k in range(1, len(s.lower)):
+            if s.lower[k] not in openers:
+                continue
             end = _phrase_at(s.lower, k, self.lexicon.anaphors)
             if end is None or end >= len(s.lower) or end in s.persons or not s.doc[end].is_lower:
                 continue

@@ -169,8 +169,11 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     one whose head is ``national`` belongs to a national body only.
     """
     national = tuple(national)
+    first_words = {head.split(" ", 1)[0] for head in parents}
 
     def head_of(span: Span, completed_ok: bool = False) -> str | None:
+        if span[0].text not in first_words:
+            return None
         value, _, attrs = span_values(span)
         completed = (value != span.text or (attrs or {}).get("parent")) and not (
             completed_ok and (value or "").startswith(span.text + " "))

@@ -148,6 +148,7 @@ class PersonExtractor:
         self.surnames = lexicon.surnames
         self.foreign_titles = {title.lower() for title in lexicon.foreign_titles}
         self.birth_year_cues = lexicon.birth_year_cues
+        self.birth_year_openers = {cue[0] for cue in lexicon.birth_year_cues}
         self.honorifics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for honorific in (*lexicon.honorifics, *lexicon.cues):
             self.honorifics.add("HONORIFIC", [pattern(nlp.vocab, honorific)])
@@ -251,11 +252,11 @@ class PersonExtractor:
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
         candidates.extend(self.byline(doc))
         candidates.extend(self.before_roles(doc, positions, honorifics, blocked, place_starts))
-        candidates.extend(self.before_birth_year(doc, [t.lower() for t in texts], blocked, place_starts))
+        candidates.extend(self.before_birth_year(doc, texts, blocked, place_starts))
         found = filter_spans(candidates)
         found = filter_spans(found + self.list_items(doc, found, span_starting_at(positions), orgs, places, blocked))
         found = filter_spans(found + self.repeats(doc, found, orths))
-        found = filter_spans(found + self.initial_repeats(doc, found, blocked))
+        found = filter_spans(found + self.initial_repeats(doc, texts, found, blocked))
         found = filter_spans(found + self.given_names(doc, texts, found, ranks, honorifics, blocked, orgs, places))
         add_spans(doc, "PERSON", found)
         return doc
@@ -280,12 +281,14 @@ class PersonExtractor:
                 spans.append(name)
         return spans
 
-    def before_birth_year(self, doc: Doc, lower: list[str], blocked: set[int], place_starts: set[int]) -> list[Span]:
+    def before_birth_year(self, doc: Doc, texts: list[str], blocked: set[int], place_starts: set[int]) -> list[Span]:
         """``Lương Minh Tài (SN 1988, trú tại …)``, ``Hồ Văn Bảo, sinh năm 1993``: a Vietnamese name before a birth
         year, wherever it stands (police reports name suspects so, with no other cue)."""
         spans = []
-        for k in range(2, len(doc) - 1):
-            if lower[k] in ("(", ",") and any(tuple(lower[k + 1:k + 1 + len(cue)]) == cue for cue in self.birth_year_cues):
+        for k in range(2, len(texts) - 1):
+            if texts[k] not in ("(", ",") or texts[k + 1].lower() not in self.birth_year_openers:
+                continue
+            if any(tuple(t.lower() for t in texts[k + 1:k + 1 + len(cue)]) == cue for cue in self.birth_year_cues):
                 name = self.name_before(doc, k, blocked, place_starts, set(), "people.birth_year", need_surname=True)
                 if name is not None:
                     spans.append(name)
@@ -458,7 +461,7 @@ class PersonExtractor:
         return []
 
     @staticmethod
-    def initial_repeats(doc: Doc, found: list[Span], blocked: set[int]) -> list[Span]:
+    def initial_repeats(doc: Doc, texts: list[str], found: list[Span], blocked: set[int]) -> list[Span]:
         """``H. khai nhận …``, ``bắt H., K. và …``: one letter and a dot after a name written as initials
         (``N.T.H.``, ``Đ.Q.K.``) whose last letter it is, the way reports name the person again."""
         letters: dict[str, int] = {}  # last letter of a name in initials → where that name ends
@@ -466,9 +469,11 @@ class PersonExtractor:
             letter = span.text.rstrip(".")[-1:]
             if len(span) >= 3 and letter.isupper() and all(len(t.text) == 1 for t in span):
                 letters.setdefault(letter, span.end)
-        spans = []
-        for k in range(len(doc) - 1):
-            text = doc[k].text
+        spans: list[Span] = []
+        if not letters:
+            return spans
+        for k in range(len(texts) - 1):
+            text = texts[k]
             if (text in letters and k >= letters[text] and is_initial(doc, k) and k not in blocked
                     and (k == 0 or not is_title(doc[k - 1])) and not is_initial(doc, k + 2)):
                 spans.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initial_repeat"))
