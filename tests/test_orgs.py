@@ -264,6 +264,14 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     # a border guard unit named by its function in sentence case, of the post named before it ("của đồn")
     ("Đồn Biên phòng Na Mèo được khen. Phó Đội trưởng Đội Phòng chống ma túy và tội phạm của đồn phát biểu.",
      "Đội Phòng chống ma túy và tội phạm", "Đội Phòng chống ma túy và tội phạm Đồn Biên phòng Na Mèo"),
+    # a team belongs to the division of its function, not to the division named last
+    ("Công an tỉnh Gia Lai họp. Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao và Phòng Cảnh sát "
+     "hình sự phối hợp. Đội trưởng Đội Trọng án báo cáo.", "Đội Trọng án",
+     "Đội Trọng án Phòng Cảnh sát hình sự Công an tỉnh Gia Lai"),
+    # a hometown is no body's province; a bare "thành phố" is the city named last when the document is about none
+    ("Hội nghị tại thành phố Hải Phòng. Tân Phó Tư lệnh quê tỉnh Hưng Yên, từng là Chỉ huy trưởng Bộ CHQS tỉnh "
+     "Quảng Ninh. Đại tá Đinh Công Tráng được bổ nhiệm giữ chức Chỉ huy trưởng Bộ CHQS thành phố.",
+     "Bộ CHQS thành phố", "Bộ Chỉ huy Quân sự thành phố Hải Phòng"),
     # a sub-unit named after a place is complete
     ("BĐBP tỉnh Quảng Ninh hội đàm với Trạm Kiểm tra xuất nhập cảnh Đông Hưng.",
      "Trạm Kiểm tra xuất nhập cảnh Đông Hưng", "Trạm Kiểm tra xuất nhập cảnh Đông Hưng"),

@@ -150,6 +150,8 @@ class Part:
         return next((registry.templates[f.entry] for f in self.forms if f.role == TEMPLATE), None)
 
 
+# words just before a place that make it a person's hometown or address, not the place of a body
+PERSONAL_PLACE_CUES = {"quê", "trú", "sinh"}
 LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
 
 
@@ -695,14 +697,17 @@ class _Context:
         The one named last before it in its sentence (``Bộ CHQS tỉnh Quảng Ninh phối hợp với BĐBP tỉnh``,
         ``Phó Tỉnh trưởng tỉnh Xiêng Khoảng …, Giám đốc Công an tỉnh``), unless that province's body of the
         same name (``head``) is written there, which makes ours another (``Công an tỉnh Xiêng Khoảng bàn giao
-        cho … Công an tỉnh``); else the document's province.
+        cho … Công an tỉnh``); else the document's province; else, for a ``thành phố`` in a document about
+        no one city, the city the document named last before it. A person's hometown or address (``quê tỉnh
+        Hưng Yên``, ``trú tại …``) is no body's place.
         """
         if self._provinces is None:
             sentence_of = SentenceIndex(sentence_ranges(self.doc))
             self._provinces = []
             for place in self.place_list:
                 value, _, attrs = span_values(place)
-                if (attrs or {}).get("level") in ("province", "foreign_region"):
+                personal = any(t.lower_ in PERSONAL_PLACE_CUES for t in self.doc[max(0, place.start - 3):place.start])
+                if (attrs or {}).get("level") in ("province", "foreign_region") and not personal:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
             self._sentence_of = sentence_of
         sentence = self._sentence_of.get(unit.start)
@@ -717,6 +722,13 @@ class _Context:
             return named
         if self.province is not None and unit.value == self.province.unit:
             return self.province
+        if unit.value == "thành phố":
+            cities = [(place, value, attrs) for place, _, value, attrs in self._provinces
+                      if place.start < unit.start and value.startswith("thành phố ")]
+            if cities:
+                _, value, attrs = cities[-1]
+                return Province(unit.value, value[len("thành phố "):], attrs.get("code"),
+                                attrs.get("level") == "foreign_region")
         return None
 
     def named_by(self, place: Span, head: Part | None) -> bool:
