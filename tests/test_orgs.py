@@ -272,6 +272,10 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Hội nghị tại thành phố Hải Phòng. Tân Phó Tư lệnh quê tỉnh Hưng Yên, từng là Chỉ huy trưởng Bộ CHQS tỉnh "
      "Quảng Ninh. Đại tá Đinh Công Tráng được bổ nhiệm giữ chức Chỉ huy trưởng Bộ CHQS thành phố.",
      "Bộ CHQS thành phố", "Bộ Chỉ huy Quân sự thành phố Hải Phòng"),
+    # a clause about the other side of a meeting: the one foreign province the document names
+    ("Hội đàm giữa BĐBP tỉnh Hà Tĩnh và Bộ CHQS tỉnh Bolikhamxay (Lào) tại Hà Tĩnh. Đoàn Việt Nam do Đại tá Trần "
+     "Văn Nam dẫn đầu; đoàn bạn do Đại tá Bun Nhăng Xay Nha Sệt, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu.",
+     "Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh Bolikhamxay"),
     # a sub-unit named after a place is complete
     ("BĐBP tỉnh Quảng Ninh hội đàm với Trạm Kiểm tra xuất nhập cảnh Đông Hưng.",
      "Trạm Kiểm tra xuất nhập cảnh Đông Hưng", "Trạm Kiểm tra xuất nhập cảnh Đông Hưng"),

@@ -150,6 +150,8 @@ class Part:
         return next((registry.templates[f.entry] for f in self.forms if f.role == TEMPLATE), None)
 
 
+# words before "bạn" that name the other side of a meeting: "phía bạn", "đoàn bạn", "lực lượng chức năng bạn"
+FOREIGN_SIDE_WORDS = {"phía", "đoàn", "năng", "nước", "tỉnh"}
 # words just before a place that make it a person's hometown or address, not the place of a body
 PERSONAL_PLACE_CUES = {"quê", "trú", "sinh"}
 LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
@@ -720,6 +722,9 @@ class _Context:
                                  attrs.get("level") == "foreign_region")
         if named is not None:
             return named
+        foreign = self.foreign_side_province(unit)
+        if foreign is not None:
+            return foreign
         if self.province is not None and unit.value == self.province.unit:
             return self.province
         if unit.value == "thành phố":
@@ -729,6 +734,22 @@ class _Context:
                 _, value, attrs = cities[-1]
                 return Province(unit.value, value[len("thành phố "):], attrs.get("code"),
                                 attrs.get("level") == "foreign_region")
+        return None
+
+    def foreign_side_province(self, unit: Part) -> Province | None:
+        """``… ; đoàn bạn do Đại tá X, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu``: in a clause about the other side of a
+        meeting (``phía bạn``, ``đoàn bạn``), a bare ``tỉnh`` is the one foreign province the document names."""
+        sentence = self._sentence_of.get(unit.start)
+        k = unit.start - 1
+        while k > 0 and self._sentence_of.get(k) == sentence and self.doc[k].text not in (";", "."):
+            if self.doc[k].lower_ == "bạn" and self.doc[k - 1].lower_ in FOREIGN_SIDE_WORDS:
+                regions = {value: attrs for _, _, value, attrs in self._provinces
+                           if attrs.get("level") == "foreign_region" and value.startswith(unit.value + " ")}
+                if len(regions) == 1:
+                    (value, attrs), = regions.items()
+                    return Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"), True)
+                return None
+            k -= 1
         return None
 
     def named_by(self, place: Span, head: Part | None) -> bool:
