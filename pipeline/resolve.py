@@ -331,7 +331,8 @@ class RecordLinker:
         doc = s.doc
         k = person.end
         events: list[RoleEvent] = []
-        if self.replaced(s, person.start):
+        if self.replaced(s, person.start) and s.lower[person.end:person.end + 1] != ["được"]:
+            # "B thay đồng chí A giữ chức X": X is B's; "thay A được điều động giữ chức Y": Y is A's own
             return events
         if k < len(doc) and doc[k].text == "(" and self.role_at(s, k + 1) is None:
             k = skip_parenthesis(doc, k)
@@ -367,12 +368,30 @@ class RecordLinker:
         return events
 
     def replaced(self, s: _Spans, start: int) -> bool:
-        """Whether the name at ``start`` is one replaced in a post: ``thay [đồng chí] A``."""
-        k = start
+        """Whether the name at ``start`` is one replaced in a post: ``thay [đồng chí] [RANK] A``."""
+        k = s.rank_by_end[start].start if start in s.rank_by_end else start
         honorific = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME)
         if honorific is not None:
             k = honorific
         return k > 0 and s.lower[k - 1] in REPLACES
+
+    def replaced_posts(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]], index: SentenceIndex,
+                       events: OrderedDict[str, list[RoleEvent]], full_names: set[str]) -> None:
+        """``B được bổ nhiệm giữ chức Giám đốc …, thay Thiếu tướng A``: A held the post, a former role of A's
+        (``records.replaced``); the post is the one linked to a name of the sentence nearest to A."""
+        for person in persons:
+            if not self.replaced(s, person.start):
+                continue
+            sentence = index.get(person.start)
+            given = [(abs(e.at - person.start), e) for other in persons
+                     if other is not person and index.get(other.start) == sentence
+                     for e in after[other.start] if e.source == "records.link" and e.position is not None]
+            if given:
+                post = min(given, key=lambda pair: pair[0])[1]
+                held = events[full_name(_value(person), full_names)]
+                # in text order among the person's roles: the post was held before what comes after it
+                at = next((i for i, event in enumerate(held) if event.at > post.at), len(held))
+                held.insert(at, replace(post, source="records.replaced", former=True, mention_ids=list(post.mention_ids)))
 
     def led_body(self, s: _Spans, person: Span) -> Span | None:
         """``ORG [, …] do [RANK] NAME`` : the organization a name is said to lead, command or head; ``tàu HQ-561 do
@@ -418,7 +437,8 @@ class RecordLinker:
                 # "được thăng quân hàm từ Đại tá lên Thiếu tướng và được bổ nhiệm giữ chức …"
                 limit, end = min(len(doc), limit + len(s.ranks[end])), s.ranks[end].end
                 continue
-            if end in s.persons and self.replaced(s, end):
+            if end in s.persons and self.replaced(s, end) and s.lower[s.persons[end].end:s.persons[end].end + 1] != [
+                    "được"]:
                 # "B thay đồng chí A giữ chức …": the one replaced is not the one the role goes to
                 limit, end = min(len(doc), limit + len(s.persons[end])), s.persons[end].end
                 continue
@@ -753,6 +773,7 @@ class RecordLinker:
                     event.organization = _value(body)
                     event.mention_ids.append(s.id(body))
             found.extend(written + given)
+        self.replaced_posts(s, persons, after, index, events, full_names)
         records = [_record(f"p{i}", name, person_events, ids[name])
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
         units = {_value(org) for org in s.orgs.values()}

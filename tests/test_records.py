@@ -136,6 +136,18 @@ def test_one_initial_is_the_person_of_the_initials_it_ends(process) -> None:
     assert [(p.name, len(p.mention_ids)) for p in people] == [("N.T.H.", 2)]
 
 
+def test_the_one_replaced_held_the_post(process) -> None:
+    result = process("Đại tá Phạm Hồng Lĩnh được bổ nhiệm giữ chức Giám đốc Công an tỉnh Hà Tĩnh, thay Thiếu tướng Đào "
+                     "Xuân Khánh được điều động giữ chức Phó Cục trưởng Cục Cảnh sát điều tra tội phạm về ma túy.")
+    people = {p.name: p for p in result.people}
+    replaced = people["Đào Xuân Khánh"]
+    assert [(r.position, r.organization, r.former, r.source) for r in replaced.roles if r.position] == [
+        ("Giám đốc", "Công an tỉnh Hà Tĩnh", True, "records.replaced"),
+        ("Phó Cục trưởng", "Cục Cảnh sát điều tra tội phạm về ma túy", False, "records.link")]
+    assert (people["Phạm Hồng Lĩnh"].position, people["Phạm Hồng Lĩnh"].organization) == ("Giám đốc",
+                                                                                       "Công an tỉnh Hà Tĩnh")
+
+
 def test_roles_keep_every_role_in_order(process) -> None:
     result = process("Thiếu tướng Lê Văn Sáu, nguyên Tư lệnh Quân khu 4, nay là Phó Tổng Tham mưu trưởng, dự lễ.")
     (person,) = result.people
@@ -294,8 +306,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      "BĐBP tỉnh An Giang.", "Nguyễn Thanh Hào", ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh An Giang")),
     ("Thượng tá Bùi Đức Long, Trưởng Phòng Tham mưu thay đồng chí Đinh Công Tráng giữ chức Phó Chỉ huy trưởng.",
      "Bùi Đức Long", ("Thượng tá", "Phó Chỉ huy trưởng", None)),
+    # the one replaced held the post before (a former role, all the sentence says of him)
     ("Thay đồng chí Vi Văn Kha, Thiếu tá Lô Thanh Bình được bổ nhiệm làm Trưởng Công an xã Nậm Cắn.", "Vi Văn Kha",
-     (None, None, None)),
+     (None, "Trưởng", "Công an xã Nậm Cắn")),
     ("Đại úy Trần Quốc Việt, cán bộ Phòng Cảnh sát kinh tế Công an tỉnh, người phát hiện dòng tiền bất thường qua 9 "
      "tài khoản ngân hàng của đường dây, vừa được điều động giữ chức Phó Trưởng Công an xã Sơn Kim 1.",
      "Trần Quốc Việt", ("Đại úy", "Phó Trưởng", "Công an xã Sơn Kim 1")),
