@@ -660,6 +660,18 @@ class RecordLinker:
         return found
 
     @staticmethod
+    def unit_named_before(s: _Spans, record: PersonRecord, starts: dict[str, int]) -> str | None:
+        """``… giao Đồn Biên phòng Sông Đốc thăm hỏi … Đồn trưởng là Thiếu tá A``: for a final title without a body,
+        the body of its unit word the document named last before the title (where several are named)."""
+        unit = title_unit(record.position or "")
+        held = next((role for role in reversed(record.roles) if role.position == record.position), None)
+        if unit is None or held is None or not held.mention_ids:
+            return None
+        at = starts.get(held.mention_ids[0], 0)
+        return next((_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)
+                     if names_unit(_value(s.orgs[start]), unit)), None)
+
+    @staticmethod
     def same_title_before(s: _Spans, event: RoleEvent, sentence: int | None, index: SentenceIndex) -> Span | None:
         """The organization written right after the last earlier mention of the event's title in its sentence."""
         for start in range(event.at - 1, -1, -1):
@@ -777,9 +789,10 @@ class RecordLinker:
         records = [_record(f"p{i}", name, person_events, ids[name])
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
         units = {_value(org) for org in s.orgs.values()}
+        starts = {mention_id: start for (_, start, _), mention_id in s.ids.items()}
         for record in records:
             if record.position is not None and record.organization is None:
-                record.organization = unit_of_title(record.position, units)
+                record.organization = unit_of_title(record.position, units) or self.unit_named_before(s, record, starts)
         return records
 
 
@@ -807,6 +820,13 @@ def unit_of_title(position: str, organizations: set[str]) -> str | None:
         >>> unit_of_title("Đồn trưởng", {"Đồn Biên phòng Na Mèo", "Đồn Biên phòng Tam Chung"}) is None
         True
     """
+    unit = title_unit(position)
+    matches = {org for org in organizations if unit is not None and names_unit(org, unit)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def title_unit(position: str) -> str | None:
+    """The unit word a title names (``Phó Đồn trưởng`` → ``Đồn``, ``Trưởng phòng`` → ``Phòng``), or None."""
     words = position.split()
     while words and words[0] in ("Phó", "Quyền"):
         words = words[1:]
@@ -816,11 +836,13 @@ def unit_of_title(position: str, organizations: set[str]) -> str | None:
         unit = " ".join(words[1:])
     else:
         return None
-    unit = unit[:1].upper() + unit[1:]
-    # the unit word opens the name, and a name follows it (``Tỉnh ủy`` is no ``Tỉnh …`` of a ``Tỉnh trưởng``)
-    matches = {org for org in organizations
-               if org.startswith(unit + " ") and (org[len(unit) + 1:][:1].isupper() or org[len(unit) + 1:][:1].isdigit())}
-    return matches.pop() if len(matches) == 1 else None
+    return unit[:1].upper() + unit[1:]
+
+
+def names_unit(organization: str, unit: str) -> bool:
+    """The unit word opens the name, and a name follows it (``Tỉnh ủy`` is no ``Tỉnh …`` of a ``Tỉnh trưởng``)."""
+    rest = organization[len(unit) + 1:][:1]
+    return organization.startswith(unit + " ") and (rest.isupper() or rest.isdigit())
 
 
 def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: list[str]) -> PersonRecord:

@@ -369,6 +369,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # the title, then "là", then the name
     ("Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, người Khmer.", "Thạch Sa Rênh",
      ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
+    # a title without its body, where the document names several of its kind: the one named last before it
+    ("BĐBP tỉnh giao Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, từng công tác "
+     "nhiều năm ở Đồn Biên phòng Đất Mũi.", "Thạch Sa Rênh", ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
     # a title behind a comma that follows a body (not a name) is the next name's
     ("Nhận tin từ Trung tâm Phối hợp tìm kiếm, cứu nạn hàng hải khu vực IV, Tư lệnh Vùng 5 Hải quân, Chuẩn Đô đốc "
      "Trương Hữu Phát lệnh cho tàu rời cảng.", "Trương Hữu Phát", ("Chuẩn Đô đốc", "Tư lệnh", "Vùng 5 Hải quân")),
