@@ -8,10 +8,20 @@ is the role's ``source``, as a mention's source names its rule:
     records.rank          Thiếu tướng Võ Tiến Nghị; Đại tá QĐND A; Thiếu tá (nay là Trung tá) A
     records.shared_rank   Đại tá Nguyễn Văn A và Trần Văn B           (one rank for a coordinated pair)
     records.apposition    A, Phó Tư lệnh BĐBP; A - Chỉ huy trưởng …; A, nguyên Bí thư …
-    records.title         Phó Tư lệnh BĐBP Võ Tiến Nghị; Đại sứ Nhật Bản tại Việt Nam Ito Naoki
-    records.link          A tiếp tục giữ chức Trưởng Công an xã Y; A là Chính ủy Vùng 2
+    records.title         Phó Tư lệnh BĐBP Võ Tiến Nghị; Đại sứ Nhật Bản tại Việt Nam Ito Naoki;
+                          Chính ủy BĐBP tỉnh, Đại tá A; Đồn trưởng là Thiếu tá A
+    records.link          A tiếp tục giữ chức Trưởng Công an xã Y; A là Chính ủy Vùng 2;
+                          A nguyên là X, được bổ nhiệm giữ chức Y; … bổ nhiệm đồng chí giữ chức …
+    records.shared_link   Ông A và bà B được bầu giữ chức …; Thiếu tướng A và B, Phó Tư lệnh BĐBP
     records.respectively  A, B và C lần lượt giữ chức Chỉ huy trưởng …; X, Y lần lượt do A, B làm …
     records.promotion     thăng quân hàm từ Thượng tá lên Đại tá đối với …: A, …; B, …
+    records.replaced      B được bổ nhiệm giữ chức X, thay Thiếu tướng A  (A held X)
+
+A role given without its organization takes it from the sentence or the
+document where the text settles it: one side of a meeting (``Phía Quân khu 3
+có …``, ``Tại Bộ CHQS tỉnh X, …``), the same title written with its body earlier
+in the sentence, ``của đồn`` (the last body of that word), a vessel's unit
+(``tàu HQ-561 thuộc Lữ đoàn 170``), the body of the title's unit word named last.
 
 Roles are kept in text order (``roles``: every distinct rank, position and
 organization the person is given, ``nguyên``/former ones flagged); the final
