@@ -383,12 +383,15 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     elif related:
         score += points["related_organizations"]
         reasons.append("related organizations")
-    if _same_position(a, b):
+    # titles with no organization on either side (two fishing boats' captains): the title is no evidence, and
+    # documents naming the same people can only make them ambiguous, never one person
+    unplaced = not a.organizations and not b.organizations and bool(a.positions) and bool(b.positions)
+    if _same_position(a, b) and not unplaced:
         score += points["same_position"]
         reasons.append("same position")
     strength = context_strength(a, b)
     one, two = rules.context
-    if strength >= two:
+    if strength >= two and not unplaced:
         score += 2
         reasons.append("documents name the same people")
     elif strength >= one:

@@ -134,6 +134,14 @@ APART = [
     # a generic unit every division has
     (record("a", "2025-12-14", None, None, "Tiểu đoàn Trinh sát"), record("b", "2026-06-16", None, None, "Tiểu đoàn Trinh sát"),
      "ambiguous"),
+    # two fishing boats' captains of one name in two rescue stories of one coast guard region: the title names no
+    # organization and the stories name the same officers, which links the stories, not the captains
+    (record("a", "2026-04-17", None, "Thuyền trưởng", None, companions={"x": 2, "y": 2}),
+     record("b", "2026-10-21", None, "Thuyền trưởng", None, companions={"x": 2, "y": 2}), "ambiguous"),
+    # namesakes of one rank and one title in two provinces, in documents that name the same colleagues
+    (record("a", "2025-09-05", "Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh", companions={"x": 2, "y": 2}),
+     record("b", "2025-12-10", "Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Trị", companions={"x": 2, "y": 2}),
+     "unrelated"),
     # a governor named in many documents tells nothing
     (record("a", "2025-12-14", companions={"x": 40, "y": 60}), record("b", "2026-06-16", companions={"x": 40, "y": 60}),
      "nothing"),
@@ -278,11 +286,15 @@ def test_tables_carry_the_ids_in_every_format(tune_raw: Path, tmp_path: Path, co
         held = db.execute("SELECT DISTINCT name FROM organization_people WHERE organization = 'Quân khu 3' "
                           "AND position = 'Tư lệnh'").fetchall()
         assert held == [("Vũ Đình Khải",)]
-        # the namesakes of the gold (one key per real person) are as many entities
-        keys = {r.fields["key"] for doc in read_gold_dir(TUNE) for r in doc.records
+        # the namesakes of the gold (one key per real person) are never one entity
+        keys = {(doc.doc_id, r.fields["name"]): r.fields["key"] for doc in read_gold_dir(TUNE) for r in doc.records
                 if r.fields.get("name") == "Trần Minh Đức"}
-        assert person_key("Trần Minh Đức") and len(keys) > 1 and db.execute(
-            "SELECT count(*) FROM entities WHERE type = 'PERSON' AND name = 'Trần Minh Đức'").fetchone()[0] == len(keys)
+        rows = db.execute("SELECT doc_id, name, entity_id FROM people WHERE name = 'Trần Minh Đức'").fetchall()
+        held: dict[str, set[str]] = {}
+        for doc_id, name, entity_id in rows:
+            held.setdefault(entity_id, set()).add(keys[(doc_id, name)])
+        assert person_key("Trần Minh Đức") and len(set(keys.values())) > 1 and len(rows) == len(keys)
+        assert all(len(people) == 1 for people in held.values()), held
 
 
 def test_a_document_stating_the_move_joins_the_posts_before_and_after() -> None:
