@@ -169,6 +169,12 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Cầm đầu ổ nhóm là Lương Minh Tài (SN 1988, trú tại phường Quy Nhơn Nam); đàn em là Hồ Văn Bảo, sinh năm 1993.",
      ["Lương Minh Tài", "Hồ Văn Bảo"]),
     ("Một phụ nữ có tên Ksor H'Mai (sinh năm 2000) được trả 3 triệu đồng.", ["Ksor H'Mai"]),
+    ("Đường dây do Phan Đức Long (39 tuổi, trú tại phường Đồng Hới) cầm đầu; đồng phạm là Lê Hoàng Phúc, 23 tuổi.",
+     ["Phan Đức Long", "Lê Hoàng Phúc"]),
+    # a given name after a rank or an honorific, even one that is a country's name (Đức: Germany)
+    ("Đại tá Trần Minh Đức chỉ đạo. Thiếu tướng giao Đại tá Đức trực tiếp chỉ huy. Đồng chí Đức sinh năm 1975. "
+     "Đoàn sang thăm Đức.", ["Trần Minh Đức", "Đức", "Đức"]),
+    ("Cử tri bầu các đại biểu Lầu Y Xò và Hà Văn Dũng.", ["Lầu Y Xò", "Hà Văn Dũng"]),
     # one initial again after a name in initials ending with it; not a city's abbreviation
     ("Tổ công tác bắt N.T.H. (SN 1996) và Đ.Q.K. (SN 2001). Các mũi khác bắt H., K. và 4 đối tượng. Sau đó TP. Hà "
      "Nội có mưa.", ["N.T.H.", "Đ.Q.K.", "H.", "K."]),

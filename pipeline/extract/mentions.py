@@ -15,19 +15,23 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..model import ENTITY_TYPES
-from .base import spans_of
+from .base import span_values, spans_of
 
 NESTABLE_IN_ORG = ("PLACE", "ACRONYM")
 # when two candidates of different types overlap outside an ORG, the earlier type wins
 PRIORITY = ("DATE", "RANK", "POSITION", "PLACE", "PERSON", "ACRONYM")
 # a place inside a name of this many syllables or more belongs to the name (see ``inside_a_name``)
 MIN_NAME_AROUND_A_PLACE = 3
+# the rules of a given name after a rank or an honorific (people.py)
+CUED_GIVEN_NAMES = ("people.given_name", "people.honorific_given_name")
 
 
 def inside_a_name(place: Span, names: list[Span]) -> bool:
     """A place name inside a full name after its first syllable (``Mỹ`` of ``Nguyễn Thị Mỹ Nhung``, ``Thái Bình`` of
-    ``Nguyễn Thái Bình``): the name's, not a place."""
-    return any(name.start < place.start and place.end <= name.end for name in names)
+    ``Nguyễn Thái Bình``), or a given name after a rank or an honorific (``Đại tá Đức``): the name's, not a place."""
+    return any((name.start < place.start and place.end <= name.end)
+               or ((name.start, name.end) == (place.start, place.end) and span_values(name)[1] in CUED_GIVEN_NAMES)
+               for name in names)
 
 
 def select_mentions(doc: Doc, first_char: int = 0) -> list[Span]:
@@ -47,7 +51,8 @@ def select_mentions(doc: Doc, first_char: int = 0) -> list[Span]:
         org_end_at[org.start:org.end] = [org.end] * len(org)
     chosen: list[Span] = list(orgs)
     outside: list[Span] = []
-    names = [s for s in candidates if s.label_ == "PERSON" and len(s) >= MIN_NAME_AROUND_A_PLACE]
+    names = [s for s in candidates if s.label_ == "PERSON"
+             and (len(s) >= MIN_NAME_AROUND_A_PLACE or span_values(s)[1] in CUED_GIVEN_NAMES)]
     for span in candidates:
         if span.label_ == "ORG":
             continue

@@ -282,13 +282,17 @@ class PersonExtractor:
         return spans
 
     def before_birth_year(self, doc: Doc, texts: list[str], blocked: set[int], place_starts: set[int]) -> list[Span]:
-        """``Lương Minh Tài (SN 1988, trú tại …)``, ``Hồ Văn Bảo, sinh năm 1993``: a Vietnamese name before a birth
-        year, wherever it stands (police reports name suspects so, with no other cue)."""
+        """``Lương Minh Tài (SN 1988, trú tại …)``, ``Hồ Văn Bảo, sinh năm 1993``, ``Lê Hoàng Phúc, 23 tuổi``: a
+        Vietnamese name before a birth year or an age, wherever it stands (police reports name suspects so, with no
+        other cue)."""
         spans = []
         for k in range(2, len(texts) - 1):
-            if texts[k] not in ("(", ",") or texts[k + 1].lower() not in self.birth_year_openers:
+            if texts[k] not in ("(", ","):
                 continue
-            if any(tuple(t.lower() for t in texts[k + 1:k + 1 + len(cue)]) == cue for cue in self.birth_year_cues):
+            # "(SN 1988", ", sinh năm 1993", and an age: "(39 tuổi", ", 25 tuổi"
+            age = texts[k + 1].isdigit() and k + 2 < len(texts) and texts[k + 2].lower() == "tuổi"
+            if age or (texts[k + 1].lower() in self.birth_year_openers and any(
+                    tuple(t.lower() for t in texts[k + 1:k + 1 + len(cue)]) == cue for cue in self.birth_year_cues)):
                 name = self.name_before(doc, k, blocked, place_starts, set(), "people.birth_year", need_surname=True)
                 if name is not None:
                     spans.append(name)
@@ -404,10 +408,15 @@ class PersonExtractor:
         taken = bytearray(len(doc))
         for span in (*found, *orgs.values(), *places.values()):
             taken[span.start:span.end] = b"\x01" * len(span)
+        # a one-word place (the country Đức) after a rank or an honorific is the given name of the document's
+        # full name that ends with it ("Đại tá Đức" after "Đại tá Trần Minh Đức")
+        one_word_places = {start for start, place in places.items() if len(place) == 1}
 
-        def alone(k: int) -> bool:
-            return (k < len(doc) and not taken[k] and k not in blocked and is_title(doc[k])
-                    and not (k + 1 < len(doc) and is_title(doc[k + 1])))
+        def alone(k: int, after_cue: bool = False) -> bool:
+            if k >= len(doc):
+                return False
+            free = not taken[k] or (after_cue and k in one_word_places and doc[k].text in owners)
+            return free and k not in blocked and is_title(doc[k]) and not (k + 1 < len(doc) and is_title(doc[k + 1]))
 
         short = []
         cues = [(s.end, "people.given_name") for s in ranks]
@@ -421,7 +430,7 @@ class PersonExtractor:
                 short.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, source))
                 taken[k:k + 2] = b"\x01\x01"
                 continue
-            if alone(k) and (source != "people.given_name" or doc[k].text in owners):
+            if alone(k, after_cue=True) and (source != "people.given_name" or doc[k].text in owners):
                 short.append(make_span(doc, k, k + 1, "PERSON", doc[k].text, source))
                 taken[k] = 1
         words = DocumentWords(doc, self.word_source)
