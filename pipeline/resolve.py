@@ -54,6 +54,8 @@ LIST_JOINS = {",", "và", ";"}
 VESSEL_OWNER_MARKS = {"thuộc", "của", "(", ","}
 # the word before the agent of a passive link: "A được Ban Thường vụ Tỉnh ủy điều động giữ chức …"
 PASSIVE_AGENT = {"được"}
+# the word before the body a person is sent to: "được điều động về Sở X, bổ nhiệm giữ chức Phó Giám đốc"
+DESTINATIONS = {"về", "sang"}
 # words that open a description of a person between commas, which a link may step over
 DESCRIPTIONS = {"người"}
 MAX_DESCRIPTION = 30
@@ -156,15 +158,19 @@ class _Spans:
         self.vessel_owners, self.vessel_by_end = self._vessels()
 
     def unit_named_after(self, k: int) -> tuple[Span, int] | None:
-        """``của đồn``, ``của chi đội`` at token ``k``: the last organization before ``k`` whose name opens with
-        that word, and where the words end; None when no such organization was named."""
-        if k + 1 >= len(self.lower) or self.lower[k] != "của" or not self.doc[k + 1].is_lower:
+        """``của đồn``, ``của chi đội``, ``sở này`` at token ``k``: the last organization before ``k`` whose name
+        opens with that word, and where the words end; None when no such organization was named."""
+        lower = self.lower
+        if k + 1 < len(lower) and self.doc[k].is_lower and lower[k + 1] == "này":
+            words = [(lower[k], k + 2)]  # "Giám đốc sở này"
+        elif k + 1 < len(lower) and lower[k] == "của" and self.doc[k + 1].is_lower:
+            words = [(" ".join(lower[k + 1:k + 3]), k + 3), (lower[k + 1], k + 2)]
+        else:
             return None
-        for size in (2, 1):
-            word = " ".join(self.lower[k + 1:k + 1 + size])
+        for word, end in words:
             for start in sorted((o for o in self.orgs if o < k), reverse=True):
                 if _value(self.orgs[start]).lower().startswith(word + " "):
-                    return self.orgs[start], k + 1 + size
+                    return self.orgs[start], end
         return None
 
     def _vessels(self) -> tuple[dict[str, Span], dict[int, str]]:
@@ -222,6 +228,8 @@ class RecordLinker:
                 k = marker_end
         if k not in s.positions:
             member_end = _phrase_at(s.lower, k, self.lexicon.members)
+            if member_end is not None and s.lower[member_end:member_end + 1] == ["của"] and member_end + 1 in s.orgs:
+                member_end += 1  # "trinh sát của Công an tỉnh"
             if member_end is not None and member_end in s.orgs:
                 org = s.orgs[member_end]  # "cán bộ Phòng Quản lý xuất nhập cảnh": a member of the organization
                 return org.end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
@@ -424,9 +432,15 @@ class RecordLinker:
         doc = s.doc
         limit = min(len(doc), k + self.lexicon.max_link_words + 1)
         end = k
+        destination: Span | None = None
         while True:
             if end >= limit:
                 return k, []
+            if end > k and s.lower[end - 1] in DESTINATIONS and end in s.orgs:
+                # "được điều động về Sở Dân tộc và Tôn giáo, bổ nhiệm giữ chức Phó Giám đốc": the post's body
+                destination = s.orgs[end]
+                limit, end = min(len(doc), limit + len(destination)), destination.end
+                continue
             if end > k and s.lower[end - 1] in PASSIVE_AGENT and (end in s.orgs or end in s.positions):
                 # "được Ban Thường vụ Tỉnh ủy điều động giữ chức …": the body or office that gives the role
                 agent = s.positions[end].end if end in s.positions else end
@@ -464,11 +478,16 @@ class RecordLinker:
         former_link = _phrase_ending_at(s.lower, end, self.lexicon.former) if end > k else None
         if link is None and former_link is None and not starts_former:
             return k, []
+        gap = s.lower[k:end]
         end, chain = self.role_chain(s, end, "records.link")
-        # "từng giữ chức": the longest phrase decides, "giữ chức" inside it gives no current role
-        if starts_former or (former_link is not None and (link is None or former_link <= link)):
+        # "từng giữ chức": the longest phrase decides, "giữ chức" inside it gives no current role; "từng" anywhere
+        # before the link tells of the past ("từng có 8 năm làm Hiệu trưởng")
+        if starts_former or "từng" in gap or (former_link is not None and (link is None or former_link <= link)):
             for event in chain:
                 event.former = True
+        if destination is not None and chain and chain[0].organization is None:
+            chain[0].organization = _value(destination)
+            chain[0].mention_ids.append(s.id(destination))
         return end, chain
 
     def shared_ranks(self, s: _Spans, persons: list[Span], ranks: dict[int, RoleEvent]) -> dict[int, RoleEvent]:
@@ -889,7 +908,8 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
         note((rank, position, organization, False), event)
     if position is None and organization is None:
         # "Ông A, nguyên Bí thư Tỉnh ủy": a role the document gives only as former is all it says of the person
-        former = [role for role in roles if role.former and role.position is not None]
+        # (the post of one replaced, "thay đồng chí A nghỉ hưu", is not what A holds now)
+        former = [role for role in roles if role.former and role.position is not None and role.source != "records.replaced"]
         if former:
             position, organization = former[-1].position, former[-1].organization
     if rank is not None and not roles:

@@ -276,6 +276,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Hội đàm giữa BĐBP tỉnh Hà Tĩnh và Bộ CHQS tỉnh Bolikhamxay (Lào) tại Hà Tĩnh. Đoàn Việt Nam do Đại tá Trần "
      "Văn Nam dẫn đầu; đoàn bạn do Đại tá Bun Nhăng Xay Nha Sệt, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu.",
      "Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh Bolikhamxay"),
+    # a province's economic zone authority; border units across the border
+    ("Ông Võ Quang Trung được bổ nhiệm làm Trưởng Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh.",
+     "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"),
+    ("Về phía bạn có Trung tá Bàng Kiến Quân, Đồn trưởng Đồn Quản lý biên giới Đông Hưng.",
+     "Đồn Quản lý biên giới Đông Hưng", "Đồn Quản lý biên giới Đông Hưng"),
     # a sub-unit named after a place is complete
     ("BĐBP tỉnh Quảng Ninh hội đàm với Trạm Kiểm tra xuất nhập cảnh Đông Hưng.",
      "Trạm Kiểm tra xuất nhập cảnh Đông Hưng", "Trạm Kiểm tra xuất nhập cảnh Đông Hưng"),

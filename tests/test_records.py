@@ -312,9 +312,19 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      "BĐBP tỉnh An Giang.", "Nguyễn Thanh Hào", ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh An Giang")),
     ("Thượng tá Bùi Đức Long, Trưởng Phòng Tham mưu thay đồng chí Đinh Công Tráng giữ chức Phó Chỉ huy trưởng.",
      "Bùi Đức Long", ("Thượng tá", "Phó Chỉ huy trưởng", None)),
-    # the one replaced held the post before (a former role, all the sentence says of him)
+    # the one replaced held the post before: a former role in his roles, not what he holds now
     ("Thay đồng chí Vi Văn Kha, Thiếu tá Lô Thanh Bình được bổ nhiệm làm Trưởng Công an xã Nậm Cắn.", "Vi Văn Kha",
-     (None, "Trưởng", "Công an xã Nậm Cắn")),
+     (None, None, None)),
+    # the body a person is sent to, then the post; "sở này"; "từng" before the link; a member "của" a body
+    ("Bà Lê Thị Na, Phó Chủ tịch UBND xã Sơn Kim 2 được điều động về Sở Dân tộc và Tôn giáo, bổ nhiệm giữ chức Phó "
+     "Giám đốc.", "Lê Thị Na", (None, "Phó Giám đốc", "Sở Dân tộc và Tôn giáo")),
+    ("Bà Nguyễn Thị Lan, Phó Giám đốc Sở Giáo dục và Đào tạo được bổ nhiệm giữ chức Giám đốc sở này. Bà Lan từng có "
+     "8 năm làm Hiệu trưởng Trường THPT Phan Đình Phùng.", "Nguyễn Thị Lan",
+     (None, "Giám đốc", "Sở Giáo dục và Đào tạo")),
+    ("Đại úy Ksor Nhật, trinh sát của Công an tỉnh Gia Lai đi cùng tổ tuần tra.", "Ksor Nhật",
+     ("Đại úy", None, "Công an tỉnh Gia Lai")),
+    ("Làm phiên dịch là Thượng úy Triệu Thị Nga, cán bộ Đội Vận động quần chúng của Đồn Biên phòng Na Mèo.",
+     "Triệu Thị Nga", ("Thượng úy", None, "Đội Vận động quần chúng Đồn Biên phòng Na Mèo")),
     ("Đại úy Trần Quốc Việt, cán bộ Phòng Cảnh sát kinh tế Công an tỉnh, người phát hiện dòng tiền bất thường qua 9 "
      "tài khoản ngân hàng của đường dây, vừa được điều động giữ chức Phó Trưởng Công an xã Sơn Kim 1.",
      "Trần Quốc Việt", ("Đại úy", "Phó Trưởng", "Công an xã Sơn Kim 1")),

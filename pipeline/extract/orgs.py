@@ -198,7 +198,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             return None
         span, after = spans[k], spans[k + 1]
         between = span.doc[span.end:after.start]
-        return after if len(between) == 1 and between[0].text == "," and owns(after, head) else None
+        # "Đội Trinh sát, Bộ CHQS tỉnh …", "Đội Vận động quần chúng của Đồn Biên phòng …"
+        return after if len(between) == 1 and between[0].lower_ in (",", "của") and owns(after, head) else None
 
     def owner_named_after(k: int) -> Span | None:
         # "Đội Trinh sát của đồn", "Chính ủy của chi đội": the last body before it of that head
