@@ -276,6 +276,12 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Hội đàm giữa BĐBP tỉnh Hà Tĩnh và Bộ CHQS tỉnh Bolikhamxay (Lào) tại Hà Tĩnh. Đoàn Việt Nam do Đại tá Trần "
      "Văn Nam dẫn đầu; đoàn bạn do Đại tá Bun Nhăng Xay Nha Sệt, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu.",
      "Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh Bolikhamxay"),
+    # the investigation body of the police named before it
+    ("Công an tỉnh Quảng Trị họp. Cơ quan Cảnh sát điều tra đã khởi tố vụ án.", "Cơ quan Cảnh sát điều tra",
+     "Cơ quan Cảnh sát điều tra Công an tỉnh Quảng Trị"),
+    # a commune's Party committee: the title after it is of the commune's council, which has none
+    ("Kỳ họp HĐND xã Mỹ Lý. Ông Lữ Văn Sáng, Bí thư Đảng ủy, Chủ tịch HĐND xã Mỹ Lý phát biểu.", "Đảng ủy",
+     "Đảng ủy xã Mỹ Lý"),
     # a province's economic zone authority; border units across the border
     ("Ông Võ Quang Trung được bổ nhiệm làm Trưởng Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh.",
      "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"),

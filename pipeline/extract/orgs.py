@@ -821,8 +821,12 @@ class _Context:
         after = parts[-1].end
         if not named or (after < len(doc) and doc[after].lower_ in self.x.generic_after):
             return None
-        # the Party committee of the body the next title names is that body's: its whole name
-        return [p for p in parts[0 if start != end + 1 else 1:] if p.kind != "definition"]
+        # the Party committee of the body the next title names is that body's (its whole name: "Đảng ủy Bộ đội Biên
+        # phòng tỉnh X"), but a commune's or province's People's Committee or Council has none: the place's
+        template = parts[0].template(self.x.registry) if parts[0].kind == "head" else None
+        local_government = template is not None and template.kind in ("people_committee", "people_council")
+        whole = start != end + 1 and not local_government
+        return [p for p in parts[0 if whole else 1:] if p.kind != "definition"]
 
     def sentence_case_name(self, parts: list[Part]) -> bool:
         """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word."""
