@@ -30,6 +30,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .crf_features import CRFFeatures
 from .ingest import HEADER
 
 # spaCy's Vietnamese tokenizer would import pyvi; the Doc is built here instead
@@ -239,25 +240,38 @@ def _unpickle(path: Path) -> Any:
         return joblib.load(path)
 
 
+def crf_model_dir() -> Path:
+    """Where underthesea keeps its CRF word segmentation model: models.bin, features.bin, dictionary.bin."""
+    import underthesea.pipeline.word_tokenize as word_tokenize_module
+
+    return Path(word_tokenize_module.__file__).parent / "models" / CRF_MODEL
+
+
+def crf_feature_config() -> tuple[list[str], set[str]]:
+    """The CRF model's feature templates and the dictionary its ``is_in_dict`` features read."""
+    model = crf_model_dir()
+    return _unpickle(model / "features.bin"), _unpickle(model / "dictionary.bin")
+
+
 def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str]]:
     """underthesea's ``word_tokenize(sentence, use_token_normalize=normalize_tokens)``, its CRF model loaded now.
 
     The same tokenizer, features, model and joining of tokens into words as
     underthesea 9's ``word_tokenize`` (a test compares them); the model files
-    are read here, once per process, with the C unpickler.
+    are read here, once per process, with the C unpickler, and the features
+    are built by :class:`~pipeline.crf_features.CRFFeatures` (the same strings
+    as underthesea_core's featurizer, in less time).
     """
-    import underthesea.pipeline.word_tokenize as word_tokenize_module
     from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
-    from underthesea_core import CRFFeaturizer, CRFTagger
+    from underthesea_core import CRFTagger
 
-    model = Path(word_tokenize_module.__file__).parent / "models" / CRF_MODEL
     tagger = CRFTagger()
-    tagger.load(str(model / "models.bin"))
-    featurizer = CRFFeaturizer(_unpickle(model / "features.bin"), _unpickle(model / "dictionary.bin"))
+    tagger.load(str(crf_model_dir() / "models.bin"))
+    features = CRFFeatures(*crf_feature_config())
 
     def words(sentence: str) -> list[str]:
         tokens = tokenize(sentence, use_token_normalize=normalize_tokens, fixed_words=[])
-        tags = tagger.tag(featurizer.process([[[token] for token in tokens]])[0])
+        tags = tagger.tag(features(tokens))
         joined: list[str] = []
         for tag, token in zip(tags, tokens):
             if tag == "I-W" and joined:
