@@ -41,57 +41,69 @@ def is_title(text: str) -> bool:
     return all(part[0] == part[0].upper() for part in text.split(" "))
 
 
+FUNCTIONS = (None, "lower", "isdigit", "istitle", "is_in_dict")
+# values(length, function): the function's value of each window of ``length`` tokens of the sentence
+WindowValues = Callable[[int, "str | None"], list]
+
+
 class CRFFeatures:
     """``CRFFeaturizer(templates, dictionary).process([[[t] for t in tokens]])[0]``, computed in Python."""
 
     def __init__(self, templates: list[str], dictionary: set[str]):
-        yes_no: dict[str, Callable[[str], bool]] = {
-            "isdigit": parses_as_i32,
-            "istitle": is_title,
-            "is_in_dict": lambda text: text.lower() in dictionary,
-        }
-        self.yes_no = yes_no
+        self.dictionary = dictionary
         # per template: "T[0,1].lower=", first and last offset, function, and its BOS, EOS, True and False strings
         self.templates: list[tuple[str, int, int, str | None, str, str, str, str]] = []
         for template in templates:
             match = TEMPLATE.fullmatch(template)
-            function = match[3] if match else None
-            if match is None or (function is not None and function != "lower" and function not in yes_no):
+            if match is None or match[3] not in FUNCTIONS:
                 raise ValueError(f"CRF feature template {template!r}: not one underthesea_core's featurizer reads")
             first = int(match[1])
             last = int(match[2]) if match[2] is not None else first
             if last < first:
                 raise ValueError(f"CRF feature template {template!r}: its window ends before it starts")
             prefix = template + "="
-            self.templates.append((prefix, first, last, function, prefix + "BOS", prefix + "EOS", prefix + "True",
+            self.templates.append((prefix, first, last, match[3], prefix + "BOS", prefix + "EOS", prefix + "True",
                                    prefix + "False"))
 
-    def _values(self, tokens: list[str], length: int, function: str | None) -> list:
-        """The function's value of every window of ``length`` tokens, by the window's first token."""
-        joined = tokens if length == 1 else [" ".join(tokens[i:i + length]) for i in range(len(tokens) - length + 1)]
+    def _window_values(self, values: WindowValues, tokens: list[str], length: int, function: str | None) -> list:
+        """The function's value of every window of ``length`` tokens, by the window's first token; a value is
+        derived from the windows' texts, lower-cased texts or the tokens' own values, each computed once."""
+        windows = range(len(tokens) - length + 1)
         if function is None:
-            return joined
+            return tokens if length == 1 else [" ".join(tokens[i:i + length]) for i in windows]
         if function == "lower":
-            return [text.lower() for text in joined]
-        return [self.yes_no[function](text) for text in joined]
+            return [text.lower() for text in values(length, None)]
+        if function == "is_in_dict":
+            return [text in self.dictionary for text in values(length, "lower")]
+        if function == "isdigit":
+            return [parses_as_i32(text) for text in values(length, None)]
+        if length == 1:  # istitle
+            return [is_title(token) for token in tokens]
+        # a window is title when each of its tokens is: the parts between spaces are the tokens' parts, in order
+        titles = values(1, "istitle")
+        return [all(titles[i:i + length]) for i in windows]
 
     def __call__(self, tokens: list[str]) -> list[list[str]]:
         """The feature strings of each token of a sentence, in the order of the templates."""
         n = len(tokens)
         computed: dict[tuple[int, str | None], list] = {}
+
+        def values(length: int, function: str | None) -> list:
+            key = (length, function)
+            found = computed.get(key)
+            if found is None:
+                found = computed[key] = self._window_values(values, tokens, length, function)
+            return found
+
         columns = []
         for prefix, first, last, function, bos, eos, true, false in self.templates:
-            key = (last - first + 1, function)
-            values = computed.get(key)
-            if values is None:
-                values = computed[key] = self._values(tokens, *key)
             # tokens whose window starts before the sentence read BOS; from ``after`` on, it ends after it: EOS
             before = min(n, max(0, -first))
             after = max(before, min(n, n - last))
-            inside = values[before + first:after + first]
+            inside = values(last - first + 1, function)[before + first:after + first]
             if function is None or function == "lower":
                 cells = [prefix + value for value in inside]
             else:
                 cells = [true if value else false for value in inside]
             columns.append([bos] * before + cells + [eos] * (n - after))
-        return [list(row) for row in zip(*columns)]
+        return list(map(list, zip(*columns)))
