@@ -93,7 +93,8 @@ LOWER_TONE_VOWELS = set("áàảãạăắằẳẵặâấầẩẫậéèẻ�
 
 def is_acronym_form(text: str) -> bool:
     """Capital letters only (Đ counts), at least two: ``BĐBP``, ``TĐKT``; not ``TTg``."""
-    return bool(ACRONYM_FORM.match(text))
+    # isupper() first: it turns most syllables away without the regex
+    return text.isupper() and ACRONYM_FORM.match(text) is not None
 
 
 def looks_like_word(text: str) -> bool:
@@ -122,8 +123,8 @@ def word_break(before: str, here: str) -> bool:
     other syllables or mixes a number with syllables (``000 viên`` of ``1.000 viên``).
     """
     return ("\n" in before or "\n" in here or _is_mark(before) or _is_mark(here)
-            or (before[:1].islower() and here[:1].isupper())
-            or is_abbreviation(before) or is_abbreviation(here) or before[:1].isdigit() != here[:1].isdigit())
+            or (before[:1].islower() and here[:1].isupper()) or before[:1].isdigit() != here[:1].isdigit()
+            or is_abbreviation(before) or is_abbreviation(here))
 
 
 def split_at_breaks(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:
@@ -180,6 +181,23 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["text"] = doc.text
     return text
+
+
+def token_chars(doc: Doc) -> list[tuple[int, int]]:
+    """Character offsets ``(start, end)`` of every token, read from the Doc once: each sentence segmented reads them."""
+    chars = doc.user_data.get("token_chars")
+    if chars is None:
+        chars = doc.user_data["token_chars"] = [(idx, idx + length)
+                                                for idx, length in doc.to_array([IDX, LENGTH]).tolist()]
+    return chars
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The tokens' texts, kept by the Segmenter: ``[t.text for t in doc]`` without a Token object per token."""
+    texts = doc.user_data.get("token_texts")
+    if texts is None:
+        texts = doc.user_data["token_texts"] = [t.text for t in doc]
+    return texts
 
 
 def word_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -355,8 +373,7 @@ class Segmenter:
         if start >= end:
             return []
         text = text_of(doc)
-        offsets = doc.to_array([IDX, LENGTH])[start:end].tolist()
-        chars = [(idx, idx + length) for idx, length in offsets]
+        chars = token_chars(doc)[start:end]
         first_token = {a: i for i, (a, _) in enumerate(chars)}
         after_token = {b: i + 1 for i, (_, b) in enumerate(chars)}
         ranges: list[tuple[int, int]] = []
@@ -405,6 +422,7 @@ class Segmenter:
         if words is not None:
             doc.user_data["words"] = [(index_of[a], index_of[b - 1] + 1) for a, b in words]
         doc.user_data["text"] = text
+        doc.user_data["token_texts"] = surface
         return doc
 
 
@@ -446,8 +464,8 @@ class DocumentWords:
 
     def _certain_break(self, token: int) -> bool:
         # a word ends before ``token`` whatever underthesea says (word_break): no need to segment for it
-        doc = self.doc
-        return token <= 0 or token >= len(doc) or word_break(doc[token - 1].text, doc[token].text)
+        texts = token_texts(self.doc)
+        return token <= 0 or token >= len(texts) or word_break(texts[token - 1], texts[token])
 
     def inside_word(self, token: int) -> bool:
         """Whether ``token`` continues a word begun before it (``đội`` of ``Bộ đội``)."""

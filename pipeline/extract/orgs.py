@@ -162,9 +162,9 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]]) -
     """
     for k, span in enumerate(spans):
         value, _, attrs = span_values(span)
-        head = next((h for h in parents if span.text.startswith(h + " ")), None)
-        if (head is None or value != span.text or any(ch.isdigit() for ch in span.text)
-                or (attrs or {}).get("parent")):
+        text = span.text  # spaCy joins the tokens again on each access
+        head = next((h for h in parents if text.startswith(h + " ")), None)
+        if head is None or value != text or any(ch.isdigit() for ch in text) or (attrs or {}).get("parent"):
             continue
         for before in reversed(spans[:k]):
             owner = span_values(before)[0] or before.text
