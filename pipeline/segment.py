@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -183,13 +183,13 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def token_chars(doc: Doc) -> list[tuple[int, int]]:
-    """Character offsets ``(start, end)`` of every token, read from the Doc once: each sentence segmented reads them."""
-    chars = doc.user_data.get("token_chars")
-    if chars is None:
-        chars = doc.user_data["token_chars"] = [(idx, idx + length)
-                                                for idx, length in doc.to_array([IDX, LENGTH]).tolist()]
-    return chars
+def token_starts(doc: Doc) -> list[int]:
+    """Where every token starts in ``doc.text``, read from the Doc once: each sentence segmented reads them (a flat
+    list of numbers: a pair per token would be as many new objects for the garbage collector to track)."""
+    starts = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = doc.user_data["token_starts"] = doc.to_array(IDX).tolist()
+    return starts
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -280,15 +280,25 @@ def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str
     are built by :class:`~pipeline.crf_features.CRFFeatures` (the same strings
     as underthesea_core's featurizer, in less time).
     """
-    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+    from underthesea.pipeline.word_tokenize import regex_tokenize
     from underthesea_core import CRFTagger
 
     tagger = CRFTagger()
     tagger.load(str(crf_model_dir() / "models.bin"))
     features = CRFFeatures(*crf_feature_config())
 
+    def tokens_of(sentence: str) -> list[str]:
+        # regex_tokenize.tokenize(sentence, use_token_normalize=normalize_tokens, fixed_words=[]) without its
+        # groupdict() per match (a third of its time): each alternative of its pattern is one named group around
+        # the whole alternative, so the token it reads out of the groups is the match's text
+        text = regex_tokenize.normalize_characters_in_text(sentence)
+        tokens = [match[0] for match in regex_tokenize.patterns.finditer(text)]
+        if normalize_tokens:
+            tokens = [regex_tokenize.token_normalize(token, use_character_normalize=True) for token in tokens]
+        return tokens
+
     def words(sentence: str) -> list[str]:
-        tokens = tokenize(sentence, use_token_normalize=normalize_tokens, fixed_words=[])
+        tokens = tokens_of(sentence)
         tags = tagger.tag(features(tokens))
         joined: list[str] = []
         for tag, token in zip(tags, tokens):
@@ -373,7 +383,8 @@ class Segmenter:
         if start >= end:
             return []
         text = text_of(doc)
-        chars = token_chars(doc)[start:end]
+        starts, texts = token_starts(doc), token_texts(doc)
+        chars = [(starts[i], starts[i] + len(texts[i])) for i in range(start, end)]
         first_token = {a: i for i, (a, _) in enumerate(chars)}
         after_token = {b: i + 1 for i, (_, b) in enumerate(chars)}
         ranges: list[tuple[int, int]] = []
