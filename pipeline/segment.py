@@ -397,8 +397,9 @@ class Segmenter:
                words: list[tuple[int, int]] | None) -> Doc:
         surface: list[str] = []
         spaces: list[bool] = []
-        starts: list[bool | None] = []
-        index_of: dict[int, int] = {}
+        index_of: list[int] = []  # token of ``tokens`` → token of the Doc
+        # Doc tokens that start a sentence; leading whitespace belongs to the first sentence, so none is blank
+        firsts = [0]
         cursor = 0
 
         def gap(upto: int) -> None:
@@ -411,7 +412,6 @@ class Segmenter:
             if between:
                 surface.append(between)
                 spaces.append(False)
-                starts.append(len(surface) == 1)
             cursor = upto
 
         for i, (start, end) in enumerate(tokens):
@@ -419,17 +419,19 @@ class Segmenter:
                 spaces[-1] = True  # the common gap, one space, without a call
             elif start > cursor:
                 gap(start)
-            index_of[i] = len(surface)
+            if i in sent_starts and i > 0:
+                firsts.append(len(surface))
+            index_of.append(len(surface))
             surface.append(text[start:end])
             spaces.append(False)
-            # leading whitespace belongs to the first sentence, so no sentence is blank
-            starts.append(len(surface) == 1 or (i in sent_starts and i > 0))
             cursor = end
         gap(len(text))
-        if not surface:
-            doc = Doc(self.vocab, words=[], spaces=[])
-        else:
-            doc = Doc(self.vocab, words=surface, spaces=spaces, sent_starts=starts)
+        doc = Doc(self.vocab, words=surface, spaces=spaces)
+        if surface:
+            # what Doc(sent_starts=…) writes (1 starts a sentence, -1 does not), without its loop over the tokens
+            column = numpy.full(len(surface), -1, dtype=numpy.int64)
+            column[firsts] = 1
+            doc.from_array([SENT_START], column.astype(numpy.uint64))
         if words is not None:
             doc.user_data["words"] = [(index_of[a], index_of[b - 1] + 1) for a, b in words]
         doc.user_data["text"] = text
