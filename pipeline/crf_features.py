@@ -38,6 +38,8 @@ def parses_as_i32(text: str) -> bool:
 def is_title(text: str) -> bool:
     """underthesea_core's ``istitle``: every part between spaces starts with a character that is its own upper case
     (``Bộ Đội``, ``2025``, ``-``; not ``Bộ đội``)."""
+    if " " not in text:  # a token: one part, without building the list of parts
+        return text[0] == text[0].upper()
     return all(part[0] == part[0].upper() for part in text.split(" "))
 
 
@@ -51,8 +53,9 @@ class CRFFeatures:
 
     def __init__(self, templates: list[str], dictionary: set[str]):
         self.dictionary = dictionary
-        # per template: "T[0,1].lower=", first and last offset, function, and its BOS, EOS, True and False strings
-        self.templates: list[tuple[str, int, int, str | None, str, str, str, str]] = []
+        # per template: "T[0,1].lower=", first and last offset, function, and the strings of a yes/no feature's
+        # values by index: False, True, BOS, EOS
+        self.templates: list[tuple[str, int, int, str | None, tuple[str, str, str, str]]] = []
         for template in templates:
             match = TEMPLATE.fullmatch(template)
             if match is None or match[3] not in FUNCTIONS:
@@ -62,8 +65,11 @@ class CRFFeatures:
             if last < first:
                 raise ValueError(f"CRF feature template {template!r}: its window ends before it starts")
             prefix = template + "="
-            self.templates.append((prefix, first, last, match[3], prefix + "BOS", prefix + "EOS", prefix + "True",
-                                   prefix + "False"))
+            choices = (prefix + "False", prefix + "True", prefix + "BOS", prefix + "EOS")
+            self.templates.append((prefix, first, last, match[3], choices))
+        # the lowest and the highest offset a template's window starts at, 0 included
+        self.lowest = min([0] + [first for _, first, *_ in self.templates])
+        self.highest = max([0] + [first for _, first, *_ in self.templates])
 
     def _window_values(self, values: WindowValues, tokens: list[str], length: int, function: str | None) -> list:
         """The function's value of every window of ``length`` tokens, by the window's first token; a value is
@@ -95,15 +101,21 @@ class CRFFeatures:
                 found = computed[key] = self._window_values(values, tokens, length, function)
             return found
 
+        # every window start a template reads, from the lowest offset to n - 1 + the highest: a start before the
+        # sentence reads BOS, a window that ends after it EOS (text: those words; yes/no: indices into ``choices``)
+        padded: dict[tuple[int, str | None], list] = {}
         columns = []
-        for prefix, first, last, function, bos, eos, true, false in self.templates:
-            # tokens whose window starts before the sentence read BOS; from ``after`` on, it ends after it: EOS
-            before = min(n, max(0, -first))
-            after = max(before, min(n, n - last))
-            inside = values(last - first + 1, function)[before + first:after + first]
+        for prefix, first, last, function, choices in self.templates:
+            key = (last - first + 1, function)
+            window_values = padded.get(key)
+            if window_values is None:
+                inside = values(*key)
+                start_marker, end_marker = ("BOS", "EOS") if function is None or function == "lower" else (2, 3)
+                window_values = padded[key] = ([start_marker] * -self.lowest + inside
+                                               + [end_marker] * (n + self.highest - len(inside)))
+            read = window_values[first - self.lowest:first - self.lowest + n]
             if function is None or function == "lower":
-                cells = [prefix + value for value in inside]
+                columns.append([prefix + value for value in read])
             else:
-                cells = [true if value else false for value in inside]
-            columns.append([bos] * before + cells + [eos] * (n - after))
+                columns.append([choices[value] for value in read])
         return list(map(list, zip(*columns)))
