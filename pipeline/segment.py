@@ -434,6 +434,8 @@ class Segmenter:
             doc.from_array([SENT_START], column.astype(numpy.uint64))
         if words is not None:
             doc.user_data["words"] = [(index_of[a], index_of[b - 1] + 1) for a, b in words]
+        # what sentence_ranges reads from the Doc: no sentence is blank when the text has a token
+        doc.user_data["sentences"] = list(zip(firsts, firsts[1:] + [len(surface)])) if tokens else []
         doc.user_data["text"] = text
         doc.user_data["token_texts"] = surface
         return doc
