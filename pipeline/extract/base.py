@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..segment import PIECE, is_acronym_form, looks_like_word  # noqa: F401 (shared with the extractors)
+from ..segment import PIECE, is_acronym_form, looks_like_word, text_of  # noqa: F401 (shared with the extractors)
 
 
 # what a span's extension attributes hold, in the order of the record kept per span in ``doc.user_data``
@@ -169,7 +169,8 @@ class LazySpanChoice:
 
 
 def span_text(span: Span) -> str:
-    return span.text
+    """``span.text``, sliced out of the Doc's text: spaCy joins the span's tokens again on each access."""
+    return text_of(span.doc)[span.start_char:span.end_char]
 
 
 def spans_of(doc: Doc, key: str) -> list[Span]:
