@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-SYLLABLE = re.compile(r"\w+")
+SYLLABLES_AND_GAPS = re.compile(r"(\w+)")
 
 # Pre-tokenized text. A space or tab (never a line break) is dropped before a closing mark and after an
 # opening one, around the dash or slash between two numbers (dates: "24 - 7 - 2020", "21 / 7"), and
@@ -79,17 +79,16 @@ class ToneMap:
         """Place tone marks in every syllable of NFC ``text``; the length never changes."""
         for source, target in self.characters.items():
             text = text.replace(source, target)
-
-        def fix(match: re.Match[str]) -> str:
-            word = match.group(0)
-            target = self.syllables.get(word.lower())
-            after = match.string[match.end():match.end() + 1]
-            if target is None or (after and unicodedata.combining(after)):
-                # a stray combining mark after the syllable would compose with the moved vowel: leave it as written
-                return word
-            return "".join(t.upper() if w.isupper() else t for w, t in zip(word, target))
-
-        return SYLLABLE.sub(fix, text)
+        # the syllables at odd indices, the text between them at even ones: one look-up per syllable and a
+        # Python call only for the few that change (a replacement function would be called for every syllable)
+        pieces = SYLLABLES_AND_GAPS.split(text)
+        syllables = self.syllables
+        for i in [i for i in range(1, len(pieces), 2) if pieces[i].lower() in syllables]:
+            word, after = pieces[i], pieces[i + 1][:1]
+            if after and unicodedata.combining(after):
+                continue  # a stray combining mark after the syllable would compose with the moved vowel
+            pieces[i] = "".join(t.upper() if w.isupper() else t for w, t in zip(word, syllables[word.lower()]))
+        return "".join(pieces)
 
 
 @dataclass(frozen=True)

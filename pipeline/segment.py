@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .crf_features import CRFFeatures
 from .ingest import HEADER
 
 # spaCy's Vietnamese tokenizer would import pyvi; the Doc is built here instead
@@ -92,7 +93,8 @@ LOWER_TONE_VOWELS = set("áàảãạăắằẳẵặâấầẩẫậéèẻ�
 
 def is_acronym_form(text: str) -> bool:
     """Capital letters only (Đ counts), at least two: ``BĐBP``, ``TĐKT``; not ``TTg``."""
-    return bool(ACRONYM_FORM.match(text))
+    # isupper() first: it turns most syllables away without the regex
+    return text.isupper() and ACRONYM_FORM.match(text) is not None
 
 
 def looks_like_word(text: str) -> bool:
@@ -121,8 +123,8 @@ def word_break(before: str, here: str) -> bool:
     other syllables or mixes a number with syllables (``000 viên`` of ``1.000 viên``).
     """
     return ("\n" in before or "\n" in here or _is_mark(before) or _is_mark(here)
-            or (before[:1].islower() and here[:1].isupper())
-            or is_abbreviation(before) or is_abbreviation(here) or before[:1].isdigit() != here[:1].isdigit())
+            or (before[:1].islower() and here[:1].isupper()) or before[:1].isdigit() != here[:1].isdigit()
+            or is_abbreviation(before) or is_abbreviation(here))
 
 
 def split_at_breaks(text: str, tokens: list[tuple[int, int]], first: int, end: int) -> list[tuple[int, int]]:
@@ -179,6 +181,23 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["text"] = doc.text
     return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Where every token starts in ``doc.text``, read from the Doc once: each sentence segmented reads them (a flat
+    list of numbers: a pair per token would be as many new objects for the garbage collector to track)."""
+    starts = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = doc.user_data["token_starts"] = doc.to_array(IDX).tolist()
+    return starts
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The tokens' texts, kept by the Segmenter: ``[t.text for t in doc]`` without a Token object per token."""
+    texts = doc.user_data.get("token_texts")
+    if texts is None:
+        texts = doc.user_data["token_texts"] = [t.text for t in doc]
+    return texts
 
 
 def word_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -239,25 +258,48 @@ def _unpickle(path: Path) -> Any:
         return joblib.load(path)
 
 
+def crf_model_dir() -> Path:
+    """Where underthesea keeps its CRF word segmentation model: models.bin, features.bin, dictionary.bin."""
+    import underthesea.pipeline.word_tokenize as word_tokenize_module
+
+    return Path(word_tokenize_module.__file__).parent / "models" / CRF_MODEL
+
+
+def crf_feature_config() -> tuple[list[str], set[str]]:
+    """The CRF model's feature templates and the dictionary its ``is_in_dict`` features read."""
+    model = crf_model_dir()
+    return _unpickle(model / "features.bin"), _unpickle(model / "dictionary.bin")
+
+
 def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str]]:
     """underthesea's ``word_tokenize(sentence, use_token_normalize=normalize_tokens)``, its CRF model loaded now.
 
     The same tokenizer, features, model and joining of tokens into words as
     underthesea 9's ``word_tokenize`` (a test compares them); the model files
-    are read here, once per process, with the C unpickler.
+    are read here, once per process, with the C unpickler, and the features
+    are built by :class:`~pipeline.crf_features.CRFFeatures` (the same strings
+    as underthesea_core's featurizer, in less time).
     """
-    import underthesea.pipeline.word_tokenize as word_tokenize_module
-    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
-    from underthesea_core import CRFFeaturizer, CRFTagger
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+    from underthesea_core import CRFTagger
 
-    model = Path(word_tokenize_module.__file__).parent / "models" / CRF_MODEL
     tagger = CRFTagger()
-    tagger.load(str(model / "models.bin"))
-    featurizer = CRFFeaturizer(_unpickle(model / "features.bin"), _unpickle(model / "dictionary.bin"))
+    tagger.load(str(crf_model_dir() / "models.bin"))
+    features = CRFFeatures(*crf_feature_config())
+
+    def tokens_of(sentence: str) -> list[str]:
+        # regex_tokenize.tokenize(sentence, use_token_normalize=normalize_tokens, fixed_words=[]) without its
+        # groupdict() per match (a third of its time): each alternative of its pattern is one named group around
+        # the whole alternative, so the token it reads out of the groups is the match's text
+        text = regex_tokenize.normalize_characters_in_text(sentence)
+        tokens = [match[0] for match in regex_tokenize.patterns.finditer(text)]
+        if normalize_tokens:
+            tokens = [regex_tokenize.token_normalize(token, use_character_normalize=True) for token in tokens]
+        return tokens
 
     def words(sentence: str) -> list[str]:
-        tokens = tokenize(sentence, use_token_normalize=normalize_tokens, fixed_words=[])
-        tags = tagger.tag(featurizer.process([[[token] for token in tokens]])[0])
+        tokens = tokens_of(sentence)
+        tags = tagger.tag(features(tokens))
         joined: list[str] = []
         for tag, token in zip(tags, tokens):
             if tag == "I-W" and joined:
@@ -341,8 +383,8 @@ class Segmenter:
         if start >= end:
             return []
         text = text_of(doc)
-        offsets = doc.to_array([IDX, LENGTH])[start:end].tolist()
-        chars = [(idx, idx + length) for idx, length in offsets]
+        starts, texts = token_starts(doc), token_texts(doc)
+        chars = [(starts[i], starts[i] + len(texts[i])) for i in range(start, end)]
         first_token = {a: i for i, (a, _) in enumerate(chars)}
         after_token = {b: i + 1 for i, (_, b) in enumerate(chars)}
         ranges: list[tuple[int, int]] = []
@@ -355,8 +397,9 @@ class Segmenter:
                words: list[tuple[int, int]] | None) -> Doc:
         surface: list[str] = []
         spaces: list[bool] = []
-        starts: list[bool | None] = []
-        index_of: dict[int, int] = {}
+        index_of: list[int] = []  # token of ``tokens`` → token of the Doc
+        # Doc tokens that start a sentence; leading whitespace belongs to the first sentence, so none is blank
+        firsts = [0]
         cursor = 0
 
         def gap(upto: int) -> None:
@@ -369,7 +412,6 @@ class Segmenter:
             if between:
                 surface.append(between)
                 spaces.append(False)
-                starts.append(len(surface) == 1)
             cursor = upto
 
         for i, (start, end) in enumerate(tokens):
@@ -377,20 +419,25 @@ class Segmenter:
                 spaces[-1] = True  # the common gap, one space, without a call
             elif start > cursor:
                 gap(start)
-            index_of[i] = len(surface)
+            if i in sent_starts and i > 0:
+                firsts.append(len(surface))
+            index_of.append(len(surface))
             surface.append(text[start:end])
             spaces.append(False)
-            # leading whitespace belongs to the first sentence, so no sentence is blank
-            starts.append(len(surface) == 1 or (i in sent_starts and i > 0))
             cursor = end
         gap(len(text))
-        if not surface:
-            doc = Doc(self.vocab, words=[], spaces=[])
-        else:
-            doc = Doc(self.vocab, words=surface, spaces=spaces, sent_starts=starts)
+        doc = Doc(self.vocab, words=surface, spaces=spaces)
+        if surface:
+            # what Doc(sent_starts=…) writes (1 starts a sentence, -1 does not), without its loop over the tokens
+            column = numpy.full(len(surface), -1, dtype=numpy.int64)
+            column[firsts] = 1
+            doc.from_array([SENT_START], column.astype(numpy.uint64))
         if words is not None:
             doc.user_data["words"] = [(index_of[a], index_of[b - 1] + 1) for a, b in words]
+        # what sentence_ranges reads from the Doc: no sentence is blank when the text has a token
+        doc.user_data["sentences"] = list(zip(firsts, firsts[1:] + [len(surface)])) if tokens else []
         doc.user_data["text"] = text
+        doc.user_data["token_texts"] = surface
         return doc
 
 
@@ -432,8 +479,8 @@ class DocumentWords:
 
     def _certain_break(self, token: int) -> bool:
         # a word ends before ``token`` whatever underthesea says (word_break): no need to segment for it
-        doc = self.doc
-        return token <= 0 or token >= len(doc) or word_break(doc[token - 1].text, doc[token].text)
+        texts = token_texts(self.doc)
+        return token <= 0 or token >= len(texts) or word_break(texts[token - 1], texts[token])
 
     def inside_word(self, token: int) -> bool:
         """Whether ``token`` continues a word begun before it (``đội`` of ``Bộ đội``)."""

@@ -273,7 +273,10 @@ def test_crf_word_tokenize_gives_underthesea_words(normalize_tokens: bool) -> No
 
     words = crf_word_tokenize(normalize_tokens)
     sentences = [s for doc in iter_inputs([RAW_DIR]) for s in sent_tokenize(doc.text)]
-    sentences += NEWS + ["", "Thuỵ Hoà và Hoá chất, khoẻ mạnh; Quý Hợi", "BĐBP 21/7/2025 lúc 7h30, email a@b.vn"]
+    sentences += NEWS + ["", "Thuỵ Hoà và Hoá chất, khoẻ mạnh; Quý Hợi", "BĐBP 21/7/2025 lúc 7h30, email a@b.vn",
+                         # one of each of underthesea's token patterns: URL, e-mail, phone, time, plate, emoji …
+                         "Xem https://bdbp.vn/a_b (PV) và tin.vn/x, gọi 03-5730-2357 lúc 10:20:50 ngày 20.08.2014; "
+                         "xe 43H-0530 loại 4K, 3x4 m, 1.600m-2.000m, 4.123,2 tấn, T.Ư, H'Mông, NĐ-CP v.v... :D =)) <3"]
     assert len(sentences) > 50
     for sentence in sentences:
         assert words(sentence) == word_tokenize(sentence, use_token_normalize=normalize_tokens), sentence

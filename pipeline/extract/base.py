@@ -15,29 +15,34 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..segment import PIECE, is_acronym_form, looks_like_word  # noqa: F401 (shared with the extractors)
+from ..segment import PIECE, is_acronym_form, looks_like_word, text_of  # noqa: F401 (shared with the extractors)
 
 
-def _key(name: str, label: str, start_char: int, end_char: int) -> tuple:
+# what a span's extension attributes hold, in the order of the record kept per span in ``doc.user_data``
+VALUES = ("normalized", "source", "attrs")
+
+
+def _key(label: str, start_char: int, end_char: int) -> tuple:
     # spaCy keys span extension values by offsets alone; an ORG and an ACRONYM over the same
     # characters (``Phó Tư lệnh BĐBP``) must not share them, so the label is part of the key
-    return ("vnx", name, label, start_char, end_char)
+    return ("vnx", label, start_char, end_char)
 
 
-def _extension(name: str) -> tuple:
+def _extension(index: int) -> tuple:
     def get(span: Span) -> Any:
-        return span.doc.user_data.get(_key(name, span.label_, span.start_char, span.end_char))
+        record = span.doc.user_data.get(_key(span.label_, span.start_char, span.end_char))
+        return None if record is None else record[index]
 
     def set_(span: Span, value: Any) -> None:
-        span.doc.user_data[_key(name, span.label_, span.start_char, span.end_char)] = value
+        record = span.doc.user_data.setdefault(_key(span.label_, span.start_char, span.end_char), [None] * len(VALUES))
+        record[index] = value
 
     return get, set_
 
 
-for _name in ("normalized", "source", "attrs"):
-    _get, _set = _extension(_name)
+for _index, _name in enumerate(VALUES):
+    _get, _set = _extension(_index)
     Span.set_extension(_name, getter=_get, setter=_set, force=True)
-
 
 
 def pattern(vocab: Vocab, phrase: str) -> Doc:
@@ -52,18 +57,14 @@ def make_span(doc: Doc, start: int, end: int, label: str, normalized: str | None
               attrs: dict[str, Any] | None = None) -> Span:
     span = Span(doc, start, end, label=label)
     # what span._.normalized = … stores, without building an Underscore object per value
-    start_char, end_char = span.start_char, span.end_char
-    doc.user_data[_key("normalized", label, start_char, end_char)] = normalized
-    doc.user_data[_key("source", label, start_char, end_char)] = source
-    doc.user_data[_key("attrs", label, start_char, end_char)] = dict(attrs or {})
+    doc.user_data[_key(label, span.start_char, span.end_char)] = [normalized, source, dict(attrs or {})]
     return span
 
 
 def span_values(span: Span) -> tuple[str | None, str | None, dict[str, Any] | None]:
     """``(span._.normalized, span._.source, span._.attrs)`` in one look-up of the span's key."""
-    label, start_char, end_char = span.label_, span.start_char, span.end_char
-    data = span.doc.user_data
-    return tuple(data.get(_key(name, label, start_char, end_char)) for name in ("normalized", "source", "attrs"))
+    record = span.doc.user_data.get(_key(span.label_, span.start_char, span.end_char))
+    return (None, None, None) if record is None else (record[0], record[1], record[2])
 
 
 def char_span(doc: Doc, start: int, end: int, label: str, normalized: str | None, source: str,
@@ -168,7 +169,8 @@ class LazySpanChoice:
 
 
 def span_text(span: Span) -> str:
-    return span.text
+    """``span.text``, sliced out of the Doc's text: spaCy joins the span's tokens again on each access."""
+    return text_of(span.doc)[span.start_char:span.end_char]
 
 
 def spans_of(doc: Doc, key: str) -> list[Span]:

@@ -46,7 +46,8 @@ from ..org_registry import (
 )
 from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges
 from .base import (
-    PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_values, spans_of,
+    PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
+    spans_of,
 )
 
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
@@ -309,10 +310,11 @@ class OrganizationExtractor:
         Lexicon heads keep the grammar's own rules (``công an xã``), but for those listed as
         ``capitalised_heads``; ``chính phủ hai nước`` is no registry name, ``Bộ ca`` no ``Bộ CA``.
         """
-        key = form_key(head.text)
+        text = span_text(head)
+        key = form_key(text)
         if key in self.lexicon_heads:
-            return key not in self.capitalised_heads or head.text[:1].isupper()
-        if not head.text[:1].isupper():
+            return key not in self.capitalised_heads or text[:1].isupper()
+        if not text[:1].isupper():
             return False
         written = [t.text for t in head if t.text != ","]
         for form in self.registry.forms.get(key, ()):
@@ -351,17 +353,18 @@ class _Context:
         self.doc = doc
         self.acronyms = span_starting_at(spans_of(doc, "ACRONYM"))
         places = spans_of(doc, "PLACE")
+        positions = spans_of(doc, "POSITION")  # read once: a span group makes new Span objects on each reading
         self.places = span_starting_at(places)
-        self.blockers = {s.start for key in ("RANK", "POSITION") for s in spans_of(doc, key)}
-        self.position_end_at = {s.start: s.end for s in spans_of(doc, "POSITION")}
+        self.blockers = {s.start for s in spans_of(doc, "RANK")} | {s.start for s in positions}
+        self.position_end_at = {s.start: s.end for s in positions}
         self.title_ends = set(self.position_end_at.values())
         covering: dict[int, list[int]] = {}  # start → ends of the POSITION and PLACE spans starting there
-        for span in (s for key in ("POSITION", "PLACE") for s in spans_of(doc, key)):
+        for span in positions + places:
             covering.setdefault(span.start, []).append(span.end)
         longest = max((e - s for s, ends in covering.items() for e in ends), default=0)
         # a position ends where an organization begins, whatever the words say ("Trưởng Ban Tổ chức Trung ương":
         # underthesea's word "Trưởng Ban" would hide the head)
-        position_ends = {s.end for s in spans_of(doc, "POSITION")}
+        position_ends = {s.end for s in positions}
         self.words = DocumentWords(doc, extractor.word_source)
 
         def covered(h: Span) -> bool:
@@ -400,7 +403,7 @@ class _Context:
     def head_part(self, head: Span) -> Part:
         """A head as a part of a name: its canonical spelling, or the template's name for a template's form
         (``BCH BĐBP`` → ``Bộ Chỉ huy Bộ đội Biên phòng``) unless the document defines an acronym in it."""
-        key = form_key(head.text)
+        key = form_key(span_text(head))
         forms = tuple(self.x.registry.forms.get(key, ()))
         part = Part(head.start, head.end, "head", self.x.canonical[key], forms)
         template = part.template(self.x.registry)
@@ -416,8 +419,10 @@ class _Context:
         doc = self.doc
 
         def numbered_at(head: Span) -> bool:
+            if form_key(span_text(head)) not in self.x.numbered:
+                return False
             k = head.end + (1 if head.end < len(doc) and doc[head.end].lower_ == "số" else 0)
-            return form_key(head.text) in self.x.numbered and k < len(doc) and doc[k].like_num
+            return k < len(doc) and doc[k].like_num
 
         digits = numpy.flatnonzero(doc.to_array(IS_DIGIT)).tolist() if len(doc) else []
 
@@ -425,7 +430,7 @@ class _Context:
             # "Lữ đoàn Bảo vệ biên giới 201": a capitalised numbered head whose number follows its name closely
             following = bisect_left(digits, head.end)
             return (following < len(digits) and digits[following] < head.end + MAX_BRIDGE + 4
-                    and doc[head.start].text[:1].isupper() and form_key(head.text) in self.x.numbered)
+                    and doc[head.start].text[:1].isupper() and form_key(span_text(head)) in self.x.numbered)
 
         names: dict[str, str] = {}
         for start in self.heads.starts():

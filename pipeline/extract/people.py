@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon
-from ..segment import DocumentWords
+from ..segment import DocumentWords, token_texts
 from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of, span_values
 
 MIN_NAME, MAX_NAME = 2, 4
@@ -246,7 +246,7 @@ class PersonExtractor:
             # "Lò Văn Sáy", "Cầm Thị Hoa": surname + Văn/Thị + given name is a name wherever it stands
             if orths[i] in self.surname_orths and orths[i + 1] in self.middle_name_orths and i not in blocked:
                 add(i, True, "people.middle_name")
-        texts = [doc.vocab.strings[orth] for orth in orths]
+        texts = token_texts(doc)
         candidates.extend(self.initials(doc, texts, blocked))
         for known in self.known(doc, as_spans=True):
             candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))

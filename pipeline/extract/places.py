@@ -243,17 +243,17 @@ class PlaceExtractor:
     def bare_names(self, doc: Doc) -> list[_Found]:
         found = []
         for match_id, start, end in self.names(doc):
-            span = doc[start:end]
-            if span.text in self.people:
+            name = doc[start:end].text  # spaCy joins the tokens again on each access
+            if name in self.people:
                 continue
             if self.inside_person_name(doc, start) or self.after_blocking_words(doc, start):
                 continue
-            if span.text in self.honorifics and end < len(doc) and is_title(doc[end]):
+            if name in self.honorifics and end < len(doc) and is_title(doc[end]):
                 continue  # "Anh Khởi", "Chị Lan": an honorific before a name, not England
             if doc.vocab.strings[match_id] == "PROVINCE":
-                found.append(_Found(start, end, span.text, None, "places.registry"))
-            elif span.text not in self.province_names:
-                found.append(_Found(start, end, span.text, None, "places.lexicon", self.places[span.text]))
+                found.append(_Found(start, end, name, None, "places.registry"))
+            elif name not in self.province_names:
+                found.append(_Found(start, end, name, None, "places.lexicon", self.places[name]))
         return found
 
     def after_blocking_words(self, doc: Doc, start: int) -> bool:
