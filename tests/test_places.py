@@ -102,6 +102,9 @@ def test_context_province_chooses_among_communes_of_one_name(process):
 
 @pytest.mark.parametrize(("text", "not_a_place"), [
     ("Thượng tá Vi Văn Đức phát biểu.", "Đức"),
+    # a syllable of a longer name: a committee, a byline
+    ("Kỳ họp bầu Trưởng Ban Pháp chế HĐND xã.", "Pháp"),
+    ("Lực lượng chức năng đã bắt giữ các đối tượng.\nTâm Anh", "Anh"),
     ("Theo Thiếu tá Lê Thị Ngọc Anh, vụ việc đang điều tra.", "Anh"),
     ("Kim ngạch đạt 5,6 tỷ đô la Mỹ.", "Mỹ"),
     ("Chủ tịch HĐND tỉnh Trần Thị Bích Vân phát biểu.", "tỉnh Trần Thị Bích Vân"),

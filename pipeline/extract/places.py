@@ -250,11 +250,22 @@ class PlaceExtractor:
                 continue
             if name in self.honorifics and end < len(doc) and is_title(doc[end]):
                 continue  # "Anh Khởi", "Chị Lan": an honorific before a name, not England
+            if end - start == 1 and self.inside_capitalised_words(doc, start):
+                continue  # "Ban Pháp chế", the byline "Tâm Anh": a syllable of a name, not France or England
             if doc.vocab.strings[match_id] == "PROVINCE":
                 found.append(_Found(start, end, name, None, "places.registry"))
             elif name not in self.province_names:
                 found.append(_Found(start, end, name, None, "places.lexicon", self.places[name]))
         return found
+
+    @staticmethod
+    def inside_capitalised_words(doc: Doc, start: int) -> bool:
+        """A one-syllable name after a capitalised word (not an abbreviation) of its sentence, before a word in
+        lower case or the end of its line: part of a longer name (``Ban Pháp chế``, ``Tâm Anh``)."""
+        if start == 0 or doc[start].is_sent_start or not is_title(doc[start - 1]) or doc[start - 1].text.isupper():
+            return False
+        after = doc[start + 1] if start + 1 < len(doc) else None
+        return after is None or after.is_lower or "\n" in after.text or "\n" in doc[start].whitespace_
 
     def after_blocking_words(self, doc: Doc, start: int) -> bool:
         before = tuple(t.lower_ for t in doc[max(0, start - 3):start])
