@@ -702,12 +702,16 @@ class RecordLinker:
 
     @staticmethod
     def same_title_before(s: _Spans, event: RoleEvent, sentence: int | None, index: SentenceIndex) -> Span | None:
-        """The organization written right after the last earlier mention of the event's title in its sentence."""
+        """The organization written right after the last earlier mention of the event's title in its sentence, or of
+        the title a deputy title (``Phó …``) serves."""
         for start in range(event.at - 1, -1, -1):
             if index.get(start) != sentence:
                 return None
             position = s.positions.get(start)
-            if position is not None and _value(position) == event.position and position.end in s.orgs:
+            # the same title, or the one the event's deputy title serves ("Chỉ huy trưởng Bộ CHQS thành phố; Đại tá
+            # B, Phó Chỉ huy trưởng")
+            if (position is not None and _value(position) in (event.position, (event.position or "").removeprefix("Phó "))
+                    and position.end in s.orgs):
                 return s.orgs[position.end]
         return None
 
@@ -804,15 +808,18 @@ class RecordLinker:
                 for event in given:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
             side = next((org for end, org in reversed(sides.get(n, [])) if end <= person.start), None)
+            lent: Span | None = None
             for event in written + given:
                 if event.position is None or event.organization is not None:
                     continue
                 # one side's organization, else the one the same title had earlier in the sentence ("A tái đắc cử
-                # Phó Chủ tịch HĐND tỉnh; bà B được bầu bổ sung chức danh Phó Chủ tịch")
-                body = side or self.same_title_before(s, event, n, index)
+                # Phó Chủ tịch HĐND tỉnh; bà B được bầu bổ sung chức danh Phó Chủ tịch"), else the one the title
+                # before it in the same chain took so ("Phó Chỉ huy trưởng, Tham mưu trưởng")
+                body = side or self.same_title_before(s, event, n, index) or lent
                 if body is not None:
                     event.organization = _value(body)
                     event.mention_ids.append(s.id(body))
+                    lent = body
             found.extend(written + given)
         self.replaced_posts(s, persons, after, index, events, full_names)
         records = [_record(f"p{i}", name, person_events, ids[name])

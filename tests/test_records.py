@@ -355,6 +355,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      "năm là Hạm trưởng con tàu này.", "Vũ Quang Hiệp", ("Trung tá", "Phó Lữ đoàn trưởng", "Lữ đoàn 170")),
     ("Tàu cá QN 90567 TS do ông Trần Văn Nam (SN 1969, trú tại đặc khu Vân Đồn) làm thuyền trưởng bị chìm.",
      "Trần Văn Nam", (None, "Thuyền trưởng", None)),
+    # a deputy's title takes the body of the title it serves, given earlier in the sentence; the chain shares it
+    ("Đại tá Đinh Công Tráng, Chỉ huy trưởng Bộ CHQS thành phố Hải Phòng hạ quyết tâm; Đại tá Bùi Đức Long, Phó Chỉ "
+     "huy trưởng, Tham mưu trưởng báo cáo phương án.", "Bùi Đức Long",
+     ("Đại tá", "Tham mưu trưởng", "Bộ Chỉ huy Quân sự thành phố Hải Phòng")),
     # one rank for a pair, then one role in apposition: both hold it
     ("Dự có Thiếu tướng Đặng Văn Khoa và Trần Ngọc Hiếu, Phó Tư lệnh BĐBP.", "Đặng Văn Khoa",
      ("Thiếu tướng", "Phó Tư lệnh", "Bộ đội Biên phòng")),
