@@ -72,8 +72,9 @@ PERSON, ORG = "PERSON", "ORG"
 # place levels whose names repeat across the country: their registry code tells two bodies of one name apart
 LOCAL_LEVELS = frozenset({"commune", "ward", "special_zone", "township", "district", "village", "border_gate"})
 ROMAN = re.compile(r"\b[IVXLC]+\b")
-# rows fetched from DuckDB at a time, and rows per Parquet row group written here
-BATCH_ROWS = 4096
+# rows fetched from DuckDB at a time, and rows per Parquet row group written here: an entities row holds a person's
+# whole timeline, and with 4,096 such rows in a batch (and their JSON for Arrow) a run's peak grew with the corpus
+BATCH_ROWS = 1024
 # bounded, so memory does not grow with the corpus: DuckDB spills sorts and joins to disk beyond it; the order of
 # rows is always asked for explicitly, which lets DuckDB stream what it would otherwise hold to keep it
 DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False}
@@ -802,6 +803,8 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
         INSERT INTO record_rows
         SELECT l.key, l.doc_id, l.person_id, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.key, c.df
         FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key""")
+    # dropped once used, as record_rows is below: DuckDB reuses their memory for the steps that follow
+    connection.execute("DROP TABLE records; DROP TABLE key_documents; DROP TABLE document_keys; DROP TABLE linked")
     ordered = connection.sql("SELECT * FROM record_rows ORDER BY key, doc_id, person_id, part, companion")
     ids = _BatchWriter(assignment, ASSIGNMENT_SCHEMA)
     unsure = _BatchWriter(ambiguous, AMBIGUOUS_SCHEMA)
@@ -814,6 +817,7 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
     finally:
         ids.close()
         unsure.close()
+    connection.execute("DROP TABLE record_rows")
 
 
 def _rows(relation: duckdb.DuckDBPyRelation) -> Iterator[tuple[Any, ...]]:
