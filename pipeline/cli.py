@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 from .config import DEFAULT_CONFIG_PATH, ConfigError, effective_yaml, load_config
-from .corpora import GOLD_FORMATS
+from .gold import GOLD_FORMATS
 from .model import ENTITY_TYPES
 from .parallel import DEFAULT_CHUNK_SIZE
 from .report import SOURCE_FORMATS, ReportError
@@ -119,8 +119,6 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
     # frees for reuse, above all those of the threads that decode Parquet at the commit; with malloc, which gives
     # them back, a run's peak RSS was 40 to 45 MB lower at 2,000 and at 10,000 documents
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-    from rich.console import Console
-
     from .interrupt import install_stop_handlers, interrupted_message
     from .progress import count_documents, progress_bar, progress_wanted
     from .run import Run
@@ -131,6 +129,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
                      formats=[f.strip() for f in formats.split(",")] if formats else None, workers=workers,
                      chunk_size=chunk_size, engine=engine, scheduler=scheduler, resume=resume)
         if progress_wanted(quiet, sys.stderr):
+            from rich.console import Console  # only for the bar: a run without one does not import rich
+
             total = count_documents(inputs, corpus.config.stage("ingest")["extensions"])
             with progress_bar(total, Console(stderr=True)) as advance:
                 summary = corpus.write(advance)

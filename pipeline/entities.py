@@ -868,8 +868,10 @@ def _rewrite_people(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with pq.ParquetWriter(tmp, schema) as writer:
         for batch in reader:
-            writer.write_table(pa.Table.from_batches([batch]).rename_columns(names + ["entity_id"])
-                               .select([f.name for f in schema]).cast(schema))
+            arrays = dict(zip(names + ["entity_id"], batch.columns))
+            # the columns under the table's own schema (descriptions, required columns): DuckDB gives them the same
+            # types, so no cast, which would import pyarrow.compute (40 ms of every run)
+            writer.write_table(pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema))
     os.replace(tmp, path)
 
 
