@@ -482,6 +482,36 @@ def cannot_link(a: Profile, b: Profile) -> bool:
     return a.doc_id == b.doc_id or rank_veto(a, b) is not None
 
 
+@dataclass
+class LinkVeto:
+    """What :func:`cannot_link` reads of a group of records: their documents, and one record per distinct
+    (date, rank) where both are known (a veto depends on nothing else). Records of one name repeat these, so two
+    groups are checked against each other in a few comparisons rather than one per pair of their records.
+
+    >>> a, b = Profile("a", "p1", "k", "2026-01-05", 13), Profile("b", "p1", "k", "2026-03-01", 11)
+    >>> LinkVeto.of(a).vetoes(LinkVeto.of(b)), cannot_link(a, b)
+    (True, True)
+    """
+
+    documents: set[str]
+    dated: dict[tuple[str, int], Profile]
+
+    @classmethod
+    def of(cls, record: Profile) -> LinkVeto:
+        known = record.date is not None and record.rank is not None
+        return cls({record.doc_id}, {(record.date, record.rank): record} if known else {})  # type: ignore[dict-item]
+
+    def vetoes(self, other: LinkVeto) -> bool:
+        """Whether a record of this group and one of ``other`` cannot be one person."""
+        return not self.documents.isdisjoint(other.documents) or any(
+            rank_veto(a, b) is not None for a in self.dated.values() for b in other.dated.values())
+
+    def absorb(self, other: LinkVeto) -> None:
+        self.documents |= other.documents
+        for key, record in other.dated.items():
+            self.dated.setdefault(key, record)
+
+
 def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
     """Cluster the records of one name: evidence joins, strongest first; a veto or two earlier entities never.
 
@@ -501,13 +531,13 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
             i = parent[i]
         return i
 
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     previous: dict[int, str | None] = {i: p.previous for i, p in enumerate(profiles)}
+    vetoes: dict[int, LinkVeto] = {i: LinkVeto.of(p) for i, p in enumerate(profiles)}
 
     def join(i: int, j: int) -> None:
         ri, rj = sorted((root(i), root(j)))
         parent[rj] = ri
-        members[ri].extend(members.pop(rj))
+        vetoes[ri].absorb(vetoes.pop(rj))
         other = previous.pop(rj)
         previous[ri] = previous[ri] or other
 
@@ -530,7 +560,7 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
         ri, rj = root(i), root(j)
         if ri == rj or (previous.get(ri) and previous.get(rj)):
             continue
-        if any(cannot_link(profiles[x], profiles[y]) for x in members[ri] for y in members[rj]):
+        if vetoes[ri].vetoes(vetoes[rj]):  # no record of one may be the person of a record of the other
             continue
         join(ri, rj)
     ambiguous = {tuple(sorted((root(i), root(j)))) for i, j in undecided if root(i) != root(j)}
