@@ -8,6 +8,7 @@ status ``error`` and the run goes on (exit 1 only with ``--strict``).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,7 +17,7 @@ import click
 
 from . import __version__
 from .config import DEFAULT_CONFIG_PATH, ConfigError, effective_yaml, load_config
-from .corpora import GOLD_FORMATS
+from .gold import GOLD_FORMATS
 from .model import ENTITY_TYPES
 from .parallel import DEFAULT_CHUNK_SIZE
 from .report import SOURCE_FORMATS, ReportError
@@ -114,8 +115,10 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
         vnextract run corpus/ --out data/out --workers 2
         vnextract run corpus/ --out data/out/dask --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from rich.console import Console
-
+    # before pyarrow is first imported, which reads it: pyarrow's default allocator (mimalloc) keeps the pages it
+    # frees for reuse, above all those of the threads that decode Parquet at the commit; with malloc, which gives
+    # them back, a run's peak RSS was 40 to 45 MB lower at 2,000 and at 10,000 documents
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     from .interrupt import install_stop_handlers, interrupted_message
     from .progress import count_documents, progress_bar, progress_wanted
     from .run import Run
@@ -126,6 +129,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, config_path: Path, formats: str
                      formats=[f.strip() for f in formats.split(",")] if formats else None, workers=workers,
                      chunk_size=chunk_size, engine=engine, scheduler=scheduler, resume=resume)
         if progress_wanted(quiet, sys.stderr):
+            from rich.console import Console  # only for the bar: a run without one does not import rich
+
             total = count_documents(inputs, corpus.config.stage("ingest")["extensions"])
             with progress_bar(total, Console(stderr=True)) as advance:
                 summary = corpus.write(advance)

@@ -50,12 +50,11 @@ import yaml
 
 from .config import PROJECT_DIR, Config, ConfigError
 from .evaluate import Scope
-from .gold import GoldDocument, GoldFormatError, GoldMention, format_gold, parse_gold, read_gold_dir
+from .gold import GOLD_FORMATS, GoldDocument, GoldFormatError, GoldMention, format_gold, parse_gold, read_gold_dir
 from .ingest import HEADER
 from .model import ENTITY_TYPES
 
 MAPPINGS_DIR = PROJECT_DIR / "configs" / "eval"
-GOLD_FORMATS = ("markup", "conll", "bio-jsonl")
 TOKEN_FORMATS = ("conll", "bio-jsonl")
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "markup": (".txt",),

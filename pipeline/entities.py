@@ -72,8 +72,9 @@ PERSON, ORG = "PERSON", "ORG"
 # place levels whose names repeat across the country: their registry code tells two bodies of one name apart
 LOCAL_LEVELS = frozenset({"commune", "ward", "special_zone", "township", "district", "village", "border_gate"})
 ROMAN = re.compile(r"\b[IVXLC]+\b")
-# rows fetched from DuckDB at a time, and rows per Parquet row group written here
-BATCH_ROWS = 4096
+# rows fetched from DuckDB at a time, and rows per Parquet row group written here: an entities row holds a person's
+# whole timeline, and with 4,096 such rows in a batch (and their JSON for Arrow) a run's peak grew with the corpus
+BATCH_ROWS = 1024
 # bounded, so memory does not grow with the corpus: DuckDB spills sorts and joins to disk beyond it; the order of
 # rows is always asked for explicitly, which lets DuckDB stream what it would otherwise hold to keep it
 DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False}
@@ -486,6 +487,36 @@ def cannot_link(a: Profile, b: Profile) -> bool:
     return a.doc_id == b.doc_id or rank_veto(a, b) is not None
 
 
+@dataclass
+class LinkVeto:
+    """What :func:`cannot_link` reads of a group of records: their documents, and one record per distinct
+    (date, rank) where both are known (a veto depends on nothing else). Records of one name repeat these, so two
+    groups are checked against each other in a few comparisons rather than one per pair of their records.
+
+    >>> a, b = Profile("a", "p1", "k", "2026-01-05", 13), Profile("b", "p1", "k", "2026-03-01", 11)
+    >>> LinkVeto.of(a).vetoes(LinkVeto.of(b)), cannot_link(a, b)
+    (True, True)
+    """
+
+    documents: set[str]
+    dated: dict[tuple[str, int], Profile]
+
+    @classmethod
+    def of(cls, record: Profile) -> LinkVeto:
+        known = record.date is not None and record.rank is not None
+        return cls({record.doc_id}, {(record.date, record.rank): record} if known else {})  # type: ignore[dict-item]
+
+    def vetoes(self, other: LinkVeto) -> bool:
+        """Whether a record of this group and one of ``other`` cannot be one person."""
+        return not self.documents.isdisjoint(other.documents) or any(
+            rank_veto(a, b) is not None for a in self.dated.values() for b in other.dated.values())
+
+    def absorb(self, other: LinkVeto) -> None:
+        self.documents |= other.documents
+        for key, record in other.dated.items():
+            self.dated.setdefault(key, record)
+
+
 def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
     """Cluster the records of one name: evidence joins, strongest first; a veto or two earlier entities never.
 
@@ -505,13 +536,13 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
             i = parent[i]
         return i
 
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     previous: dict[int, str | None] = {i: p.previous for i, p in enumerate(profiles)}
+    vetoes: dict[int, LinkVeto] = {i: LinkVeto.of(p) for i, p in enumerate(profiles)}
 
     def join(i: int, j: int) -> None:
         ri, rj = sorted((root(i), root(j)))
         parent[rj] = ri
-        members[ri].extend(members.pop(rj))
+        vetoes[ri].absorb(vetoes.pop(rj))
         other = previous.pop(rj)
         previous[ri] = previous[ri] or other
 
@@ -534,7 +565,7 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
         ri, rj = root(i), root(j)
         if ri == rj or (previous.get(ri) and previous.get(rj)):
             continue
-        if any(cannot_link(profiles[x], profiles[y]) for x in members[ri] for y in members[rj]):
+        if vetoes[ri].vetoes(vetoes[rj]):  # no record of one may be the person of a record of the other
             continue
         join(ri, rj)
     ambiguous = {tuple(sorted((root(i), root(j)))) for i, j in undecided if root(i) != root(j)}
@@ -807,6 +838,8 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
         INSERT INTO record_rows
         SELECT l.key, l.doc_id, l.person_id, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.key, c.df
         FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key""")
+    # dropped once used, as record_rows is below: DuckDB reuses their memory for the steps that follow
+    connection.execute("DROP TABLE records; DROP TABLE key_documents; DROP TABLE document_keys; DROP TABLE linked")
     ordered = connection.sql("SELECT * FROM record_rows ORDER BY key, doc_id, person_id, part, companion")
     ids = _BatchWriter(assignment, ASSIGNMENT_SCHEMA)
     unsure = _BatchWriter(ambiguous, AMBIGUOUS_SCHEMA)
@@ -819,6 +852,7 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
     finally:
         ids.close()
         unsure.close()
+    connection.execute("DROP TABLE record_rows")
 
 
 def _rows(relation: duckdb.DuckDBPyRelation) -> Iterator[tuple[Any, ...]]:
@@ -869,8 +903,10 @@ def _rewrite_people(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with pq.ParquetWriter(tmp, schema) as writer:
         for batch in reader:
-            writer.write_table(pa.Table.from_batches([batch]).rename_columns(names + ["entity_id"])
-                               .select([f.name for f in schema]).cast(schema))
+            arrays = dict(zip(names + ["entity_id"], batch.columns))
+            # the columns under the table's own schema (descriptions, required columns): DuckDB gives them the same
+            # types, so no cast, which would import pyarrow.compute (40 ms of every run)
+            writer.write_table(pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema))
     os.replace(tmp, path)
 
 

@@ -38,6 +38,9 @@ from pathlib import Path
 from .model import ENTITY_TYPES
 
 RECORDS_MARKER = "#records"
+# the gold formats `vnextract eval` reads (corpora.py reads the other two): here, so the command line lists them
+# without importing the readers
+GOLD_FORMATS = ("markup", "conll", "bio-jsonl")
 ESCAPABLE = frozenset("[]|")
 _OPEN = re.compile(r"\[(\w+) ")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -3,8 +3,8 @@
 ``import spacy`` imports spaCy's whole command-line interface for
 ``spacy.info`` (typer, weasel, httpx, requests: 144 modules, 0.3 s), and
 ``import underthesea`` imports its POS tagger, chunker, NER and classifier,
-each building large feature tables at import (0.5 s). vnextract uses
-neither. While such a package is first imported, those modules are
+each building large feature tables at import (0.5 s), and its language
+detector, which imports requests (60 ms). vnextract uses none of them. While such a package is first imported, those modules are
 stand-ins whose functions import the real ones when called; the stand-ins
 are removed right after, so a later ``import spacy.cli`` or
 ``from underthesea import ner`` gets the real module, and ``spacy.info()`` or
@@ -27,6 +27,7 @@ UNDERTHESEA_STAND_INS = {
     "underthesea.pipeline.ner": ("ner",),
     "underthesea.pipeline.pos_tag": ("pos_tag",),
     "underthesea.pipeline.classification": ("classify",),
+    "underthesea.pipeline.lang_detect": ("lang_detect",),
 }
 
 

@@ -2,11 +2,12 @@
 
 Segmentation and extraction are CPU-bound Python, so throughput on one
 machine grows with processes, not threads. The calling process is one of the
-``workers``: the others are forked first, before this process has imported
-spaCy or underthesea, and import them and load models and lexicons once, in
-the pool initializer, while the caller does the same; then the caller
-processes a chunk itself whenever the others have enough queued. So N workers are N processes on N
-cores, and the caller's writing does not compete with N others. Documents
+``workers``: it builds its Pipeline first (imports spaCy and underthesea,
+loads models and lexicons), then forks the others, which share that Pipeline
+copy-on-write: the models are loaded once, and no core spends the start-up a
+second time. The caller then processes a chunk itself whenever the others
+have enough queued. So N workers are N processes on N cores, and the caller's
+writing does not compete with N others. Documents
 travel in chunks so that the cost of pickling and of a round trip is shared
 by many documents; at most a few chunks per worker are in flight, so memory
 stays flat however long the input is. Results are yielded in the order of
@@ -33,7 +34,7 @@ from .config import Config
 from .model import DocumentResult, RawDocument
 from .stages import ensure_runnable
 
-if TYPE_CHECKING:  # imported where a pipeline is built: workers start before this process imports the models' libraries
+if TYPE_CHECKING:  # imported where a pipeline is built: a command that builds none does not load spaCy
     from .core import Pipeline
 
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
@@ -69,12 +70,16 @@ def _leave_signals_to_the_parent() -> None:
             os._exit(1)
 
 
-def _init_worker(config: Config) -> None:
-    # a bad lexicon must reach the caller as itself, not as a broken pool: keep it for the first chunk to raise
+def _init_worker(config: Config, pipeline: Pipeline | None) -> None:
+    # a forked worker is given the caller's Pipeline (never pickled: fork copies it); a spawned one builds its own,
+    # and a bad lexicon must reach the caller as itself, not as a broken pool: keep it for the first chunk to raise
     global _worker_pipeline, _worker_error
+    _leave_signals_to_the_parent()
+    if pipeline is not None:
+        _worker_pipeline = pipeline
+        return
     from .core import Pipeline
 
-    _leave_signals_to_the_parent()
     try:
         _worker_pipeline = Pipeline(config)
     except Exception as exc:  # re-raised in _process_chunk, in the parent, with its own type and message
@@ -98,8 +103,8 @@ def chunked(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocumen
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork: unlike spawn and forkserver, workers start without re-running the caller's main script; the pool is
-    # started before the writers start any thread and before the models' libraries are imported (see _pooled)
+    # fork: unlike spawn and forkserver, workers start without re-running the caller's main script, with the
+    # caller's Pipeline already built; the pool is started before the writers start any thread (see _pooled)
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -135,8 +140,13 @@ def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -
     # twice the usual queue: while the caller processes a chunk and writes a batch, a worker must not run dry
     in_flight = (workers - 1) * 2 * CHUNKS_IN_FLIGHT_PER_WORKER
     chunks = iter(chunks)
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=_pool_context(), initializer=_init_worker,
-                             initargs=(config,)) as pool:
+    from .core import Pipeline
+
+    pipeline = Pipeline(config)
+    context = _pool_context()
+    shared = pipeline if context.get_start_method() == "fork" else None
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context, initializer=_init_worker,
+                             initargs=(config, shared)) as pool:
         # chunks in input order: a Future of a worker's results, or the caller's own results
         pending: deque[Future[list[DocumentResult]] | list[DocumentResult]] = deque()
         sent: dict[Future[list[DocumentResult]], list[RawDocument]] = {}  # the documents of each Future
@@ -154,13 +164,8 @@ def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int) -
             return item.result()
 
         try:
-            # the first chunks start the other workers, which load their models while the caller loads its own
-            for chunk in islice(chunks, in_flight):
+            for chunk in islice(chunks, in_flight):  # the first one forks the other workers
                 pending.append(send(chunk))
-            # imported only now: the workers, forked above, import spaCy and underthesea on the other cores meanwhile
-            from .core import Pipeline
-
-            pipeline = Pipeline(config)
             for chunk in chunks:
                 # a finished chunk waiting for its turn to be yielded no longer keeps a worker busy
                 if sum(isinstance(item, Future) and not item.done() for item in pending) < in_flight:

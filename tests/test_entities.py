@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import pipeline.entities
 from pipeline import Run
 from pipeline.config import Config, load_config
-from pipeline.entities import (IdentityRules, Profile, add_organization_ids, block_entities, cannot_link, cluster,
+from pipeline.entities import (IdentityRules, LinkVeto, Profile, add_organization_ids, block_entities, cannot_link, cluster,
                                comparable, compare, org_key, organization_specific, organizations_related, person_key,
                                profile, rank_veto)
 from pipeline.gold import read_gold_dir
@@ -168,6 +168,22 @@ records_strategy = st.lists(st.tuples(
     st.sampled_from(RANKS), st.sampled_from(["Chính ủy", "Chỉ huy trưởng", None]), st.sampled_from(ORGS),
     st.dictionaries(st.sampled_from(["x", "y", "z"]), st.integers(2, 4), max_size=3),
     st.sampled_from([None, None, "Pold1", "Pold2"])), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(records_strategy, st.data())
+def test_a_groups_veto_is_a_veto_between_two_of_its_records(rows: list, data: st.DataObject) -> None:
+    profiles = [record(doc, date, rank, position, org, companions=companions, previous=previous, person_id=f"p{i}")
+                for i, (doc, date, rank, position, org, companions, previous) in enumerate(rows)]
+    split = data.draw(st.integers(0, len(profiles)))
+    left, right = profiles[:split], profiles[split:]
+    groups = []
+    for side in (left, right):
+        veto = LinkVeto(set(), {})
+        for p in side:
+            veto.absorb(LinkVeto.of(p))
+        groups.append(veto)
+    assert groups[0].vetoes(groups[1]) == any(cannot_link(a, b) for a in left for b in right)
 
 
 @settings(max_examples=150, deadline=None)

@@ -146,9 +146,11 @@ def test_bad_options_are_refused_before_any_work(tmp_path: Path, config: Config,
 
 def test_run_and_config_commands_import_only_what_they_use(tmp_path: Path) -> None:
     """`run` never imports pandas; `config` does not load spaCy, underthesea or the writers."""
+    modules = ('pandas', 'spacy', 'typer', 'underthesea', 'pyarrow', 'duckdb', 'requests', 'rich', 'pyarrow.compute',
+               'pipeline.corpora')
     code = ("import sys; from pipeline.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('pandas', 'spacy', 'typer', 'underthesea', 'pyarrow', 'duckdb') if m in sys.modules))")
+            f"print(sorted(m for m in {modules!r} if m in sys.modules))")
 
     def imported(*args: str) -> str:
         done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO,
@@ -159,13 +161,16 @@ def test_run_and_config_commands_import_only_what_they_use(tmp_path: Path) -> No
     ran = imported("run", str(RAW / "01_tuan_tra_song_phuong_thong_thu.txt"), "--out", str(tmp_path), "-q")
     assert "pandas" not in ran and "spacy" in ran
     assert "typer" not in ran  # spaCy's command-line interface is left out (pipeline/lazy_imports.py)
+    assert "requests" not in ran  # so is underthesea's language detector
+    assert "rich" not in ran  # a bar is drawn only on a terminal
+    assert "pyarrow.compute" not in ran and "pipeline.corpora" not in ran
     assert isinstance(read_tables(tmp_path, arrow=True)["documents"], pa.Table)
 
 
 def test_what_is_left_out_of_spacy_and_underthesea_still_loads_on_demand() -> None:
     """The stand-ins live only while the packages are first imported; the real modules load when asked for."""
     code = ("import sys; import pipeline.core; import spacy, underthesea\n"
-            "assert not {'typer', 'underthesea.pipeline.ner', 'underthesea.pipeline.pos_tag'} & set(sys.modules)\n"
+            "assert not {'typer', 'underthesea.pipeline.ner', 'underthesea.pipeline.pos_tag', 'requests'} & set(sys.modules)\n"
             "import spacy.cli; assert hasattr(spacy.cli, 'download')\n"
             "from underthesea import ner, pos_tag\n"
             "tags = ner('Thiếu tướng Lê Văn Bình')\n"
