@@ -94,9 +94,16 @@ class CRFFeatures:
         titles = values(1, "istitle")
         return [all(titles[i:i + length]) for i in windows]
 
-    def reads(self, tokens: list[str]) -> Iterator[tuple[Template, list]]:
-        """Each template with what its window reads at each token of a sentence: the window's text or lower-cased
-        text (``BOS``/``EOS`` where it leaves the sentence), or an index into the template's yes/no strings."""
+    @staticmethod
+    def window_key(template: Template) -> tuple[int, str | None]:
+        """The windows a template reads: their length and function."""
+        _, first, last, function, _ = template
+        return last - first + 1, function
+
+    def windows(self, tokens: list[str]) -> dict[tuple[int, str | None], list]:
+        """Per window length and function the templates use: the value at every window start a template reads,
+        from the lowest offset to ``len(tokens) - 1`` + the highest. A start before the sentence reads BOS, a window
+        that ends after it EOS: those words in a text, 2 and 3 (after False and True) in a yes/no value."""
         n = len(tokens)
         computed: dict[tuple[int, str | None], list] = {}
 
@@ -107,19 +114,20 @@ class CRFFeatures:
                 found = computed[key] = self._window_values(values, tokens, length, function)
             return found
 
-        # every window start a template reads, from the lowest offset to n - 1 + the highest: a start before the
-        # sentence reads BOS, a window that ends after it EOS (yes/no: 2 and 3, after False and True)
-        padded: dict[tuple[int, str | None], list] = {}
+        padded = {}
+        for key in dict.fromkeys(map(self.window_key, self.templates)):
+            inside = values(*key)
+            start_marker, end_marker = ("BOS", "EOS") if key[1] in TEXT_FUNCTIONS else (2, 3)
+            padded[key] = [start_marker] * -self.lowest + inside + [end_marker] * (n + self.highest - len(inside))
+        return padded
+
+    def reads(self, tokens: list[str]) -> Iterator[tuple[Template, list]]:
+        """Each template with what its window reads at each token of a sentence: the window's text or lower-cased
+        text (``BOS``/``EOS`` where it leaves the sentence), or an index into the template's yes/no strings."""
+        windows = self.windows(tokens)
         for template in self.templates:
-            _, first, last, function, _ = template
-            key = (last - first + 1, function)
-            window_values = padded.get(key)
-            if window_values is None:
-                inside = values(*key)
-                start_marker, end_marker = ("BOS", "EOS") if function in TEXT_FUNCTIONS else (2, 3)
-                window_values = padded[key] = ([start_marker] * -self.lowest + inside
-                                               + [end_marker] * (n + self.highest - len(inside)))
-            yield template, window_values[first - self.lowest:first - self.lowest + n]
+            start = template[1] - self.lowest
+            yield template, windows[self.window_key(template)][start:start + len(tokens)]
 
     def __call__(self, tokens: list[str]) -> list[list[str]]:
         """The feature strings of each token of a sentence, in the order of the templates."""

@@ -68,10 +68,11 @@ def test_a_label_that_does_not_win_by_the_margin_is_left_to_underthesea_core() -
 
 
 def test_the_model_has_two_labels_and_weights() -> None:
-    differences, transitions, labels = read_model(crf_model_dir() / "models.bin")
+    attributes, differences, transitions, labels = read_model(crf_model_dir() / "models.bin")
     assert sorted(labels) == [BEGIN, INSIDE]
     assert transitions.shape == (2, 2) and transitions.any()
-    assert differences["T[0].lower=biên"] != 0
+    assert len(attributes) == len(differences) > 10_000
+    assert dict(zip(attributes, differences))["T[0].lower=biên"] != 0
 
 
 @pytest.mark.parametrize("content", [b"", b"not a model at all, but long enough to hold a header" * 2])
