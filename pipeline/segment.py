@@ -18,6 +18,7 @@ organization grammar reads as two integers.
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 from bisect import bisect_left, bisect_right
@@ -31,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .crf_features import CRFFeatures
+from .crf_tagger import CRFWordTagger
 from .ingest import HEADER
 
 # spaCy's Vietnamese tokenizer would import pyvi; the Doc is built here instead
@@ -274,18 +276,17 @@ def crf_feature_config() -> tuple[list[str], set[str]]:
 def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str]]:
     """underthesea's ``word_tokenize(sentence, use_token_normalize=normalize_tokens)``, its CRF model loaded now.
 
-    The same tokenizer, features, model and joining of tokens into words as
-    underthesea 9's ``word_tokenize`` (a test compares them); the model files
-    are read here, once per process, with the C unpickler, and the features
-    are built by :class:`~pipeline.crf_features.CRFFeatures` (the same strings
-    as underthesea_core's featurizer, in less time).
+    The same tokenizer, model and joining of tokens into words as underthesea
+    9's ``word_tokenize`` (a test compares them); the tags come from
+    :class:`~pipeline.crf_tagger.CRFWordTagger`, which reads the model itself
+    and gives underthesea_core's tags in less time, and from underthesea_core's
+    tagger (on :class:`~pipeline.crf_features.CRFFeatures`, the same strings as
+    its featurizer) for a sentence where it cannot be certain.
     """
     from underthesea.pipeline.word_tokenize import regex_tokenize
-    from underthesea_core import CRFTagger
 
-    tagger = CRFTagger()
-    tagger.load(str(crf_model_dir() / "models.bin"))
     features = CRFFeatures(*crf_feature_config())
+    tagger = CRFWordTagger(features, crf_model_dir() / "models.bin")
 
     def tokens_of(sentence: str) -> list[str]:
         # regex_tokenize.tokenize(sentence, use_token_normalize=normalize_tokens, fixed_words=[]) without its
@@ -297,9 +298,19 @@ def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str
             tokens = [regex_tokenize.token_normalize(token, use_character_normalize=True) for token in tokens]
         return tokens
 
+    @functools.cache
+    def underthesea_tagger() -> Any:  # loaded when a sentence first needs it
+        from underthesea_core import CRFTagger
+
+        loaded = CRFTagger()
+        loaded.load(str(crf_model_dir() / "models.bin"))
+        return loaded
+
     def words(sentence: str) -> list[str]:
         tokens = tokens_of(sentence)
-        tags = tagger.tag(features(tokens))
+        tags = tagger.tags(tokens)
+        if tags is None:
+            tags = underthesea_tagger().tag(features(tokens))
         joined: list[str] = []
         for tag, token in zip(tags, tokens):
             if tag == "I-W" and joined:

@@ -175,19 +175,21 @@ _TEXT_DMY_RE = _span_re(
 _MONTH_RE = _span_re(
     r"(?<!\w)tháng\s+(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4})(?![\w/]|[.,]\d)|" + _YEAR_SUFFIX + r")?"
     r"(?!\w|[/.,-]\d)",
+    first="t",
 )
 
 # quý III/2025, quý 3 năm 2025, quý IV-2024, quý I năm nay, quý II.
 _QUARTER_RE = _span_re(
     r"(?<!\w)quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/.-]\s*(?P<y>\d{4})(?![\w/]|[.,]\d)|" + _YEAR_SUFFIX + r")?"
     r"(?!\w|[/.,-]\d)",
+    first="q",
 )
 
 # năm 2025 (also in ``năm 2025-2030``, where only ``năm 2025`` is a date).
-_YEAR_RE = _span_re(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\w/]|[.,]\d)")
+_YEAR_RE = _span_re(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\w/]|[.,]\d)", first="n")
 # An explicit year after a relative one: ``năm nay (2025)``; the year alone is the span.
 _PAREN_YEAR_RE = _span_re(
-    r"(?<!\w)năm\s+(?:nay|ngoái|trước|tới|sau)\s*\(\s*(?P<y>\d{4})\s*\)"
+    r"(?<!\w)năm\s+(?:nay|ngoái|trước|tới|sau)\s*\(\s*(?P<y>\d{4})\s*\)", first="n"
 )
 # The years of a term or period: ``nhiệm kỳ 2025 - 2030``, ``giai đoạn 2021-2025``; each year is a span, both a range.
 _TERM_YEARS_RE = _span_re(
@@ -196,7 +198,7 @@ _TERM_YEARS_RE = _span_re(
 )
 # A bare year of birth: ``(SN 1988)``, ``(sinh 1990)``; the year alone is the span.
 _BIRTH_YEAR_RE = _span_re(
-    r"(?:(?<!\w)(?-i:SN)|(?:(?<=\()|(?<=, ))sinh)\s+(?P<y>\d{4})(?![\w/]|[.,]\d)"
+    r"(?:(?<!\w)(?-i:SN)|(?:(?<=\()|(?<=, ))sinh)\s+(?P<y>\d{4})(?![\w/]|[.,]\d)", first="s"
 )
 
 # từ ngày 3 đến 5/4, ngày 3 và 4/4, từ 20 - 25/9, từ 28/12/2024 đến 3/1/2025.

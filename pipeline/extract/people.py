@@ -242,9 +242,9 @@ class PersonExtractor:
             if credit.end < len(doc) and doc[credit.end].text == ":":
                 add(credit.end + 1, False, "people.credit")
         orths = doc.to_array(ORTH).tolist()  # token texts as hashes: no Token object per token
-        for i in range(len(orths) - 1):
+        for i in [i for i in range(len(orths) - 1) if orths[i] in self.surname_orths]:
             # "Lò Văn Sáy", "Cầm Thị Hoa": surname + Văn/Thị + given name is a name wherever it stands
-            if orths[i] in self.surname_orths and orths[i + 1] in self.middle_name_orths and i not in blocked:
+            if orths[i + 1] in self.middle_name_orths and i not in blocked:
                 add(i, True, "people.middle_name")
         texts = token_texts(doc)
         candidates.extend(self.initials(doc, texts, blocked))
@@ -434,10 +434,10 @@ class PersonExtractor:
                 short.append(make_span(doc, k, k + 1, "PERSON", doc[k].text, source))
                 taken[k] = 1
         words = DocumentWords(doc, self.word_source)
-        for k, text in enumerate(texts):
-            if (len(owners.get(text, ())) == 1 and alone(k) and not (k > 0 and is_title(doc[k - 1]))
+        for k in [k for k, text in enumerate(texts) if len(owners.get(text, ())) == 1]:
+            if (alone(k) and not (k > 0 and is_title(doc[k - 1]))
                     and words.word_end(k) == k + 1 and not words.inside_word(k)):
-                short.append(make_span(doc, k, k + 1, "PERSON", text, "people.given_name_alone"))
+                short.append(make_span(doc, k, k + 1, "PERSON", texts[k], "people.given_name_alone"))
         return short
 
     def byline(self, doc: Doc) -> list[Span]:
@@ -501,8 +501,8 @@ class PersonExtractor:
             if syllables:
                 by_first.setdefault(syllables[0], set()).add(syllables)
         repeats = []
-        for i, orth in enumerate(orths):
-            for syllables in by_first.get(orth, ()):
+        for i in [i for i, orth in enumerate(orths) if orth in by_first]:  # the loop body only where a name starts
+            for syllables in by_first[orths[i]]:
                 if tuple(orths[i:i + len(syllables)]) == syllables:
                     span = doc[i:i + len(syllables)]
                     repeats.append(make_span(doc, span.start, span.end, "PERSON", span.text, "people.repeat"))
