@@ -53,7 +53,7 @@ class Pipeline:
             add_extractors(self.nlp, config)
         self.identity = IdentityRules.from_config(config)
         self.linker = RecordLinker(RelationLexicon.load(config.lexicon_path("relations")),
-                                   PeopleLexicon.load(config.lexicon_path("people")).between_rank_and_name)
+                                   PeopleLexicon.load(config.lexicon_path("people")))
         self.segmenter = None
         # "needed": the Doc is built without words and the rules that read them segment the sentences they need
         self.all_words = config.stage("segment")["words"] == "all"

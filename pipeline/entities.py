@@ -79,6 +79,8 @@ BATCH_ROWS = 1024
 # rows is always asked for explicitly, which lets DuckDB stream what it would otherwise hold to keep it
 DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False}
 JSON_COLUMNS = ("aliases", "ambiguous_with", "timeline")
+# the prefix of a byline's name key: reporters are compared with reporters only
+BYLINE_KEY = "~"
 
 
 # --- the rules' data ---------------------------------------------------------------------------------
@@ -108,7 +110,8 @@ class IdentityRules:
         path = config.lexicon_path("identity")
         data = _load(path, ("merge_at", "points", "context", "ambiguous_limit", "local_bodies"))
         points = data["points"]
-        wanted = ("shared_organization", "shared_generic_organization", "related_organizations", "same_position")
+        wanted = ("shared_organization", "shared_generic_organization", "related_organizations", "same_position",
+                  "same_birth_year", "same_residence")
         if not isinstance(points, dict) or any(not isinstance(points.get(k), int) for k in wanted):
             raise LexiconError(f"{path}: points needs integers {', '.join(wanted)}")
         context = data["context"]
@@ -273,6 +276,9 @@ class Profile:
     positions: frozenset[tuple[str, str | None]] = frozenset()
     companions: dict[str, int] = field(default_factory=dict)
     previous: str | None = None
+    birth_year: int | None = None
+    residence: str | None = None
+    byline: bool = False
 
     @functools.cached_property
     def parts(self) -> frozenset[str]:
@@ -287,8 +293,12 @@ class Profile:
 
 def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Sequence[dict[str, Any]],
             final: dict[str, str | None], companions: dict[str, int], rules: IdentityRules,
-            previous: str | None = None) -> Profile:
+            previous: str | None = None, birth_year: int | None = None, residence: str | None = None,
+            byline: bool = False) -> Profile:
     """A person record's Profile from its final rank, position and organization and its ``roles``.
+
+    ``birth_year`` and ``residence`` are the record's own (``SN 1978, trú tại
+    phường Sầm Sơn``); ``byline`` marks the name of the document's author.
 
     >>> rules = IdentityRules.from_config(load_config())
     >>> p = profile("a.txt", "p1", "Lê Quang Thuận", "2026-04-22",
@@ -311,7 +321,8 @@ def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Seq
             positions.add((person_key(role["position"]), key))
     rank = final.get("rank")
     return Profile(doc_id, person_id, person_key(name), date, rules.ranks.get(person_key(rank)) if rank else None,
-                   frozenset(organizations), frozenset(specific), frozenset(positions), companions, previous)
+                   frozenset(organizations), frozenset(specific), frozenset(positions), companions, previous,
+                   birth_year, person_key(residence) if residence else None, byline)
 
 
 @dataclass(frozen=True)
@@ -352,6 +363,19 @@ def rank_veto(a: Profile, b: Profile) -> str | None:
     return "rank goes down over document dates" if earlier.rank > later.rank else None
 
 
+def birth_veto(a: Profile, b: Profile) -> str | None:
+    """Two birth years more than a year apart (an age gives the year to within one).
+
+    >>> birth_veto(Profile("a", "p1", "k", birth_year=1978), Profile("b", "p2", "k", birth_year=1991))
+    'different birth years'
+    >>> birth_veto(Profile("a", "p1", "k", birth_year=1978), Profile("b", "p2", "k", birth_year=1979)) is None
+    True
+    """
+    if a.birth_year is None or b.birth_year is None or abs(a.birth_year - b.birth_year) <= 1:
+        return None
+    return "different birth years"
+
+
 def context_strength(a: Profile, b: Profile) -> float:
     """How strongly the two documents name the same other people: 1 / (documents naming it - 1) per shared name.
 
@@ -367,12 +391,22 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     """The rules on two records of one full name (see the module and ``identity.yaml``)."""
     if a.doc_id == b.doc_id:
         return Verdict(0, "one document", False, (), rules.merge_at)
-    veto = rank_veto(a, b)
+    if a.byline and b.byline:
+        # a corpus's bylines are its reporters' pen names: one pen name, one author
+        return Verdict(rules.merge_at, None, False, ("one byline",), rules.merge_at)
+    veto = rank_veto(a, b) or birth_veto(a, b)
     if veto is not None:
         return Verdict(0, veto, False, (veto,), rules.merge_at)
     points = rules.points
     score = 0
     reasons: list[str] = []
+    # what police reports and rescue stories write of civilians, who hold no post to compare
+    if a.birth_year is not None and a.birth_year == b.birth_year:
+        score += points["same_birth_year"]
+        reasons.append("same birth year")
+    if a.residence is not None and a.residence == b.residence:
+        score += points["same_residence"]
+        reasons.append("same residence")
     shared = a.organizations & b.organizations
     related = not shared and bool(a.parts & b.specific or b.parts & a.specific)
     if shared & a.specific:
@@ -459,6 +493,12 @@ def candidate_pairs(profiles: list[Profile]) -> set[tuple[int, int]]:
         for companion, documents in p.companions.items():
             if documents <= TELLING_COMPANION:
                 index["companion", companion].append(i)
+        if p.birth_year is not None:
+            index["born", str(p.birth_year)].append(i)
+        if p.residence is not None:
+            index["residence", p.residence].append(i)
+        if p.byline:
+            index["byline", ""].append(i)
     pairs: set[tuple[int, int]] = set()
     for (kind, value), members in index.items():
         if kind == "part":  # another record's organization is a part of this one's name
@@ -483,8 +523,8 @@ def _pair_up(members: list[int], pairs: set[tuple[int, int]], allowed: Callable[
 
 
 def cannot_link(a: Profile, b: Profile) -> bool:
-    """A veto between two records: one document, or ranks that go down over dates."""
-    return a.doc_id == b.doc_id or rank_veto(a, b) is not None
+    """A veto between two records: one document, ranks that go down over dates, different birth years."""
+    return a.doc_id == b.doc_id or rank_veto(a, b) is not None or birth_veto(a, b) is not None
 
 
 @dataclass
@@ -500,19 +540,23 @@ class LinkVeto:
 
     documents: set[str]
     dated: dict[tuple[str, int], Profile]
+    born: set[int] = field(default_factory=set)
 
     @classmethod
     def of(cls, record: Profile) -> LinkVeto:
         known = record.date is not None and record.rank is not None
-        return cls({record.doc_id}, {(record.date, record.rank): record} if known else {})  # type: ignore[dict-item]
+        return cls({record.doc_id}, {(record.date, record.rank): record} if known else {},  # type: ignore[dict-item]
+                   {record.birth_year} if record.birth_year is not None else set())
 
     def vetoes(self, other: LinkVeto) -> bool:
         """Whether a record of this group and one of ``other`` cannot be one person."""
-        return not self.documents.isdisjoint(other.documents) or any(
-            rank_veto(a, b) is not None for a in self.dated.values() for b in other.dated.values())
+        return (not self.documents.isdisjoint(other.documents)
+                or any(abs(x - y) > 1 for x in self.born for y in other.born)
+                or any(rank_veto(a, b) is not None for a in self.dated.values() for b in other.dated.values()))
 
     def absorb(self, other: LinkVeto) -> None:
         self.documents |= other.documents
+        self.born |= other.born
         for key, record in other.dated.items():
             self.dated.setdefault(key, record)
 
@@ -758,6 +802,11 @@ def table_source(directory: Path, table: str) -> str | None:
     return None
 
 
+def _record_key(table: str) -> str:
+    """SQL for the name key a record is compared under: bylines apart, so an author never joins a namesake."""
+    return f"CASE WHEN {table}.byline THEN '{BYLINE_KEY}' || person_key({table}.name) ELSE person_key({table}.name) END"
+
+
 def _previous_assignments(connection: duckdb.DuckDBPyConnection, previous_dir: Path | None) -> None:
     """``prev``: the entity of each record of the previous run whose document is unchanged (same content hash)."""
     connection.execute("CREATE TABLE prev (doc_id VARCHAR, person_id VARCHAR, key VARCHAR, entity_id VARCHAR)")
@@ -770,9 +819,10 @@ def _previous_assignments(connection: duckdb.DuckDBPyConnection, previous_dir: P
         columns = {row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {people}").fetchall()}
         if "entity_id" not in columns:  # tables of a version before entities
             return
+        key = _record_key("p") if "byline" in columns else "person_key(p.name)"  # before bylines had a column
         connection.execute(f"""
             INSERT INTO prev
-            SELECT p.doc_id, p.person_id, person_key(p.name), p.entity_id
+            SELECT p.doc_id, p.person_id, {key}, p.entity_id
             FROM {people} p JOIN {documents} d ON d.doc_id = p.doc_id
                  JOIN documents_src c ON c.doc_id = p.doc_id AND c.content_hash = d.content_hash
             WHERE p.entity_id IS NOT NULL""")
@@ -809,15 +859,19 @@ class _BatchWriter:
 
 def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignment: Path, ambiguous: Path) -> None:
     """Every person record's entity id, one name key at a time, written to ``assignment`` (and ``ambiguous``)."""
-    connection.execute("""
+    connection.execute(f"""
         CREATE TABLE records AS
-        SELECT doc_id, person_id, person_key(name) AS key, is_comparable(name) AS comparable FROM people_src""")
+        SELECT doc_id, person_id, {_record_key("people_src")} AS key, byline OR is_comparable(name) AS comparable,
+               byline
+        FROM people_src""")
     connection.execute("""
         CREATE TABLE key_documents AS
         SELECT key, count(DISTINCT doc_id) AS df FROM records WHERE comparable GROUP BY key HAVING df >= 2""")
+    # a byline is no companion: one reporter writing two stories does not link the people in them
     connection.execute("""
         CREATE TABLE document_keys AS
-        SELECT DISTINCT r.doc_id, r.key, k.df FROM records r JOIN key_documents k USING (key) WHERE r.comparable""")
+        SELECT DISTINCT r.doc_id, r.key, k.df FROM records r JOIN key_documents k USING (key)
+        WHERE r.comparable AND NOT r.byline""")
     connection.execute("""
         CREATE TABLE linked AS
         SELECT r.doc_id, r.person_id, r.key FROM records r SEMI JOIN key_documents k USING (key) WHERE r.comparable""")
@@ -828,7 +882,7 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
         SELECT r.key, r.doc_id, r.person_id, 0 AS part, l.key IS NOT NULL AS linked, p.name,
                CAST(d.date AS VARCHAR) AS date, p.rank, p.position, p.organization,
                CASE WHEN l.key IS NOT NULL THEN p.roles END AS roles, prev.entity_id, NULL::VARCHAR AS companion,
-               NULL::BIGINT AS df
+               NULL::BIGINT AS df, p.birth_year, p.residence, p.byline
         FROM records r
              JOIN people_src p ON p.doc_id = r.doc_id AND p.person_id = r.person_id
              LEFT JOIN linked l ON l.doc_id = r.doc_id AND l.person_id = r.person_id
@@ -836,7 +890,8 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
              LEFT JOIN prev ON prev.doc_id = r.doc_id AND prev.person_id = r.person_id AND prev.key = r.key""")
     connection.execute("""
         INSERT INTO record_rows
-        SELECT l.key, l.doc_id, l.person_id, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.key, c.df
+        SELECT l.key, l.doc_id, l.person_id, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.key, c.df,
+               NULL, NULL, NULL
         FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key""")
     # dropped once used, as record_rows is below: DuckDB reuses their memory for the steps that follow
     connection.execute("DROP TABLE records; DROP TABLE key_documents; DROP TABLE document_keys; DROP TABLE linked")
@@ -879,10 +934,12 @@ def _block_assignment(rows: list[tuple[Any, ...]], rules: IdentityRules,
         if row[3] == 1:
             companions[row[1], row[2]][row[12]] = row[13]
     profiles = []
-    for _, doc_id, person_id, _, _, name, date, rank, position, organization, roles, previous, _, _ in records:
+    for (_, doc_id, person_id, _, _, name, date, rank, position, organization, roles, previous, _, _,
+         birth_year, residence, byline) in records:
         final = {"rank": rank, "position": position, "organization": organization}
         profiles.append(profile(doc_id, person_id, name, date, orjson.loads(roles or "[]"), final,
-                                companions.get((doc_id, person_id), {}), rules, previous))
+                                companions.get((doc_id, person_id), {}), rules, previous, birth_year, residence,
+                                bool(byline)))
     entity_ids, ambiguous = block_entities(cluster(profiles, rules), rules.ambiguous_limit)
     told: set[str] = set()
     for p, entity_id in zip(profiles, entity_ids):

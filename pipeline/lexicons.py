@@ -163,6 +163,7 @@ class PeopleLexicon:
     between_rank_and_name: frozenset[tuple[str, ...]] = frozenset()
     foreign_titles: frozenset[str] = frozenset()
     birth_year_cues: frozenset[tuple[str, ...]] = frozenset()
+    residence_cues: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
@@ -172,7 +173,8 @@ class PeopleLexicon:
                    frozenset(_strings(path, data, "middle_names")), tuple(_strings(path, data, "credits")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "between_rank_and_name")),
                    frozenset(_strings(path, data, "foreign_titles")),
-                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "birth_year_cues")))
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "birth_year_cues")),
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "residence_cues")))
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,11 @@ class PersonRecord:
     organization: str | None = None
     mention_ids: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    # what a police report or a rescue story says of a civilian: "(SN 1978, trú tại phường Sầm Sơn)"
+    birth_year: int | None = None
+    residence: str | None = None
+    # the name is the document's byline or a photo credit: an author, not a person the news is about
+    byline: bool = False
 
 
 @dataclass

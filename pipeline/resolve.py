@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extract.base import span_values
 from .extract.people import name_after_rank, skip_parenthesis
-from .lexicons import RelationLexicon
+from .lexicons import PeopleLexicon, RelationLexicon
 from .model import AcronymRecord, Mention, PersonRecord, Role
 from .segment import SentenceIndex, is_acronym_form, sentence_ranges
 
@@ -59,6 +59,8 @@ DESTINATIONS = {"về", "sang"}
 # words that open a description of a person between commas, which a link may step over
 DESCRIPTIONS = {"người"}
 MAX_DESCRIPTION = 30
+# tokens after a name in which its birth year and residence are looked for
+MAX_DETAILS = 25
 # the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …"
 REPLACES = {"thay"}
 HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
@@ -141,11 +143,13 @@ class _Spans:
         self.places: dict[int, Span] = {}
         self.persons: dict[int, Span] = {}
         self.acronyms: dict[int, Span] = {}
+        self.dates: dict[int, Span] = {}
         # tokens inside a rank, role, organization or place: what may stand between the names of a list
         self.covered = bytearray(len(doc))
         for span in mentions:
             table = {"RANK": self.ranks, "POSITION": self.positions, "ORG": self.orgs,
-                     "PLACE": self.places, "PERSON": self.persons, "ACRONYM": self.acronyms}.get(span.label_)
+                     "PLACE": self.places, "PERSON": self.persons, "ACRONYM": self.acronyms,
+                     "DATE": self.dates}.get(span.label_)
             if table is not None and span.start not in table:
                 table[span.start] = span
             if span.label_ != "PERSON":
@@ -209,9 +213,11 @@ class _Spans:
 class RecordLinker:
     """Person records from a document's mentions, by the relation rules of the module docstring."""
 
-    def __init__(self, lexicon: RelationLexicon, between_rank_and_name: frozenset[tuple[str, ...]] = frozenset()):
+    def __init__(self, lexicon: RelationLexicon, people: PeopleLexicon | None = None):
         self.lexicon = lexicon
-        self.between_rank_and_name = between_rank_and_name
+        self.between_rank_and_name = people.between_rank_and_name if people else frozenset()
+        self.birth_year_cues = people.birth_year_cues if people else frozenset()
+        self.residence_cues = people.residence_cues if people else frozenset()
 
     # --- one role, a chain of roles --------------------------------------------------------------
 
@@ -775,6 +781,42 @@ class RecordLinker:
 
     # --- the record ------------------------------------------------------------------------------
 
+    def details_after(self, s: _Spans, person: Span, year: int | None) -> tuple[int | None, str | None]:
+        """The birth year and the residence written right after a name, in its clause.
+
+        ``Nguyễn Văn Hùng (SN 1978, trú tại phường Sầm Sơn)`` → (1978, "phường
+        Sầm Sơn"); ``L.V.Q. (17 tuổi, cùng trú tại xã Nậm Cắn)`` in a 2026
+        document → (2009, "xã Nậm Cắn"); ``ông A, thuyền trưởng quê xã B`` → (None,
+        "xã B"). The clause ends at its punctuation, at the parenthesis opened
+        after the name, or at the next person's name: what follows is theirs.
+        """
+        doc = s.doc
+        birth_year = residence = None
+        opened = person.end < len(doc) and doc[person.end].text == "("
+        for k in range(person.end, min(person.end + MAX_DETAILS, len(doc))):
+            text = doc[k].text
+            if text in CLAUSE_END or (text == ")" and opened) or k in s.persons:
+                break
+            if birth_year is None and k in s.dates:
+                birth_year = self._birth_year(s, s.dates[k])
+            elif (birth_year is None and year is not None and doc[k].like_num and k + 1 < len(doc)
+                  and s.lower[k + 1] == "tuổi" and text.isdigit() and 0 < int(text) < 120):
+                birth_year = year - int(text)  # "17 tuổi": the age in the document's year
+            if residence is None and k in s.places and _phrase_ending_at(s.lower, k, self.residence_cues) is not None:
+                residence = _value(s.places[k])
+        return birth_year, residence
+
+    def _birth_year(self, s: _Spans, date: Span) -> int | None:
+        """The year of a DATE after a birth cue: ``SN 1997``, ``sinh năm 1986``, ``sinh ngày 2/9/1990``."""
+        value = _value(date)
+        if len(value) < 4 or not value[:4].isdigit():
+            return None
+        words = s.lower[max(date.start - 2, 0):date.start]
+        if s.lower[date.start] in ("năm", "ngày"):
+            words = [*words, s.lower[date.start]]  # "sinh [năm 1986]": the DATE holds the cue's last word
+        cue = _phrase_ending_at(words, len(words), self.birth_year_cues)
+        return int(value[:4]) if cue is not None else None
+
     def person_records(self, doc: Doc, mentions: list[Span],
                        mention_ids: dict[tuple[str, int, int], str]) -> list[PersonRecord]:
         """One record per distinct name, with every role the document gives it and the final rank, position, organization."""
@@ -795,10 +837,19 @@ class RecordLinker:
         full_names = {_value(m) for m in persons if len(m) > 1}
         events: OrderedDict[str, list[RoleEvent]] = OrderedDict()
         ids: dict[str, list[str]] = {}
+        details: dict[str, list[int | str | None]] = {}
+        bylines: dict[str, bool] = {}
+        doc_date = doc.user_data.get("doc_date")
+        year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
         for person in persons:
             name = full_name(_value(person), full_names)
             found = events.setdefault(name, [])
             ids.setdefault(name, []).append(s.id(person))
+            known = details.setdefault(name, [None, None])
+            for i, value in enumerate(self.details_after(s, person, year)):
+                if known[i] is None:
+                    known[i] = value
+            bylines[name] = bylines.get(name, True) and span_values(person)[1] == "people.byline"
             written = [event for event in (ranks.get(person.start), self.title_before(s, person),
                                            promoted.get(person.start)) if event is not None]
             given = (after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
@@ -824,6 +875,9 @@ class RecordLinker:
         self.replaced_posts(s, persons, after, index, events, full_names)
         records = [_record(f"p{i}", name, person_events, ids[name])
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
+        for record in records:
+            birth_year, residence = details[record.name]
+            record.birth_year, record.residence, record.byline = birth_year, residence, bylines[record.name]
         units = {_value(org) for org in s.orgs.values()}
         starts = {mention_id: start for (_, start, _), mention_id in s.ids.items()}
         for record in records:

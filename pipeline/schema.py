@@ -95,6 +95,11 @@ DECLARATION: tuple[Table, ...] = (
         Column("rank", pa.string(), "Military or police rank."),
         Column("position", pa.string(), "Position held."),
         Column("organization", pa.string(), "Organization of the position, normalized."),
+        Column("birth_year", pa.int64(), "Year of birth written after the name (`SN 1978`, `sinh năm 1978`), or the "
+               "document's year less an age (`17 tuổi`)."),
+        Column("residence", pa.string(), "Place written after the name as where the person lives or comes from "
+               "(`trú tại xã Mỹ Lý`, `quê phường Sầm Sơn`), normalized."),
+        _required("byline", pa.bool_(), "The name is only the document's byline or a photo credit (an author)."),
         Column("mention_ids", pa.string(), "JSON list of the `mention_id`s this record was built from.",
                nullable=False, json=True),
         Column("roles", pa.string(), "JSON list of every role the document gives the person, in text order: "
@@ -250,7 +255,7 @@ def rows_to_arrow(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.date32(): "DATE"}
+DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.date32(): "DATE", pa.bool_(): "BOOLEAN"}
 
 
 def duckdb_type(column: Column) -> str:

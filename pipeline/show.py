@@ -65,6 +65,14 @@ def role_history(person: PersonRecord) -> str | None:
     return "; ".join(roles) if len(roles) > 1 or any(r.former for r in person.roles) else None
 
 
+def about(person: PersonRecord) -> str | None:
+    """What the document says of the person beyond a post: ``byline``, ``SN 1978, phường Sầm Sơn``."""
+    if person.byline:
+        return "byline"
+    parts = [f"SN {person.birth_year}" if person.birth_year else None, person.residence]
+    return ", ".join(p for p in parts if p) or None
+
+
 def result_view(result: DocumentResult) -> Group:
     """A panel of the highlighted text, then the mentions, people and acronyms tables."""
     doc = result.doc
@@ -77,11 +85,11 @@ def result_view(result: DocumentResult) -> Group:
         sentence = None if m.sentence_id is None else str(m.sentence_id)
         mentions.add_row(m.mention_id, Text(m.type, style=TYPE_STYLES.get(m.type, "")),
                          *_cells(m.text, m.normalized, sentence, m.source))
-    people = Table("id", "name", "rank", "position", "organization", "roles", "mentions",
+    people = Table("id", "name", "rank", "position", "organization", "roles", "about", "mentions",
                    title=f"people ({len(result.people)})", title_justify="left")
     for p in result.people:
         people.add_row(*_cells(p.person_id, p.name, p.rank, p.position, p.organization, role_history(p),
-                               " ".join(p.mention_ids)))
+                               about(p), " ".join(p.mention_ids)))
     acronyms = Table("acronym", "expansion", "source", "count", title=f"acronyms ({len(result.acronyms)})",
                      title_justify="left")
     for a in result.acronyms:

@@ -52,7 +52,8 @@ def table_rows(result: DocumentResult) -> dict[str, list[dict[str, Any]]]:
         } for m in result.mentions],
         "people": [{
             "doc_id": doc.doc_id, "person_id": p.person_id, "name": p.name, "rank": p.rank, "position": p.position,
-            "organization": p.organization, "mention_ids": _json(p.mention_ids),
+            "organization": p.organization, "birth_year": p.birth_year, "residence": p.residence,
+            "byline": p.byline, "mention_ids": _json(p.mention_ids),
             "roles": _json([vars(role) for role in p.roles]), "entity_id": None,  # set at the commit
         } for p in result.people],
         "acronyms": [{"doc_id": doc.doc_id, **asdict(a)} for a in result.acronyms],

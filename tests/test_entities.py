@@ -16,8 +16,8 @@ import pipeline.entities
 from pipeline import Run
 from pipeline.config import Config, load_config
 from pipeline.entities import (IdentityRules, LinkVeto, Profile, add_organization_ids, block_entities, cannot_link, cluster,
-                               comparable, compare, org_key, organization_specific, organizations_related, person_key,
-                               profile, rank_veto)
+                               comparable, compare, org_key, organization_specific, organizations_related,
+                               person_key, profile, rank_veto)
 from pipeline.gold import read_gold_dir
 from pipeline.model import Mention
 
@@ -80,10 +80,12 @@ def test_related_organizations(a: str, b: str, expected: bool) -> None:
 def record(doc_id: str, date: str | None, rank: str | None = None, position: str | None = None,
            organization: str | None = None, former: tuple[str, str] | None = None,
            companions: dict[str, int] | None = None, name: str = "Nguyễn Văn Hùng", previous: str | None = None,
-           person_id: str = "p1") -> Profile:
+           person_id: str = "p1", born: int | None = None, residence: str | None = None,
+           byline: bool = False) -> Profile:
     final = {"rank": rank, "position": position, "organization": organization}
     roles = [final] + ([{"position": former[0], "organization": former[1], "former": True}] if former else [])
-    return profile(doc_id, person_id, name, date, roles, final, companions or {}, RULES, previous)
+    return profile(doc_id, person_id, name, date, roles, final, companions or {}, RULES, previous, born, residence,
+                   byline)
 
 
 SAME = [
@@ -101,6 +103,13 @@ SAME = [
      record("b", "2026-04-22", "Trung tướng", "Chính ủy", None, companions={"x": 2, "y": 3})),
     # no role at all, but documents naming the same rarely named people (a byline of one unit's news)
     (record("a", "2025-07-12", companions={"x": 2, "y": 2}), record("b", "2026-04-22", companions={"x": 2, "y": 2})),
+    # a fisherman rescued twice: the same birth year and home ward, no post to compare
+    (record("a", "2025-12-12", None, "Thuyền trưởng", None, born=1978, residence="phường Sầm Sơn"),
+     record("b", "2026-10-03", None, "Thuyền trưởng", None, born=1978, residence="Phường  Sầm Sơn")),
+    # a suspect in two reports: birth year and commune
+    (record("a", "2026-02-01", born=1991, residence="xã Mỹ Lý"), record("b", "2026-05-20", born=1991, residence="xã Mỹ Lý")),
+    # one byline in two documents: the same reporter, whatever the stories are about
+    (record("a", "2025-07-12", name="Đình Hiếu", byline=True), record("b", "2026-04-22", name="Đình Hiếu", byline=True)),
 ]
 
 
@@ -142,6 +151,12 @@ APART = [
     (record("a", "2025-09-05", "Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh", companions={"x": 2, "y": 2}),
      record("b", "2025-12-10", "Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Trị", companions={"x": 2, "y": 2}),
      "unrelated"),
+    # namesake fishermen: birth years 15 years apart, whatever else agrees
+    (record("a", "2025-12-12", None, "Thuyền trưởng", None, born=1976, residence="xã Sông Đốc", companions={"x": 2}),
+     record("b", "2026-10-03", None, "Thuyền trưởng", None, born=1991, residence="xã Sông Đốc", companions={"x": 2}),
+     "veto"),
+    # one home commune alone: many people live there
+    (record("a", "2026-02-01", residence="xã Mỹ Lý"), record("b", "2026-05-20", residence="xã Mỹ Lý"), "ambiguous"),
     # a governor named in many documents tells nothing
     (record("a", "2025-12-14", companions={"x": 40, "y": 60}), record("b", "2026-06-16", companions={"x": 40, "y": 60}),
      "nothing"),
@@ -211,6 +226,26 @@ def test_a_bridging_record_does_not_merge_two_people_apart() -> None:
     bridge = record("c", "2026-03-01", companions={"x": 2, "y": 2})
     ids, _ = block_entities(cluster([general, captain, bridge], RULES), RULES.ambiguous_limit)
     assert ids[0] != ids[1]
+
+
+def test_a_birth_year_keeps_a_namesake_out_of_a_cluster() -> None:
+    rescued = [record(doc, date, None, "Thuyền trưởng", None, born=1978, residence="phường Sầm Sơn")
+               for doc, date in (("a", "2025-12-12"), ("b", "2026-10-03"))]
+    other = record("c", "2026-06-01", None, "Thuyền trưởng", None, born=1991, residence="phường Sầm Sơn")
+    # a record that gives no birth year, with the home ward of all three
+    bridge = record("d", "2026-07-01", residence="phường Sầm Sơn")
+    ids, _ = block_entities(cluster([*rescued, other, bridge], RULES), RULES.ambiguous_limit)
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_bylines_are_one_author_and_never_a_namesake_in_the_news(process) -> None:
+    body = "Ngày 5/3, Đồn Biên phòng Phước Chỉ tổ chức tuần tra biên giới cùng lực lượng Campuchia.\n\n"
+    results = [process(body + "Hoàng Hưng\n", doc_id="a.txt"), process(body + "Hoàng Hưng\n", doc_id="b.txt"),
+               process("Ngày 7/3, ông Hoàng Hưng, Chủ tịch UBND xã Phước Chỉ, thăm Đồn Biên phòng Phước Chỉ.\n",
+                       doc_id="c.txt")]
+    assert [p.byline for r in results for p in r.people] == [True, True, False]
+    ids = pipeline.entities.entity_ids(results, load_config())
+    assert ids["a.txt", "p1"] == ids["b.txt", "p1"] != ids["c.txt", "p1"]
 
 
 def test_organization_ids_from_the_registry_or_the_name_and_local_place() -> None:

@@ -124,6 +124,30 @@ def test_relation_rules_do_not_overreach(process, text: str, name: str, unexpect
     assert unexpected not in (records(process, text).get(name) or ()), records(process, text)
 
 
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    ("Tàu CSB 4033 cứu ông Nguyễn Văn Hùng (SN 1978, trú tại phường Sầm Sơn, tỉnh Thanh Hóa), thuyền trưởng tàu cá.",
+     None, {"Nguyễn Văn Hùng": (1978, "phường Sầm Sơn")}),
+    ("Công an bắt Lầu Bá Chư (sinh năm 1986, trú tại xã Mỹ Lý) cùng 2 kg ma túy.", None,
+     {"Lầu Bá Chư": (1986, "xã Mỹ Lý")}),
+    ("Đối tượng L.V.Q. (17 tuổi, cùng trú tại xã Nậm Cắn) bị tạm giữ.", "2026-03-02", {"L.V.Q.": (2009, "xã Nậm Cắn")}),
+    ("Ông Trần Văn Út, thuyền trưởng quê xã Sông Đốc, cho biết tàu bị chết máy.", None,
+     {"Trần Văn Út": (None, "xã Sông Đốc")}),
+    ("Hồ Văn Bảo, sinh ngày 12/5/1993, ngụ tại phường Hội Phú, đã ra đầu thú.", None,
+     {"Hồ Văn Bảo": (1993, "phường Hội Phú")}),
+    # the second person's birth year and home are theirs, not the first's
+    ("Nguyễn Văn Dũng cùng Lê Hoàng Phúc (SN 2003, trú tại phường Hội Phú) bị bắt giữ.", None,
+     {"Nguyễn Văn Dũng": (None, None), "Lê Hoàng Phúc": (2003, "phường Hội Phú")}),
+    # a year that is not a birth, a place that is not a home
+    ("Năm 2019, Thượng tá Vi Văn Kha công tác tại xã Nậm Cắn, năm 2020 về Công an tỉnh.", None,
+     {"Vi Văn Kha": (None, None)}),
+    ("Thiếu tá Lữ Văn Sáng, Trưởng Công an xã Mỹ Lý, nhận Bằng khen năm 2025.", None, {"Lữ Văn Sáng": (None, None)}),
+])
+def test_birth_year_and_residence_after_a_name(process, text: str, date: str | None,
+                                               expected: dict[str, tuple[int | None, str | None]]) -> None:
+    found = {p.name: (p.birth_year, p.residence) for p in process(text, date=date).people}
+    assert {name: found.get(name) for name in expected} == expected
+
+
 def test_promoted_person_takes_the_new_rank(process) -> None:
     got = records(process, "Thiếu tướng Lê Văn Bình trao quyết định thăng quân hàm từ Trung tá lên Thượng tá "
                            "cho đồng chí Trần Văn Dũng.")

@@ -500,10 +500,12 @@ class PersonExtractor:
             syllables = tuple(doc.vocab.strings[word] for word in name.split())
             if syllables:
                 by_first.setdefault(syllables[0], set()).add(syllables)
+        # a name's own span keeps the rule that found it (a new span at its offsets would overwrite its source)
+        own = {(span.start, span.end) for span in found}
         repeats = []
         for i in [i for i, orth in enumerate(orths) if orth in by_first]:  # the loop body only where a name starts
             for syllables in by_first[orths[i]]:
-                if tuple(orths[i:i + len(syllables)]) == syllables:
+                if tuple(orths[i:i + len(syllables)]) == syllables and (i, i + len(syllables)) not in own:
                     span = doc[i:i + len(syllables)]
                     repeats.append(make_span(doc, span.start, span.end, "PERSON", span.text, "people.repeat"))
         return sorted(repeats, key=lambda span: (span.start, span.end))
