@@ -20,8 +20,9 @@ is the role's ``source``, as a mention's source names its rule:
 A role given without its organization takes it from the sentence or the
 document where the text settles it: one side of a meeting (``Phía Quân khu 3
 có …``, ``Tại Bộ CHQS tỉnh X, …``), the same title written with its body earlier
-in the sentence, ``của đồn`` (the last body of that word), a vessel's unit
-(``tàu HQ-561 thuộc Lữ đoàn 170``), the body of the title's unit word named last.
+in the sentence, ``của đồn``/``cùng đội`` (the last body of that word), the unit
+written before the name (``Trung đoàn 50 với Thượng tá A, Chính ủy``), a vessel's
+unit (``tàu HQ-561 thuộc Lữ đoàn 170``), the body of the title's unit word named last.
 
 Roles are kept in text order (``roles``: every distinct rank, position and
 organization the person is given, ``nguyên``/former ones flagged); the final
@@ -61,6 +62,13 @@ DESCRIPTIONS = {"người"}
 MAX_DESCRIPTION = 30
 # tokens after a name in which its birth year and residence are looked for
 MAX_DETAILS = 25
+# the word between an organization and the name of the one who leads it or holds a title in it: "Đồn Biên phòng X
+# do Trung tá A làm Đồn trưởng", "Trung đoàn 50 với Thượng tá A, Chính ủy", "Tiểu đoàn 18 của Trung tá B"
+LED_BY = {"do", "của", "với"}
+# the words before "của" that may follow a member word: "xạ thủ súng chống tăng của Đại đội 5"
+MEMBER_WORDS = 4
+# words before a unit word meaning the body named last: "của đồn", "cùng đội"
+OWN_UNIT = {"của", "cùng"}
 # the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …"
 REPLACES = {"thay"}
 HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
@@ -162,12 +170,12 @@ class _Spans:
         self.vessel_owners, self.vessel_by_end = self._vessels()
 
     def unit_named_after(self, k: int) -> tuple[Span, int] | None:
-        """``của đồn``, ``của chi đội``, ``sở này`` at token ``k``: the last organization before ``k`` whose name
+        """``của đồn``, ``của chi đội``, ``cùng đội``, ``sở này`` at token ``k``: the last organization before ``k`` whose name
         opens with that word, and where the words end; None when no such organization was named."""
         lower = self.lower
         if k + 1 < len(lower) and self.doc[k].is_lower and lower[k + 1] == "này":
             words = [(lower[k], k + 2)]  # "Giám đốc sở này"
-        elif k + 1 < len(lower) and lower[k] == "của" and self.doc[k + 1].is_lower:
+        elif k + 1 < len(lower) and lower[k] in OWN_UNIT and self.doc[k + 1].is_lower:
             words = [(" ".join(lower[k + 1:k + 3]), k + 3), (lower[k + 1], k + 2)]
         else:
             return None
@@ -234,11 +242,19 @@ class RecordLinker:
                 k = marker_end
         if k not in s.positions:
             member_end = _phrase_at(s.lower, k, self.lexicon.members)
-            if member_end is not None and s.lower[member_end:member_end + 1] == ["của"] and member_end + 1 in s.orgs:
-                member_end += 1  # "trinh sát của Công an tỉnh"
-            if member_end is not None and member_end in s.orgs:
+            if member_end is None:
+                return None
+            # "trinh sát của Công an tỉnh", "xạ thủ súng chống tăng của Đại đội 5": what the member belongs to
+            of = next((j for j in range(member_end, min(member_end + MEMBER_WORDS + 1, len(s.doc)))
+                       if s.lower[j] == "của" or not s.doc[j].is_lower), None)
+            if of is not None and s.lower[of] == "của" and of + 1 in s.orgs:
+                member_end = of + 1
+            if member_end in s.orgs:
                 org = s.orgs[member_end]  # "cán bộ Phòng Quản lý xuất nhập cảnh": a member of the organization
                 return org.end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
+            if (unit := s.unit_named_after(member_end)) is not None and s.lower[member_end] == "cùng":
+                org, end = unit  # "cán bộ cùng đội": of the body that word named last
+                return end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
             return None
         position = s.positions[k]
         event = RoleEvent(k, "", position=_value(position), former=former, mention_ids=[s.id(position)])
@@ -383,12 +399,13 @@ class RecordLinker:
             if not chain or end + 1 >= len(doc) or doc[end].text != ",":
                 break
             k = end + 1
-        led = self.led_body(s, person)
-        for event in linked:
-            if led is not None and event.organization is None:
-                event.organization = _value(led)  # "Đồn Biên phòng X do Trung tá A làm Đồn trưởng"
-                event.mention_ids.append(s.id(led))
         events.extend(linked)
+        led = self.led_body(s, person)
+        for event in events:
+            if led is not None and event.organization is None and event.position is not None:
+                # "Đồn Biên phòng X do Trung tá A làm Đồn trưởng", "Trung đoàn 50 với Thượng tá A, Chính ủy"
+                event.organization = _value(led)
+                event.mention_ids.append(s.id(led))
         return events
 
     def replaced(self, s: _Spans, start: int) -> bool:
@@ -418,15 +435,18 @@ class RecordLinker:
                 held.insert(at, replace(post, source="records.replaced", former=True, mention_ids=list(post.mention_ids)))
 
     def led_body(self, s: _Spans, person: Span) -> Span | None:
-        """``ORG [, …] do [RANK] NAME`` : the organization a name is said to lead, command or head; ``tàu HQ-561 do
-        [RANK] NAME``: the vessel's unit."""
+        """``ORG [, đơn vị] do [RANK] NAME`` : the organization a name is said to lead, command or head; ``ORG
+        của|với [RANK] NAME, POSITION``: the unit a title is held in; ``tàu HQ-561 do [RANK] NAME``: the vessel's
+        unit."""
         k = person.start
         if k in s.rank_by_end:
             k = s.rank_by_end[k].start
-        if k < 2 or s.lower[k - 1] != "do":
+        if k < 2 or s.lower[k - 1] not in LED_BY:
             return None
         k -= 1
-        if s.lower[k - 1] == ",":
+        if s.lower[k] == "do" and tuple(s.lower[k - 3:k]) == (",", "đơn", "vị"):
+            k -= 3  # "Công an tỉnh Hà Tĩnh, đơn vị do Đại tá A làm Giám đốc"
+        elif s.lower[k] == "do" and s.lower[k - 1] == ",":
             k -= 1
         if k in s.vessel_by_end:
             return s.vessel_owners.get(s.vessel_by_end[k])

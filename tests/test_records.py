@@ -86,6 +86,18 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # a long Lao name after a rank keeps all its words
     ("Thiếu tướng Khăm Phon Xay Nha Vông Sạ, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Attapeu, dẫn đầu đoàn.",
      {"Khăm Phon Xay Nha Vông Sạ": ("Thiếu tướng", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Attapeu")}),
+    # the unit a title is held in, written before the name: "ORG với|của NAME, TITLE", "ORG, đơn vị do NAME làm TITLE"
+    ("Trên hướng chính, Lữ đoàn 170 với Thượng tá Trần Quốc Hưng, Chính ủy, tổ chức phản kích.",
+     {"Trần Quốc Hưng": ("Thượng tá", "Chính ủy", "Lữ đoàn 170")}),
+    ("Tiểu đoàn Trinh sát 18 của Trung tá Chu Văn Thiện, Tiểu đoàn trưởng, luồn sâu chỉ thị mục tiêu.",
+     {"Chu Văn Thiện": ("Trung tá", "Tiểu đoàn trưởng", "Tiểu đoàn Trinh sát 18")}),
+    ("Chuyên án thành công nhờ Công an tỉnh Hà Tĩnh, đơn vị do Đại tá Phạm Hồng Lĩnh làm Giám đốc.",
+     {"Phạm Hồng Lĩnh": ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh")}),
+    # a member of a unit named a few words later, or "cùng đội": the body that word named last
+    ("Binh nhất Lò Văn Sinh, xạ thủ súng chống tăng của Đại đội 5, lần đầu bắn đạn thật.",
+     {"Lò Văn Sinh": ("Binh nhất", None, "Đại đội 5")}),
+    ("Thượng úy Phan Văn Lực, Phó Đội trưởng Đội Trinh sát và Trung úy Hồ Thị Giang, cán bộ cùng đội, nhận Giấy khen.",
+     {"Hồ Thị Giang": ("Trung úy", None, "Đội Trinh sát")}),
 ])
 def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None:
     got = records(process, text)
@@ -119,6 +131,12 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     # a side introduced in another sentence lends nothing
     ("Phía Quân khu 3 có Trung tướng Vũ Đình Khải. Đại tá Lê Văn Ba, Chính ủy, phát biểu.", "Lê Văn Ba",
      "Quân khu 3"),
+    # a title with its own body keeps it; a name after "của" with no title takes no body
+    ("Sư đoàn 395 với Đại tá Lê Văn Sơn, Trung đoàn trưởng Trung đoàn 50, tham gia diễn tập.", "Lê Văn Sơn",
+     "Sư đoàn 395"),
+    ("Bằng khen của Bộ Công an cho Thiếu tá Lê Văn Hà được trao sáng nay.", "Lê Văn Hà", "Bộ Công an"),
+    # "cùng đội" with no team named before gives nothing
+    ("Trung úy Hồ Văn Giang, cán bộ cùng đội, nhận Giấy khen của Công an tỉnh.", "Hồ Văn Giang", "Công an tỉnh"),
 ])
 def test_relation_rules_do_not_overreach(process, text: str, name: str, unexpected: str) -> None:
     assert unexpected not in (records(process, text).get(name) or ()), records(process, text)
@@ -256,8 +274,8 @@ def people_rows(output: str) -> dict[str, list[str]]:
     rows = {}
     for line in table.splitlines():
         cells = [cell.strip() for cell in line.split("│")[1:-1]]
-        if len(cells) == 7 and cells[0].startswith("p"):
-            rows[cells[1]] = cells[2:5]
+        if len(cells) == 8 and cells[0].startswith("p"):
+            rows[cells[1]] = cells[2:5] + cells[6:7]
     return rows
 
 
@@ -268,18 +286,18 @@ def test_show_prints_the_records_of_each_pattern() -> None:
                      "Phó Chủ tịch Hội Nông dân tỉnh Quảng Trị Lê Văn Sơn phát biểu.",
                      "Đại sứ Nhật Bản tại Việt Nam Ito Naoki chúc mừng.",
                      "Đại tá Nguyễn Văn Hùng và Trần Đình Khang dự họp.",
-                     "Đối tượng Đ.V.T (SN 1990) bị bắt."])
+                     "Đối tượng Đ.V.T (SN 1990, trú tại xã Mỹ Lý) bị bắt."])
     result = CliRunner().invoke(main, ["show", text], env={"COLUMNS": "400"})
     assert result.exit_code == 0, result.output
     people = people_rows(result.output)
-    assert people["Lê Quang Bình"] == ["Đại tá", "Chính ủy", "Lữ đoàn 168"]
-    assert people["Vi Văn Kiên"] == ["Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Tuyên Quang"]
-    assert people["Trần Ngọc Sơn"] == ["Đại tá", "Giám đốc", "Công an tỉnh Nghệ An"]
-    assert people["Lò Văn Pấng"] == ["Thượng tá", "Trưởng", "Công an xã Mường Nhé"]
-    assert people["Lê Văn Sơn"] == ["", "Phó Chủ tịch", "Hội Nông dân tỉnh Quảng Trị"]
-    assert people["Ito Naoki"] == ["", "Đại sứ", ""]
-    assert people["Trần Đình Khang"] == ["Đại tá", "", ""]
-    assert people["Đ.V.T"] == ["", "", ""]
+    assert people["Lê Quang Bình"] == ["Đại tá", "Chính ủy", "Lữ đoàn 168", ""]
+    assert people["Vi Văn Kiên"] == ["Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Tuyên Quang", ""]
+    assert people["Trần Ngọc Sơn"] == ["Đại tá", "Giám đốc", "Công an tỉnh Nghệ An", ""]
+    assert people["Lò Văn Pấng"] == ["Thượng tá", "Trưởng", "Công an xã Mường Nhé", ""]
+    assert people["Lê Văn Sơn"] == ["", "Phó Chủ tịch", "Hội Nông dân tỉnh Quảng Trị", ""]
+    assert people["Ito Naoki"] == ["", "Đại sứ", "", ""]
+    assert people["Trần Đình Khang"] == ["Đại tá", "", "", ""]
+    assert people["Đ.V.T"] == ["", "", "", "SN 1990, xã Mỹ Lý"]
 
 
 @pytest.mark.parametrize(("text", "name", "record"), [
