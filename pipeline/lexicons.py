@@ -115,6 +115,7 @@ class OrganizationLexicon:
     # sub-unit head → the heads of the bodies it may belong to ("Đội" → "Đồn", "Phòng" …)
     sub_unit_parents: tuple[tuple[str, tuple[str, ...]], ...] = ()
     national_sub_units: tuple[str, ...] = ()
+    foreign_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -128,7 +129,8 @@ class OrganizationLexicon:
                      ("heads", "standalone", "numbered", "generic_after", "sentence_case_heads", "delegation_heads",
                       "named_after_people", "capitalised_heads")),
                    tuple((nfc(head), tuple(nfc(o) for o in owners)) for head, owners in parents.items()),
-                   tuple(nfc(head) for head in _strings(path, data, "national_sub_units")))
+                   tuple(nfc(head) for head in _strings(path, data, "national_sub_units")),
+                   tuple(nfc(head) for head in _strings(path, data, "foreign_heads")))
 
 
 @dataclass(frozen=True)

@@ -295,10 +295,20 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
     ("Đại hội Đảng bộ tỉnh Hà Tĩnh bế mạc. Đồng chí Tuấn đề nghị Tỉnh ủy khóa mới sớm cụ thể hóa nghị quyết.",
      "Tỉnh ủy", "Tỉnh ủy Hà Tĩnh"),
+    # a body only other countries have: the foreign province, never the document's own
+    ("Đồn Biên phòng Ia Lốp (Gia Lai) tuần tra chung với Cảnh sát tỉnh Mondulkiri. Đại tá Rơ Châm Hiếu, Chỉ huy "
+     "trưởng BĐBP tỉnh Gia Lai, cảm ơn Cảnh sát tỉnh đã phối hợp.", "Cảnh sát tỉnh", "Cảnh sát tỉnh Mondulkiri"),
+    ("Tỉnh Lai Châu có đường biên giới với tỉnh Vân Nam. Ông Lê Văn Lương chúc mừng Chính phủ Nhân dân tỉnh.",
+     "Chính phủ Nhân dân tỉnh", "Chính phủ Nhân dân tỉnh Vân Nam"),
 ])
 def test_the_document_completes_a_name(process, text: str, org: str, normalized: str) -> None:
     found = org_mentions(process, text)
     assert found[org].normalized == normalized
+
+
+def test_a_foreign_body_is_not_given_the_documents_province(process) -> None:
+    found = org_mentions(process, "Công an tỉnh Tây Ninh làm việc với Cảnh sát tỉnh về tội phạm ma túy.")
+    assert found["Cảnh sát tỉnh"].normalized == "Cảnh sát tỉnh"
 
 
 def test_a_unit_named_alone_without_its_body_before_it_is_not_completed(process) -> None:

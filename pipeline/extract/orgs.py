@@ -255,6 +255,7 @@ class OrganizationExtractor:
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
         self.sub_unit_parents = dict(lexicon.sub_unit_parents)
         self.national_sub_units = lexicon.national_sub_units
+        self.foreign_heads = {form_key(head) for head in lexicon.foreign_heads}
         self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
         self.expansions = {key: entry.expansion for key, entry in acronyms.acronyms.items()}
         self.surnames = people.surnames
@@ -718,16 +719,24 @@ class _Context:
                 if (attrs or {}).get("level") in ("province", "foreign_region") and not personal:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
             self._sentence_of = sentence_of
+        # a body only other countries have: its province is a foreign one, in its sentence or named last before it
+        foreign_only = head is not None and form_key(head.value) in self.x.foreign_heads
         sentence = self._sentence_of.get(unit.start)
-        named = None
+        named = earlier_foreign = None
         for place, place_sentence, value, attrs in self._provinces:
             if place.start >= unit.start:
                 break
-            if place_sentence == sentence and value.startswith(unit.value + " ") and not self.named_by(place, head):
-                named = Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"),
-                                 attrs.get("level") == "foreign_region")
+            foreign = attrs.get("level") == "foreign_region"
+            if not value.startswith(unit.value + " ") or (foreign_only and not foreign):
+                continue
+            province = Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"), foreign)
+            if place_sentence == sentence and not self.named_by(place, head):
+                named = province
+            earlier_foreign = province if foreign else earlier_foreign
         if named is not None:
             return named
+        if foreign_only:
+            return earlier_foreign or self.foreign_province(unit)
         foreign = self.foreign_side_province(unit)
         if foreign is not None:
             return foreign
@@ -742,6 +751,16 @@ class _Context:
                                 attrs.get("level") == "foreign_region")
         return None
 
+    def foreign_province(self, unit: Part) -> Province | None:
+        """The one foreign province (of ``unit``'s word) the document names: the place of a body only other countries
+        have (``Cảnh sát tỉnh`` of Cambodia, ``Chính phủ Nhân dân tỉnh`` of China); None when it names none or several."""
+        regions = {value: attrs for _, _, value, attrs in self._provinces
+                   if attrs.get("level") == "foreign_region" and value.startswith(unit.value + " ")}
+        if len(regions) != 1:
+            return None
+        (value, attrs), = regions.items()
+        return Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"), True)
+
     def foreign_side_province(self, unit: Part) -> Province | None:
         """``… ; đoàn bạn do Đại tá X, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu``: in a clause about the other side of a
         meeting (``phía bạn``, ``đoàn bạn``), a bare ``tỉnh`` is the one foreign province the document names."""
@@ -749,12 +768,7 @@ class _Context:
         k = unit.start - 1
         while k > 0 and self._sentence_of.get(k) == sentence and self.doc[k].text not in (";", "."):
             if self.doc[k].lower_ == "bạn" and self.doc[k - 1].lower_ in FOREIGN_SIDE_WORDS:
-                regions = {value: attrs for _, _, value, attrs in self._provinces
-                           if attrs.get("level") == "foreign_region" and value.startswith(unit.value + " ")}
-                if len(regions) == 1:
-                    (value, attrs), = regions.items()
-                    return Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"), True)
-                return None
+                return self.foreign_province(unit)
             k -= 1
         return None
 
