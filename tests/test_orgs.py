@@ -306,6 +306,20 @@ def test_the_document_completes_a_name(process, text: str, org: str, normalized:
     assert found[org].normalized == normalized
 
 
+@pytest.mark.parametrize(("text", "unit", "normalized"), [
+    # our side after a paragraph about the foreign side: our police's division
+    ("Công an tỉnh Quảng Trị phối hợp với Lào. Về phía tỉnh Savannakhet (Lào), Đại tá Xôm Phon, Phó Giám đốc "
+     "Công an tỉnh chỉ đạo.\n\nTại Lao Bảo, Thượng tá Trần Văn Nam, Phó Trưởng Phòng Cảnh sát hình sự, tiếp nhận "
+     "nạn nhân.", "Phòng Cảnh sát hình sự", "Phòng Cảnh sát hình sự Công an tỉnh Quảng Trị"),
+    # in the sentence about the foreign side: theirs
+    ("Công an tỉnh Quảng Trị phối hợp với Lào. Về phía tỉnh Savannakhet (Lào), Đại tá Xôm Phon, Phó Giám đốc "
+     "Công an tỉnh và Trung tá Bun Mi, Trưởng Phòng Cảnh sát hình sự trực tiếp chỉ đạo.", "Phòng Cảnh sát hình sự",
+     "Phòng Cảnh sát hình sự Công an tỉnh Savannakhet"),
+])
+def test_a_foreign_body_owns_the_units_of_its_own_sentence_only(process, text: str, unit: str, normalized: str) -> None:
+    assert org_mentions(process, text)[unit].normalized == normalized
+
+
 def test_a_foreign_body_is_not_given_the_documents_province(process) -> None:
     found = org_mentions(process, "Công an tỉnh Tây Ninh làm việc với Cảnh sát tỉnh về tội phạm ma túy.")
     assert found["Cảnh sát tỉnh"].normalized == "Cảnh sát tỉnh"

@@ -159,7 +159,7 @@ LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|qu�
 
 
 def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], national: Iterable[str] = (),
-                       place_starts: Collection[int] = ()) -> None:
+                       place_starts: Collection[int] = (), foreign_places: Collection[str] = ()) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -171,7 +171,9 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     written (completed by the registry or the document), a numbered name
     (``Đội Trinh sát số 2``) or a sub-unit with no owner is left as it is.
     ``spans`` are in text order. A sub-unit named after a place (one of ``place_starts`` inside it) is complete;
-    one whose head is ``national`` belongs to a national body only.
+    one whose head is ``national`` belongs to a national body only. A body of a foreign province (its name ends
+    with one of ``foreign_places``: ``Công an tỉnh Savannakhet``) owns a sub-unit of its own sentence only (``Về
+    phía tỉnh Savannakhet, …, Trưởng Phòng Cảnh sát hình sự``), never one of a later sentence about our side.
     """
     national = tuple(national)
     first_words = {head.split(" ", 1)[0] for head in parents}
@@ -212,6 +214,18 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         return next((before for before in reversed(spans[:k])
                      if any((span_values(before)[0] or before.text).lower().startswith(w + " ") for w in words)), None)
 
+    def is_foreign(owner: Span) -> bool:
+        value = span_values(owner)[0] or owner.text
+        return any(value.endswith(" " + place) for place in foreign_places)
+
+    sentences: SentenceIndex | None = None
+
+    def same_sentence(a: Span, b: Span) -> bool:
+        nonlocal sentences
+        if sentences is None:
+            sentences = SentenceIndex(sentence_ranges(b.doc))
+        return sentences.get(a.start) == sentences.get(b.start)
+
     heads = [head_of(span) for span in spans]
     # owners written after: right to left, so that a chain (Phòng Tuyên huấn, Cục Chính trị, …) completes whole;
     # the rest look left, after the owners written after were settled
@@ -225,7 +239,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         head = heads[k]
         if head is None or k in written_after:
             continue
-        owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head)), None)
+        owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head)
+                                              and (not is_foreign(before) or same_sentence(before, span))), None)
         if owner is not None:
             span._.normalized = f"{span_values(span)[0]} {span_values(owner)[0] or owner.text}"
     for k in sorted(written_after, reverse=True):
@@ -296,7 +311,8 @@ class OrganizationExtractor:
             if org is not None:
                 spans.append(org)
                 end = org.end
-        complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places)
+        complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
+                           context.foreign_names())
         add_spans(doc, "ORG", spans)
         return doc
 
@@ -390,6 +406,7 @@ class _Context:
         self.province = document_province(places)
         self.place_list = sorted(places, key=lambda span: span.start)
         self._sentence_of: SentenceIndex | None = None
+        self.foreign_places: set[str] | None = None  # names of the foreign provinces and countries, when first asked
         self._provinces: list[tuple[Span, int | None, str, dict]] | None = None  # province places, when first asked
         self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
@@ -659,7 +676,8 @@ class _Context:
         if unit is not None and not rest:
             # "Phòng Cảnh sát hình sự" alone: of the last police the document named before it
             owner = next((name for start, template_id, name in reversed(self.template_bodies)
-                          if start < first.start and template_id in unit.parents), None)
+                          if start < first.start and template_id in unit.parents
+                          and not self.foreign_elsewhere(name, start, first.start)), None)
             if owner is not None:
                 return "orgs.document", {**attrs, "parent": owner}, f"{value} {owner}"
         if rest_value and (parent is not None or (rest[0].forms and rest[0].kind == "head")):
@@ -750,6 +768,23 @@ class _Context:
                 return Province(unit.value, value[len("thành phố "):], attrs.get("code"),
                                 attrs.get("level") == "foreign_region")
         return None
+
+    def foreign_names(self) -> set[str]:
+        """The normalized names of the foreign provinces and countries the document names."""
+        if self.foreign_places is None:
+            self.foreign_places = {span_values(place)[0] or place.text for place in self.place_list
+                                   if (span_values(place)[2] or {}).get("level") in FOREIGN_LEVELS}
+        return self.foreign_places
+
+    def foreign_elsewhere(self, name: str, start: int, at: int) -> bool:
+        """Whether ``name`` (a body written at token ``start``) is a foreign province's and in another sentence than
+        token ``at``: a foreign body owns the units of its own sentence only (``Về phía tỉnh Savannakhet, … Trưởng
+        Phòng Cảnh sát hình sự``), not those of a later one about our side."""
+        if not any(name.endswith(" " + place) for place in self.foreign_names()):
+            return False
+        if self._sentence_of is None:
+            self._sentence_of = SentenceIndex(sentence_ranges(self.doc))
+        return self._sentence_of.get(start) != self._sentence_of.get(at)
 
     def foreign_province(self, unit: Part) -> Province | None:
         """The one foreign province (of ``unit``'s word) the document names: the place of a body only other countries
