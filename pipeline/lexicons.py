@@ -197,6 +197,8 @@ class RelationLexicon:
     on_behalf_of: frozenset[tuple[str, ...]] = frozenset()
     anaphors: frozenset[tuple[str, ...]] = frozenset()
     settings: frozenset[tuple[str, ...]] = frozenset()
+    # a title that names no unit word → the heads of the bodies it is held in ("Giám đốc" → "Công an tỉnh", "Sở")
+    title_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -208,11 +210,17 @@ class RelationLexicon:
         limit = data.get("max_link_words", 8)
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
             raise LexiconError(f"{path}: 'max_link_words' must be a positive integer, not {limit!r}")
+        bodies = data.get("title_bodies") or {}
+        if not isinstance(bodies, dict) or not all(
+                isinstance(title, str) and isinstance(heads, list) and all(isinstance(h, str) for h in heads)
+                for title, heads in bodies.items()):
+            raise LexiconError(f"{path}: 'title_bodies' must map a title to a list of organization heads")
         return cls(phrases("links"), phrases("former"), phrases("current"), phrases("respectively"),
                    phrases("promotions"), frozenset(w.lower() for w in _strings(path, data, "plural_units")),
                    phrases("members"), phrases("former_openers"),
                    frozenset(w.lower() for w in _strings(path, data, "list_words")), limit, phrases("sides"),
-                   phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"))
+                   phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"),
+                   {nfc(title): tuple(nfc(h) for h in heads) for title, heads in bodies.items()})
 
 
 @dataclass(frozen=True)

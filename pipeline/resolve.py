@@ -22,7 +22,9 @@ document where the text settles it: one side of a meeting (``Phía Quân khu 3
 có …``, ``Tại Bộ CHQS tỉnh X, …``), the same title written with its body earlier
 in the sentence, ``của đồn``/``cùng đội`` (the last body of that word), the unit
 written before the name (``Trung đoàn 50 với Thượng tá A, Chính ủy``), a vessel's
-unit (``tàu HQ-561 thuộc Lữ đoàn 170``), the body of the title's unit word named last.
+unit (``tàu HQ-561 thuộc Lữ đoàn 170``), the body of the title's unit word named last,
+the body of a head the title is held in named last (``title_bodies``: ``Giám đốc``
+→ ``Công an tỉnh``, ``Sở``).
 
 Roles are kept in text order (``roles``: every distinct rank, position and
 organization the person is given, ``nguyên``/former ones flagged); the final
@@ -67,6 +69,8 @@ MAX_DETAILS = 25
 LED_BY = {"do", "của", "với"}
 # the words before "của" that may follow a member word: "xạ thủ súng chống tăng của Đại đội 5"
 MEMBER_WORDS = 4
+# "phía bạn", "đoàn bạn": the other side of a meeting, after these words
+FOREIGN_SIDE = {"phía", "đoàn"}
 # words before a unit word meaning the body named last: "của đồn", "cùng đội"
 OWN_UNIT = {"của", "cùng"}
 # the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …"
@@ -726,6 +730,23 @@ class RecordLinker:
         return next((_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)
                      if names_unit(_value(s.orgs[start]), unit)), None)
 
+    def title_body_before(self, s: _Spans, record: PersonRecord, starts: dict[str, int]) -> str | None:
+        """``Công an tỉnh Lào Cai … Đại tá A, Phó Giám đốc``: for a final title with no unit word and no body, the
+        body of one of the heads it is held in (``title_bodies``) the document named last before the title."""
+        heads = self.lexicon.title_bodies.get(base_title(record.position or ""))
+        held = next((role for role in reversed(record.roles) if role.position == record.position), None)
+        if not heads or held is None or not held.mention_ids:
+            return None
+        at = starts.get(held.mention_ids[0], 0)
+        sentence = next((first for first, end in sentence_ranges(s.doc) if first <= at < end), 0)
+        if any(s.lower[k] == "bạn" and s.lower[k - 1] in FOREIGN_SIDE for k in range(max(sentence, 1), at)):
+            return None  # "Phía bạn có Đại tá B, Chính ủy": the other side's body, which our names do not give
+        for start in sorted((o for o in s.orgs if o < at), reverse=True):
+            value = _value(s.orgs[start])
+            if any(value == head or value.startswith(head + " ") for head in heads):
+                return value
+        return None
+
     @staticmethod
     def same_title_before(s: _Spans, event: RoleEvent, sentence: int | None, index: SentenceIndex) -> Span | None:
         """The organization written right after the last earlier mention of the event's title in its sentence, or of
@@ -902,7 +923,8 @@ class RecordLinker:
         starts = {mention_id: start for (_, start, _), mention_id in s.ids.items()}
         for record in records:
             if record.position is not None and record.organization is None:
-                record.organization = unit_of_title(record.position, units) or self.unit_named_before(s, record, starts)
+                record.organization = (unit_of_title(record.position, units) or self.unit_named_before(s, record, starts)
+                                       or self.title_body_before(s, record, starts))
         return records
 
 
@@ -933,6 +955,17 @@ def unit_of_title(position: str, organizations: set[str]) -> str | None:
     unit = title_unit(position)
     matches = {org for org in organizations if unit is not None and names_unit(org, unit)}
     return matches.pop() if len(matches) == 1 else None
+
+
+def base_title(position: str) -> str:
+    """The title a deputy, an acting holder or a standing one holds (``Phó Giám đốc`` → ``Giám đốc``,
+    ``Phó Chủ tịch Thường trực`` → ``Chủ tịch``)."""
+    words = position.split()
+    while words and words[0] in ("Phó", "Quyền"):
+        words = words[1:]
+    if words[-2:] == ["Thường", "trực"]:
+        words = words[:-2]
+    return " ".join(words)
 
 
 def title_unit(position: str) -> str | None:

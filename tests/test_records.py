@@ -93,6 +93,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      {"Chu Văn Thiện": ("Trung tá", "Tiểu đoàn trưởng", "Tiểu đoàn Trinh sát 18")}),
     ("Chuyên án thành công nhờ Công an tỉnh Hà Tĩnh, đơn vị do Đại tá Phạm Hồng Lĩnh làm Giám đốc.",
      {"Phạm Hồng Lĩnh": ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh")}),
+    # a title with no unit word and no body: the body of a head it is held in, named last before it
+    ("Công an tỉnh Lào Cai tổng kết công tác năm. Cùng dự có Đại tá Lê Thị Thu Trang, Phó Giám đốc.",
+     {"Lê Thị Thu Trang": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Lào Cai")}),
+    ("Bộ CHQS tỉnh Quảng Ninh diễn tập. Đại tá Đào Văn Khuê, Chỉ huy trưởng, điều hành.",
+     {"Đào Văn Khuê": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh")}),
     # a member of a unit named a few words later, or "cùng đội": the body that word named last
     ("Binh nhất Lò Văn Sinh, xạ thủ súng chống tăng của Đại đội 5, lần đầu bắn đạn thật.",
      {"Lò Văn Sinh": ("Binh nhất", None, "Đại đội 5")}),
@@ -129,12 +134,17 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     # "A là Chính ủy": the copula after a name gives the name the role, not the next name
     ("Trung tá Đỗ Văn Hải là Đồn trưởng, Thiếu tá Lò Văn Tâm là Chính trị viên.", "Lò Văn Tâm", "Đồn trưởng"),
     # a side introduced in another sentence lends nothing
-    ("Phía Quân khu 3 có Trung tướng Vũ Đình Khải. Đại tá Lê Văn Ba, Chính ủy, phát biểu.", "Lê Văn Ba",
+    ("Phía Quân khu 3 có Trung tướng Vũ Đình Khải. Phía bạn có Đại tá Lê Văn Ba, Chính ủy, phát biểu.", "Lê Văn Ba",
      "Quân khu 3"),
     # a title with its own body keeps it; a name after "của" with no title takes no body
     ("Sư đoàn 395 với Đại tá Lê Văn Sơn, Trung đoàn trưởng Trung đoàn 50, tham gia diễn tập.", "Lê Văn Sơn",
      "Sư đoàn 395"),
     ("Bằng khen của Bộ Công an cho Thiếu tá Lê Văn Hà được trao sáng nay.", "Lê Văn Hà", "Bộ Công an"),
+    # a body no title of the kind is held in, or one named only after the title, is not the title's
+    ("Đại tá Võ Văn Lộc, Phó Giám đốc, thăm Đồn Biên phòng Ia Lốp và Công an tỉnh Gia Lai.", "Võ Văn Lộc",
+     "Công an tỉnh Gia Lai"),
+    ("Đồn Biên phòng Ia Lốp đón đoàn. Đại tá Võ Văn Lộc, Phó Giám đốc, phát biểu.", "Võ Văn Lộc",
+     "Đồn Biên phòng Ia Lốp"),
     # "cùng đội" with no team named before gives nothing
     ("Trung úy Hồ Văn Giang, cán bộ cùng đội, nhận Giấy khen của Công an tỉnh.", "Hồ Văn Giang", "Công an tỉnh"),
 ])
@@ -311,9 +321,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Báo cáo tại hội đàm, Đại tá, TS Nông Văn Hòa, Chính ủy Lữ đoàn 168 cho biết.", "Nông Văn Hòa",
      ("Đại tá", "Chính ủy", "Lữ đoàn 168")),
     ("Thượng tá (nay là Đại tá) Hoàng Minh Phương nhận Bằng khen.", "Hoàng Minh Phương", ("Đại tá", None, None)),
+    # the former post stays former; the new title without its body is held in the command named before it
     ("Trước đó, đồng chí Lê Quang Thuận là Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Quảng Ninh. "
      "Nay đồng chí Lê Quang Thuận được bổ nhiệm giữ chức Chỉ huy trưởng.", "Lê Quang Thuận",
-     (None, "Chỉ huy trưởng", None)),
+     (None, "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh")),
     ("Ông Hồ Sỹ Nam và bà Phan Thị Diệu Linh được bầu giữ chức Phó Chủ tịch Hội đồng nhân dân tỉnh Nghệ An.",
      "Hồ Sỹ Nam", (None, "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Nghệ An")),
     ("Đại úy Mạy Xổm Phu Vông, cán bộ Phòng Quản lý xuất nhập cảnh Công an tỉnh Xiêng Khoảng, dự lễ.",
