@@ -320,6 +320,17 @@ def test_a_foreign_body_owns_the_units_of_its_own_sentence_only(process, text: s
     assert org_mentions(process, text)[unit].normalized == normalized
 
 
+def test_the_headline_names_the_documents_province(process) -> None:
+    text = ("Đại tá Nguyễn Đình Khải giữ chức Giám đốc Công an tỉnh Điện Biên\n\n"
+            "Bộ Công an điều động Đại tá Nguyễn Đình Khải, Tỉnh ủy viên Tỉnh ủy Lào Cai, Phó Giám đốc Công an tỉnh "
+            "Lào Cai giữ chức Giám đốc Công an tỉnh Điện Biên. Dự có Thiếu tướng Đặng Hữu Phong, Giám đốc Công an "
+            "tỉnh Lào Cai và ông Vũ Văn Hà, đại biểu tỉnh Lào Cai. Ông Lò Văn Mừng, Bí thư Tỉnh ủy phát biểu.")
+    assert org_mentions(process, text)["Tỉnh ủy"].normalized == "Tỉnh ủy Điện Biên"
+    # without the headline, the province named most
+    body = text.split("\n\n", 1)[1]
+    assert org_mentions(process, body)["Tỉnh ủy"].normalized == "Tỉnh ủy Lào Cai"
+
+
 def test_a_foreign_body_is_not_given_the_documents_province(process) -> None:
     found = org_mentions(process, "Công an tỉnh Tây Ninh làm việc với Cảnh sát tỉnh về tội phạm ma túy.")
     assert found["Cảnh sát tỉnh"].normalized == "Cảnh sát tỉnh"

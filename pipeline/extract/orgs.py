@@ -99,19 +99,27 @@ class Province:
         return f"{self.unit} {self.name}"
 
 
-def document_province(places: list[Span]) -> Province | None:
-    """The province a document is about: its most mentioned one, the first on a tie.
+# how many mentions a province named in a document's first line counts for: the headline names its subject
+HEADLINE_WEIGHT = 3
 
-    ``UBND tỉnh`` and ``Tỉnh ủy`` in that document are this province's.
+
+def document_province(places: list[Span]) -> Province | None:
+    """The province a document is about: its most mentioned one, a mention in the first line (the headline, or
+    the lead) counting ``HEADLINE_WEIGHT`` times, the first on a tie.
+
+    ``UBND tỉnh`` and ``Tỉnh ủy`` in that document are this province's: in ``Đại tá A giữ chức Giám đốc Công an
+    tỉnh Điện Biên``, a story that also names his former province Lào Cai four times, they are Điện Biên's.
     """
     counts: dict[str, int] = {}
     codes: dict[str, str | None] = {}
+    first_line = places[0].doc.text.find("\n") if places else -1
     for place in places:
         value = place._.normalized or ""
         attrs = place._.attrs or {}
         # foreign regions have their own level; a "province" the registry could not place is no province
         if attrs.get("level") == "province" and attrs.get("code") and " " in value:
-            counts[value] = counts.get(value, 0) + 1
+            weight = HEADLINE_WEIGHT if 0 <= place.start_char < first_line else 1
+            counts[value] = counts.get(value, 0) + weight
             codes.setdefault(value, attrs.get("code"))
     if not counts:
         return None
