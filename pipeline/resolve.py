@@ -914,7 +914,7 @@ class RecordLinker:
                     lent = body
             found.extend(written + given)
         self.replaced_posts(s, persons, after, index, events, full_names)
-        records = [_record(f"p{i}", name, person_events, ids[name])
+        records = [_record(f"p{i}", name, person_events, ids[name], self.lexicon.memberships)
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
         for record in records:
             birth_year, residence = details[record.name]
@@ -988,8 +988,13 @@ def names_unit(organization: str, unit: str) -> bool:
     return organization.startswith(unit + " ") and (rest.isupper() or rest.isdigit())
 
 
-def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: list[str]) -> PersonRecord:
-    """The final rank, position and organization, and the distinct roles in order."""
+def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: list[str],
+            memberships: frozenset[str] = frozenset()) -> PersonRecord:
+    """The final rank, position and organization, and the distinct roles in order.
+
+    A membership (``memberships``: ``Tỉnh ủy viên``, ``Ủy viên``) is the final position only where the person
+    holds no office: ``Bà A, Chủ tịch Ủy ban MTTQ tỉnh tái đắc cử Tỉnh ủy viên`` is still ``Chủ tịch``.
+    """
     events = sorted(events, key=lambda e: e.at)
     rank = position = organization = None
     roles: list[Role] = []
@@ -1013,6 +1018,9 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
             note((rank, event.position, event.organization, True), event)
             continue
         refines = position is not None and event.position is not None and event.position.startswith(position)
+        if event.position in memberships and position is not None and position not in memberships:
+            note((rank, event.position, event.organization, False), event)
+            continue
         if event.position is not None and not (refines and event.organization is None):
             position, organization = event.position, event.organization
         elif event.position is not None:

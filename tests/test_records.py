@@ -98,6 +98,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      {"Lê Thị Thu Trang": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Lào Cai")}),
     ("Bộ CHQS tỉnh Quảng Ninh diễn tập. Đại tá Đào Văn Khuê, Chỉ huy trưởng, điều hành.",
      {"Đào Văn Khuê": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh")}),
+    # a seat on a committee does not replace an office; alone it is the position
+    ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
+     {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
+    ("Đại hội bầu Đại tá Hà Ngọc Quyết làm Tỉnh ủy viên.", {"Hà Ngọc Quyết": ("Đại tá", "Tỉnh ủy viên", None)}),
     # a member of a unit named a few words later, or "cùng đội": the body that word named last
     ("Binh nhất Lò Văn Sinh, xạ thủ súng chống tăng của Đại đội 5, lần đầu bắn đạn thật.",
      {"Lò Văn Sinh": ("Binh nhất", None, "Đại đội 5")}),
