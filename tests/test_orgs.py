@@ -166,6 +166,13 @@ def test_an_organization_ends_before_the_person(process, text: str, org: str, pe
     ("Lãnh đạo Bộ CA đã dự.", "Bộ CA", "Bộ Công an", "orgs.registry_short"),
     ("Tàu Cảnh sát biển cứu ngư dân.", "Cảnh sát biển", "Cảnh sát biển Việt Nam", "orgs.registry_short"),
     ("Bộ GD&ĐT ban hành thông tư.", "Bộ GD&ĐT", "Bộ Giáo dục và Đào tạo", "orgs.registry_short"),
+    # a police division or investigation body written with CSĐT, ANĐT, TTXH for its words
+    ("Phòng CSĐT tội phạm về ma túy Công an tỉnh Lào Cai phá án.", "Phòng CSĐT tội phạm về ma túy Công an tỉnh Lào Cai",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai", "orgs.registry"),
+    ("Cơ quan ANĐT Công an tỉnh Nghệ An khởi tố vụ án.", "Cơ quan ANĐT Công an tỉnh Nghệ An",
+     "Cơ quan An ninh điều tra Công an tỉnh Nghệ An", "orgs.registry"),
+    ("Công an tỉnh Lào Cai họp. Phòng CSĐT tội phạm về TTXH vào cuộc.", "Phòng CSĐT tội phạm về TTXH",
+     "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội Công an tỉnh Lào Cai", "orgs.document"),
     # the document: the province it is about
     ("Bộ đội Biên phòng tỉnh Nghệ An họp. Ban Chỉ huy BĐBP đã chỉ đạo.", "Ban Chỉ huy BĐBP",
      "Ban Chỉ huy Bộ đội Biên phòng tỉnh Nghệ An", "orgs.document"),
