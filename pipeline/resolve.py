@@ -462,6 +462,8 @@ class RecordLinker:
         doc = s.doc
         limit = min(len(doc), k + self.lexicon.max_link_words + 1)
         end = k
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_lower and s.lower[k + 1] not in DESCRIPTIONS:
+            end = k + 1  # "Người tiền nhiệm, Trung tá A, nhận nhiệm vụ Trưởng Công an phường X": a link behind a comma
         destination: Span | None = None
         while True:
             if end >= limit:

@@ -98,6 +98,9 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      {"Lê Thị Thu Trang": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Lào Cai")}),
     ("Bộ CHQS tỉnh Quảng Ninh diễn tập. Đại tá Đào Văn Khuê, Chỉ huy trưởng, điều hành.",
      {"Đào Văn Khuê": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh")}),
+    # a link behind the name's comma; a role after a word that ends like another role ("nhiệm vụ Trưởng")
+    ("Người tiền nhiệm, Trung tá Giàng A Chu, nhận nhiệm vụ Trưởng Công an phường Lào Cai.",
+     {"Giàng A Chu": ("Trung tá", "Trưởng", "Công an phường Lào Cai")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),

@@ -114,7 +114,9 @@ class PositionExtractor:
     def __call__(self, doc: Doc) -> Doc:
         suffix_ends = {start: end for _, start, end in self.suffix_matcher(doc)}
         spans = []
-        for found in filter_spans(self.matcher(doc, as_spans=True)):
+        # every match is tried, the longest valid ones kept: "nhiệm vụ Trưởng Công an xã" holds "vụ Trưởng" (Vụ
+        # trưởng, not one here: lower case) and "Trưởng", which is
+        for found in self.matcher(doc, as_spans=True):
             start, end, source = found.start, self.capital_cut(found), "positions.lexicon"
             while start > 0 and doc[start - 1].lower_ in self.prefixes:
                 start, source = start - 1, "positions.prefix"
