@@ -62,6 +62,8 @@ DESTINATIONS = {"về", "sang"}
 # words that open a description of a person between commas, which a link may step over
 DESCRIPTIONS = {"người"}
 MAX_DESCRIPTION = 30
+# what opens an Ê Đê or M'nông given name, written before the surname ("Y Blim Êban", "H'Liên Niê")
+GIVEN_FIRST = ("Y ", "H'")
 # tokens after a name in which its birth year and residence are looked for
 MAX_DETAILS = 25
 # the word between an organization and the name of the one who leads it or holds a title in it: "Đồn Biên phòng X
@@ -97,10 +99,13 @@ def _value(span: Span) -> str:
 
 def full_name(name: str, full_names: set[str]) -> str:
     """A given name alone (``Hải``, ``Sa Rươne``) stands for the one longer name of the document that ends with it;
-    one initial (``H.``) for the one name in initials that ends with it (``N.T.H.``)."""
+    one initial (``H.``) for the one name in initials that ends with it (``N.T.H.``); an Ê Đê or M'nông given name,
+    which comes first (``Y Blim``), for the one longer name that begins with it (``Y Blim Êban``)."""
     initial = len(name) == 2 and name[1] == "." and name[0].isupper()
+    given_first = name.startswith(GIVEN_FIRST)
     matches = [full for full in full_names if full.endswith(" " + name)
-               or (initial and full.endswith("." + name) and " " not in full)]
+               or (initial and full.endswith("." + name) and " " not in full)
+               or (given_first and full.startswith(name + " "))]
     return matches[0] if len(matches) == 1 else name
 
 

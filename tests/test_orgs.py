@@ -338,6 +338,12 @@ def test_the_headline_names_the_documents_province(process) -> None:
     assert org_mentions(process, body)["Tỉnh ủy"].normalized == "Tỉnh ủy Lào Cai"
 
 
+def test_a_registry_unit_belongs_only_to_the_bodies_the_registry_names(process) -> None:
+    found = org_mentions(process, "Bà H'Liên Niê, Giám đốc Sở Nội vụ đọc quyết định. Thượng tá Y Blim Êban, Trưởng "
+                                  "Phòng Cảnh sát hình sự phát biểu.")
+    assert found["Phòng Cảnh sát hình sự"].normalized == "Phòng Cảnh sát hình sự"
+
+
 def test_a_foreign_body_is_not_given_the_documents_province(process) -> None:
     found = org_mentions(process, "Công an tỉnh Tây Ninh làm việc với Cảnh sát tỉnh về tội phạm ma túy.")
     assert found["Cảnh sát tỉnh"].normalized == "Cảnh sát tỉnh"

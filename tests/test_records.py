@@ -195,6 +195,13 @@ def test_one_initial_is_the_person_of_the_initials_it_ends(process) -> None:
     assert [(p.name, len(p.mention_ids)) for p in people] == [("N.T.H.", 2)]
 
 
+def test_central_highlands_names_open_with_their_given_name(process) -> None:
+    """Ê Đê names: ``Y``/``H'`` + given name + surname; the given name alone later is the same person."""
+    people = process("Bà H'Liên Niê, Giám đốc Sở Nội vụ đọc quyết định. Thượng tá Y Blim Êban, Trưởng Phòng Cảnh sát "
+                     "hình sự phát biểu. Đồng chí Y Blim nguyên là Phó Trưởng phòng.").people
+    assert {p.name: len(p.mention_ids) for p in people} == {"H'Liên Niê": 1, "Y Blim Êban": 2}
+
+
 def test_the_one_replaced_held_the_post(process) -> None:
     result = process("Đại tá Phạm Hồng Lĩnh được bổ nhiệm giữ chức Giám đốc Công an tỉnh Hà Tĩnh, thay Thiếu tướng Đào "
                      "Xuân Khánh được điều động giữ chức Phó Cục trưởng Cục Cảnh sát điều tra tội phạm về ma túy.")

@@ -167,7 +167,8 @@ LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|qu�
 
 
 def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], national: Iterable[str] = (),
-                       place_starts: Collection[int] = (), foreign_places: Collection[str] = ()) -> None:
+                       place_starts: Collection[int] = (), foreign_places: Collection[str] = (),
+                       fixed_owners: dict[str, tuple[str, ...]] | None = None) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -182,7 +183,10 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     one whose head is ``national`` belongs to a national body only. A body of a foreign province (its name ends
     with one of ``foreign_places``: ``Công an tỉnh Savannakhet``) owns a sub-unit of its own sentence only (``Về
     phía tỉnh Savannakhet, …, Trưởng Phòng Cảnh sát hình sự``), never one of a later sentence about our side.
+    ``fixed_owners``: the registry's unit names (by :func:`form_key`) whose owners it names (``Phòng Cảnh sát hình
+    sự`` → ``Công an``): only those own them, whatever the head's parents allow.
     """
+    fixed_owners = fixed_owners or {}
     national = tuple(national)
     first_words = {head.split(" ", 1)[0] for head in parents}
 
@@ -198,11 +202,16 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"
         return max((h for h in parents if span.text == h or span.text.startswith(h + " ")), key=len, default=None)
 
-    def owns(owner: Span, head: str) -> bool:
+    def owns(owner: Span, head: str, unit: Span | None = None) -> bool:
         value = span_values(owner)[0] or owner.text
         if any(head == n or head.startswith(n + " ") for n in national) and LOCAL_UNIT_WORDS.search(value):
             return False
-        return any(value.startswith(parent + " ") or value == parent for parent in parents[head])
+        allowed = parents[head]
+        fixed = fixed_owners.get(form_key(unit.text)) if unit is not None else None
+        if fixed:
+            # the head's owners that the registry's names allow: a police division's are "Công an tỉnh", not a Sở
+            allowed = tuple(p for p in allowed if any(p == name or p.startswith(name + " ") for name in fixed))
+        return any(value.startswith(parent + " ") or value == parent for parent in allowed)
 
     def owner_after(k: int, head: str) -> Span | None:
         if k + 1 == len(spans):
@@ -210,7 +219,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         span, after = spans[k], spans[k + 1]
         between = span.doc[span.end:after.start]
         # "Đội Trinh sát, Bộ CHQS tỉnh …", "Đội Vận động quần chúng của Đồn Biên phòng …"
-        return after if len(between) == 1 and between[0].lower_ in (",", "của") and owns(after, head) else None
+        return after if len(between) == 1 and between[0].lower_ in (",", "của") and owns(after, head, span) else None
 
     def owner_named_after(k: int) -> Span | None:
         # "Đội Trinh sát của đồn", "Chính ủy của chi đội": the last body before it of that head
@@ -247,7 +256,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         head = heads[k]
         if head is None or k in written_after:
             continue
-        owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head)
+        owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head, span)
                                               and (not is_foreign(before) or same_sentence(before, span))), None)
         if owner is not None:
             span._.normalized = f"{span_values(span)[0]} {span_values(owner)[0] or owner.text}"
@@ -279,6 +288,11 @@ class OrganizationExtractor:
         self.sub_unit_parents = dict(lexicon.sub_unit_parents)
         self.national_sub_units = lexicon.national_sub_units
         self.foreign_heads = {form_key(head) for head in lexicon.foreign_heads}
+        # a unit name the registry gives owners (templates) belongs to bodies of those templates' names only
+        self.fixed_owners = {key: tuple(name for template in unit.parents if template in registry.templates
+                                        for name in (registry.templates[template].name,
+                                                     *registry.templates[template].forms))
+                             for key, unit in registry.unit_names.items() if unit.parents}
         self.org_acronyms = {key for key, entry in acronyms.acronyms.items() if entry.org}
         self.expansions = {key: entry.expansion for key, entry in acronyms.acronyms.items()}
         self.surnames = people.surnames
@@ -320,7 +334,7 @@ class OrganizationExtractor:
                 spans.append(org)
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
-                           context.foreign_names())
+                           context.foreign_names(), self.fixed_owners)
         add_spans(doc, "ORG", spans)
         return doc
 

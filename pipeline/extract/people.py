@@ -172,9 +172,13 @@ class PersonExtractor:
         ``need_surname`` is false) up to MAX_FOREIGN_NAME. A capital letter with
         a dot ends the name with it (``Nguyễn Văn T.``).
         """
-        if start >= len(doc) or (need_surname and doc[start].text not in self.surnames):
+        if start >= len(doc):
             return None
-        longest = MAX_NAME if doc[start].text in self.surnames else MAX_FOREIGN_NAME
+        # "H'Liên Niê": an apostrophe syllable opens with "H'" (a surname-list entry of its own)
+        opener = doc[start].text + "'" if apostrophe_syllable_end(doc, start) > start + 1 else doc[start].text
+        if need_surname and opener not in self.surnames:
+            return None
+        longest = MAX_NAME if opener in self.surnames else MAX_FOREIGN_NAME
         end = start
         syllables = 0
         while end < len(doc) and syllables < longest and is_title(doc[end]) and end not in blocked:
@@ -416,7 +420,9 @@ class PersonExtractor:
             if k >= len(doc):
                 return False
             free = not taken[k] or (after_cue and k in one_word_places and doc[k].text in owners)
-            return free and k not in blocked and is_title(doc[k]) and not (k + 1 < len(doc) and is_title(doc[k + 1]))
+            # the "H" of "H'Liên" is no given name of its own
+            return (free and k not in blocked and is_title(doc[k]) and not (k + 1 < len(doc) and is_title(doc[k + 1]))
+                    and apostrophe_syllable_end(doc, k) == k + 1)
 
         short = []
         cues = [(s.end, "people.given_name") for s in ranks]
