@@ -38,7 +38,7 @@ import yaml
 
 from .lexicons import LexiconError, nfc
 from .registry import name_key
-from .segment import PIECE
+from .segment import PIECE, is_acronym_form
 
 # what a body or template is; an entry of another kind is refused with this list
 KINDS = (
@@ -68,10 +68,28 @@ class OrgRegistryError(LexiconError):
 def form_key(text: str) -> str:
     """The key of a written name: case, commas, spacing, dash kind and tone placement ignored.
 
+    An acronym defined in parentheses inside the name is no part of it
+    (``Phòng Cảnh sát điều tra (CSĐT) tội phạm về ma túy``).
+
     >>> form_key("Bộ Văn hóa, Thể thao và Du lịch") == form_key("bộ văn hoá thể thao và du lịch")
     True
+    >>> form_key("Phòng Cảnh sát điều tra (CSĐT) tội phạm về ma túy") == form_key(
+    ...     "Phòng Cảnh sát điều tra tội phạm về ma túy")
+    True
     """
-    return name_key(" ".join(piece for piece in PIECE.findall(text.replace("–", "-")) if piece != ","))
+    pieces = [piece for piece in PIECE.findall(text.replace("–", "-")) if piece != ","]
+    if "(" in pieces:
+        pieces = [piece for i, piece in enumerate(pieces) if not _defined_acronym(pieces, i)]
+    return name_key(" ".join(pieces))
+
+
+def _defined_acronym(pieces: list[str], i: int) -> bool:
+    """Whether piece ``i`` is part of ``( ACRONYM )`` inside a name."""
+    for start in (i - 2, i - 1, i):
+        if (0 < start and start + 2 < len(pieces) and pieces[start] == "(" and pieces[start + 2] == ")"
+                and is_acronym_form(pieces[start + 1])):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

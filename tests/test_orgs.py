@@ -173,6 +173,10 @@ def test_an_organization_ends_before_the_person(process, text: str, org: str, pe
      "Cơ quan An ninh điều tra Công an tỉnh Nghệ An", "orgs.registry"),
     ("Công an tỉnh Lào Cai họp. Phòng CSĐT tội phạm về TTXH vào cuộc.", "Phòng CSĐT tội phạm về TTXH",
      "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội Công an tỉnh Lào Cai", "orgs.document"),
+    # an acronym defined inside the name, as a first mention does
+    ("Phòng Cảnh sát điều tra (CSĐT) tội phạm về ma túy Công an tỉnh Lào Cai phá án.",
+     "Phòng Cảnh sát điều tra (CSĐT) tội phạm về ma túy Công an tỉnh Lào Cai",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai", "orgs.registry"),
     # the document: the province it is about
     ("Bộ đội Biên phòng tỉnh Nghệ An họp. Ban Chỉ huy BĐBP đã chỉ đạo.", "Ban Chỉ huy BĐBP",
      "Ban Chỉ huy Bộ đội Biên phòng tỉnh Nghệ An", "orgs.document"),
@@ -375,3 +379,13 @@ def test_units_and_their_parents(process, text: str, expected: list[str]) -> Non
 def test_a_back_reference_takes_the_full_name(process) -> None:
     found = org_mentions(process, "Lữ đoàn Bảo vệ biên giới 201 tuần tra. Cán bộ Lữ đoàn giúp dân.")
     assert found["Lữ đoàn"].normalized == "Lữ đoàn Bảo vệ biên giới 201"
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import pipeline.extract.orgs
+    import pipeline.org_registry
+
+    assert doctest.testmod(pipeline.extract.orgs).failed == 0
+    assert doctest.testmod(pipeline.org_registry).failed == 0

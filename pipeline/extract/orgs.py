@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -299,9 +299,14 @@ class OrganizationExtractor:
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in names:
             self.heads.add("HEAD", [pattern(nlp.vocab, name)])
+        expansions = {}
+        for key, entry in acronyms.acronyms.items():
+            expansions.setdefault(entry.expansion.lower(), []).append(key)
         for text in registry.written_forms():
             if matched_as_head(text):
                 self.heads.add("HEAD", [pattern(nlp.vocab, text)])
+                for variant in defined_in_name(text, expansions):
+                    self.heads.add("HEAD", [pattern(nlp.vocab, variant)])
         # registry names that are complete alone when written with their capital: a body's own names, a
         # template that stands for the document's province alone
         self.registry_standalone: set[str] = set()
@@ -361,6 +366,21 @@ class OrganizationExtractor:
             if all(w == p for w, p in zip(written, pieces) if is_acronym_form(p)):
                 return True
         return False
+
+
+def defined_in_name(name: str, expansions: dict[str, list[str]]) -> Iterator[str]:
+    """``name`` written with an acronym defined after the words it abbreviates, as news does on first mention:
+    ``Phòng Cảnh sát điều tra (CSĐT) tội phạm về ma túy``. ``expansions``: lower-case long form → acronyms.
+
+    >>> list(defined_in_name("Phòng Cảnh sát điều tra tội phạm về ma túy", {"cảnh sát điều tra": ["CSĐT"]}))
+    ['Phòng Cảnh sát điều tra (CSĐT) tội phạm về ma túy']
+    """
+    words = name.split()
+    lower = [w.lower() for w in words]
+    for start in range(1, len(words) - 1):
+        for end in range(start + 2, len(words)):
+            for acronym in expansions.get(" ".join(lower[start:end]), ()):
+                yield " ".join([*words[:end], f"({acronym})", *words[end:]])
 
 
 def matched_as_head(text: str) -> bool:
