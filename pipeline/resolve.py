@@ -804,13 +804,20 @@ class RecordLinker:
         return groups
 
     def shared_links(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]],
-                     rank_shared: set[int]) -> dict[int, list[RoleEvent]]:
+                     rank_shared: set[int], ranks: dict[int, str | None]) -> dict[int, list[RoleEvent]]:
         """``Ông A và bà B được bầu giữ chức Phó Chủ tịch …``: the role linked to the last name of a list is every
         item's (not after ``lần lượt``, where each item has its own); so is the role in apposition after a list
-        that shares one rank (``Thiếu tướng A và B, Phó Tư lệnh BĐBP``)."""
+        that shares one rank (``Thiếu tướng A và B, Phó Tư lệnh BĐBP``) or after a list given a deputy title, which
+        several hold (``Đại tá A và Đại tá B, Phó Giám đốc Công an tỉnh``)."""
         shared: dict[int, list[RoleEvent]] = {}
         for run in self.runs(s, persons):
-            one_rank = len(run) > 1 and all(p.start in rank_shared for p in run[1:])
+            apposition = [e for e in after[run[-1].start] if e.source == "records.apposition"]
+            # a deputy title is held by several: "Đại tá A và Đại tá B, Phó Giám đốc Công an tỉnh" are both deputies
+            # (a pair of one rank; in a list of awards, "Trung tá A và Đại úy B, Phó Đội trưởng" is B's alone)
+            deputies = (len(run) == 2 and bool(apposition) and ranks.get(run[0].start) is not None
+                        and ranks.get(run[0].start) == ranks.get(run[1].start)
+                        and all((e.position or "").startswith("Phó ") for e in apposition))
+            one_rank = len(run) > 1 and (all(p.start in rank_shared for p in run[1:]) or deputies)
             links = [e for e in after[run[-1].start]
                      if e.source == "records.link" or (one_rank and e.source == "records.apposition")]
             if len(run) < 2 or not links:
@@ -878,7 +885,8 @@ class RecordLinker:
         respectively = self.respectively(s, persons, sentences)
         after = {person.start: self.after_name(s, person) for person in persons}
         shared = self.shared_links(s, persons, after,
-                                   {start for start, e in ranks.items() if e.source == "records.shared_rank"})
+                                   {start for start, e in ranks.items() if e.source == "records.shared_rank"},
+                                   {start: e.rank for start, e in ranks.items()})
         index = SentenceIndex(sentences)
         sides = self.sides(s, index)
         anaphors = self.anaphors(s, persons, index)

@@ -101,6 +101,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # a link behind the name's comma; a role after a word that ends like another role ("nhiệm vụ Trưởng")
     ("Người tiền nhiệm, Trung tá Giàng A Chu, nhận nhiệm vụ Trưởng Công an phường Lào Cai.",
      {"Giàng A Chu": ("Trung tá", "Trưởng", "Công an phường Lào Cai")}),
+    # a deputy title after a pair of one rank is both's; after a pair of two ranks, the second's
+    ("Thay mặt cán bộ, Đại tá Lường Văn Thắng và Đại tá Đinh Công Hậu, Phó Giám đốc Công an tỉnh Điện Biên tặng hoa.",
+     {"Lường Văn Thắng": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Điện Biên"),
+      "Đinh Công Hậu": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Điện Biên")}),
+    ("Bằng khen tặng Trung tá Trần Minh Đức và Đại úy Hồ Sỹ Quang, Phó Đội trưởng Đội Trinh sát Đồn Biên phòng Cầu Treo.",
+     {"Trần Minh Đức": ("Trung tá", None, None)}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
