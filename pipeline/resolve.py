@@ -55,8 +55,9 @@ CLAUSE_END = {".", ";", "!", "?", ":", "\n"}
 LIST_JOINS = {",", "và", ";"}
 # what stands between a vessel and the unit it belongs to: "tàu HQ-561 thuộc Lữ đoàn 170", "(Lữ đoàn 170)"
 VESSEL_OWNER_MARKS = {"thuộc", "của", "(", ","}
-# the word before the agent of a passive link: "A được Ban Thường vụ Tỉnh ủy điều động giữ chức …"
-PASSIVE_AGENT = {"được"}
+# the word before the agent of a link: "A được Ban Thường vụ Tỉnh ủy điều động giữ chức …", "A nhận quyết định
+# của Ban Thường vụ Tỉnh ủy điều động giữ chức …"
+PASSIVE_AGENT = {"được", "của"}
 # the word before the body a person is sent to: "được điều động về Sở X, bổ nhiệm giữ chức Phó Giám đốc"
 DESTINATIONS = {"về", "sang"}
 # words that open a description of a person between commas, which a link may step over

@@ -107,6 +107,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
       "Đinh Công Hậu": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Điện Biên")}),
     ("Bằng khen tặng Trung tá Trần Minh Đức và Đại úy Hồ Sỹ Quang, Phó Đội trưởng Đội Trinh sát Đồn Biên phòng Cầu Treo.",
      {"Trần Minh Đức": ("Trung tá", None, None)}),
+    # a position that holds the head of an organization's name ("Chánh Văn phòng" + "UBND tỉnh"); an agent after
+    # "của" stepped over on the way to the link
+    ("Ông Nguyễn Hoàng Long, Chánh Văn phòng UBND tỉnh Đắk Lắk, được giao kiêm nhiệm Trưởng Ban Tuyên giáo Tỉnh ủy.",
+     {"Nguyễn Hoàng Long": (None, "Trưởng", "Ban Tuyên giáo Tỉnh ủy Đắk Lắk")}),
+    ("Ông Lê Đình Cường đã nhận quyết định của Ban Thường vụ Tỉnh ủy Đắk Lắk điều động giữ chức Phó Trưởng Ban Tổ "
+     "chức Tỉnh ủy.", {"Lê Đình Cường": (None, "Phó Trưởng", "Ban Tổ chức Tỉnh ủy Đắk Lắk")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),

@@ -426,9 +426,15 @@ class _Context:
         position_ends = {s.end for s in positions}
         self.words = DocumentWords(doc, extractor.word_source)
 
+        inside_position = bytearray(len(doc))  # tokens after the first of a POSITION: no organization starts there
+        for span in positions:
+            inside_position[span.start + 1:span.end] = b"\x01" * (len(span) - 1)
+
         def covered(h: Span) -> bool:
-            return any(h.end <= e and e - s > len(h)
-                       for s in range(max(0, h.start - longest), h.start + 1) for e in covering.get(s, ()))
+            # "Chánh Văn phòng UBND tỉnh": the position holds "Văn phòng", the organization is "UBND tỉnh"
+            return inside_position[h.start] == 1 or any(
+                h.end <= e and e - s > len(h)
+                for s in range(max(0, h.start - longest), h.start + 1) for e in covering.get(s, ()))
 
         # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``, not ``bộ Công an``
         # of ``cán bộ Công an``), and not part of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``,
