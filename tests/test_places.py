@@ -53,6 +53,9 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     ("Lượng khách qua Tây Trang tăng.", "Tây Trang", "cửa khẩu quốc tế Tây Trang", {"level": "border_gate"}),
     ("Tàu trực tại quần đảo Trường Sa.", "quần đảo Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
     ("Tàu trực tại Trường Sa.", "Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
+    # a Chinese prefecture: "châu" with a name the lexicon lists under it
+    ("Đoàn châu Hồng Hà (Trung Quốc) sang thăm.", "châu Hồng Hà", "châu Hồng Hà",
+     {"level": "foreign_region", "country": "Trung Quốc"}),
 ])
 def test_place_levels_and_attrs(process, text, surface, normalized, attrs):
     found = {s: (n, a) for s, n, a in places(process, text)}
@@ -108,6 +111,9 @@ def test_context_province_chooses_among_communes_of_one_name(process):
     ("Theo Thiếu tá Lê Thị Ngọc Anh, vụ việc đang điều tra.", "Anh"),
     ("Kim ngạch đạt 5,6 tỷ đô la Mỹ.", "Mỹ"),
     ("Chủ tịch HĐND tỉnh Trần Thị Bích Vân phát biểu.", "tỉnh Trần Thị Bích Vân"),
+    # "châu" of a continent, and the surname Châu
+    ("Hợp tác với các nước châu Á.", "châu Á"),
+    ("Bằng khen tặng ông Châu Văn Sơn.", "Châu Văn Sơn"),
 ])
 def test_not_places(process, text, not_a_place):
     assert not_a_place not in [s for s, _, _ in places(process, text)]

@@ -56,7 +56,11 @@ UNIT_WORDS: dict[str, str] = {
     "quần đảo": "island",
     "huyện đảo": "island",
     "sông": "river",
+    "châu": "foreign_region",
 }
+# unit words that make a place only in lower case and with a name the lexicon lists under them: "châu Hồng Hà"
+# (a Chinese prefecture) is one, "châu Á" (a continent) and "Châu Văn Sơn" (a person) are not
+KNOWN_NAMES_ONLY = {"châu"}
 WRITTEN_AS = {"tp.": "thành phố", "tp": "thành phố"}
 MAX_NAME = 4
 # a unit word after these is plural: the names that follow are bare places
@@ -166,6 +170,9 @@ class PlaceExtractor:
             if name_end == match.end:
                 continue
             name = doc[match.end:name_end].text
+            if unit in KNOWN_NAMES_ONLY and not (match.text.islower() and name in self.places
+                                                 and self.places[name].normalized == f"{unit} {name}"):
+                continue  # "Châu Văn Sơn" capitalised is a person of the surname Châu
             known = self.places.get(name) or self.registry.candidates(name)
             if not known and doc[match.end].text in self.surnames and name_end - match.end >= 3:
                 continue  # "Chủ tịch HĐND tỉnh Trần Thị Bích Vân": a person after the unit word
