@@ -758,15 +758,23 @@ class RecordLinker:
     @staticmethod
     def same_title_before(s: _Spans, event: RoleEvent, sentence: int | None, index: SentenceIndex) -> Span | None:
         """The organization written right after the last earlier mention of the event's title in its sentence, or of
-        the title a deputy title (``Phó …``) serves."""
+        the title a deputy title (``Phó …``) serves; else after the first later mention of the same title in the
+        sentence (``A được bầu làm Phó Chủ tịch Thường trực; B được bầu giữ chức Phó Chủ tịch UBND tỉnh``)."""
         for start in range(event.at - 1, -1, -1):
             if index.get(start) != sentence:
-                return None
+                break
             position = s.positions.get(start)
             # the same title, or the one the event's deputy title serves ("Chỉ huy trưởng Bộ CHQS thành phố; Đại tá
             # B, Phó Chỉ huy trưởng")
             if (position is not None and _value(position) in (event.position, (event.position or "").removeprefix("Phó "))
                     and position.end in s.orgs):
+                return s.orgs[position.end]
+        title = (event.position or "").removesuffix(" Thường trực")
+        for start in range(event.at + 1, len(s.doc)):
+            if index.get(start) != sentence:
+                return None
+            position = s.positions.get(start)
+            if position is not None and _value(position).removesuffix(" Thường trực") == title and position.end in s.orgs:
                 return s.orgs[position.end]
         return None
 

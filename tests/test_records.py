@@ -113,6 +113,9 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      {"Nguyễn Hoàng Long": (None, "Trưởng", "Ban Tuyên giáo Tỉnh ủy Đắk Lắk")}),
     ("Ông Lê Đình Cường đã nhận quyết định của Ban Thường vụ Tỉnh ủy Đắk Lắk điều động giữ chức Phó Trưởng Ban Tổ "
      "chức Tỉnh ủy.", {"Lê Đình Cường": (None, "Phó Trưởng", "Ban Tổ chức Tỉnh ủy Đắk Lắk")}),
+    # the same title written with its body later in the sentence
+    ("Ông Giàng A Tông được bầu làm Phó Chủ tịch Thường trực; bà Ngô Thị Lệ được bầu giữ chức Phó Chủ tịch UBND tỉnh "
+     "Lào Cai.", {"Giàng A Tông": (None, "Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh Lào Cai")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
@@ -164,6 +167,9 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
      "Công an tỉnh Gia Lai"),
     ("Đồn Biên phòng Ia Lốp đón đoàn. Đại tá Võ Văn Lộc, Phó Giám đốc, phát biểu.", "Võ Văn Lộc",
      "Đồn Biên phòng Ia Lốp"),
+    # a deputy's body is not lent to the head of the same body written later (another title)
+    ("Ông Lê Văn Bình được bầu làm Chủ tịch; ông Trần Văn Nam được bầu làm Phó Chủ tịch UBND tỉnh Lào Cai.",
+     "Lê Văn Bình", "Ủy ban nhân dân tỉnh Lào Cai"),
     # "cùng đội" with no team named before gives nothing
     ("Trung úy Hồ Văn Giang, cán bộ cùng đội, nhận Giấy khen của Công an tỉnh.", "Hồ Văn Giang", "Công an tỉnh"),
 ])
