@@ -167,6 +167,7 @@ def _document(rng: random.Random, index: int, province: int, cast: list[tuple[in
                 roles.append({"rank": None, "position": before.position, "organization": before.organization,
                               "mention_ids": [], "former": True, "source": "records.apposition"})
         corpus.people.append({"doc_id": doc_id, "person_id": f"p{number}", "name": name, **final,
+                              "birth_year": None, "residence": None, "byline": False,
                               "mention_ids": json.dumps(ids), "roles": json.dumps(roles, ensure_ascii=False),
                               "entity_id": None})
         corpus.truth.append({"doc_id": doc_id, "person_id": f"p{number}", "person": true_id})
