@@ -23,7 +23,7 @@ from .extract import add_extractors
 from .extract.base import span_values
 from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
-from .lexicons import PeopleLexicon, RelationLexicon
+from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
 from .normalize import NormalizedText, ToneMap, normalize_text, read_pretokenized, reads_pretokenized
 from .resolve import RecordLinker, acronym_records, expand_text
 from .segment import VI_CONFIG, Segmenter, SentenceIndex, sentence_ranges
@@ -53,7 +53,8 @@ class Pipeline:
             add_extractors(self.nlp, config)
         self.identity = IdentityRules.from_config(config)
         self.linker = RecordLinker(RelationLexicon.load(config.lexicon_path("relations")),
-                                   PeopleLexicon.load(config.lexicon_path("people")))
+                                   PeopleLexicon.load(config.lexicon_path("people")),
+                                   OrganizationLexicon.load(config.lexicon_path("organizations")).as_force)
         self.segmenter = None
         # "needed": the Doc is built without words and the rules that read them segment the sentences they need
         self.all_words = config.stage("segment")["words"] == "all"

@@ -116,6 +116,8 @@ class OrganizationLexicon:
     sub_unit_parents: tuple[tuple[str, tuple[str, ...]], ...] = ()
     national_sub_units: tuple[str, ...] = ()
     foreign_heads: tuple[str, ...] = ()
+    # a command → the force it commands ("Bộ Chỉ huy Bộ đội Biên phòng" → "Bộ đội Biên phòng")
+    command_forces: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -130,7 +132,23 @@ class OrganizationLexicon:
                       "named_after_people", "capitalised_heads")),
                    tuple((nfc(head), tuple(nfc(o) for o in owners)) for head, owners in parents.items()),
                    tuple(nfc(head) for head in _strings(path, data, "national_sub_units")),
-                   tuple(nfc(head) for head in _strings(path, data, "foreign_heads")))
+                   tuple(nfc(head) for head in _strings(path, data, "foreign_heads")),
+                   _command_forces(path, data))
+
+    def as_force(self, organization: str) -> str:
+        """The force a command's name stands for as the unit of a sub-unit or of a person (``Bộ Chỉ huy Bộ đội Biên
+        phòng tỉnh Đắk Lắk`` → ``Bộ đội Biên phòng tỉnh Đắk Lắk``); any other name as it is."""
+        for command, force in self.command_forces:
+            if organization == command or organization.startswith(command + " "):
+                return force + organization[len(command):]
+        return organization
+
+
+def _command_forces(path: Path, data: dict) -> tuple[tuple[str, str], ...]:
+    forces = data.get("command_forces") or {}
+    if not isinstance(forces, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in forces.items()):
+        raise LexiconError(f"{path}: 'command_forces' must map a command's name to its force's name")
+    return tuple((nfc(command), nfc(force)) for command, force in forces.items())
 
 
 @dataclass(frozen=True)

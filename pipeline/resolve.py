@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.attrs import LOWER
@@ -72,6 +72,8 @@ MAX_DETAILS = 25
 LED_BY = {"do", "của", "với"}
 # the words before "của" that may follow a member word: "xạ thủ súng chống tăng của Đại đội 5"
 MEMBER_WORDS = 4
+# the name a unit's Party committee opens with: "Đảng ủy Quân khu 4"
+PARTY_COMMITTEE = "Đảng ủy"
 # "phía bạn", "đoàn bạn": the other side of a meeting, after these words
 FOREIGN_SIDE = {"phía", "đoàn"}
 # words before a unit word meaning the body named last: "của đồn", "cùng đội"
@@ -231,8 +233,11 @@ class _Spans:
 class RecordLinker:
     """Person records from a document's mentions, by the relation rules of the module docstring."""
 
-    def __init__(self, lexicon: RelationLexicon, people: PeopleLexicon | None = None):
+    def __init__(self, lexicon: RelationLexicon, people: PeopleLexicon | None = None,
+                 as_force: Callable[[str], str] = str):
         self.lexicon = lexicon
+        # a command named as the unit of a title the text gives without its body is named by its force
+        self.as_force = as_force
         self.between_rank_and_name = people.between_rank_and_name if people else frozenset()
         self.birth_year_cues = people.birth_year_cues if people else frozenset()
         self.residence_cues = people.residence_cues if people else frozenset()
@@ -925,7 +930,10 @@ class RecordLinker:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
             side = next((org for end, org in reversed(sides.get(n, [])) if end <= person.start), None)
             lent: Span | None = None
+            party: RoleEvent | None = None  # the chain's last title of a Party committee ("Bí thư Đảng ủy X")
             for event in written + given:
+                if event.organization is not None and party_unit(event.organization) is not None:
+                    party = event
                 if event.position is None or event.organization is not None:
                     continue
                 # one side's organization, else the one the same title had earlier in the sentence ("A tái đắc cử
@@ -933,9 +941,13 @@ class RecordLinker:
                 # before it in the same chain took so ("Phó Chỉ huy trưởng, Tham mưu trưởng")
                 body = side or self.same_title_before(s, event, n, index) or lent
                 if body is not None:
-                    event.organization = _value(body)
+                    event.organization = self.as_force(_value(body))
                     event.mention_ids.append(s.id(body))
                     lent = body
+                elif party is not None and party.organization is not None:
+                    # "Bí thư Đảng ủy Bộ đội Biên phòng tỉnh X, Chính ủy": the unit whose Party committee it is
+                    event.organization = party_unit(party.organization)
+                    event.mention_ids.extend(party.mention_ids[1:])
             found.extend(written + given)
         self.replaced_posts(s, persons, after, index, events, full_names)
         records = [_record(f"p{i}", name, person_events, ids[name], self.lexicon.memberships)
@@ -947,8 +959,9 @@ class RecordLinker:
         starts = {mention_id: start for (_, start, _), mention_id in s.ids.items()}
         for record in records:
             if record.position is not None and record.organization is None:
-                record.organization = (unit_of_title(record.position, units) or self.unit_named_before(s, record, starts)
-                                       or self.title_body_before(s, record, starts))
+                found = (unit_of_title(record.position, units) or self.unit_named_before(s, record, starts)
+                         or self.title_body_before(s, record, starts))
+                record.organization = self.as_force(found) if found is not None else None
         return records
 
 
@@ -979,6 +992,17 @@ def unit_of_title(position: str, organizations: set[str]) -> str | None:
     unit = title_unit(position)
     matches = {org for org in organizations if unit is not None and names_unit(org, unit)}
     return matches.pop() if len(matches) == 1 else None
+
+
+def party_unit(organization: str) -> str | None:
+    """The unit a Party committee is of (``Đảng ủy Quân khu 4`` → ``Quân khu 4``), or None: not a committee's
+    name, or one of a place (``Đảng ủy xã Mỹ Lý`` is a commune's, which has no other body of that name).
+
+        >>> party_unit("Đảng ủy Bộ đội Biên phòng tỉnh Đắk Lắk"), party_unit("Đảng ủy xã Mỹ Lý")
+        ('Bộ đội Biên phòng tỉnh Đắk Lắk', None)
+    """
+    rest = organization.removeprefix(PARTY_COMMITTEE + " ")
+    return rest if rest != organization and rest[:1].isupper() else None
 
 
 def base_title(position: str) -> str:

@@ -36,7 +36,7 @@ class Floor:
 
 
 # dev and test: the figures measured at the start of 2026-12-02 (no figure may go lower, issue 12), rounded down;
-# tune (40 documents since 2026-12-02 evening) and blind: a little under the figures last measured
+# tune (64 documents since 2026-12-03) and blind: a little under the figures last measured
 FLOORS = {
     "dev": (REPO_DEV, Floor(0.992, {"PERSON": 1.0, "RANK": 1.0, "POSITION": 0.987, "ORG": 0.98, "ACRONYM": 1.0,
                                     "PLACE": 0.993, "DATE": 1.0}, 1.0,
@@ -44,8 +44,8 @@ FLOORS = {
     "test": (REPO_TEST, Floor(0.977, {"PERSON": 0.901, "ORG": 0.974, "POSITION": 0.964, "PLACE": 0.987, "RANK": 1.0,
                                       "ACRONYM": 1.0, "DATE": 1.0}, 0.949,
                               {"rank": 0.928, "position": 0.95, "organization": 0.894})),
-    "tune": (REPO_TUNE, Floor(0.975, {"PERSON": 0.985, "ORG": 0.975}, 0.985,
-                              {"rank": 0.99, "position": 0.97, "organization": 0.92}, {"PLACE": 0.93, "DATE": 0.95},
+    "tune": (REPO_TUNE, Floor(0.975, {"PERSON": 0.985, "ORG": 0.965}, 0.985,
+                              {"rank": 0.99, "position": 0.965, "organization": 0.93}, {"PLACE": 0.94, "DATE": 0.95},
                               identity_precision=0.98)),
     "blind": (REPO_BLIND, Floor(0.965, {"PERSON": 0.975, "ORG": 0.96}, 0.98,
                                 {"rank": 0.96, "position": 0.92, "organization": 0.81}, identity_precision=0.95)),

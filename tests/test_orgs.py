@@ -348,6 +348,24 @@ def test_a_registry_unit_belongs_only_to_the_bodies_the_registry_names(process) 
     assert found["Phòng Cảnh sát hình sự"].normalized == "Phòng Cảnh sát hình sự"
 
 
+def test_a_provinces_border_guard_is_named_by_its_force_as_an_owner(process) -> None:
+    text = ("Ngày 5/6, Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk tổ chức hội nghị. Đại tá Võ Minh Sơn, Phó Bí thư Đảng ủy, "
+            "Chỉ huy trưởng phát biểu. Phòng Tham mưu báo cáo kết quả.")
+    found = [(m.text, m.normalized, m.source) for m in process(text).mentions if m.type == "ORG"]
+    assert found == [
+        # the Party committee of the force the command commands; the same bare head after a title refers back to it
+        ("Đảng ủy", "Đảng ủy Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.ellipsis"),
+        ("Bộ Chỉ huy BĐBP tỉnh Đắk Lắk", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.template"),
+        ("Đảng ủy", "Đảng ủy Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.back_reference"),
+        ("Phòng Tham mưu", "Phòng Tham mưu Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.named_head"),
+    ]
+
+
+def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None:
+    text = "Công an tỉnh Gia Lai họp. Đại diện phía bạn là ông Chea Sovann, Tùy viên Công an Đại sứ quán Campuchia."
+    assert "Công an" not in [m.text for m in process(text).mentions if m.type == "ORG"]
+
+
 def test_a_foreign_body_is_not_given_the_documents_province(process) -> None:
     found = org_mentions(process, "Công an tỉnh Tây Ninh làm việc với Cảnh sát tỉnh về tội phạm ma túy.")
     assert found["Cảnh sát tỉnh"].normalized == "Cảnh sát tỉnh"

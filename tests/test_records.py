@@ -116,6 +116,14 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # the same title written with its body later in the sentence
     ("Ông Giàng A Tông được bầu làm Phó Chủ tịch Thường trực; bà Ngô Thị Lệ được bầu giữ chức Phó Chủ tịch UBND tỉnh "
      "Lào Cai.", {"Giàng A Tông": (None, "Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh Lào Cai")}),
+    # a command title after the unit's Party committee title: the unit, named by its force
+    ("Ngày 5/6, Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk tổ chức hội nghị; Thiếu tướng Trần Minh Khôi, Phó Tham mưu "
+     "trưởng Quân khu 5 dự. Đại tá Võ Minh Sơn, Phó Bí thư Đảng ủy, Chỉ huy trưởng và Đại tá Y Khiêm Byă, Bí thư "
+     "Đảng ủy, Chính ủy chủ trì hội nghị.",
+     {"Võ Minh Sơn": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Đắk Lắk"),
+      "Y Khiêm Byă": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Đắk Lắk")}),
+    ("Thay mặt Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Quảng Trị, Đại tá Lê Đình Phú, Chính ủy, chúc mừng các đồng chí.",
+     {"Lê Đình Phú": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Trị")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
@@ -485,7 +493,7 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      ("Trung tướng", "Chính ủy", "Quân khu 3")),
     ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
      "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
-     ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn")),
+     ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")),  # a command lends its force's name
     # ... a role written with its own organization keeps it
     ("Phía Quân khu 3 có Đại tá Lê Văn Tâm, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Hưng Yên.", "Lê Văn Tâm",
      ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hưng Yên")),

@@ -168,7 +168,8 @@ LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|qu�
 
 def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], national: Iterable[str] = (),
                        place_starts: Collection[int] = (), foreign_places: Collection[str] = (),
-                       fixed_owners: dict[str, tuple[str, ...]] | None = None) -> None:
+                       fixed_owners: dict[str, tuple[str, ...]] | None = None,
+                       as_force: Callable[[str], str] = str) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -184,7 +185,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     with one of ``foreign_places``: ``Công an tỉnh Savannakhet``) owns a sub-unit of its own sentence only (``Về
     phía tỉnh Savannakhet, …, Trưởng Phòng Cảnh sát hình sự``), never one of a later sentence about our side.
     ``fixed_owners``: the registry's unit names (by :func:`form_key`) whose owners it names (``Phòng Cảnh sát hình
-    sự`` → ``Công an``): only those own them, whatever the head's parents allow.
+    sự`` → ``Công an``): only those own them, whatever the head's parents allow. ``as_force`` names an owner
+    that is a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ đội Biên phòng tỉnh X``).
     """
     fixed_owners = fixed_owners or {}
     national = tuple(national)
@@ -259,9 +261,9 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head, span)
                                               and (not is_foreign(before) or same_sentence(before, span))), None)
         if owner is not None:
-            span._.normalized = f"{span_values(span)[0]} {span_values(owner)[0] or owner.text}"
+            span._.normalized = f"{span_values(span)[0]} {as_force(span_values(owner)[0] or owner.text)}"
     for k in sorted(written_after, reverse=True):
-        owner_name = span_values(written_after[k])[0] or written_after[k].text
+        owner_name = as_force(span_values(written_after[k])[0] or written_after[k].text)
         spans[k]._.normalized = f"{spans[k].text} {owner_name}"
         attrs = span_values(spans[k])[2]
         if attrs and "parent" in attrs:
@@ -288,6 +290,7 @@ class OrganizationExtractor:
         self.sub_unit_parents = dict(lexicon.sub_unit_parents)
         self.national_sub_units = lexicon.national_sub_units
         self.foreign_heads = {form_key(head) for head in lexicon.foreign_heads}
+        self.lexicon = lexicon
         # a unit name the registry gives owners (templates) belongs to bodies of those templates' names only
         self.fixed_owners = {key: tuple(name for template in unit.parents if template in registry.templates
                                         for name in (registry.templates[template].name,
@@ -337,9 +340,10 @@ class OrganizationExtractor:
             org = context.organization_at(i)
             if org is not None:
                 spans.append(org)
+                context.named.append(span_values(org)[0] or org.text)
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
-                           context.foreign_names(), self.fixed_owners)
+                           context.foreign_names(), self.fixed_owners, self.lexicon.as_force)
         add_spans(doc, "ORG", spans)
         return doc
 
@@ -455,6 +459,7 @@ class _Context:
         self.place_list = sorted(places, key=lambda span: span.start)
         self._sentence_of: SentenceIndex | None = None
         self.foreign_places: set[str] | None = None  # names of the foreign provinces and countries, when first asked
+        self.named: list[str] = []  # the normalized names of the organizations found so far, in text order
         self._provinces: list[tuple[Span, int | None, str, dict]] | None = None  # province places, when first asked
         self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
@@ -610,6 +615,13 @@ class _Context:
                 value = self.normalize(parts + shared) if shared else None
                 return make_span(self.doc, i, end, "ORG", value, "orgs.ellipsis",
                                  self.identify(parts + shared, value)[1] if shared else {})
+            if len(parts) == 1 and first.kind == "head" and i in self.title_ends and (
+                    end == len(self.doc) or not is_title(self.doc[end])):
+                # "Đại tá A, Phó Bí thư Đảng ủy, Chỉ huy trưởng": a bare head right after a title is the body of that
+                # head the document named last ("Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk" → its Đảng ủy)
+                earlier = next((v for v in reversed(self.named) if v.startswith(first.value + " ")), None)
+                if earlier is not None:
+                    return make_span(self.doc, i, end, "ORG", earlier, "orgs.back_reference")
         return None
 
     def stands_alone(self, part: Part, plural_ok: bool = True) -> bool:
@@ -727,6 +739,7 @@ class _Context:
                           if start < first.start and template_id in unit.parents
                           and not self.foreign_elsewhere(name, start, first.start)), None)
             if owner is not None:
+                owner = self.x.lexicon.as_force(owner)
                 return "orgs.document", {**attrs, "parent": owner}, f"{value} {owner}"
         if rest_value and (parent is not None or (rest[0].forms and rest[0].kind == "head")):
             attrs["parent"] = rest_value
@@ -927,6 +940,11 @@ class _Context:
         # phòng tỉnh X"), but a commune's or province's People's Committee or Council has none: the place's
         template = parts[0].template(self.x.registry) if parts[0].kind == "head" else None
         local_government = template is not None and template.kind in ("people_committee", "people_council")
+        full = self.normalize(parts)
+        force = self.x.lexicon.as_force(full)
+        if force != full and not local_government:
+            # "Đảng ủy, Bộ Chỉ huy BĐBP tỉnh X": the Party committee of the force the command commands
+            return [Part(parts[0].start, parts[-1].end, "name", force)]
         whole = start != end + 1 and not local_government
         return [p for p in parts[0 if whole else 1:] if p.kind != "definition"]
 
