@@ -950,7 +950,7 @@ class RecordLinker:
                     event.mention_ids.extend(party.mention_ids[1:])
             found.extend(written + given)
         self.replaced_posts(s, persons, after, index, events, full_names)
-        records = [_record(f"p{i}", name, person_events, ids[name], self.lexicon.memberships)
+        records = [_record(f"p{i}", name, person_events, ids[name], self.lexicon.secondary_roles)
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
         for record in records:
             birth_year, residence = details[record.name]
@@ -1037,10 +1037,10 @@ def names_unit(organization: str, unit: str) -> bool:
 
 
 def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: list[str],
-            memberships: frozenset[str] = frozenset()) -> PersonRecord:
+            secondary_roles: frozenset[str] = frozenset()) -> PersonRecord:
     """The final rank, position and organization, and the distinct roles in order.
 
-    A membership (``memberships``: ``Tỉnh ủy viên``, ``Ủy viên``) is the final position only where the person
+    A secondary role (``secondary_roles``: ``Tỉnh ủy viên``, ``Trưởng đoàn``) is the final position only where the person
     holds no office: ``Bà A, Chủ tịch Ủy ban MTTQ tỉnh tái đắc cử Tỉnh ủy viên`` is still ``Chủ tịch``.
     """
     events = sorted(events, key=lambda e: e.at)
@@ -1066,7 +1066,7 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
             note((rank, event.position, event.organization, True), event)
             continue
         refines = position is not None and event.position is not None and event.position.startswith(position)
-        if event.position in memberships and position is not None and position not in memberships:
+        if event.position in secondary_roles and position is not None and position not in secondary_roles:
             note((rank, event.position, event.organization, False), event)
             continue
         if event.position is not None and not (refines and event.organization is None):

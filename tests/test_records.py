@@ -124,6 +124,15 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
       "Y Khiêm Byă": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Đắk Lắk")}),
     ("Thay mặt Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Quảng Trị, Đại tá Lê Đình Phú, Chính ủy, chúc mừng các đồng chí.",
      {"Lê Đình Phú": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Trị")}),
+    # the political officer of a post; a numbered region written with its acronym; a flotilla's commander
+    ("Thiếu tá Lê Trọng Nhân giữ chức Chính trị viên Đồn Biên phòng Cửa khẩu quốc tế Cha Lo.",
+     {"Lê Trọng Nhân": ("Thiếu tá", "Chính trị viên", "Đồn Biên phòng cửa khẩu quốc tế Cha Lo")}),
+    ("Đại tá Tô Văn Hiển, Chính ủy Vùng CSB 3 thăm hỏi ngư dân. Thượng tá Đoàn Văn Khải, Hải đoàn trưởng Hải đoàn 32 "
+     "chỉ huy tàu.", {"Tô Văn Hiển": ("Đại tá", "Chính ủy", "Vùng Cảnh sát biển 3"),
+                      "Đoàn Văn Khải": ("Thượng tá", "Hải đoàn trưởng", "Hải đoàn 32")}),
+    # the Party committee of a body written as an acronym after the next title; heading a delegation is no office
+    ("Đoàn Việt Nam do Đại tá Trần Quang Thiều, Bí thư Đảng ủy, Chỉ huy trưởng BĐBP tỉnh Điện Biên làm trưởng đoàn.",
+     {"Trần Quang Thiều": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Điện Biên")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),

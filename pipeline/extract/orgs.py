@@ -923,6 +923,11 @@ class _Context:
         start = end + 1
         if after_title and doc[end].text == "," and start in self.position_end_at:
             start = self.position_end_at[start]
+        if start not in self.heads and after_title and self.is_org_acronym(start):
+            # "Bí thư Đảng ủy, Chỉ huy trưởng BĐBP tỉnh": the Party committee of the body written as an acronym
+            parts, named = self.grow([Part(start, start + 1, "acronym",
+                                           self.acronyms[start]._.normalized or doc[start].text)])
+            return [Part(parts[0].start, parts[-1].end, "name", self.x.lexicon.as_force(self.normalize(parts)))]
         if start not in self.heads:
             return None
         # the complement is what follows the lexicon's head: "BĐBP tỉnh" of "Ban Chỉ huy BĐBP tỉnh", also where
@@ -1053,7 +1058,9 @@ class _Context:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
                 named = True
             elif token.text[:1].isdigit() and (parts[-1].kind in ("head", "bridge") or (
-                    numbered and parts[-1].kind == "name")):
+                    numbered and parts[-1].kind == "name") or (
+                    # "Vùng CSB 3": a numbered head written with an acronym for its words
+                    parts[-1].kind == "acronym" and form_key(self.normalize(parts)) in self.x.numbered)):
                 # written in digits: "Chính phủ hai nước" is two governments
                 end = self.number_end(k)
                 parts.append(Part(k, end, "number", doc[k:end].text))
