@@ -146,7 +146,7 @@ class Run:
     def _write_local(self, advance: Progress, started_at: str) -> tuple[RunRecord, dict[str, int], list[Path]]:
         resumer = self._resumer()
         writer = TableWriter(self.out_dir, self.formats, checkpoint_key=results_key(self.config),
-                             steps=commit_steps(self.config))
+                             steps=commit_steps(self.config, self.workers))
         record = RunRecord()
         batch_size = self.config.stage("write")["batch_size"]
         batch: list[DocumentResult] = []

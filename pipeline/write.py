@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .commit import MANIFEST_NAME, CommitStep, Staging, build_database, hidden_parquet, output_names  # noqa: F401
+from .commit import MANIFEST_NAME, CommitStep, DatabaseStep, Staging, hidden_parquet, output_names  # noqa: F401
 from .ingest import content_hash
 from .model import DocumentResult
 from .resume import CHECKPOINT_NAME, OWNER_NAME, Checkpoint
@@ -158,7 +158,7 @@ class TableWriter:
     def __init__(self, out_dir: Path, formats: Iterable[str], *, duckdb: bool = False,
                  checkpoint_key: str | None = None, steps: Sequence[CommitStep] | None = None):
         self.staging = Staging(out_dir)
-        self.steps = list(steps) if steps is not None else ([build_database] if duckdb else [])
+        self.steps = list(steps) if steps is not None else ([DatabaseStep()] if duckdb else [])
         self.files = TableFiles(self.staging.dir, formats, parquet_for_commit=bool(self.steps))
         self.checkpoint = (Checkpoint(self.staging.dir / CHECKPOINT_NAME, checkpoint_key)
                            if checkpoint_key else None)
