@@ -58,9 +58,11 @@ def test_workers_give_the_rows_of_one_process_in_input_order(config: Config, pip
     """Whichever chunks the caller processes, takes back from the queue at the end, or leaves to the worker."""
     documents = list(iter_inputs([RAW]))
     expected = [table_rows(r) for r in pipe.process_many(documents)]
+    before = sys.getswitchinterval()
     pooled = [table_rows(r) for r in process_documents(config, documents, workers=2, chunk_size=chunk_size)]
     assert len(documents) > 2 * chunk_size  # more than one chunk per worker: the pool really ran
     assert pooled == expected
+    assert sys.getswitchinterval() == before  # shortened while the pool ran only
 
 
 def test_workers_send_back_what_the_task_makes_of_each_chunk(config: Config, pipe: Pipeline) -> None:
