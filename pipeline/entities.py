@@ -79,6 +79,10 @@ BATCH_ROWS = 1024
 # rows is always asked for explicitly, which lets DuckDB stream what it would otherwise hold to keep it
 DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False}
 JSON_COLUMNS = ("aliases", "ambiguous_with", "timeline")
+# person records sorted at a time: the names are taken in partitions (by a hash of the name, so all the records of a
+# name are in one) of about this many records each, and the sort no longer holds every record of the corpus: at
+# 10,000 documents (27,743 records, 105,005 rows with their companions) the clustering's peak was 30 MB lower
+RECORDS_PER_SORT = 8192
 
 
 # --- the rules' data ---------------------------------------------------------------------------------
@@ -853,11 +857,10 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
         FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key""")
     # dropped once used, as record_rows is below: DuckDB reuses their memory for the steps that follow
     connection.execute("DROP TABLE records; DROP TABLE key_documents; DROP TABLE document_keys; DROP TABLE linked")
-    ordered = connection.sql("SELECT * FROM record_rows ORDER BY key, doc_id, person_id, part, companion")
     ids = _BatchWriter(assignment, ASSIGNMENT_SCHEMA)
     unsure = _BatchWriter(ambiguous, AMBIGUOUS_SCHEMA)
     try:
-        for rows in _grouped(_rows(ordered)):
+        for rows in _name_blocks(connection):
             for (doc_id, person_id), entity_id, others in _block_assignment(rows, rules):
                 ids.add({"doc_id": doc_id, "person_id": person_id, "entity_id": entity_id})
                 if others:
@@ -866,6 +869,16 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
         ids.close()
         unsure.close()
     connection.execute("DROP TABLE record_rows")
+
+
+def _name_blocks(connection: duckdb.DuckDBPyConnection) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``record_rows`` of each name key, sorted, the names taken a partition at a time."""
+    [(records,)] = connection.execute("SELECT count(*) FROM record_rows WHERE part = 0").fetchall()
+    partitions = max(1, -(-records // RECORDS_PER_SORT))
+    for partition in range(partitions):
+        yield from _grouped(_rows(connection.sql(f"""
+            SELECT * FROM record_rows WHERE hash(key) % {partitions} = {partition}
+            ORDER BY key, doc_id, person_id, part, companion""")))
 
 
 def _rows(relation: duckdb.DuckDBPyRelation) -> Iterator[tuple[Any, ...]]:
