@@ -1,5 +1,5 @@
 """``python -m pipeline`` runs the vnextract command."""
 
-from .cli import main
+from .cli import entry
 
-main()
+entry()

@@ -7,6 +7,7 @@ status ``error`` and the run goes on (exit 1 only with ``--strict``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -67,6 +68,28 @@ def main() -> None:
         vnextract show "Đại tá Hà Văn Tú, Chỉ huy trưởng BĐBP tỉnh phát biểu."
         vnextract config --set extract.dates.enabled=false
     """
+
+
+def entry() -> None:
+    """The ``vnextract`` command as a program (``python -m pipeline``, the console script): ``main``, then the
+    process ends without tearing down its objects one by one.
+
+    Everything a command writes is closed when it returns; what is left is the interpreter freeing the models,
+    lexicons and modules it loaded, object by object: 0.15 s of the 1.3 s of a one-document run.
+    """
+    try:
+        main()
+    except SystemExit as exc:
+        status = exc.code
+    else:  # main (click's standalone mode) always ends with SystemExit
+        status = 0
+    if isinstance(status, str):
+        click.echo(status, err=True)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a reader that went away (`| head`): nothing more to tell it
+            stream.flush()
+    os._exit(status or 0)
 
 
 @main.command()

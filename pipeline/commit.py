@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -62,8 +63,16 @@ class Staging:
         format, another engine, the database switched off) are removed, so the
         directory holds one consistent set.
         """
-        for step in steps:
-            step(self)
+        early = [step for step in steps if isinstance(step, DatabaseStep) and step.concurrent]
+        try:
+            for step in early:
+                step.start(self)
+            for step in steps:
+                step(self)
+        except BaseException:
+            for step in early:
+                step.cancel()
+            raise
         for hidden in self.dir.glob(f".*{HIDDEN_PARQUET_SUFFIX}"):
             hidden.unlink()
         staged = sorted(p for p in self.dir.iterdir() if p.name not in (MANIFEST_NAME, OWNER_NAME))
@@ -104,29 +113,73 @@ class Staging:
 CommitStep = Callable[[Staging], None]
 
 
-def build_database(staging: Staging) -> None:
-    """``extraction.duckdb`` from the finished Parquet tables: DuckDB streams them within its memory limit,
-    so a run's memory does not grow with the corpus."""
-    from .database import TableDatabase
+class DatabaseStep:
+    """The step that writes ``extraction.duckdb`` from the finished Parquet tables: DuckDB streams them within its
+    memory limit, so a run's memory does not grow with the corpus. A fresh one for each commit.
 
-    database = TableDatabase(staging.dir / DATABASE_NAME)
-    try:
-        for name in TABLES:
-            if name in DOCUMENT_TABLES or name in staging.row_counts:  # a computed table only when its step ran
-                database.insert_parquet(name, staging.parquet_source(name))
-        database.finish()
-    except BaseException:
-        database.close()
-        raise
+    ``concurrent``: no step changes the documents, mentions and acronyms tables, so a run given more than one core
+    inserts them in a thread started as the commit begins (``start``), while the steps ahead of this one run (the
+    entities: mostly Python; DuckDB runs without the GIL). The step itself then inserts people and the tables the
+    steps computed, and adds the views. A run on one core does it all in turn: its memory peak stays that of one
+    step at a time.
+    """
+
+    OWN_TABLES = ("documents", "mentions", "acronyms")
+
+    def __init__(self, concurrent: bool = False) -> None:
+        self.concurrent = concurrent
+        self.database: Any = None
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def start(self, staging: Staging) -> None:
+        from .database import TableDatabase
+
+        self.database = TableDatabase(staging.dir / DATABASE_NAME)
+        sources = [(name, staging.parquet_source(name)) for name in self.OWN_TABLES]
+        self.thread = threading.Thread(target=self._insert, args=(sources,), name="vnextract-database", daemon=True)
+        self.thread.start()
+
+    def _insert(self, sources: list[tuple[str, str]]) -> None:
+        try:
+            for name, source in sources:
+                self.database.insert_parquet(name, source)
+        except BaseException as exc:  # raised in the committing thread, when the step runs
+            self.error = exc
+
+    def __call__(self, staging: Staging) -> None:
+        if self.thread is None:  # not started early: the run's own tables now, in this thread
+            self.start(staging)
+        assert self.thread is not None
+        self.thread.join()
+        try:
+            if self.error is not None:
+                raise self.error
+            for name in TABLES:
+                # a computed table only when its step ran
+                if name not in self.OWN_TABLES and (name in DOCUMENT_TABLES or name in staging.row_counts):
+                    self.database.insert_parquet(name, staging.parquet_source(name))
+            self.database.finish()
+        except BaseException:
+            self.database.close()
+            raise
+
+    def cancel(self) -> None:
+        """Stop the inserts of a commit that failed, and close the file (the staging directory is removed next)."""
+        if self.thread is not None and self.thread.is_alive():
+            self.database.interrupt()
+            self.thread.join()
+        if self.database is not None:
+            self.database.close()
 
 
-def commit_steps(config: Config) -> list[CommitStep]:
+def commit_steps(config: Config, cores: int = 1) -> list[CommitStep]:
     """The steps a run with ``config`` takes at its commit, for either engine, in order: the entities (people's
-    ``entity_id`` and the entities table), then the database of every table."""
+    ``entity_id`` and the entities table), then the database of every table; ``cores``: how many the run may use."""
     from .entities import entities_step
 
     return [entities_step(config)] + (
-        [build_database] if config.stage("write")["duckdb"] else [])
+        [DatabaseStep(concurrent=cores > 1)] if config.stage("write")["duckdb"] else [])
 
 
 def hidden_parquet(directory: Path, table: str) -> Path:

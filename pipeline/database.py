@@ -87,5 +87,9 @@ class TableDatabase:
             self.connection.execute("CHECKPOINT")
         self.close()
 
+    def interrupt(self) -> None:
+        """Stop the statement running in another thread (it raises there)."""
+        self.connection.interrupt()
+
     def close(self) -> None:
         self.connection.close()

@@ -59,6 +59,11 @@ def _result_record(result: DocumentResult) -> dict[str, Any]:
     return {"doc_id": result.doc.doc_id, "content_hash": content_hash(result.doc), "result": record}
 
 
+def checkpoint_lines(results: Iterable[DocumentResult]) -> list[bytes]:
+    """The checkpoint's line of each result."""
+    return [orjson.dumps(_result_record(result)) + b"\n" for result in results]
+
+
 def _result_from_record(record: dict[str, Any], doc: RawDocument) -> DocumentResult:
     data = dict(record)
     data["mentions"] = [Mention(**m) for m in data.get("mentions", [])]
@@ -79,9 +84,14 @@ class Checkpoint:
         self.handle.write(orjson.dumps({"results_key": key}) + b"\n")
 
     def add(self, results: Iterable[DocumentResult]) -> None:
-        for result in results:
-            self.handle.write(orjson.dumps(_result_record(result)) + b"\n")
-            self.count += 1
+        lines = checkpoint_lines(results)
+        self.add_lines(lines, len(lines))
+
+    def add_lines(self, lines: Iterable[bytes], count: int) -> None:
+        """Append ``count`` results already encoded by :func:`checkpoint_lines`, then sync the file."""
+        for line in lines:
+            self.handle.write(line)
+        self.count += count
         self.handle.flush()
         os.fsync(self.handle.fileno())
 

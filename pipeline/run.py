@@ -28,11 +28,11 @@ from .config import Config, load_config
 from .ingest import iter_inputs
 from .manifest import RunRecord, build_manifest, now
 from .model import DocumentResult, RawDocument
-from .parallel import DEFAULT_CHUNK_SIZE, chunked, default_workers, process_documents
+from .parallel import DEFAULT_CHUNK_SIZE, chunked, default_workers, process_chunks, process_documents
 from .resume import Resumer, previous_results, results_key
 from .schema import DOCUMENT_TABLES
 from .stages import ensure_runnable
-from .write import TableWriter
+from .write import EncodedRows, RowEncoder, TableWriter
 
 FORMATS = ("csv", "parquet", "jsonl")
 ENGINES = ("local", "dask")
@@ -139,6 +139,14 @@ class Run:
         return resumer.process_many(
             lambda fresh: process_documents(self.config, fresh, self.workers, self.chunk_size), self.documents())
 
+    def _local_rows(self, resumer: Resumer, encoder: RowEncoder) -> Iterator[EncodedRows]:
+        """The rows to write, chunk by chunk, encoded where the results were computed."""
+        if resumer.stored:  # stored results come back one by one among the fresh ones: encoded here
+            for results in chunked(self._local_results(resumer), self.chunk_size):
+                yield encoder(results)
+            return
+        yield from process_chunks(self.config, self.documents(), self.workers, self.chunk_size, encoder)
+
     def _manifest(self, record: RunRecord, row_counts: dict[str, int], started_at: str) -> dict[str, Any]:
         return build_manifest(config=self.config, results_key=results_key(self.config), inputs=self.inputs,
                               record=record, row_counts=row_counts, started_at=started_at)
@@ -146,19 +154,19 @@ class Run:
     def _write_local(self, advance: Progress, started_at: str) -> tuple[RunRecord, dict[str, int], list[Path]]:
         resumer = self._resumer()
         writer = TableWriter(self.out_dir, self.formats, checkpoint_key=results_key(self.config),
-                             steps=commit_steps(self.config))
+                             steps=commit_steps(self.config, self.workers))
         record = RunRecord()
         batch_size = self.config.stage("write")["batch_size"]
-        batch: list[DocumentResult] = []
+        batch: list[EncodedRows] = []
         try:
-            for result in self._local_results(resumer):
-                record.add(result)
-                batch.append(result)
-                if len(batch) >= batch_size:
-                    writer.write_batch(batch)
+            for rows in self._local_rows(resumer, writer.encoder):
+                record.merge(rows.record)
+                batch.append(rows)
+                if sum(done.documents for done in batch) >= batch_size:
+                    writer.write_rows(batch)
                     batch = []
-                advance(1)
-            writer.write_batch(batch)
+                advance(rows.documents)
+            writer.write_rows(batch)
             record.resumed = resumer.reused
             written = writer.commit(self._manifest(record, writer.row_counts, started_at))
         except BaseException:

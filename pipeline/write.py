@@ -11,19 +11,21 @@ same ``TableFiles``).
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .commit import MANIFEST_NAME, CommitStep, Staging, build_database, hidden_parquet, output_names  # noqa: F401
+from .commit import MANIFEST_NAME, CommitStep, DatabaseStep, Staging, hidden_parquet, output_names  # noqa: F401
 from .ingest import content_hash
+from .manifest import RunRecord
 from .model import DocumentResult
-from .resume import CHECKPOINT_NAME, OWNER_NAME, Checkpoint
+from .resume import CHECKPOINT_NAME, OWNER_NAME, Checkpoint, checkpoint_lines
 from .schema import DOCUMENT_TABLES, TABLES, to_arrow
 
 
@@ -74,6 +76,63 @@ def nested_record(result: DocumentResult) -> dict[str, Any]:
     return record
 
 
+@dataclass
+class EncodedRows:
+    """The rows of consecutive results as the writers append them, with the results' tallies.
+
+    Built where the results are computed: a worker process sends these back
+    rather than the results, whose thousands of small objects took six times
+    as long to pickle and unpickle as these strings and Arrow tables.
+    """
+
+    documents: int
+    record: RunRecord
+    row_counts: dict[str, int]
+    csv: dict[str, str] = field(default_factory=dict)  # CSV lines of each table, without the header
+    arrow: dict[str, pa.Table] = field(default_factory=dict)
+    jsonl: str = ""  # lines of records.jsonl
+    checkpoint: list[bytes] = field(default_factory=list)  # lines of the --resume checkpoint
+
+
+@dataclass(frozen=True)
+class RowEncoder:
+    """Encodes results into what a run writes of them: CSV, Arrow for Parquet, records.jsonl, checkpoint lines."""
+
+    csv: bool
+    arrow: bool
+    jsonl: bool
+    checkpoint: bool = False
+
+    def __call__(self, results: Iterable[DocumentResult]) -> EncodedRows:
+        results = list(results)
+        record = RunRecord()
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOCUMENT_TABLES}
+        for result in results:
+            record.add(result)
+            for name, table_rows_ in table_rows(result).items():
+                rows[name].extend(table_rows_)
+        encoded = EncodedRows(len(results), record, {name: len(batch) for name, batch in rows.items()})
+        for name, batch in rows.items():
+            if self.csv:
+                encoded.csv[name] = csv_lines(name, batch)
+            if self.arrow:
+                encoded.arrow[name] = to_arrow(name, batch)
+        if self.jsonl:
+            encoded.jsonl = "".join(_json(nested_record(result)) + "\n" for result in results)
+        if self.checkpoint:
+            encoded.checkpoint = checkpoint_lines(results)
+        return encoded
+
+
+def csv_lines(table: str, rows: list[dict[str, Any]]) -> str:
+    """The CSV lines of ``rows`` of ``table`` (as ``append_csv`` writes them)."""
+    columns = [column for column, _ in TABLES[table]]
+    text = io.StringIO(newline="")
+    # csv.writer over lists: DictWriter checks every row's keys against the columns, a set operation per row
+    csv.writer(text).writerows([row.get(column) for column in columns] for row in rows)
+    return text.getvalue()
+
+
 class TableFiles:
     """Appends the rows of results to table files in ``directory``: CSV, Parquet (row groups), ``records.jsonl``.
 
@@ -89,32 +148,35 @@ class TableFiles:
         self.formats = list(formats)
         self.part = part
         self.parquet_wanted = "parquet" in self.formats or parquet_for_commit
+        self.encoder = RowEncoder(csv="csv" in self.formats, arrow=self.parquet_wanted, jsonl="jsonl" in self.formats)
         self.parquet: dict[str, pq.ParquetWriter] = {}
         self.csv_started: set[str] = set()
         self.row_counts: dict[str, int] = {name: 0 for name in DOCUMENT_TABLES}
 
     def write_batch(self, results: list[DocumentResult]) -> None:
-        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOCUMENT_TABLES}
-        for result in results:
-            for name, table_rows_ in table_rows(result).items():
-                rows[name].extend(table_rows_)
-        for name, batch in rows.items():
-            self.row_counts[name] += len(batch)
-            if "csv" in self.formats:
-                self._csv(name, batch)
-            if self.parquet_wanted:
-                self._parquet(name, to_arrow(name, batch))
-        if "jsonl" in self.formats:
-            with open(self.directory / "records.jsonl", "a", encoding="utf-8") as handle:
-                for result in results:
-                    handle.write(_json(nested_record(result)) + "\n")
+        self.write_rows([self.encoder(results)])
 
-    def _csv(self, name: str, batch: list[dict[str, Any]]) -> None:
-        columns = [column for column, _ in TABLES[name]]
+    def write_rows(self, batches: Sequence[EncodedRows]) -> None:
+        """Append encoded rows (of ``self.encoder``), one Parquet row group per table for all of ``batches``."""
+        if not batches:
+            return
+        for name in DOCUMENT_TABLES:
+            self.row_counts[name] += sum(batch.row_counts[name] for batch in batches)
+            if self.encoder.csv:
+                self._csv(name, "".join(batch.csv[name] for batch in batches))
+            if self.encoder.arrow:
+                self._parquet(name, pa.concat_tables([batch.arrow[name] for batch in batches]))
+        if self.encoder.jsonl:
+            with open(self.directory / "records.jsonl", "a", encoding="utf-8") as handle:
+                handle.writelines(batch.jsonl for batch in batches)
+
+    def _csv(self, name: str, lines: str) -> None:
         header = name not in self.csv_started
         self.csv_started.add(name)
-        append_csv(self.directory / f"{name}.csv", columns if header else None,
-                   ([row.get(column) for column in columns] for row in batch))
+        with open(self.directory / f"{name}.csv", "a", encoding="utf-8", newline="") as handle:
+            if header:
+                csv.writer(handle).writerow([column for column, _ in TABLES[name]])
+            handle.write(lines)
 
     def parquet_path(self, name: str) -> Path:
         if self.part is not None:
@@ -139,7 +201,6 @@ class TableFiles:
 def append_csv(path: Path, header: list[str] | None, rows: Iterable[list[Any]]) -> None:
     """Append ``rows`` to the CSV file ``path`` (``header`` first when given): None is empty, other values str()."""
     with open(path, "a", encoding="utf-8", newline="") as handle:
-        # csv.writer over lists: DictWriter checks every row's keys against the columns, a set operation per row
         writer = csv.writer(handle)
         if header is not None:
             writer.writerow(header)
@@ -159,10 +220,12 @@ class TableWriter:
     def __init__(self, out_dir: Path, formats: Iterable[str], *, duckdb: bool = False,
                  checkpoint_key: str | None = None, steps: Sequence[CommitStep] | None = None):
         self.staging = Staging(out_dir)
-        self.steps = list(steps) if steps is not None else ([build_database] if duckdb else [])
+        self.steps = list(steps) if steps is not None else ([DatabaseStep()] if duckdb else [])
         self.files = TableFiles(self.staging.dir, formats, parquet_for_commit=bool(self.steps))
         self.checkpoint = (Checkpoint(self.staging.dir / CHECKPOINT_NAME, checkpoint_key)
                            if checkpoint_key else None)
+        # what write_rows takes: a worker process may encode its results with it (it pickles)
+        self.encoder = replace(self.files.encoder, checkpoint=self.checkpoint is not None)
 
     @property
     def row_counts(self) -> dict[str, int]:
@@ -170,10 +233,15 @@ class TableWriter:
         return {**self.files.row_counts, **self.staging.row_counts}
 
     def write_batch(self, results: list[DocumentResult]) -> None:
-        self.files.write_batch(results)
+        self.write_rows([self.encoder(results)])
+
+    def write_rows(self, batches: Sequence[EncodedRows]) -> None:
+        """Append rows encoded by ``self.encoder``: one Parquet row group per table for all of ``batches``."""
+        self.files.write_rows(batches)
         # last: a result in the checkpoint is one --resume may skip, so it must not precede its rows
         if self.checkpoint is not None:
-            self.checkpoint.add(results)
+            self.checkpoint.add_lines((line for batch in batches for line in batch.checkpoint),
+                                      sum(batch.documents for batch in batches))
 
     def _close(self) -> None:
         self.files.close()

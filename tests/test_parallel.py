@@ -16,10 +16,10 @@ from pipeline.core import Pipeline, PipelineError
 from pipeline.ingest import iter_inputs
 from pipeline.lexicons import LexiconError
 from pipeline.model import RawDocument
-from pipeline.parallel import chunked, process_documents
+from pipeline.parallel import chunked, process_chunks, process_documents
 from pipeline.run import Run
 from pipeline.tables import read_tables
-from pipeline.write import table_rows
+from pipeline.write import RowEncoder, table_rows
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -58,9 +58,25 @@ def test_workers_give_the_rows_of_one_process_in_input_order(config: Config, pip
     """Whichever chunks the caller processes, takes back from the queue at the end, or leaves to the worker."""
     documents = list(iter_inputs([RAW]))
     expected = [table_rows(r) for r in pipe.process_many(documents)]
+    before = sys.getswitchinterval()
     pooled = [table_rows(r) for r in process_documents(config, documents, workers=2, chunk_size=chunk_size)]
     assert len(documents) > 2 * chunk_size  # more than one chunk per worker: the pool really ran
     assert pooled == expected
+    assert sys.getswitchinterval() == before  # shortened while the pool ran only
+
+
+def test_workers_send_back_what_the_task_makes_of_each_chunk(config: Config, pipe: Pipeline) -> None:
+    """A writer's encoded rows, made in the worker, are those the caller would make of the same chunk."""
+    documents = list(iter_inputs([RAW]))
+    encoder = RowEncoder(csv=True, arrow=True, jsonl=True, checkpoint=True)
+    pooled = list(process_chunks(config, documents, workers=2, chunk_size=2, task=encoder))
+    here = [encoder(pipe.process_many(chunk)) for chunk in chunked(documents, 2)]
+    assert [rows.documents for rows in pooled] == [len(chunk) for chunk in chunked(documents, 2)]
+    for got, expected in zip(pooled, here, strict=True):
+        assert (got.csv, got.jsonl, got.checkpoint, got.row_counts) == (
+            expected.csv, expected.jsonl, expected.checkpoint, expected.row_counts)
+        assert all(got.arrow[name].equals(expected.arrow[name]) for name in TABLES)
+        assert got.record.mentions == expected.record.mentions
 
 
 def test_input_smaller_than_a_chunk_runs_in_process(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:

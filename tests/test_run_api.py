@@ -121,7 +121,7 @@ def test_a_commit_step_reads_the_finished_parquet_tables_of_either_engine(
         (staging.dir / "row_counts.txt").write_text(repr(counted), encoding="utf-8")
 
     original = commit_module.commit_steps
-    monkeypatch.setattr("pipeline.run.commit_steps", lambda cfg: [*original(cfg), count_rows])
+    monkeypatch.setattr("pipeline.run.commit_steps", lambda cfg, cores=1: [*original(cfg, cores), count_rows])
     options = {"engine": "dask", "dask_processes": False} if engine == "dask" else {"formats": ["csv"]}
     summary = Run([RAW], tmp_path, config, workers=1, chunk_size=4, **options).write()
     assert counted == summary.row_counts and counted["mentions"] > 0

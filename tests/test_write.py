@@ -125,6 +125,39 @@ def test_duckdb_tables_views_and_types(tmp_path: Path) -> None:
         assert set(views) == set(VIEWS) and all(views.values())
 
 
+def _database_rows(path: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(path), read_only=True) as db:
+        return {name: db.execute(f"SELECT * FROM {name}").fetchall() for name in (*DOCUMENT_TABLES, "entities")}
+
+
+def test_the_database_built_beside_the_entities_holds_the_rows_of_one_built_after(tmp_path: Path,
+                                                                                  config: Config) -> None:
+    for cores in (1, 2):
+        [database] = commit.commit_steps(config, cores)[1:]
+        assert database.concurrent == (cores > 1)
+        run_writer(tmp_path / str(cores), RESULTS, formats=["csv"], steps=commit.commit_steps(config, cores))
+    one, two = (_database_rows(tmp_path / str(cores) / "extraction.duckdb") for cores in (1, 2))
+    assert one == two and one["people"] and one["entities"]
+
+
+def test_a_failing_step_stops_the_database_inserts_it_ran_beside(tmp_path: Path) -> None:
+    run_writer(tmp_path, RESULTS, duckdb=True)
+    before = snapshot(tmp_path)
+    database = commit.DatabaseStep(concurrent=True)
+
+    def failing(staging: commit.Staging) -> None:
+        assert database.thread is not None  # the inserts were started before this step
+        raise RuntimeError("a step failed")
+
+    writer = TableWriter(tmp_path, ALL_FORMATS, steps=[failing, database])
+    writer.write_batch(RESULTS)
+    with pytest.raises(RuntimeError, match="a step failed"):
+        writer.commit({"schema_version": SCHEMA_VERSION})
+    writer.abort()
+    assert database.thread is not None and not database.thread.is_alive()
+    assert snapshot(tmp_path) == before and not [p for p in tmp_path.iterdir() if p.is_dir()]
+
+
 def test_abort_leaves_the_previous_tables_untouched(tmp_path: Path) -> None:
     run_writer(tmp_path, RESULTS, duckdb=True, checkpoint_key="k")
     before = snapshot(tmp_path)
