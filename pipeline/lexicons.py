@@ -218,6 +218,7 @@ class RelationLexicon:
     # a title that names no unit word → the heads of the bodies it is held in ("Giám đốc" → "Công an tỉnh", "Sở")
     title_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)
     secondary_roles: frozenset[str] = frozenset()
+    past_in_link: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -240,7 +241,7 @@ class RelationLexicon:
                    frozenset(w.lower() for w in _strings(path, data, "list_words")), limit, phrases("sides"),
                    phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"),
                    {nfc(title): tuple(nfc(h) for h in heads) for title, heads in bodies.items()},
-                   frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")))
+                   frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")), phrases("past_in_link"))
 
 
 @dataclass(frozen=True)

@@ -524,8 +524,9 @@ class RecordLinker:
         gap = s.lower[k:end]
         end, chain = self.role_chain(s, end, "records.link")
         # "từng giữ chức": the longest phrase decides, "giữ chức" inside it gives no current role; "từng" anywhere
-        # before the link tells of the past ("từng có 8 năm làm Hiệu trưởng")
-        if starts_former or "từng" in gap or (former_link is not None and (link is None or former_link <= link)):
+        # before the link tells of the past ("từng có 8 năm làm Hiệu trưởng", "nhiều năm làm Hạm trưởng")
+        past = any(_phrase_at(gap, i, self.lexicon.past_in_link) is not None for i in range(len(gap)))
+        if starts_former or past or (former_link is not None and (link is None or former_link <= link)):
             for event in chain:
                 event.former = True
         if destination is not None and chain and chain[0].organization is None:
@@ -577,7 +578,8 @@ class RecordLinker:
         """``A, Tiểu đoàn trưởng …, và B, Chính trị viên … được nâng quân hàm … lên Trung tá``: the list of names right
         before ``được`` and the promotion words (which end at ``start``), in the sentence starting at ``first``."""
         doc = s.doc
-        verb = start
+        # "A, Phó Tư lệnh Quân khu 4 được thăng quân hàm Thiếu tướng": the promotion words may hold "được" themselves
+        verb = start + 1 if doc[start].lower_ == "được" else start
         while verb > first and doc[verb - 1].lower_ != "được" and start - verb < 14 and doc[verb - 1].text not in CLAUSE_END:
             verb -= 1
         if verb <= first or doc[verb - 1].lower_ != "được":

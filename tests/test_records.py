@@ -133,6 +133,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # the Party committee of a body written as an acronym after the next title; heading a delegation is no office
     ("Đoàn Việt Nam do Đại tá Trần Quang Thiều, Bí thư Đảng ủy, Chỉ huy trưởng BĐBP tỉnh Điện Biên làm trưởng đoàn.",
      {"Trần Quang Thiều": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Điện Biên")}),
+    # promoted after the name's titles ("A, Phó Tư lệnh … được thăng quân hàm Thiếu tướng")
+    ("Đại tá Thái Văn Quyết, Phó Tư lệnh, Tham mưu trưởng Quân khu 4 được thăng quân hàm Thiếu tướng.",
+     {"Thái Văn Quyết": ("Thiếu tướng", "Tham mưu trưởng", "Quân khu 4")}),
+    # "nhiều năm làm" tells of earlier posts: the post given now is the final one
+    ("Chuẩn Đô đốc Vũ Đức Cường nhiều năm làm Hạm trưởng, Lữ đoàn trưởng Lữ đoàn 170. Ông Vũ Đức Cường được bổ "
+     "nhiệm giữ chức Tư lệnh Vùng 2 Hải quân.", {"Vũ Đức Cường": ("Chuẩn Đô đốc", "Tư lệnh", "Vùng 2 Hải quân")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
