@@ -756,10 +756,16 @@ class RecordLinker:
         sentence = next((first for first, end in sentence_ranges(s.doc) if first <= at < end), 0)
         if any(s.lower[k] == "bạn" and s.lower[k - 1] in FOREIGN_SIDE for k in range(max(sentence, 1), at)):
             return None  # "Phía bạn có Đại tá B, Chính ủy": the other side's body, which our names do not give
-        for start in sorted((o for o in s.orgs if o < at), reverse=True):
-            value = _value(s.orgs[start])
-            if any(value == head or value.startswith(head + " ") for head in heads):
-                return value
+        # every title the person is given without a body is held in it: "Phó Chỉ huy trưởng, Tham mưu trưởng" is of
+        # a command, not of the military region named last
+        others = [self.lexicon.title_bodies.get(base_title(role.position)) for role in record.roles
+                  if role.position and role.organization is None and not role.former]
+        held_in = [h for h in others if h]
+        bodies = [_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)]
+        for candidates in (held_in, [heads]):
+            for value in bodies:
+                if all(any(value == head or value.startswith(head + " ") for head in h) for h in candidates):
+                    return value
         return None
 
     @staticmethod

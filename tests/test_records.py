@@ -139,6 +139,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # "nhiều năm làm" tells of earlier posts: the post given now is the final one
     ("Chuẩn Đô đốc Vũ Đức Cường nhiều năm làm Hạm trưởng, Lữ đoàn trưởng Lữ đoàn 170. Ông Vũ Đức Cường được bổ "
      "nhiệm giữ chức Tư lệnh Vùng 2 Hải quân.", {"Vũ Đức Cường": ("Chuẩn Đô đốc", "Tư lệnh", "Vùng 2 Hải quân")}),
+    # two titles without a body: the last body named that holds both (a command, not the military region)
+    ("Bộ Chỉ huy BĐBP tỉnh Đắk Lắk sơ kết 6 tháng; Thiếu tướng Trần Minh Khôi, Phó Tham mưu trưởng Quân khu 5 dự. "
+     "Thượng tá Nguyễn Đức Hạnh, Phó Chỉ huy trưởng, Tham mưu trưởng báo cáo.",
+     {"Nguyễn Đức Hạnh": ("Thượng tá", "Tham mưu trưởng", "Bộ đội Biên phòng tỉnh Đắk Lắk")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
