@@ -361,6 +361,13 @@ def test_a_provinces_border_guard_is_named_by_its_force_as_an_owner(process) -> 
     ]
 
 
+def test_a_unit_and_its_owner_after_cua_are_two_organizations(process) -> None:
+    text = "Đại úy Pả Kiều Lanh, Đội trưởng Đội Vũ trang của Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo, cứu hai học sinh."
+    found = [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG"]
+    assert found == [("Đội Vũ trang", "Đội Vũ trang Đồn Biên phòng cửa khẩu quốc tế Lao Bảo"),
+                     ("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo", "Đồn Biên phòng cửa khẩu quốc tế Lao Bảo")]
+
+
 def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None:
     text = "Công an tỉnh Gia Lai họp. Đại diện phía bạn là ông Chea Sovann, Tùy viên Công an Đại sứ quán Campuchia."
     assert "Công an" not in [m.text for m in process(text).mentions if m.type == "ORG"]

@@ -964,6 +964,8 @@ class _Context:
         A number closes the bridge only after a numbered head (``Đại đội Bảo vệ biên giới 283``).
         """
         doc = self.doc
+        if doc[k].lower_ == "của":
+            return None  # "Đội Vũ trang của Đồn Biên phòng X": a unit and its owner, two organizations
         numbered = form_key(parts[0].value) in self.x.numbered
         for end in range(k, min(k + MAX_BRIDGE, len(doc))):
             token = doc[end]
