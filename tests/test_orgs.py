@@ -361,6 +361,20 @@ def test_a_provinces_border_guard_is_named_by_its_force_as_an_owner(process) -> 
     ]
 
 
+def test_a_numbered_unit_written_short_takes_its_full_name(process) -> None:
+    text = ("Đại đội Bảo vệ biên giới 355 (Lào) tuần tra cùng Đồn Biên phòng Lao Bảo. Trung úy Xỉ Xổm Phon của Đại "
+            "đội 355 bàn giao đối tượng.")
+    assert org_mentions(process, text)["Đại đội 355"].normalized == "Đại đội Bảo vệ biên giới 355"
+    # two full names of that number: no guess
+    two = "Đại đội Bảo vệ biên giới 355 và Đại đội Trinh sát 355 họp. Đại đội 355 báo cáo."
+    assert org_mentions(process, two)["Đại đội 355"].normalized == "Đại đội 355"
+
+
+def test_the_coast_guard_command_is_named_in_full(process) -> None:
+    assert org_mentions(process, "Bộ Tư lệnh Cảnh sát biển tặng Bằng khen.")["Bộ Tư lệnh Cảnh sát biển"].normalized == (
+        "Bộ Tư lệnh Cảnh sát biển Việt Nam")
+
+
 def test_a_unit_and_its_owner_after_cua_are_two_organizations(process) -> None:
     text = "Đại úy Pả Kiều Lanh, Đội trưởng Đội Vũ trang của Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo, cứu hai học sinh."
     found = [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG"]

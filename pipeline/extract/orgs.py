@@ -270,6 +270,24 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             spans[k]._.attrs = {**attrs, "parent": owner_name}
 
 
+def complete_numbered(spans: list[Span]) -> None:
+    """A numbered unit written short takes the full name the document gives the same number: ``Đại đội 355``
+    after ``Đại đội Bảo vệ biên giới 355`` is that company.
+
+    Only a head and a number (``Đại đội 355``) are completed, with the one longer name of the document that opens
+    with that head and ends with that number.
+    """
+    values = {span_values(span)[0] or span.text for span in spans}
+    for span in spans:
+        value = span_values(span)[0] or span.text
+        head, _, number = value.rpartition(" ")
+        if not number.isdigit() or not head or len(head.split()) > 2:
+            continue
+        longer = {v for v in values if v != value and v.startswith(head + " ") and v.endswith(" " + number)}
+        if len(longer) == 1:
+            span._.normalized = longer.pop()
+
+
 class OrganizationExtractor:
     """spaCy component: writes ``doc.spans["ORG"]``. Needs ACRONYM and PLACE spans when those run."""
 
@@ -344,6 +362,7 @@ class OrganizationExtractor:
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force)
+        complete_numbered(spans)
         add_spans(doc, "ORG", spans)
         return doc
 
