@@ -847,6 +847,11 @@ class RecordLinker:
             if any(_phrase_at(s.lower, k, self.lexicon.respectively) is not None
                    for k in range(run[-1].end, links[0].at)):
                 continue
+            if not one_rank and run[-1].end < len(s.doc) and s.doc[run[-1].end].text == "," and any(
+                    after[p.start] for p in run[:-1]):
+                # "A, Đồn trưởng …, và B, người vừa qua tiếp tục giữ chức X": a link behind the last name's own
+                # apposition is that name's, when the names before have roles of their own
+                continue
             for person in run[:-1]:
                 if self.replaced(s, person.start):
                     continue  # "Thay đồng chí A, B được bổ nhiệm …": A is the one replaced

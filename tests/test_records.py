@@ -197,6 +197,9 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     # a deputy's body is not lent to the head of the same body written later (another title)
     ("Ông Lê Văn Bình được bầu làm Chủ tịch; ông Trần Văn Nam được bầu làm Phó Chủ tịch UBND tỉnh Lào Cai.",
      "Lê Văn Bình", "Ủy ban nhân dân tỉnh Lào Cai"),
+    # a link behind the last name's own apposition is that name's, not the list's
+    ("Tham gia chuyên án có Trung tá Lương Văn Tú, Đồn trưởng Đồn Biên phòng Nậm Cắn và Thượng tá Vi Văn Kha, người "
+     "sau đợt sắp xếp vừa qua tiếp tục giữ chức Trưởng Công an xã Nậm Cắn.", "Lương Văn Tú", "Công an xã Nậm Cắn"),
     # "cùng đội" with no team named before gives nothing
     ("Trung úy Hồ Văn Giang, cán bộ cùng đội, nhận Giấy khen của Công an tỉnh.", "Hồ Văn Giang", "Công an tỉnh"),
 ])
