@@ -44,7 +44,7 @@ from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
 )
-from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges
+from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of
 from .base import (
     PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
     spans_of,
@@ -112,7 +112,7 @@ def document_province(places: list[Span]) -> Province | None:
     """
     counts: dict[str, int] = {}
     codes: dict[str, str | None] = {}
-    first_line = places[0].doc.text.find("\n") if places else -1
+    first_line = text_of(places[0].doc).find("\n") if places else -1
     for place in places:
         value = place._.normalized or ""
         attrs = place._.attrs or {}
