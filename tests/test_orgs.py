@@ -361,6 +361,16 @@ def test_a_provinces_border_guard_is_named_by_its_force_as_an_owner(process) -> 
     ]
 
 
+@pytest.mark.parametrize("text", [
+    "Đoàn Kinh tế - Quốc phòng 327 báo cáo mô hình đưa dân ra lập nghiệp.",
+    "Trước đó, đoàn công tác của Đoàn Kinh tế - Quốc phòng 327 đã tặng quà.",
+    "Đại tá Lê Văn Hải, Trưởng đoàn Đoàn Kinh tế - Quốc phòng 327 phát biểu.",
+])
+def test_an_economic_defence_corps_anywhere_in_a_sentence(process, text: str) -> None:
+    """"Đoàn Kinh" is a surname and a word: inside a sentence it must not cut the corps' name."""
+    assert "Đoàn Kinh tế - Quốc phòng 327" in org_mentions(process, text)
+
+
 def test_a_numbered_unit_written_short_takes_its_full_name(process) -> None:
     text = ("Đại đội Bảo vệ biên giới 355 (Lào) tuần tra cùng Đồn Biên phòng Lao Bảo. Trung úy Xỉ Xổm Phon của Đại "
             "đội 355 bàn giao đối tượng.")
