@@ -1058,11 +1058,11 @@ PERSON_ROWS = """
     WITH ids AS (
         SELECT doc_id, person_id, unnest(from_json(mention_ids, '["VARCHAR"]')) AS mention_id FROM people_src)
     SELECT a.entity_id, CAST(d.date AS VARCHAR) AS date, p.doc_id, p.person_id, 0 AS part, p.name, p.rank,
-           p.position, p.organization, am.ambiguous_with
+           p.position, p.organization, am.ambiguous_with, p.byline
     FROM people_src p JOIN assignment a ON a.doc_id = p.doc_id AND a.person_id = p.person_id
          LEFT JOIN documents_src d ON d.doc_id = p.doc_id LEFT JOIN ambiguous am ON am.entity_id = a.entity_id
     UNION ALL
-    SELECT a.entity_id, CAST(d.date AS VARCHAR), ids.doc_id, ids.person_id, 1, m.text, NULL, NULL, NULL, NULL
+    SELECT a.entity_id, CAST(d.date AS VARCHAR), ids.doc_id, ids.person_id, 1, m.text, NULL, NULL, NULL, NULL, NULL
     FROM ids JOIN mentions_src m ON m.doc_id = ids.doc_id AND m.mention_id = ids.mention_id AND m.type = 'PERSON'
          JOIN assignment a ON a.doc_id = ids.doc_id AND a.person_id = ids.person_id
          LEFT JOIN documents_src d ON d.doc_id = ids.doc_id"""
@@ -1109,6 +1109,7 @@ def person_entity(rows: list[tuple[Any, ...]], limit: int) -> dict[str, Any]:
         "ambiguous_with": records[0][9] or "[]",
         "timeline": json.dumps([{"date": row[1], "doc_id": row[2], "rank": row[6], "position": row[7],
                                  "organization": row[8]} for row in records], ensure_ascii=False),
+        "byline": all(row[10] for row in records),
     }
 
 
@@ -1138,7 +1139,8 @@ class _OrganizationFold:
         return {"entity_id": self.entity_id, "type": ORG, "name": name,
                 "aliases": _aliases(self.written, name, limit), "n_documents": self.documents,
                 "n_mentions": self.mentions, "first_date": self.dates[0] if self.dates else None,
-                "last_date": self.dates[-1] if self.dates else None, "ambiguous_with": None, "timeline": None}
+                "last_date": self.dates[-1] if self.dates else None, "ambiguous_with": None, "timeline": None,
+                "byline": None}
 
 
 def _entity_rows(connection: duckdb.DuckDBPyConnection, limit: int) -> Iterator[dict[str, Any]]:

@@ -240,10 +240,16 @@ def _latest(timeline: list[dict[str, Any]], field: str) -> str | None:
     return next((item[field] for item in reversed(timeline) if item.get(field)), None)
 
 
+def _is_true(value: Any) -> bool:
+    """A boolean cell as Parquet (True), CSV (\"True\") or JSON lines (true) give it."""
+    return value is True or str(value).lower() == "true"
+
+
 def corpus_people(entities: list[dict[str, Any]], limit: int = TOP_N) -> list[dict[str, Any]]:
     """People across the corpus (entities), by documents then mentions, with their latest rank, position and
     organization."""
-    people = sorted((e for e in entities if e["type"] == "PERSON"),
+    # the authors of the documents (bylines) are not the people of the news
+    people = sorted((e for e in entities if e["type"] == "PERSON" and not _is_true(e.get("byline"))),
                     key=lambda e: (-int(e["n_documents"]), -int(e["n_mentions"]), e["name"], e["entity_id"]))
     return [{"id": e["entity_id"], "name": e["name"], "documents": int(e["n_documents"]),
              "mentions": int(e["n_mentions"]),
@@ -254,7 +260,8 @@ def corpus_people(entities: list[dict[str, Any]], limit: int = TOP_N) -> list[di
 def person_sections(entities: list[dict[str, Any]], limit: int = PERSON_SECTIONS) -> list[dict[str, Any]]:
     """A section per person named in two documents or more: names, dates, timeline, the namesakes not told apart."""
     names = {e["entity_id"]: e["name"] for e in entities}
-    people = sorted((e for e in entities if e["type"] == "PERSON" and int(e["n_documents"]) >= 2),
+    people = sorted((e for e in entities if e["type"] == "PERSON" and int(e["n_documents"]) >= 2
+                     and not _is_true(e.get("byline"))),
                     key=lambda e: (-int(e["n_documents"]), e["name"], e["entity_id"]))
     return [{
         "id": e["entity_id"], "name": e["name"], "aliases": e.get("aliases") or [], "documents": int(e["n_documents"]),

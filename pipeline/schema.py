@@ -133,6 +133,8 @@ DECLARATION: tuple[Table, ...] = (
                "this one (kept apart), for a person; null for an organization.", json=True),
         Column("timeline", pa.string(), "For a person, JSON list `[{date, doc_id, rank, position, organization}]` in "
                "document-date order, one item per document; null for an organization.", json=True),
+        Column("byline", pa.bool_(), "For a person, true when every record of it is a byline (an author of the "
+               "documents, not named in their news); null for an organization."),
     )),
 )
 

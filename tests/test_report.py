@@ -229,3 +229,17 @@ def test_people_across_documents(tmp_path: Path, fmt: str) -> None:
     top = overview["people"][0]
     assert (top["id"], top["documents"], top["rank"]) == (person["id"], 2, "Thiếu tướng")
     assert '"persons"' in render_html(report_payload(read_tables(tmp_path, fmt), "t"))
+
+
+def test_authors_are_not_the_people_of_the_news(tmp_path: Path) -> None:
+    first, second = sample_result("a.txt"), sample_result("b.txt")
+    for result in (first, second):
+        result.people[0].byline = True  # the same reporter's name under two stories
+    writer = TableWriter(tmp_path, ("parquet",), steps=commit_steps(load_config()))
+    writer.write_batch([first, second])
+    writer.commit()
+    tables = read_tables(tmp_path, "parquet")
+    [entity] = [e for e in tables["entities"] if e["type"] == "PERSON"]
+    assert (entity["n_documents"], entity["byline"]) == (2, True)
+    overview = report_payload(tables, "t")["overview"]
+    assert overview["persons"] == [] and overview["people"] == []
