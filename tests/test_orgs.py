@@ -380,6 +380,12 @@ def test_a_numbered_unit_written_short_takes_its_full_name(process) -> None:
     assert org_mentions(process, two)["Đại đội 355"].normalized == "Đại đội 355"
 
 
+def test_a_committee_of_the_national_assembly_and_the_assembly_are_two_organizations(process) -> None:
+    text = "Đoàn giám sát của Ủy ban Quốc phòng, An ninh và Đối ngoại của Quốc hội làm việc tại Tây Ninh."
+    assert [m.text for m in process(text).mentions if m.type == "ORG"] == [
+        "Ủy ban Quốc phòng, An ninh và Đối ngoại", "Quốc hội"]
+
+
 def test_the_coast_guard_command_is_named_in_full(process) -> None:
     assert org_mentions(process, "Bộ Tư lệnh Cảnh sát biển tặng Bằng khen.")["Bộ Tư lệnh Cảnh sát biển"].normalized == (
         "Bộ Tư lệnh Cảnh sát biển Việt Nam")
