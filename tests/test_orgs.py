@@ -386,6 +386,16 @@ def test_a_committee_of_the_national_assembly_and_the_assembly_are_two_organizat
         "Ủy ban Quốc phòng, An ninh và Đối ngoại", "Quốc hội"]
 
 
+@pytest.mark.parametrize(("text", "org"), [
+    ("Trung tá Heng Sothea, Trưởng Đồn Cảnh sát biên giới Kaam Samnor (Campuchia) dự họp.",
+     "Đồn Cảnh sát biên giới Kaam Samnor"),
+    ("Lực lượng Đồn Công an cửa khẩu quốc tế Phu Cưa (Lào) bàn giao đối tượng.", "Đồn Công an cửa khẩu quốc tế Phu Cưa"),
+    ("Tổng trạm Quản lý biên giới Quảng Tây (Trung Quốc) cử đoàn sang.", "Tổng trạm Quản lý biên giới Quảng Tây"),
+])
+def test_border_bodies_across_the_border(process, text: str, org: str) -> None:
+    assert org in org_mentions(process, text)
+
+
 def test_the_coast_guard_command_is_named_in_full(process) -> None:
     assert org_mentions(process, "Bộ Tư lệnh Cảnh sát biển tặng Bằng khen.")["Bộ Tư lệnh Cảnh sát biển"].normalized == (
         "Bộ Tư lệnh Cảnh sát biển Việt Nam")
