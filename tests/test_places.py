@@ -53,6 +53,9 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     ("Lượng khách qua Tây Trang tăng.", "Tây Trang", "cửa khẩu quốc tế Tây Trang", {"level": "border_gate"}),
     ("Tàu trực tại quần đảo Trường Sa.", "quần đảo Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
     ("Tàu trực tại Trường Sa.", "Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
+    # the delegation of a foreign province ("Đoàn" is a surname too)
+    ("Đoàn Attapeu do Thiếu tướng Xổm Bun Nhạ Vông Sa dẫn đầu.", "Attapeu", "tỉnh Attapeu",
+     {"level": "foreign_region", "country": "Lào"}),
     # a Chinese prefecture: "châu" with a name the lexicon lists under it
     ("Đoàn châu Hồng Hà (Trung Quốc) sang thăm.", "châu Hồng Hà", "châu Hồng Hà",
      {"level": "foreign_region", "country": "Trung Quốc"}),

@@ -58,6 +58,8 @@ UNIT_WORDS: dict[str, str] = {
     "sông": "river",
     "châu": "foreign_region",
 }
+# words before a place that name its delegation or side ("Đoàn Attapeu", "Phía Lào"), not a longer name
+DELEGATION_WORDS = {"đoàn", "phía"}
 # unit words that make a place only in lower case and with a name the lexicon lists under them: "châu Hồng Hà"
 # (a Chinese prefecture) is one, "châu Á" (a continent) and "Châu Văn Sơn" (a person) are not
 KNOWN_NAMES_ONLY = {"châu"}
@@ -269,8 +271,9 @@ class PlaceExtractor:
     def inside_capitalised_words(doc: Doc, start: int) -> bool:
         """A one-syllable name after a capitalised word (not an abbreviation) of its sentence, before a word in
         lower case or the end of its line: part of a longer name (``Ban Pháp chế``, ``Tâm Anh``)."""
-        if start == 0 or doc[start].is_sent_start or not is_title(doc[start - 1]) or doc[start - 1].text.isupper():
-            return False
+        if (start == 0 or doc[start].is_sent_start or not is_title(doc[start - 1]) or doc[start - 1].text.isupper()
+                or doc[start - 1].lower_ in DELEGATION_WORDS):
+            return False  # "Đoàn Attapeu", "Phía Lào": the delegation or side of a place
         after = doc[start + 1] if start + 1 < len(doc) else None
         return after is None or after.is_lower or "\n" in after.text or "\n" in doc[start].whitespace_
 
@@ -280,6 +283,8 @@ class PlaceExtractor:
 
     def inside_person_name(self, doc: Doc, start: int) -> bool:
         """``Vi Văn Đức``, ``Lê Thị Ngọc Anh``: a name preceded by capitalised words that begin with a surname."""
+        if start > 0 and doc[start - 1].lower_ in DELEGATION_WORDS:
+            return False  # "Đoàn Attapeu": Đoàn is a surname too, but before a place it is the delegation
         k = start
         while k > 0 and is_title(doc[k - 1]) and not doc[k].is_sent_start:
             k -= 1
