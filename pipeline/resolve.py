@@ -836,8 +836,9 @@ class RecordLinker:
             apposition = [e for e in after[run[-1].start] if e.source == "records.apposition"]
             # a deputy title is held by several: "Đại tá A và Đại tá B, Phó Giám đốc Công an tỉnh" are both deputies
             # (a pair of one rank; in a list of awards, "Trung tá A và Đại úy B, Phó Đội trưởng" is B's alone)
-            deputies = (len(run) == 2 and bool(apposition) and ranks.get(run[0].start) is not None
-                        and ranks.get(run[0].start) == ranks.get(run[1].start)
+            bare = [p for p in run[:-1] if not after[p.start]]  # the names before it with no role of their own
+            deputies = (bool(bare) and bool(apposition) and ranks.get(run[-1].start) is not None
+                        and all(ranks.get(p.start) == ranks.get(run[-1].start) for p in bare)
                         and all((e.position or "").startswith("Phó ") for e in apposition))
             one_rank = len(run) > 1 and (all(p.start in rank_shared for p in run[1:]) or deputies)
             links = [e for e in after[run[-1].start]

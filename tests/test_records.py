@@ -143,6 +143,13 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Bộ Chỉ huy BĐBP tỉnh Đắk Lắk sơ kết 6 tháng; Thiếu tướng Trần Minh Khôi, Phó Tham mưu trưởng Quân khu 5 dự. "
      "Thượng tá Nguyễn Đức Hạnh, Phó Chỉ huy trưởng, Tham mưu trưởng báo cáo.",
      {"Nguyễn Đức Hạnh": ("Thượng tá", "Tham mưu trưởng", "Bộ đội Biên phòng tỉnh Đắk Lắk")}),
+    # a deputy title after several names of one rank, the first with a title of its own
+    ("Đại tá Lê Khắc Hiếu, Chính ủy Bộ CHQS tỉnh Lâm Đồng cùng Đại tá Phạm Hữu Đoan và Đại tá Bùi Tấn Lợi, Phó Chỉ huy "
+     "trưởng dự buổi bàn giao.", {"Lê Khắc Hiếu": ("Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Lâm Đồng"),
+                                  "Phạm Hữu Đoan": ("Đại tá", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lâm Đồng")}),
+    # a sentence about the old unit tells of earlier posts
+    ("Đại tá Quách Văn Hiếu được bổ nhiệm giữ chức Sư đoàn trưởng Sư đoàn 390. Ở đơn vị cũ, đồng chí Hiếu làm Phó Sư "
+     "đoàn trưởng, Tham mưu trưởng.", {"Quách Văn Hiếu": ("Đại tá", "Sư đoàn trưởng", "Sư đoàn 390")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
