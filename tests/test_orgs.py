@@ -396,6 +396,20 @@ def test_border_bodies_across_the_border(process, text: str, org: str) -> None:
     assert org in org_mentions(process, text)
 
 
+@pytest.mark.parametrize(("text", "org", "person"), [
+    ("Ông Lãnh Thanh Phong, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Cao Bằng dự. Chủ tịch UBND tỉnh Lãnh Thanh Phong "
+     "phát biểu.", "UBND tỉnh", "Lãnh Thanh Phong"),
+    ("Trung tướng Mã Văn Thanh, Chính ủy Quân khu 2 chủ trì. Chính ủy Quân khu Mã Văn Thanh lưu ý cán bộ mới.",
+     "Quân khu", "Mã Văn Thanh"),
+])
+def test_an_organization_ends_before_a_name_of_the_less_common_surnames(process, text: str, org: str,
+                                                                       person: str) -> None:
+    mentions = process(text).mentions
+    assert org in [m.text for m in mentions if m.type == "ORG"]
+    assert person in [m.text for m in mentions if m.type == "PERSON"]
+
+
+
 def test_the_coast_guard_command_is_named_in_full(process) -> None:
     assert org_mentions(process, "Bộ Tư lệnh Cảnh sát biển tặng Bằng khen.")["Bộ Tư lệnh Cảnh sát biển"].normalized == (
         "Bộ Tư lệnh Cảnh sát biển Việt Nam")
