@@ -410,6 +410,15 @@ def test_an_organization_ends_before_a_name_of_the_less_common_surnames(process,
 
 
 
+def test_a_prefectures_bodies_with_the_bare_unit_word(process) -> None:
+    text = ("Đoàn công tác châu Văn Sơn (Trung Quốc) do ông Lục Vĩnh Cường, Phó Châu trưởng Chính phủ nhân dân châu "
+            "dẫn đầu. Cục Công an châu đang tạm giữ 3 đối tượng. Các nước châu Á hợp tác.")
+    found = org_mentions(process, text)
+    assert found["Chính phủ nhân dân châu"].normalized == "Chính phủ Nhân dân châu Văn Sơn"
+    assert found["Cục Công an châu"].normalized == "Cục Công an châu Văn Sơn"
+    assert not any("châu Á" in name for name in found)
+
+
 def test_the_coast_guard_command_is_named_in_full(process) -> None:
     assert org_mentions(process, "Bộ Tư lệnh Cảnh sát biển tặng Bằng khen.")["Bộ Tư lệnh Cảnh sát biển"].normalized == (
         "Bộ Tư lệnh Cảnh sát biển Việt Nam")

@@ -50,7 +50,10 @@ from .base import (
     spans_of,
 )
 
-BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu"}
+# unit words only places abroad have: a bare one is the foreign place of that word the document names
+FOREIGN_UNITS = {"châu"}
+# "châu": a Chinese prefecture's bodies written with the bare unit word ("Cục Công an châu") after the prefecture
+BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu", "châu"}
 COORDINATORS = {",", "và"}
 # lower-case words a sentence-case name may run over before its next naming part
 MAX_BRIDGE = 8
@@ -818,7 +821,7 @@ class _Context:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
             self._sentence_of = sentence_of
         # a body only other countries have: its province is a foreign one, in its sentence or named last before it
-        foreign_only = head is not None and form_key(head.value) in self.x.foreign_heads
+        foreign_only = (head is not None and form_key(head.value) in self.x.foreign_heads) or unit.value in FOREIGN_UNITS
         sentence = self._sentence_of.get(unit.start)
         named = earlier_foreign = None
         for place, place_sentence, value, attrs in self._provinces:
