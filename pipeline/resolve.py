@@ -484,6 +484,10 @@ class RecordLinker:
                 destination = s.orgs[end]
                 limit, end = min(len(doc), limit + len(destination)), destination.end
                 continue
+            if end > k and s.lower[end - 1] in DESTINATIONS and end in s.places:
+                # "được điều động sang Tây Ninh, giữ chức Phó Tham mưu trưởng BĐBP tỉnh": the province moved to
+                limit, end = min(len(doc), limit + len(s.places[end])), s.places[end].end
+                continue
             if end > k and s.lower[end - 1] in PASSIVE_AGENT and (end in s.orgs or end in s.positions):
                 # "được Ban Thường vụ Tỉnh ủy điều động giữ chức …": the body or office that gives the role
                 agent = s.positions[end].end if end in s.positions else end

@@ -150,6 +150,9 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # a sentence about the old unit tells of earlier posts
     ("Đại tá Quách Văn Hiếu được bổ nhiệm giữ chức Sư đoàn trưởng Sư đoàn 390. Ở đơn vị cũ, đồng chí Hiếu làm Phó Sư "
      "đoàn trưởng, Tham mưu trưởng.", {"Quách Văn Hiếu": ("Đại tá", "Sư đoàn trưởng", "Sư đoàn 390")}),
+    # moved to a province, then given a post there
+    ("Trung tá Chau Ngọc Thạch, Đồn trưởng Đồn Biên phòng Vĩnh Xương được điều động sang Tây Ninh, giữ chức Phó Tham "
+     "mưu trưởng BĐBP tỉnh.", {"Chau Ngọc Thạch": ("Trung tá", "Phó Tham mưu trưởng", "Bộ đội Biên phòng tỉnh Tây Ninh")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
