@@ -55,6 +55,8 @@ CLAUSE_END = {".", ";", "!", "?", ":", "\n"}
 LIST_JOINS = {",", "và", ";"}
 # what stands between a vessel and the unit it belongs to: "tàu HQ-561 thuộc Lữ đoàn 170", "(Lữ đoàn 170)"
 VESSEL_OWNER_MARKS = {"thuộc", "của", "(", ","}
+# the verbs of a promotion: a name before them is not a list item that carries its own promotion
+PROMOTION_VERBS = {"thăng", "nâng", "phong"}
 # the word before the agent of a link: "A được Ban Thường vụ Tỉnh ủy điều động giữ chức …", "A nhận quyết định
 # của Ban Thường vụ Tỉnh ủy điều động giữ chức …"
 PASSIVE_AGENT = {"được", "của"}
@@ -576,7 +578,30 @@ class RecordLinker:
                 if (after or person.start in subjects) and (current is None or (after and current.at < rank.start)):
                     promoted[person.start] = RoleEvent(rank.start, "records.promotion", rank=_value(rank),
                                                        mention_ids=[s.id(rank)])
+        promoted.update(self.item_promotions(s, persons))
         return promoted
+
+    def item_promotions(self, s: _Spans, persons: list[Span]) -> dict[int, RoleEvent]:
+        """``gồm: A, Trưởng Phòng X từ Thượng tá lên Đại tá; B, Đồn trưởng … từ Trung tá lên Thượng tá``: a list item
+        that ends with its own promotion gives its name the rank after ``lên``."""
+        doc = s.doc
+        found: dict[int, RoleEvent] = {}
+        for rank in s.ranks.values():
+            before = s.rank_by_end.get(rank.start - 1)
+            if (rank.start < 3 or s.lower[rank.start - 1] != "lên" or before is None
+                    or s.lower[before.start - 1] != "từ"):
+                continue
+            item_start = before.start - 1
+            person = next((p for p in reversed(persons) if p.end <= item_start), None)
+            if person is None:
+                continue
+            between = range(person.end, item_start)
+            # the name's own item: its apposition, no other name, no clause end, no promotion verb of the sentence
+            if (person.end >= len(doc) or doc[person.end].text != "," or any(
+                    doc[k].text in CLAUSE_END or k in s.persons or s.lower[k] in PROMOTION_VERBS for k in between)):
+                continue
+            found[person.start] = RoleEvent(rank.start, "records.promotion", rank=_value(rank), mention_ids=[s.id(rank)])
+        return found
 
     def promoted_subjects(self, s: _Spans, persons: list[Span], first: int, start: int) -> set[int]:
         """``A, Tiểu đoàn trưởng …, và B, Chính trị viên … được nâng quân hàm … lên Trung tá``: the list of names right

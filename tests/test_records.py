@@ -153,6 +153,13 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # moved to a province, then given a post there
     ("Trung tá Chau Ngọc Thạch, Đồn trưởng Đồn Biên phòng Vĩnh Xương được điều động sang Tây Ninh, giữ chức Phó Tham "
      "mưu trưởng BĐBP tỉnh.", {"Chau Ngọc Thạch": ("Trung tá", "Phó Tham mưu trưởng", "Bộ đội Biên phòng tỉnh Tây Ninh")}),
+    # list items that carry their own promotions, after the names; a promotion's signer is not promoted
+    ("Tư lệnh Tống Viết Lâm trao quyết định thăng quân hàm cho 2 đồng chí, gồm: Dương Tấn Lợi, Trưởng Phòng Tham mưu "
+     "BĐBP tỉnh An Giang từ Thượng tá lên Đại tá và Nguyễn Văn Bửu, Hải đội trưởng Hải đội Biên phòng 2 từ Thiếu tá "
+     "lên Trung tá.", {"Dương Tấn Lợi": ("Đại tá", "Trưởng", "Phòng Tham mưu Bộ đội Biên phòng tỉnh An Giang"),
+                       "Nguyễn Văn Bửu": ("Trung tá", "Hải đội trưởng", "Hải đội Biên phòng 2")}),
+    ("Thủ tướng Phạm Minh Chính ký quyết định thăng quân hàm từ Đại tá lên Thiếu tướng đối với đồng chí Lê Văn Ba.",
+     {"Phạm Minh Chính": (None, "Thủ tướng", None), "Lê Văn Ba": ("Thiếu tướng", None, None)}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
