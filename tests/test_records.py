@@ -261,10 +261,12 @@ def test_one_initial_is_the_person_of_the_initials_it_ends(process) -> None:
 
 
 def test_central_highlands_names_open_with_their_given_name(process) -> None:
-    """Ê Đê names: ``Y``/``H'`` + given name + surname; the given name alone later is the same person."""
+    """Ê Đê names: ``Y``/``H'`` + given name + surname; the given name alone later is the same person; Xơ Đăng and
+    Ba Na men's names open with ``A``."""
     people = process("Bà H'Liên Niê, Giám đốc Sở Nội vụ đọc quyết định. Thượng tá Y Blim Êban, Trưởng Phòng Cảnh sát "
-                     "hình sự phát biểu. Đồng chí Y Blim nguyên là Phó Trưởng phòng.").people
-    assert {p.name: len(p.mention_ids) for p in people} == {"H'Liên Niê": 1, "Y Blim Êban": 2}
+                     "hình sự phát biểu. Đồng chí Y Blim nguyên là Phó Trưởng phòng. Tổ tuần tra do Thượng tá A "
+                     "Thiên, Đồn trưởng chỉ huy.").people
+    assert {p.name: len(p.mention_ids) for p in people} == {"H'Liên Niê": 1, "Y Blim Êban": 2, "A Thiên": 1}
 
 
 def test_the_one_replaced_held_the_post(process) -> None:
