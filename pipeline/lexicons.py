@@ -118,6 +118,7 @@ class OrganizationLexicon:
     foreign_heads: tuple[str, ...] = ()
     # a command → the force it commands ("Bộ Chỉ huy Bộ đội Biên phòng" → "Bộ đội Biên phòng")
     command_forces: tuple[tuple[str, str], ...] = ()
+    referring_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -133,7 +134,7 @@ class OrganizationLexicon:
                    tuple((nfc(head), tuple(nfc(o) for o in owners)) for head, owners in parents.items()),
                    tuple(nfc(head) for head in _strings(path, data, "national_sub_units")),
                    tuple(nfc(head) for head in _strings(path, data, "foreign_heads")),
-                   _command_forces(path, data))
+                   _command_forces(path, data), tuple(nfc(head) for head in _strings(path, data, "referring_heads")))
 
     def as_force(self, organization: str) -> str:
         """The force a command's name stands for as the unit of a sub-unit or of a person (``Bộ Chỉ huy Bộ đội Biên

@@ -431,6 +431,16 @@ def test_a_unit_and_its_owner_after_cua_are_two_organizations(process) -> None:
                      ("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo", "Đồn Biên phòng cửa khẩu quốc tế Lao Bảo")]
 
 
+def test_a_bare_head_refers_back_to_the_body_named_last(process) -> None:
+    text = ("Học viện Biên phòng đón nhận Huân chương. Thượng tá Lê Công Nghị, Trưởng Phòng Đào tạo của Học viện phát "
+            "biểu. Đại tá Trương Quang Vĩnh được bổ nhiệm giữ chức Chỉ huy trưởng Bộ Chỉ huy.")
+    found = org_mentions(process, text)
+    assert (found["Học viện"].normalized, found["Học viện"].source) == ("Học viện Biên phòng", "orgs.back_reference")
+    assert found["Phòng Đào tạo"].normalized == "Phòng Đào tạo Học viện Biên phòng"
+    # no "Bộ Chỉ huy …" named before: no organization
+    assert "Bộ Chỉ huy" not in found
+
+
 def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None:
     text = "Công an tỉnh Gia Lai họp. Đại diện phía bạn là ông Chea Sovann, Tùy viên Công an Đại sứ quán Campuchia."
     assert "Công an" not in [m.text for m in process(text).mentions if m.type == "ORG"]

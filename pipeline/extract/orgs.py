@@ -311,6 +311,7 @@ class OrganizationExtractor:
         self.sub_unit_parents = dict(lexicon.sub_unit_parents)
         self.national_sub_units = lexicon.national_sub_units
         self.foreign_heads = {form_key(head) for head in lexicon.foreign_heads}
+        self.referring_heads = {form_key(head) for head in lexicon.referring_heads}
         self.lexicon = lexicon
         # a unit name the registry gives owners (templates) belongs to bodies of those templates' names only
         self.fixed_owners = {key: tuple(name for template in unit.parents if template in registry.templates
@@ -637,10 +638,12 @@ class _Context:
                 value = self.normalize(parts + shared) if shared else None
                 return make_span(self.doc, i, end, "ORG", value, "orgs.ellipsis",
                                  self.identify(parts + shared, value)[1] if shared else {})
-            if len(parts) == 1 and first.kind == "head" and i in self.title_ends and (
+            if len(parts) == 1 and first.kind == "head" and (
+                    i in self.title_ends or form_key(first.value) in self.x.referring_heads) and (
                     end == len(self.doc) or not is_title(self.doc[end])):
                 # "Đại tá A, Phó Bí thư Đảng ủy, Chỉ huy trưởng": a bare head right after a title is the body of that
-                # head the document named last ("Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk" → its Đảng ủy)
+                # head the document named last ("Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk" → its Đảng ủy); so is a bare
+                # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy.")
                 earlier = next((v for v in reversed(self.named) if v.startswith(first.value + " ")), None)
                 if earlier is not None:
                     return make_span(self.doc, i, end, "ORG", earlier, "orgs.back_reference")
