@@ -36,7 +36,7 @@ class Floor:
 
 
 # dev and test: the figures measured at the start of 2026-12-02 (no figure may go lower, issue 12), rounded down;
-# tune (64 documents since 2026-12-03) and blind: a little under the figures last measured
+# tune (84 documents since 2026-12-03) and blind: a little under the figures last measured
 FLOORS = {
     "dev": (REPO_DEV, Floor(0.992, {"PERSON": 1.0, "RANK": 1.0, "POSITION": 0.987, "ORG": 0.98, "ACRONYM": 1.0,
                                     "PLACE": 0.993, "DATE": 1.0}, 1.0,
