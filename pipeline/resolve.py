@@ -395,6 +395,11 @@ class RecordLinker:
             k = skip_parenthesis(doc, k)
         if k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and s.lower[k + 2] == "tuổi":
             k += 3  # "chị Lê Thị Na, 29 tuổi, Phó Chủ tịch …"
+        if k + 1 < len(doc) and s.lower[k] == "của" and k + 1 in s.orgs:
+            # "Trung úy A của Đại đội 355 đã khống chế …": a member of the unit
+            org = s.orgs[k + 1]
+            events.append(RoleEvent(k, "records.apposition", organization=_value(org), mention_ids=[s.id(org)]))
+            return events
         if k < len(doc) and doc[k].text in APPOSITION:
             end, chain = self.role_chain(s, k + 1, "records.apposition")
             if chain:

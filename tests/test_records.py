@@ -160,6 +160,9 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
                        "Nguyễn Văn Bửu": ("Trung tá", "Hải đội trưởng", "Hải đội Biên phòng 2")}),
     ("Thủ tướng Phạm Minh Chính ký quyết định thăng quân hàm từ Đại tá lên Thiếu tướng đối với đồng chí Lê Văn Ba.",
      {"Phạm Minh Chính": (None, "Thủ tướng", None), "Lê Văn Ba": ("Thiếu tướng", None, None)}),
+    # a name "của" a unit is a member of it
+    ("Đại úy Pả Kiều Lanh, Đội trưởng Đội Vũ trang và Trung úy Xỉ Xổm Phon của Đại đội Bảo vệ biên giới 355 đã khống "
+     "chế đối tượng.", {"Xỉ Xổm Phon": ("Trung úy", None, "Đại đội Bảo vệ biên giới 355")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
