@@ -339,6 +339,14 @@ class RecordLinker:
         k = person.start
         if k in s.rank_by_end:
             k = s.rank_by_end[k].start  # "Tư lệnh Vùng Cảnh sát biển 1 Đại tá Phạm Đức Thắng"
+        if k > 2 and s.lower[k - 1] == "là":
+            # "Trưởng đồn này là Trung tá A", "Chính ủy của đồn là Thiếu tá B": the unit the words name
+            for end in range(k - 2, max(k - 5, 0), -1):
+                position = s.position_by_end.get(end)
+                unit = s.unit_named_after(end) if position is not None else None
+                if unit is not None and unit[1] == k - 1:
+                    return RoleEvent(position.start, "records.title", position=_value(position),
+                                     organization=_value(unit[0]), mention_ids=[s.id(position), s.id(unit[0])])
         # "Chính ủy BĐBP tỉnh, Đại tá A", "Đồn trưởng là Thiếu tá A"
         behind_comma = k > 0 and s.lower[k - 1] in (",", "là") and (k - 1 in s.org_by_end or k - 1 in s.position_by_end)
         if behind_comma:

@@ -163,6 +163,9 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # a name "của" a unit is a member of it
     ("Đại úy Pả Kiều Lanh, Đội trưởng Đội Vũ trang và Trung úy Xỉ Xổm Phon của Đại đội Bảo vệ biên giới 355 đã khống "
      "chế đối tượng.", {"Xỉ Xổm Phon": ("Trung úy", None, "Đại đội Bảo vệ biên giới 355")}),
+    # the title, the unit the words name ("đồn này"), then "là" and the name
+    ("Hai bên làm việc với Đồn Cảnh sát biên giới Kaam Samnor. Trưởng đồn này là Trung tá Heng Sothea.",
+     {"Heng Sothea": ("Trung tá", "Trưởng", "Đồn Cảnh sát biên giới Kaam Samnor")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
