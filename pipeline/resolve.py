@@ -69,6 +69,8 @@ MAX_DESCRIPTION = 30
 GIVEN_FIRST = ("Y ", "H'")
 # tokens after a name in which its birth year and residence are looked for
 MAX_DETAILS = 25
+# tokens before a led body in which its owner's list may name the unit a title heads ("Tiểu đoàn 6, Sư đoàn 3 do …")
+MAX_LED_LIST = 8
 # the word between an organization and the name of the one who leads it or holds a title in it: "Đồn Biên phòng X
 # do Trung tá A làm Đồn trưởng", "Trung đoàn 50 với Thượng tá A, Chính ủy", "Tiểu đoàn 18 của Trung tá B"
 LED_BY = {"do", "của", "với"}
@@ -182,6 +184,12 @@ class _Spans:
         self.place_by_end = {p.end: p for p in self.places.values()}
         self.person_by_end = {p.end: p for p in self.persons.values()}
         self.vessel_owners, self.vessel_by_end = self._vessels()
+
+    def person_after(self, k: int) -> bool:
+        """Whether a name follows token ``k`` (an organization's end): ``Chính ủy Quân khu 1 Đoàn Xuân Khiết``."""
+        if k in self.ranks:
+            k = self.ranks[k].end  # "Tư lệnh Vùng 1 Đại tá A"
+        return k in self.persons
 
     def unit_named_after(self, k: int) -> tuple[Span, int] | None:
         """``của đồn``, ``của chi đội``, ``cùng đội``, ``sở này`` at token ``k``: the last organization before ``k`` whose name
@@ -307,8 +315,11 @@ class RecordLinker:
             found = self.role_at(s, k)
             if found is None:
                 break
+            now = _phrase_at(s.lower, k, self.lexicon.current) is not None  # "…, nay là Phó Tổng Tham mưu trưởng"
             k, event = found
             event.source = source
+            # "nguyên Phó Sư đoàn trưởng, Tham mưu trưởng của sư đoàn": "nguyên" covers the titles listed after it
+            event.former = event.former or (bool(events and events[-1].former) and not now)
             events.append(event)
             if k + 1 < len(s.doc) and s.doc[k].text == "," and self.role_at(s, k + 1) is not None:
                 k += 1
@@ -433,9 +444,15 @@ class RecordLinker:
         led = self.led_body(s, person)
         for event in events:
             if led is not None and event.organization is None and event.position is not None:
-                # "Đồn Biên phòng X do Trung tá A làm Đồn trưởng", "Trung đoàn 50 với Thượng tá A, Chính ủy"
-                event.organization = _value(led)
-                event.mention_ids.append(s.id(led))
+                # "Đồn Biên phòng X do Trung tá A làm Đồn trưởng", "Trung đoàn 50 với Thượng tá A, Chính ủy"; of
+                # "Tiểu đoàn 6, Sư đoàn 3 do Thượng tá B, Tiểu đoàn trưởng chỉ huy", the body the title names
+                body, unit = led, title_unit(event.position)
+                if unit is not None and not names_unit(_value(led), unit):
+                    body = next((s.orgs[o] for o in sorted(s.orgs, reverse=True)
+                                 if led.start - MAX_LED_LIST <= o < led.start and names_unit(_value(s.orgs[o]), unit)),
+                                led)
+                event.organization = _value(body)
+                event.mention_ids.append(s.id(body))
         return events
 
     def replaced(self, s: _Spans, start: int) -> bool:
@@ -820,9 +837,12 @@ class RecordLinker:
                 break
             position = s.positions.get(start)
             # the same title, or the one the event's deputy title serves ("Chỉ huy trưởng Bộ CHQS thành phố; Đại tá
-            # B, Phó Chỉ huy trưởng")
-            if (position is not None and _value(position) in (event.position, (event.position or "").removeprefix("Phó "))
-                    and position.end in s.orgs):
+            # B, Phó Chỉ huy trưởng"); a head's title is one person's: "Chính ủy Quân khu 1 A … Chính ủy B" are two
+            # bodies' political officers, deputies are several
+            deputy = (event.position or "").startswith("Phó ")
+            if (position is not None and position.end in s.orgs and (
+                    (deputy and _value(position) in (event.position, (event.position or "").removeprefix("Phó ")))
+                    or (not deputy and _value(position) == event.position and not s.person_after(position.end)))):
                 return s.orgs[position.end]
         title = (event.position or "").removesuffix(" Thường trực")
         for start in range(event.at + 1, len(s.doc)):
@@ -991,6 +1011,12 @@ class RecordLinker:
                 if event.organization is not None and party_unit(event.organization) is not None:
                     party = event
                 if event.position is None or event.organization is not None:
+                    continue
+                held = next((e for e in reversed(found) if e.position == event.position and e.organization), None)
+                if held is not None:
+                    # "… giữ chức Chính ủy Bộ CHQS tỉnh Cao Bằng. … Chính ủy Vi Thanh Bình": the post already given
+                    event.organization = held.organization
+                    event.mention_ids.extend(held.mention_ids[1:])
                     continue
                 # one side's organization, else the one the same title had earlier in the sentence ("A tái đắc cử
                 # Phó Chủ tịch HĐND tỉnh; bà B được bầu bổ sung chức danh Phó Chủ tịch"), else the one the title

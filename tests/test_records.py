@@ -166,6 +166,16 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # the title, the unit the words name ("đồn này"), then "là" and the name
     ("Hai bên làm việc với Đồn Cảnh sát biên giới Kaam Samnor. Trưởng đồn này là Trung tá Heng Sothea.",
      {"Heng Sothea": ("Trung tá", "Trưởng", "Đồn Cảnh sát biên giới Kaam Samnor")}),
+    # a post already given with its body keeps it when the title comes back alone, whoever else holds that title
+    ("Đại tá Vi Thanh Bình được bổ nhiệm giữ chức Chính ủy Bộ CHQS tỉnh Cao Bằng. Chính ủy Quân khu 1 Đoàn Xuân "
+     "Khiết đề nghị Chính ủy Vi Thanh Bình sớm ổn định tổ chức.",
+     {"Vi Thanh Bình": ("Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng")}),
+    # "nguyên" covers the titles listed after it; the title before "là" is the post now
+    ("Sư đoàn 316 có tân Sư đoàn trưởng là Đại tá Hà Đức Thông, nguyên Phó Sư đoàn trưởng, Tham mưu trưởng của sư "
+     "đoàn.", {"Hà Đức Thông": ("Đại tá", "Sư đoàn trưởng", "Sư đoàn 316")}),
+    # a list of units before "do": the one the title heads
+    ("Lực lượng phản kích là Tiểu đoàn 6, Sư đoàn 3 do Thượng tá Dương Minh Trọng, Tiểu đoàn trưởng chỉ huy.",
+     {"Dương Minh Trọng": ("Thượng tá", "Tiểu đoàn trưởng", "Tiểu đoàn 6")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),
