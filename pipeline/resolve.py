@@ -350,6 +350,8 @@ class RecordLinker:
         k = person.start
         if k in s.rank_by_end:
             k = s.rank_by_end[k].start  # "Tư lệnh Vùng Cảnh sát biển 1 Đại tá Phạm Đức Thắng"
+        elif k > 2 and s.lower[k - 1] in ("ông", "bà") and s.lower[k - 2] == "là":
+            k -= 1  # "thuyền trưởng là ông Trần Văn Hưởng"
         if k > 2 and s.lower[k - 1] == "là":
             # "Trưởng đồn này là Trung tá A", "Chính ủy của đồn là Thiếu tá B": the unit the words name
             for end in range(k - 2, max(k - 5, 0), -1):

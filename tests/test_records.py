@@ -176,6 +176,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # a list of units before "do": the one the title heads
     ("Lực lượng phản kích là Tiểu đoàn 6, Sư đoàn 3 do Thượng tá Dương Minh Trọng, Tiểu đoàn trưởng chỉ huy.",
      {"Dương Minh Trọng": ("Thượng tá", "Tiểu đoàn trưởng", "Tiểu đoàn 6")}),
+    # a lower-case title, "là" and an honorific before the name; "vốn là" tells of an earlier post
+    ("Con tàu, với thuyền trưởng là ông Trần Văn Hưởng (SN 1968, trú xã Giao Thủy), bị chết máy.",
+     {"Trần Văn Hưởng": (None, "Thuyền trưởng", None)}),
+    ("Thượng tá Đặng Quang Khải được bổ nhiệm giữ chức Phó Chỉ huy trưởng Bộ CHQS tỉnh Phú Thọ. Đồng chí Đặng Quang "
+     "Khải vốn là Chủ nhiệm Hậu cần - Kỹ thuật của Bộ Chỉ huy.",
+     {"Đặng Quang Khải": ("Thượng tá", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Phú Thọ")}),
     # a seat on a committee does not replace an office; alone it is the position
     ("Bà Lò Thị Duyên, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lào Cai tái đắc cử Tỉnh ủy viên.",
      {"Lò Thị Duyên": (None, "Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai")}),

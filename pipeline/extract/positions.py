@@ -39,7 +39,10 @@ def canonical_position(text: str, canonical: dict[str, str]) -> str:
 
 
 def names_follow(doc: Doc, end: int) -> bool:
-    """A role in lower case is one when a capitalised name follows it: ``thuyền trưởng Trương Văn Lực``."""
+    """A role in lower case is one when a capitalised name follows it: ``thuyền trưởng Trương Văn Lực``, also after
+    ``là`` and an honorific (``thuyền trưởng là ông Trần Văn Hưởng``)."""
+    if end + 2 < len(doc) and doc[end].lower_ == "là" and doc[end + 1].lower_ in NAME_HONORIFICS:
+        end += 2
     return end + 1 < len(doc) and is_title(doc[end]) and is_title(doc[end + 1])
 
 
@@ -62,6 +65,8 @@ def follows_a_name(doc: Doc, start: int) -> bool:
     return run >= 2 and (k < 0 or doc[k].is_lower)
 
 
+# lower-case honorifics before a name: "thuyền trưởng là ông Trần Văn Hưởng"
+NAME_HONORIFICS = {"ông", "bà", "anh", "chị"}
 # verbs between a name and the lower-case role it gives: "do ông Trần Văn Út làm thuyền trưởng"
 ROLE_VERBS = {"làm", "là"}
 
