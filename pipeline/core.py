@@ -54,7 +54,7 @@ class Pipeline:
         self.identity = IdentityRules.from_config(config)
         self.linker = RecordLinker(RelationLexicon.load(config.lexicon_path("relations")),
                                    PeopleLexicon.load(config.lexicon_path("people")),
-                                   OrganizationLexicon.load(config.lexicon_path("organizations")).as_force)
+                                   OrganizationLexicon.load(config.lexicon_path("organizations")))
         self.segmenter = None
         # "needed": the Doc is built without words and the rules that read them segment the sentences they need
         self.all_words = config.stage("segment")["words"] == "all"

@@ -102,6 +102,10 @@ class PositionLexicon:
                      ("positions", "prefixes", "suffixes", "compounds", "not_positions")))
 
 
+# the head of a unit's Party committee's name: "Đảng ủy Quân khu 4"
+PARTY_COMMITTEE = "Đảng ủy"
+
+
 @dataclass(frozen=True)
 class OrganizationLexicon:
     heads: tuple[str, ...]
@@ -119,6 +123,8 @@ class OrganizationLexicon:
     # a command → the force it commands ("Bộ Chỉ huy Bộ đội Biên phòng" → "Bộ đội Biên phòng")
     command_forces: tuple[tuple[str, str], ...] = ()
     referring_heads: tuple[str, ...] = ()
+    # a body → what its Party committee's name holds after "Đảng ủy" ("Bộ Chỉ huy Quân sự" → "Quân sự")
+    party_names: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -134,7 +140,33 @@ class OrganizationLexicon:
                    tuple((nfc(head), tuple(nfc(o) for o in owners)) for head, owners in parents.items()),
                    tuple(nfc(head) for head in _strings(path, data, "national_sub_units")),
                    tuple(nfc(head) for head in _strings(path, data, "foreign_heads")),
-                   _command_forces(path, data), tuple(nfc(head) for head in _strings(path, data, "referring_heads")))
+                   _command_forces(path, data), tuple(nfc(head) for head in _strings(path, data, "referring_heads")),
+                   _command_forces(path, data, "party_names"))
+
+    def party_of(self, organization: str) -> str | None:
+        """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name
+        (``Bộ Chỉ huy Quân sự tỉnh Lâm Đồng`` → ``Quân sự tỉnh Lâm Đồng``); None for any other body."""
+        for body, party in self.party_names:
+            if organization.startswith(body + " "):
+                return party + organization[len(body):]
+        return None
+
+    def unit_of_party(self, organization: str) -> str | None:
+        """The unit a Party committee is of (``Đảng ủy Quân khu 4`` → ``Quân khu 4``, ``Đảng ủy Quân sự tỉnh X`` →
+        ``Bộ Chỉ huy Quân sự tỉnh X``), or None: not a committee's name, or one of a place (``Đảng ủy xã Mỹ Lý``).
+
+            >>> lexicon = OrganizationLexicon((), (), (), (), party_names=(("Bộ Chỉ huy Quân sự", "Quân sự"),))
+            >>> [lexicon.unit_of_party(n) for n in ("Đảng ủy Quân khu 4", "Đảng ủy Quân sự tỉnh Lâm Đồng",
+            ...                                      "Đảng ủy xã Mỹ Lý")]
+            ['Quân khu 4', 'Bộ Chỉ huy Quân sự tỉnh Lâm Đồng', None]
+        """
+        rest = organization.removeprefix(PARTY_COMMITTEE + " ")
+        if rest == organization or not rest[:1].isupper():
+            return None
+        for body, party in self.party_names:
+            if rest.startswith(party + " "):
+                return body + rest[len(party):]
+        return rest
 
     def as_force(self, organization: str) -> str:
         """The force a command's name stands for as the unit of a sub-unit or of a person (``Bộ Chỉ huy Bộ đội Biên
@@ -145,10 +177,10 @@ class OrganizationLexicon:
         return organization
 
 
-def _command_forces(path: Path, data: dict) -> tuple[tuple[str, str], ...]:
-    forces = data.get("command_forces") or {}
+def _command_forces(path: Path, data: dict, key: str = "command_forces") -> tuple[tuple[str, str], ...]:
+    forces = data.get(key) or {}
     if not isinstance(forces, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in forces.items()):
-        raise LexiconError(f"{path}: 'command_forces' must map a command's name to its force's name")
+        raise LexiconError(f"{path}: '{key}' must map a body's name to a name")
     return tuple((nfc(command), nfc(force)) for command, force in forces.items())
 
 

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extract.base import span_values
 from .extract.people import name_after_rank, skip_parenthesis
-from .lexicons import PeopleLexicon, RelationLexicon
+from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
 from .model import AcronymRecord, Mention, PersonRecord, Role
 from .segment import SentenceIndex, is_acronym_form, sentence_ranges
 
@@ -76,8 +76,6 @@ MAX_LED_LIST = 8
 LED_BY = {"do", "của", "với"}
 # the words before "của" that may follow a member word: "xạ thủ súng chống tăng của Đại đội 5"
 MEMBER_WORDS = 4
-# the name a unit's Party committee opens with: "Đảng ủy Quân khu 4"
-PARTY_COMMITTEE = "Đảng ủy"
 # "phía bạn", "đoàn bạn": the other side of a meeting, after these words
 FOREIGN_SIDE = {"phía", "đoàn"}
 # words before a unit word meaning the body named last: "của đồn", "cùng đội"
@@ -244,10 +242,13 @@ class RecordLinker:
     """Person records from a document's mentions, by the relation rules of the module docstring."""
 
     def __init__(self, lexicon: RelationLexicon, people: PeopleLexicon | None = None,
-                 as_force: Callable[[str], str] = str):
+                 organizations: OrganizationLexicon | None = None):
         self.lexicon = lexicon
-        # a command named as the unit of a title the text gives without its body is named by its force
-        self.as_force = as_force
+        organizations = organizations or OrganizationLexicon((), (), (), ())
+        # a command named as the unit of a title the text gives without its body is named by its force; a Party
+        # committee's name gives the unit it is of ("Đảng ủy Quân khu 4" → "Quân khu 4")
+        self.as_force = organizations.as_force
+        self.unit_of_party = organizations.unit_of_party
         self.between_rank_and_name = people.between_rank_and_name if people else frozenset()
         self.birth_year_cues = people.birth_year_cues if people else frozenset()
         self.residence_cues = people.residence_cues if people else frozenset()
@@ -1010,7 +1011,7 @@ class RecordLinker:
             lent: Span | None = None
             party: RoleEvent | None = None  # the chain's last title of a Party committee ("Bí thư Đảng ủy X")
             for event in written + given:
-                if event.organization is not None and party_unit(event.organization) is not None:
+                if event.organization is not None and self.unit_of_party(event.organization) is not None:
                     party = event
                 if event.position is None or event.organization is not None:
                     continue
@@ -1030,7 +1031,7 @@ class RecordLinker:
                     lent = body
                 elif party is not None and party.organization is not None:
                     # "Bí thư Đảng ủy Bộ đội Biên phòng tỉnh X, Chính ủy": the unit whose Party committee it is
-                    event.organization = party_unit(party.organization)
+                    event.organization = self.unit_of_party(party.organization)
                     event.mention_ids.extend(party.mention_ids[1:])
             found.extend(written + given)
         self.replaced_posts(s, persons, after, index, events, full_names)
@@ -1076,17 +1077,6 @@ def unit_of_title(position: str, organizations: set[str]) -> str | None:
     unit = title_unit(position)
     matches = {org for org in organizations if unit is not None and names_unit(org, unit)}
     return matches.pop() if len(matches) == 1 else None
-
-
-def party_unit(organization: str) -> str | None:
-    """The unit a Party committee is of (``Đảng ủy Quân khu 4`` → ``Quân khu 4``), or None: not a committee's
-    name, or one of a place (``Đảng ủy xã Mỹ Lý`` is a commune's, which has no other body of that name).
-
-        >>> party_unit("Đảng ủy Bộ đội Biên phòng tỉnh Đắk Lắk"), party_unit("Đảng ủy xã Mỹ Lý")
-        ('Bộ đội Biên phòng tỉnh Đắk Lắk', None)
-    """
-    rest = organization.removeprefix(PARTY_COMMITTEE + " ")
-    return rest if rest != organization and rest[:1].isupper() else None
 
 
 def base_title(position: str) -> str:

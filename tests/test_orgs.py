@@ -380,6 +380,13 @@ def test_a_numbered_unit_written_short_takes_its_full_name(process) -> None:
     assert org_mentions(process, two)["Đại đội 355"].normalized == "Đại đội 355"
 
 
+def test_a_military_commands_party_committee(process) -> None:
+    text = ("Đảng ủy, Bộ CHQS tỉnh Lâm Đồng tổ chức hội nghị. Đại tá Lê Khắc Hiếu, Phó Bí thư Thường trực Đảng ủy, "
+            "Chính ủy Bộ CHQS tỉnh phát biểu.")
+    assert [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text == "Đảng ủy"] == [
+        "Đảng ủy Quân sự tỉnh Lâm Đồng"] * 2
+
+
 def test_a_committee_of_the_national_assembly_and_the_assembly_are_two_organizations(process) -> None:
     text = "Đoàn giám sát của Ủy ban Quốc phòng, An ninh và Đối ngoại của Quốc hội làm việc tại Tây Ninh."
     assert [m.text for m in process(text).mentions if m.type == "ORG"] == [
@@ -483,7 +490,9 @@ def test_doctests() -> None:
     import doctest
 
     import pipeline.extract.orgs
+    import pipeline.lexicons
     import pipeline.org_registry
 
     assert doctest.testmod(pipeline.extract.orgs).failed == 0
     assert doctest.testmod(pipeline.org_registry).failed == 0
+    assert doctest.testmod(pipeline.lexicons).failed == 0

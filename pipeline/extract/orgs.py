@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..lexicons import AcronymLexicon, OrganizationLexicon, PeopleLexicon
+from ..lexicons import PARTY_COMMITTEE, AcronymLexicon, OrganizationLexicon, PeopleLexicon
 from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
@@ -944,6 +944,7 @@ class _Context:
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS:
             return None
+        party = form_key(doc[start:end].text) == form_key(PARTY_COMMITTEE)
         after_title = start in self.title_ends
         start = end + 1
         if after_title and doc[end].text == "," and start in self.position_end_at:
@@ -971,6 +972,10 @@ class _Context:
         template = parts[0].template(self.x.registry) if parts[0].kind == "head" else None
         local_government = template is not None and template.kind in ("people_committee", "people_council")
         full = self.normalize(parts)
+        named_party = self.x.lexicon.party_of(full) if party else None
+        if named_party is not None:
+            # "Đảng ủy, Bộ CHQS tỉnh X": a military command's Party committee is "Đảng ủy Quân sự tỉnh X"
+            return [Part(parts[0].start, parts[-1].end, "name", named_party)]
         force = self.x.lexicon.as_force(full)
         if force != full and not local_government:
             # "Đảng ủy, Bộ Chỉ huy BĐBP tỉnh X": the Party committee of the force the command commands
