@@ -178,7 +178,7 @@ def commit_steps(config: Config, cores: int = 1) -> list[CommitStep]:
     ``entity_id`` and the entities table), then the database of every table; ``cores``: how many the run may use."""
     from .entities import entities_step
 
-    return [entities_step(config)] + (
+    return [entities_step(config, cores)] + (
         [DatabaseStep(concurrent=cores > 1)] if config.stage("write")["duckdb"] else [])
 
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -85,6 +86,9 @@ BYLINE_KEY = "~"
 # name are in one) of about this many records each, and the sort no longer holds every record of the corpus: at
 # 10,000 documents (27,743 records, 105,005 rows with their companions) the clustering's peak was 30 MB lower
 RECORDS_PER_SORT = 8192
+# with more than one core, the name partitions are clustered by as many processes from this many records on (below
+# it, starting a process costs more than it saves: clustering 5,200 records takes half a second)
+RECORDS_PER_PROCESS = 2048
 
 
 # --- the rules' data ---------------------------------------------------------------------------------
@@ -739,19 +743,21 @@ class StagedTables:
                    directory / "records.jsonl" if (directory / "records.jsonl").is_file() else None)
 
 
-def entities_step(config: Config) -> Callable[[Staging], None]:
-    """The commit step (``commit.commit_steps``) that computes the entities of a staged run, either engine's.
+def entities_step(config: Config, cores: int = 1) -> Callable[[Staging], None]:
+    """The commit step (``commit.commit_steps``) that computes the entities of a staged run, either engine's, on
+    ``cores`` processes at most.
 
     The rules are read when the step runs: the registry of official bodies they
     read imports spaCy, which the pipeline imports first its own way.
     """
     def step(staging: Staging) -> None:
-        staging.row_counts["entities"] = add_entities(staging.dir, staging.out_dir, IdentityRules.from_config(config))
+        staging.row_counts["entities"] = add_entities(staging.dir, staging.out_dir, IdentityRules.from_config(config),
+                                                      cores)
 
     return step
 
 
-def add_entities(directory: Path, previous_dir: Path | None, rules: IdentityRules) -> int:
+def add_entities(directory: Path, previous_dir: Path | None, rules: IdentityRules, cores: int = 1) -> int:
     """Fill ``people.entity_id`` and write the entities table of the run staged in ``directory``; its row count.
 
     Reads the staged Parquet tables with DuckDB (memory limited, spilling to
@@ -759,16 +765,17 @@ def add_entities(directory: Path, previous_dir: Path | None, rules: IdentityRule
     Parquet files (and ``people.csv``, ``records.jsonl``) with the ids, and
     writes ``entities`` in the run's formats. ``previous_dir`` holds the run
     these tables replace: its ids are kept for records of unchanged documents.
+    With ``cores`` > 1 a large corpus's names are clustered by that many
+    processes (forked, where the platform forks).
     """
     tables = StagedTables.find(directory)
     tables.scratch.mkdir(parents=True, exist_ok=True)
-    assignment, ambiguous = tables.scratch / "assignment.parquet", tables.scratch / "ambiguous.parquet"
     try:
         with _work_connection(tables, "assign") as connection:
             connection.create_function("person_key", person_key, ["VARCHAR"], "VARCHAR")
             connection.create_function("is_comparable", lambda name: comparable(name, rules), ["VARCHAR"], "BOOLEAN")
             _previous_assignments(connection, previous_dir)
-            _assign(connection, rules, assignment, ambiguous)
+            assignment, ambiguous = _assign(connection, rules, tables.scratch, cores)
         # a second connection: what DuckDB held for the clustering is given back before the tables are rewritten
         # (one connection for both kept it: the step's peak at 10,000 documents was about 5 MB higher)
         with _work_connection(tables, "write") as connection:
@@ -791,10 +798,10 @@ def _work_connection(tables: StagedTables, name: str) -> Iterator[duckdb.DuckDBP
 
 
 def _write_tables(connection: duckdb.DuckDBPyConnection, tables: StagedTables, rules: IdentityRules,
-                  assignment: Path, ambiguous: Path) -> int:
+                  assignment: list[Path], ambiguous: list[Path]) -> int:
     """People with their entity ids, in every format the run writes, and the entities table; its row count."""
-    connection.execute(f"CREATE TABLE assignment AS SELECT * FROM read_parquet({_paths([assignment])})")
-    connection.execute(f"CREATE TABLE ambiguous AS SELECT * FROM read_parquet({_paths([ambiguous])})")
+    connection.execute(f"CREATE TABLE assignment AS SELECT * FROM read_parquet({_paths(assignment)})")
+    connection.execute(f"CREATE TABLE ambiguous AS SELECT * FROM read_parquet({_paths(ambiguous)})")
     for path in tables.people:
         _rewrite_people(connection, path)
     if tables.csv_dir is not None:
@@ -879,8 +886,10 @@ class _BatchWriter:
         self.writer.close()
 
 
-def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignment: Path, ambiguous: Path) -> None:
-    """Every person record's entity id, one name key at a time, written to ``assignment`` (and ``ambiguous``)."""
+def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, scratch: Path, cores: int,
+            ) -> tuple[list[Path], list[Path]]:
+    """Every person record's entity id, one name key at a time: the Parquet files of (doc_id, person_id, entity_id)
+    and of (entity_id, ambiguous_with), one of each per process that clustered names."""
     connection.execute(f"""
         CREATE TABLE records AS
         SELECT doc_id, person_id, {_record_key("people_src")} AS key, byline OR is_comparable(name) AS comparable,
@@ -917,10 +926,81 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
         FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key""")
     # dropped once used, as record_rows is below: DuckDB reuses their memory for the steps that follow
     connection.execute("DROP TABLE records; DROP TABLE key_documents; DROP TABLE document_keys; DROP TABLE linked")
+    [(records,)] = connection.execute("SELECT count(*) FROM record_rows WHERE part = 0").fetchall()
+    processes = max(1, min(cores, records // RECORDS_PER_PROCESS))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        processes = 1
+    partitions = max(processes, -(-records // RECORDS_PER_SORT))
+    # process k clusters the partitions k, k + processes, …; the others' rows are sorted into files first, since a
+    # forked process must not use this connection. The blocks are independent: who clusters which changes no id
+    shares = [[p for p in range(partitions) if p % processes == k] for k in range(processes)]
+    outputs = [(scratch / f"assignment-{k}.parquet", scratch / f"ambiguous-{k}.parquet") for k in range(processes)]
+    children = []
+    for k in range(1, processes):
+        sources = [_export_partition(connection, partition, partitions, scratch / f"names-{partition}.parquet")
+                   for partition in shares[k]]
+        blocks = _grouped(row for source in sources for row in _parquet_tuples(source))
+        child = multiprocessing.get_context("fork").Process(target=_cluster_child, args=(blocks, rules, *outputs[k]),
+                                                            name=f"vnextract-entities-{k}", daemon=True)
+        child.start()
+        children.append(child)
+    try:
+        _write_assignment(_grouped(row for partition in shares[0]
+                                   for row in _rows(_partition(connection, partition, partitions))),
+                          rules, *outputs[0])
+    except BaseException:
+        for child in children:  # the run stops: their share is not wanted
+            child.terminate()
+        raise
+    finally:
+        for child in children:
+            child.join()
+    if any(child.exitcode != 0 for child in children):
+        raise RuntimeError(f"entities: a clustering process failed (exit status "
+                           f"{', '.join(str(child.exitcode) for child in children)})")
+    connection.execute("DROP TABLE record_rows")
+    return [ids for ids, _ in outputs], [unsure for _, unsure in outputs]
+
+
+NAME_ORDER = "key, doc_id, person_id, part, companion"
+
+
+def _partition(connection: duckdb.DuckDBPyConnection, partition: int, partitions: int) -> duckdb.DuckDBPyRelation:
+    """The rows of ``record_rows`` whose name falls in ``partition`` (a hash of the name key), sorted by name."""
+    return connection.sql(f"SELECT * FROM record_rows WHERE hash(key) % {partitions} = {partition} ORDER BY {NAME_ORDER}")
+
+
+def _export_partition(connection: duckdb.DuckDBPyConnection, partition: int, partitions: int, path: Path) -> Path:
+    """The rows of ``partition`` (``_partition``), in their order, written to the Parquet file ``path``."""
+    reader = _partition(connection, partition, partitions).to_arrow_reader(BATCH_ROWS)
+    with pq.ParquetWriter(path, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+    return path
+
+
+def _parquet_tuples(path: Path) -> Iterator[tuple[Any, ...]]:
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+        yield from zip(*(column.to_pylist() for column in batch.columns))
+
+
+def _cluster_child(blocks: Iterator[list[tuple[Any, ...]]], rules: IdentityRules, assignment: Path,
+                   ambiguous: Path) -> None:
+    """A forked process's share of the clustering; a failure is its exit status, which the parent reports."""
+    from .parallel import leave_signals_to_the_parent
+
+    leave_signals_to_the_parent()
+    _write_assignment(blocks, rules, assignment, ambiguous)
+
+
+def _write_assignment(blocks: Iterable[list[tuple[Any, ...]]], rules: IdentityRules, assignment: Path,
+                      ambiguous: Path) -> None:
+    """The entity ids of the records of ``blocks`` (the rows of one name key each), written to ``assignment``, and
+    the ambiguous ids of their entities to ``ambiguous``."""
     ids = _BatchWriter(assignment, ASSIGNMENT_SCHEMA)
     unsure = _BatchWriter(ambiguous, AMBIGUOUS_SCHEMA)
     try:
-        for rows in _name_blocks(connection):
+        for rows in blocks:
             for (doc_id, person_id), entity_id, others in _block_assignment(rows, rules):
                 ids.add({"doc_id": doc_id, "person_id": person_id, "entity_id": entity_id})
                 if others:
@@ -928,17 +1008,6 @@ def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, assignm
     finally:
         ids.close()
         unsure.close()
-    connection.execute("DROP TABLE record_rows")
-
-
-def _name_blocks(connection: duckdb.DuckDBPyConnection) -> Iterator[list[tuple[Any, ...]]]:
-    """The rows of ``record_rows`` of each name key, sorted, the names taken a partition at a time."""
-    [(records,)] = connection.execute("SELECT count(*) FROM record_rows WHERE part = 0").fetchall()
-    partitions = max(1, -(-records // RECORDS_PER_SORT))
-    for partition in range(partitions):
-        yield from _grouped(_rows(connection.sql(f"""
-            SELECT * FROM record_rows WHERE hash(key) % {partitions} = {partition}
-            ORDER BY key, doc_id, person_id, part, companion""")))
 
 
 def _rows(relation: duckdb.DuckDBPyRelation) -> Iterator[tuple[Any, ...]]:

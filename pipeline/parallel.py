@@ -63,7 +63,7 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _leave_signals_to_the_parent() -> None:
+def leave_signals_to_the_parent() -> None:
     """Ctrl-C is the parent's to handle (it reaches the whole process group); a worker whose parent died goes too.
 
     Forked workers inherit the parent's stop handlers; without this, a ``kill -9``
@@ -83,7 +83,7 @@ def _init_worker(config: Config, pipeline: Pipeline | None) -> None:
     # a forked worker is given the caller's Pipeline (never pickled: fork copies it); a spawned one builds its own,
     # and a bad lexicon must reach the caller as itself, not as a broken pool: keep it for the first chunk to raise
     global _worker_pipeline, _worker_error
-    _leave_signals_to_the_parent()
+    leave_signals_to_the_parent()
     if pipeline is not None:
         _worker_pipeline = pipeline
         return

@@ -357,3 +357,24 @@ def test_a_document_stating_the_move_joins_the_posts_before_and_after() -> None:
     assert compare(police, governor, RULES).unrelated_units  # alone, two posts of two provinces: two people
     ids, _ = block_entities(cluster([police, move, governor], RULES), RULES.ambiguous_limit)
     assert len(set(ids)) == 1
+
+
+def test_names_clustered_by_several_processes_get_the_ids_of_one(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.entities import synthetic_corpus
+
+    # small thresholds, so that a few thousand records take three processes and several partitions each
+    monkeypatch.setattr(pipeline.entities, "RECORDS_PER_PROCESS", 100)
+    monkeypatch.setattr(pipeline.entities, "RECORDS_PER_SORT", 400)
+    source = synthetic_corpus(3000, tmp_path / "source")
+    tables = {}
+    for cores in (1, 3):
+        directory = tmp_path / str(cores)
+        directory.mkdir()
+        for name in ("documents", "mentions", "people"):
+            (directory / f"{name}.parquet").write_bytes((source / f"{name}.parquet").read_bytes())
+        count = pipeline.entities.add_entities(directory, None, RULES, cores)
+        tables[cores] = (count, *(duckdb.sql(f"SELECT * FROM read_parquet('{directory / name}.parquet')").fetchall()
+                                  for name in ("people", "entities")))
+    assert tables[1][0] > 0 and tables[1][1]
+    assert tables[3] == tables[1]
