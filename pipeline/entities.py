@@ -63,7 +63,8 @@ import pyarrow.parquet as pq
 
 from .commit import ENTITIES_JSONL, PART_GLOB, Staging, hidden_parquet
 from .config import Config
-from .lexicons import AcronymLexicon, LexiconError, OrganizationLexicon, PeopleLexicon, RankLexicon, _load, nfc
+from .lexicons import (AcronymLexicon, LexiconError, OrganizationLexicon, PeopleLexicon, RankLexicon, _load, _strings,
+                       nfc)
 from .model import DocumentResult, Mention
 from .registry import UNIT_WORDS, name_key
 from .schema import TABLES, arrow_schema, rows_to_arrow, to_arrow
@@ -141,7 +142,7 @@ class IdentityRules:
                     | {org_key(a.expansion) for a in acronyms.acronyms.values() if a.org}
                     | {org_key(name) for b in registry.bodies.values() for name in (b.name, *b.variants)})
         return cls(
-            surnames=frozenset(person_key(s) for s in people.surnames),
+            surnames=frozenset(person_key(s) for s in (*people.surnames, *_strings(path, data, "foreign_surnames"))),
             ranks={person_key(name): rank.order for rank in ranks.ranks for name in (rank.name, *rank.variants)},
             heads=tuple(sorted({org_key(h) for h in organizations.heads}, key=lambda h: (-len(h), h))),
             national=frozenset(national - local),
@@ -429,7 +430,9 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     # titles with no organization on either side (two fishing boats' captains): the title is no evidence, and
     # documents naming the same people can only make them ambiguous, never one person
     unplaced = not a.organizations and not b.organizations and bool(a.positions) and bool(b.positions)
-    if _same_position(a, b) and not unplaced:
+    home = a.residence is not None and a.residence == b.residence
+    # the same title with no body counts where the same home does ("Thuyền trưởng" of a boat of phường Sầm Sơn)
+    if _same_position(a, b) and (not unplaced or home):
         score += points["same_position"]
         reasons.append("same position")
     strength = context_strength(a, b)

@@ -41,7 +41,8 @@ def test_doctests() -> None:
     ("N.V.T.", False),
     ("Nguyễn Văn T.", False),
     ("Nguyễn Văn T", False),
-    ("Keo Sokhom", False),  # two words without a Vietnamese surname: cannot be told from a given name
+    ("Keo Sokhom", True),  # a Khmer family name first (identity.yaml foreign_surnames): a full name
+    ("Sokhom Phally", False),  # two words with no known family name: cannot be told from a given name
 ])
 def test_only_full_names_are_compared(name: str, expected: bool) -> None:
     assert comparable(name, RULES) is expected
@@ -106,6 +107,9 @@ SAME = [
     # a fisherman rescued twice: the same birth year and home ward, no post to compare
     (record("a", "2025-12-12", None, "Thuyền trưởng", None, born=1978, residence="phường Sầm Sơn"),
      record("b", "2026-10-03", None, "Thuyền trưởng", None, born=1978, residence="Phường  Sầm Sơn")),
+    # two boats' captains of one name and one home ward: the title counts with the home
+    (record("a", "2025-12-12", None, "Thuyền trưởng", None, residence="phường Sầm Sơn"),
+     record("b", "2026-10-03", None, "Thuyền trưởng", None, residence="phường Sầm Sơn")),
     # a suspect in two reports: birth year and commune
     (record("a", "2026-02-01", born=1991, residence="xã Mỹ Lý"), record("b", "2026-05-20", born=1991, residence="xã Mỹ Lý")),
     # one byline in two documents: the same reporter, whatever the stories are about
