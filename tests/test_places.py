@@ -122,6 +122,16 @@ def test_not_places(process, text, not_a_place):
     assert not_a_place not in [s for s, _, _ in places(process, text)]
 
 
+def test_communes_without_their_unit_word_after_a_word_of_place(process):
+    text = ("Công an tỉnh Điện Biên họp. Ma túy tập trung ở Mường Nhé, tại các xã vùng sâu như Sín Thầu, Mường Chà. "
+            "Ông Lò Văn Mừng nói.")
+    found = {s: n for s, n, _ in places(process, text)}
+    assert (found["Mường Nhé"], found["Sín Thầu"], found["Mường Chà"]) == ("xã Mường Nhé", "xã Sín Thầu", "xã Mường Chà")
+    # no province named: no guess
+    assert "Mường Nhé" not in [s for s, _, _ in places(process, "Ma túy tập trung ở Mường Nhé.")]
+
+
+
 def test_place_does_not_run_into_a_following_name(process):
     found = [s for s, _, _ in places(process, "Chỉ huy trưởng BĐBP tỉnh Nghệ An Trần Văn Hải phát biểu.")]
     assert found == ["tỉnh Nghệ An"]

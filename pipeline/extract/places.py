@@ -58,6 +58,9 @@ UNIT_WORDS: dict[str, str] = {
     "sông": "river",
     "châu": "foreign_region",
 }
+# words after which a commune's name may stand without its unit word: "ở Mường Nhé", "khu vực Mường Nhé"
+PLACE_CUES = {"ở", "tại", "như"}
+PLACE_CUE_PAIRS = {("khu", "vực"), ("địa", "bàn"), ("biên", "giới")}
 # words before a place that name its delegation or side ("Đoàn Attapeu", "Phía Lào"), not a longer name
 DELEGATION_WORDS = {"đoàn", "phía"}
 # unit words that make a place only in lower case and with a name the lexicon lists under them: "châu Hồng Hà"
@@ -132,6 +135,7 @@ class PlaceExtractor:
         # on equal spans the first rule wins: "Na Mèo" of "Đồn Biên phòng Na Mèo" is the commune, not the gate
         found = self.body_names(doc) + self.after_unit_words(doc, place_units) + self.bare_names(doc)
         context = self.context_provinces(found)
+        found += self.bare_communes(doc, found, context)
         first = {}
         for f in found:  # span values are keyed by offsets: make one span per offsets
             first.setdefault((f.start, f.end), f)
@@ -312,8 +316,34 @@ class PlaceExtractor:
                     provinces.append(unit.province)
         return provinces
 
+    def bare_communes(self, doc: Doc, found: list[_Found], context: list[str]) -> list[_Found]:
+        """``ở Mường Nhé và Nậm Pồ``, ``khu vực Mường Nhé``, ``các xã vùng sâu như Sín Thầu, Mường Chà``: a commune
+        or ward written without its unit word after a word of place, and the names listed after it, when the
+        registry has exactly one of that name in the provinces the document names."""
+        if not context:
+            return []
+        taken = bytearray(len(doc))
+        for f in found:
+            taken[f.start:f.end] = b"\x01" * (f.end - f.start)
+        communes = []
+        for k in range(1, len(doc)):
+            before = (doc[k - 2].lower_ if k > 1 else "", doc[k - 1].lower_)
+            if not (before[1] in PLACE_CUES or before in PLACE_CUE_PAIRS):
+                continue
+            while k < len(doc) and is_title(doc[k]) and not taken[k]:
+                end = capitalised_run(doc, k, limit=3)
+                name = doc[k:end].text
+                unit = self.registry.resolve(name, levels=COMMUNE_LEVELS, context=context) if end - k >= 2 else None
+                if unit is None or unit.province not in context or any(taken[k:end]):
+                    break
+                communes.append(_Found(k, end, name, None, "places.bare_commune"))
+                taken[k:end] = b"\x01" * (end - k)
+                # the names listed after it: "Sín Thầu, Mường Chà", "Mường Nhé và Nậm Pồ"
+                k = end + 1 if end < len(doc) and doc[end].lower_ in (",", "và") else len(doc)
+        return communes
+
     def resolve(self, doc: Doc, f: _Found, context: list[str]) -> Span:
-        if f.rule == "places.body_name":
+        if f.rule in ("places.body_name", "places.bare_commune"):
             unit = self.registry.resolve(f.name, levels=COMMUNE_LEVELS, context=context)
             if unit is not None:
                 return make_span(doc, f.start, f.end, "PLACE", unit.normalized, f.rule, unit.attrs())
