@@ -140,8 +140,9 @@ class OrganizationLexicon:
                    tuple((nfc(head), tuple(nfc(o) for o in owners)) for head, owners in parents.items()),
                    tuple(nfc(head) for head in _strings(path, data, "national_sub_units")),
                    tuple(nfc(head) for head in _strings(path, data, "foreign_heads")),
-                   _command_forces(path, data), tuple(nfc(head) for head in _strings(path, data, "referring_heads")),
-                   _command_forces(path, data, "party_names"))
+                   _name_pairs(path, data, "command_forces"),
+                   tuple(nfc(head) for head in _strings(path, data, "referring_heads")),
+                   _name_pairs(path, data, "party_names"))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name
@@ -177,11 +178,12 @@ class OrganizationLexicon:
         return organization
 
 
-def _command_forces(path: Path, data: dict, key: str = "command_forces") -> tuple[tuple[str, str], ...]:
-    forces = data.get(key) or {}
-    if not isinstance(forces, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in forces.items()):
+def _name_pairs(path: Path, data: dict, key: str) -> tuple[tuple[str, str], ...]:
+    """A mapping of names to names under ``key`` (``command_forces``, ``party_names``), checked."""
+    pairs = data.get(key) or {}
+    if not isinstance(pairs, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in pairs.items()):
         raise LexiconError(f"{path}: '{key}' must map a body's name to a name")
-    return tuple((nfc(command), nfc(force)) for command, force in forces.items())
+    return tuple((nfc(name), nfc(other)) for name, other in pairs.items())
 
 
 @dataclass(frozen=True)

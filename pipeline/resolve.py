@@ -285,12 +285,11 @@ class RecordLinker:
         position = s.positions[k]
         event = RoleEvent(k, "", position=_value(position), former=former, mention_ids=[s.id(position)])
         k = position.end
-        vessel = vessel_at(s.doc, k)
         if k in s.orgs:
             event.organization = _value(s.orgs[k])
             event.mention_ids.append(s.id(s.orgs[k]))
             k = s.orgs[k].end
-        elif vessel is not None:
+        elif (vessel := vessel_at(s.doc, k)) is not None:
             # "Hạm trưởng tàu HQ-561": the vessel's unit, where the document names it
             key, k = vessel
             owner = s.vessel_owners.get(key)
@@ -796,26 +795,35 @@ class RecordLinker:
         return found
 
     @staticmethod
-    def unit_named_before(s: _Spans, record: PersonRecord, starts: dict[str, int]) -> str | None:
+    def final_title_at(record: PersonRecord, starts: dict[str, int]) -> int | None:
+        """Where the record's final title was last given (its first mention's token), or None."""
+        held = next((role for role in reversed(record.roles) if role.position == record.position), None)
+        return starts.get(held.mention_ids[0], 0) if held is not None and held.mention_ids else None
+
+    @staticmethod
+    def bodies_before(s: _Spans, at: int) -> list[str]:
+        """The organizations named before token ``at``, the last one first."""
+        return [_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)]
+
+    def unit_named_before(self, s: _Spans, record: PersonRecord, starts: dict[str, int]) -> str | None:
         """``… giao Đồn Biên phòng Sông Đốc thăm hỏi … Đồn trưởng là Thiếu tá A``: for a final title without a body,
         the body of its unit word the document named last before the title (where several are named)."""
         unit = title_unit(record.position or "")
-        held = next((role for role in reversed(record.roles) if role.position == record.position), None)
-        if unit is None or held is None or not held.mention_ids:
+        at = self.final_title_at(record, starts)
+        if unit is None or at is None:
             return None
-        at = starts.get(held.mention_ids[0], 0)
-        return next((_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)
-                     if names_unit(_value(s.orgs[start]), unit)), None)
+        return next((value for value in self.bodies_before(s, at) if names_unit(value, unit)), None)
 
-    def title_body_before(self, s: _Spans, record: PersonRecord, starts: dict[str, int]) -> str | None:
+    def title_body_before(self, s: _Spans, record: PersonRecord, starts: dict[str, int],
+                          index: SentenceIndex) -> str | None:
         """``Công an tỉnh Lào Cai … Đại tá A, Phó Giám đốc``: for a final title with no unit word and no body, the
         body of one of the heads it is held in (``title_bodies``) the document named last before the title."""
         heads = self.lexicon.title_bodies.get(base_title(record.position or ""))
-        held = next((role for role in reversed(record.roles) if role.position == record.position), None)
-        if not heads or held is None or not held.mention_ids:
+        at = self.final_title_at(record, starts)
+        if not heads or at is None:
             return None
-        at = starts.get(held.mention_ids[0], 0)
-        sentence = next((first for first, end in sentence_ranges(s.doc) if first <= at < end), 0)
+        n = index.get(at)
+        sentence = index.starts[n] if n is not None else 0
         if any(s.lower[k] == "bạn" and s.lower[k - 1] in FOREIGN_SIDE for k in range(max(sentence, 1), at)):
             return None  # "Phía bạn có Đại tá B, Chính ủy": the other side's body, which our names do not give
         # every title the person is given without a body is held in it: "Phó Chỉ huy trưởng, Tham mưu trưởng" is of
@@ -823,7 +831,7 @@ class RecordLinker:
         others = [self.lexicon.title_bodies.get(base_title(role.position)) for role in record.roles
                   if role.position and role.organization is None and not role.former]
         held_in = [h for h in others if h]
-        bodies = [_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)]
+        bodies = self.bodies_before(s, at)
         for candidates in (held_in, [heads]):
             for value in bodies:
                 if all(any(value == head or value.startswith(head + " ") for head in h) for h in candidates):
@@ -835,14 +843,14 @@ class RecordLinker:
         """The organization written right after the last earlier mention of the event's title in its sentence, or of
         the title a deputy title (``Phó …``) serves; else after the first later mention of the same title in the
         sentence (``A được bầu làm Phó Chủ tịch Thường trực; B được bầu giữ chức Phó Chủ tịch UBND tỉnh``)."""
+        # the same title, or the one the event's deputy title serves ("Chỉ huy trưởng Bộ CHQS thành phố; Đại tá B, Phó
+        # Chỉ huy trưởng"); a head's title is one person's: "Chính ủy Quân khu 1 A … Chính ủy B" are two bodies'
+        # political officers, deputies are several
+        deputy = (event.position or "").startswith("Phó ")
         for start in range(event.at - 1, -1, -1):
             if index.get(start) != sentence:
                 break
             position = s.positions.get(start)
-            # the same title, or the one the event's deputy title serves ("Chỉ huy trưởng Bộ CHQS thành phố; Đại tá
-            # B, Phó Chỉ huy trưởng"); a head's title is one person's: "Chính ủy Quân khu 1 A … Chính ủy B" are two
-            # bodies' political officers, deputies are several
-            deputy = (event.position or "").startswith("Phó ")
             if (position is not None and position.end in s.orgs and (
                     (deputy and _value(position) in (event.position, (event.position or "").removeprefix("Phó ")))
                     or (not deputy and _value(position) == event.position and not s.person_after(position.end)))):
@@ -1045,7 +1053,7 @@ class RecordLinker:
         for record in records:
             if record.position is not None and record.organization is None:
                 found = (unit_of_title(record.position, units) or self.unit_named_before(s, record, starts)
-                         or self.title_body_before(s, record, starts))
+                         or self.title_body_before(s, record, starts, index))
                 record.organization = self.as_force(found) if found is not None else None
         return records
 
@@ -1079,12 +1087,17 @@ def unit_of_title(position: str, organizations: set[str]) -> str | None:
     return matches.pop() if len(matches) == 1 else None
 
 
+def _without_prefixes(words: list[str]) -> list[str]:
+    """A title's words without ``Phó`` and ``Quyền`` before it: the title a deputy or an acting holder serves."""
+    while words and words[0] in ("Phó", "Quyền"):
+        words = words[1:]
+    return words
+
+
 def base_title(position: str) -> str:
     """The title a deputy, an acting holder or a standing one holds (``Phó Giám đốc`` → ``Giám đốc``,
     ``Phó Chủ tịch Thường trực`` → ``Chủ tịch``)."""
-    words = position.split()
-    while words and words[0] in ("Phó", "Quyền"):
-        words = words[1:]
+    words = _without_prefixes(position.split())
     if words[-2:] == ["Thường", "trực"]:
         words = words[:-2]
     return " ".join(words)
@@ -1092,9 +1105,7 @@ def base_title(position: str) -> str:
 
 def title_unit(position: str) -> str | None:
     """The unit word a title names (``Phó Đồn trưởng`` → ``Đồn``, ``Trưởng phòng`` → ``Phòng``), or None."""
-    words = position.split()
-    while words and words[0] in ("Phó", "Quyền"):
-        words = words[1:]
+    words = _without_prefixes(position.split())
     if len(words) >= 2 and words[-1] == "trưởng":
         unit = " ".join(words[:-1])
     elif len(words) >= 2 and words[0] == "Trưởng":

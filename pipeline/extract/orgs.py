@@ -172,7 +172,8 @@ LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|qu�
 def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], national: Iterable[str] = (),
                        place_starts: Collection[int] = (), foreign_places: Collection[str] = (),
                        fixed_owners: dict[str, tuple[str, ...]] | None = None,
-                       as_force: Callable[[str], str] = str) -> None:
+                       as_force: Callable[[str], str] = str,
+                       sentence_of: Callable[[], SentenceIndex] | None = None) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -245,7 +246,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     def same_sentence(a: Span, b: Span) -> bool:
         nonlocal sentences
         if sentences is None:
-            sentences = SentenceIndex(sentence_ranges(b.doc))
+            sentences = sentence_of() if sentence_of is not None else SentenceIndex(sentence_ranges(b.doc))
         return sentences.get(a.start) == sentences.get(b.start)
 
     heads = [head_of(span) for span in spans]
@@ -365,7 +366,7 @@ class OrganizationExtractor:
                 context.named.append(span_values(org)[0] or org.text)
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
-                           context.foreign_names(), self.fixed_owners, self.lexicon.as_force)
+                           context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of)
         complete_numbered(spans)
         add_spans(doc, "ORG", spans)
         return doc
@@ -815,17 +816,16 @@ class _Context:
         Hưng Yên``, ``trú tại …``) is no body's place.
         """
         if self._provinces is None:
-            sentence_of = SentenceIndex(sentence_ranges(self.doc))
+            sentence_of = self.sentence_of()
             self._provinces = []
             for place in self.place_list:
                 value, _, attrs = span_values(place)
                 personal = any(t.lower_ in PERSONAL_PLACE_CUES for t in self.doc[max(0, place.start - 3):place.start])
                 if (attrs or {}).get("level") in ("province", "foreign_region") and not personal:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
-            self._sentence_of = sentence_of
         # a body only other countries have: its province is a foreign one, in its sentence or named last before it
         foreign_only = (head is not None and form_key(head.value) in self.x.foreign_heads) or unit.value in FOREIGN_UNITS
-        sentence = self._sentence_of.get(unit.start)
+        sentence = self.sentence_of().get(unit.start)
         named = earlier_foreign = None
         for place, place_sentence, value, attrs in self._provinces:
             if place.start >= unit.start:
@@ -855,6 +855,12 @@ class _Context:
                                 attrs.get("level") == "foreign_region")
         return None
 
+    def sentence_of(self) -> SentenceIndex:
+        """The sentence of each token, computed when first asked."""
+        if self._sentence_of is None:
+            self._sentence_of = SentenceIndex(sentence_ranges(self.doc))
+        return self._sentence_of
+
     def foreign_names(self) -> set[str]:
         """The normalized names of the foreign provinces and countries the document names."""
         if self.foreign_places is None:
@@ -868,9 +874,7 @@ class _Context:
         Phòng Cảnh sát hình sự``), not those of a later one about our side."""
         if not any(name.endswith(" " + place) for place in self.foreign_names()):
             return False
-        if self._sentence_of is None:
-            self._sentence_of = SentenceIndex(sentence_ranges(self.doc))
-        return self._sentence_of.get(start) != self._sentence_of.get(at)
+        return self.sentence_of().get(start) != self.sentence_of().get(at)
 
     def foreign_province(self, unit: Part) -> Province | None:
         """The one foreign province (of ``unit``'s word) the document names: the place of a body only other countries
@@ -885,9 +889,9 @@ class _Context:
     def foreign_side_province(self, unit: Part) -> Province | None:
         """``… ; đoàn bạn do Đại tá X, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu``: in a clause about the other side of a
         meeting (``phía bạn``, ``đoàn bạn``), a bare ``tỉnh`` is the one foreign province the document names."""
-        sentence = self._sentence_of.get(unit.start)
+        sentence = self.sentence_of().get(unit.start)
         k = unit.start - 1
-        while k > 0 and self._sentence_of.get(k) == sentence and self.doc[k].text not in (";", "."):
+        while k > 0 and self.sentence_of().get(k) == sentence and self.doc[k].text not in (";", "."):
             if self.doc[k].lower_ == "bạn" and self.doc[k - 1].lower_ in FOREIGN_SIDE_WORDS:
                 return self.foreign_province(unit)
             k -= 1

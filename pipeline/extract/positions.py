@@ -54,7 +54,13 @@ def follows_a_name(doc: Doc, start: int) -> bool:
     """
     if start < 2 or doc[start - 1].text != ",":
         return False
-    k = start - 2
+    run, k = name_run_before(doc, start - 2)
+    return run >= 2 and (k < 0 or doc[k].is_lower)
+
+
+def name_run_before(doc: Doc, k: int) -> tuple[int, int]:
+    """The capitalised words ending at token ``k`` (a parenthesis there stepped over: ``Trần Văn Nam (SN 1969, …)``):
+    how many, and the token before them (-1 at the start of the document)."""
     if doc[k].text == ")":
         while k > 0 and doc[k].text != "(":
             k -= 1
@@ -62,7 +68,7 @@ def follows_a_name(doc: Doc, start: int) -> bool:
     run = 0
     while k >= 0 and is_title(doc[k]):
         run, k = run + 1, k - 1
-    return run >= 2 and (k < 0 or doc[k].is_lower)
+    return run, k
 
 
 # lower-case honorifics before a name: "thuyền trưởng là ông Trần Văn Hưởng"
@@ -76,14 +82,8 @@ def given_to_a_name(doc: Doc, start: int) -> bool:
     ``anh Hùng là thuyền trưởng``; the name's run opens after a word in lower case (``Tàu Hải Đăng làm`` does not)."""
     if start < 2 or doc[start - 1].lower_ not in ROLE_VERBS:
         return False
-    k = start - 2
-    if doc[k].text == ")":  # "do ông Trần Văn Nam (SN 1969, trú tại đặc khu Vân Đồn) làm thuyền trưởng"
-        while k > 0 and doc[k].text != "(":
-            k -= 1
-        k -= 1
-    run = 0
-    while k >= 0 and is_title(doc[k]):
-        run, k = run + 1, k - 1
+    # "do ông Trần Văn Nam (SN 1969, trú tại đặc khu Vân Đồn) làm thuyền trưởng"
+    run, k = name_run_before(doc, start - 2)
     return run >= 1 and k >= 0 and doc[k].is_lower
 
 
