@@ -486,6 +486,19 @@ def test_a_back_reference_takes_the_full_name(process) -> None:
     assert found["Lữ đoàn"].normalized == "Lữ đoàn Bảo vệ biên giới 201"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the last numbered unit of that head named before the reference
+    ("Quân đoàn 12 công bố quyết định. Cùng ngày, Quân đoàn 34 điều động Đại tá Lê Văn Hải, Phó Tham mưu trưởng "
+     "Quân đoàn.", "Quân đoàn 34"),
+    ("Quân đoàn 34 họp. Quân đoàn 12 công bố quyết định. Đại tá Lê Văn Hải, Phó Tham mưu trưởng Quân đoàn phát "
+     "biểu.", "Quân đoàn 12"),
+    # one named after it only: that one
+    ("Cán bộ Quân đoàn dự lễ. Quân đoàn 12 công bố quyết định.", "Quân đoàn 12"),
+])
+def test_a_back_reference_takes_the_last_numbered_unit_named_before_it(process, text: str, expected: str) -> None:
+    assert [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text == "Quân đoàn"] == [expected]
+
+
 def test_doctests() -> None:
     import doctest
 

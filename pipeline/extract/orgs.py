@@ -492,7 +492,7 @@ class _Context:
         self._mentioned: set[str] | None = None
         # (start, template id, normalized) of the template bodies found so far, for a unit named alone after them
         self.template_bodies: list[tuple[int, str, str]] = []
-        self.numbered_full: dict[str, str] = {}  # grow() reads it; empty while numbered_names() fills it
+        self.numbered_full: dict[str, list[tuple[int, str]]] = {}  # grow() reads it; empty while numbered_names() fills it
         self.numbered_full = self.numbered_names()
 
     def head_part(self, head: Span) -> Part:
@@ -506,10 +506,12 @@ class _Context:
             part.value = template.name
         return part
 
-    def numbered_names(self) -> dict[str, str]:
-        """Numbered head → the full name it has in this document (``vùng`` → ``Vùng 2 Hải quân``), first one wins.
+    def numbered_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Numbered head → the full names it has in this document, in text order, with where each is written
+        (``vùng`` → ``[(12, "Vùng 2 Hải quân")]``).
 
-        A later ``Bộ Tư lệnh Vùng`` or ``trong Vùng`` without the number refers back to it.
+        A later ``Bộ Tư lệnh Vùng`` or ``trong Vùng`` without the number refers back to one of them
+        (:meth:`numbered_name_at`).
         """
         doc = self.doc
 
@@ -527,24 +529,34 @@ class _Context:
             return (following < len(digits) and digits[following] < head.end + MAX_BRIDGE + 4
                     and doc[head.start].text[:1].isupper() and form_key(span_text(head)) in self.x.numbered)
 
-        names: dict[str, str] = {}
+        names: dict[str, list[tuple[int, str]]] = {}
         for start in self.heads.starts():
             candidates = self.heads.candidates(start)
             if not any(numbered_at(c) or named_with_number(c) for c in candidates):
                 continue  # whichever head is taken here, it is no numbered one: no need to resolve it
             head = self.heads.get(start)
-            if head is None or form_key(head.text) in names or not (numbered_at(head) or named_with_number(head)):
+            if head is None or not (numbered_at(head) or named_with_number(head)):
                 continue
             parts, _ = self.grow([self.head_part(head)])
             if not numbered_at(head) and not any(part.kind == "number" for part in parts[1:]):
                 continue
             key = form_key(head.text)
-            names[key] = self.normalize(parts)
+            value = self.normalize(parts)
+            names.setdefault(key, []).append((start, value))
             # "Vùng Cảnh sát biển 2" is also the document's "Vùng" (a later "Bộ Tư lệnh Vùng")
             first_word = key.split(" ", 1)[0]
-            if first_word in self.x.numbered:
-                names.setdefault(first_word, names[key])
+            if first_word in self.x.numbered and first_word != key:
+                names.setdefault(first_word, []).append((start, value))
         return names
+
+    def numbered_name_at(self, key: str, at: int) -> str | None:
+        """The full name a head written without its number at token ``at`` refers to: the last one named before it
+        (``Quân đoàn 12`` …, ``Quân đoàn 34`` …, ``Phó Tham mưu trưởng Quân đoàn`` is of the 34th), else the first
+        named after it (a headline's ``Quân đoàn`` before the body's ``Quân đoàn 12``)."""
+        names = self.numbered_full.get(key)
+        if not names:
+            return None
+        return next((value for start, value in reversed(names) if start < at), names[0][1])
 
     def may_start_organization(self, i: int) -> bool:
         """False only where no head candidate at ``i`` can start an organization, whichever is taken.
@@ -1122,8 +1134,9 @@ class _Context:
             parts.pop()
         last = parts[-1]
         last_key = form_key(last.value)
-        if not named and last.kind == "head" and last_key in self.numbered_full and is_title(doc[last.start]):
-            parts[-1] = Part(last.start, last.end, "head", self.numbered_full[last_key])
+        if (not named and last.kind == "head" and is_title(doc[last.start])
+                and (full := self.numbered_name_at(last_key, last.start)) is not None):
+            parts[-1] = Part(last.start, last.end, "head", full)
             named = True
         return parts, named
 
