@@ -499,6 +499,29 @@ def test_a_back_reference_takes_the_last_numbered_unit_named_before_it(process, 
     assert [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text == "Quân đoàn"] == [expected]
 
 
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # a committee by its head after a title: the committee named before
+    ("Đoàn giám sát của Ủy ban Văn hóa và Xã hội của Quốc hội do bà Nguyễn Thị Lan, Phó Chủ nhiệm Ủy ban dẫn đầu.",
+     "Ủy ban", "Ủy ban Văn hóa và Xã hội"),
+    # a procuracy and a court by their short name: the document's province's
+    ("Công an tỉnh Đắk Lắk đã chuyển hồ sơ sang Viện kiểm sát để truy tố các bị can.", "Viện kiểm sát",
+     "Viện Kiểm sát nhân dân tỉnh Đắk Lắk"),
+    ("Tòa án nhân dân tỉnh Nghệ An mở phiên tòa. Bà Lê Thị Hoa, Phó Chánh án Tòa án chủ tọa.", "Tòa án",
+     "Tòa án nhân dân tỉnh Nghệ An"),
+])
+def test_a_body_by_its_short_name_is_the_one_the_document_names(process, text: str, short: str,
+                                                                 expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vụ án sẽ được đưa ra tòa án xét xử trong thời gian tới tại tỉnh Nghệ An.",
+    "Các ủy ban của Quốc hội đã thẩm tra dự án luật.",
+])
+def test_a_common_noun_court_or_committee_is_no_organization(process, text: str) -> None:
+    assert not {"tòa án", "ủy ban"} & {m.lower() for m in org_mentions(process, text)}
+
+
 def test_doctests() -> None:
     import doctest
 
