@@ -82,6 +82,8 @@ FOREIGN_SIDE = {"phía", "đoàn"}
 OWN_UNIT = {"của", "cùng"}
 # the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …"
 REPLACES = {"thay"}
+# the level of the places a body written with a bare unit word belongs to ("Công an xã", "BĐBP tỉnh")
+UNIT_LEVELS = {"xã": "commune", "phường": "commune", "tỉnh": "province"}
 HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 
 
@@ -680,13 +682,33 @@ class RecordLinker:
                 if len(roles) > len(people) and len(after) >= 2:
                     roles = roles[-len(people):]  # "Ba ban của HĐND tỉnh là X, Y và Z lần lượt do …": the list before it
                 if len(roles) == 1 and len(people) > 1:
-                    continue
+                    roles = self.bodies_of_places(s, roles[0], first, k, len(people))
+                    if roles is None:
+                        continue
                 if len(roles) != len(people):
                     continue
                 for person, role in zip(people, roles):
                     role.source = "records.respectively"
                     given.setdefault(person.start, []).append(role)
         return given
+
+    @staticmethod
+    def bodies_of_places(s: _Spans, role: RoleEvent, first: int, end: int, count: int) -> list[RoleEvent] | None:
+        """``Hai xã Nậm Cắn và Mỹ Lý có Trưởng Công an xã lần lượt là A và B``: a body written with its bare unit
+        word (``Công an xã``) in one role shared by people listed respectively is that body of each place of that
+        unit the sentence listed before the role, when there are as many places as people."""
+        org = next((o for start, o in s.orgs.items() if role.at < start < end and _value(o) == role.organization),
+                   None)
+        level = UNIT_LEVELS.get(s.lower[org.end - 1]) if org is not None and len(org) > 1 else None
+        if level is None:
+            return None
+        places = [p for start, p in sorted(s.places.items())
+                  if first <= start < role.at and (p._.attrs or {}).get("level") == level]
+        if len(places) != count:
+            return None
+        head = s.expanded(org.start, org.end - 1)
+        return [RoleEvent(place.start, "", position=role.position, organization=f"{head} {_value(place)}",
+                          mention_ids=role.mention_ids + [s.id(place)]) for place in places]
 
     def role_items(self, s: _Spans, start: int, end: int) -> list[RoleEvent]:
         """The roles of a list between tokens ``start`` and ``end``: each POSITION opens one, an ORG after

@@ -77,6 +77,13 @@ def test_place_levels_and_attrs(process, text, surface, normalized, attrs):
     ("Hai tỉnh Lạng Sơn và Cao Bằng ký kết.", [("Lạng Sơn", "tỉnh Lạng Sơn"), ("Cao Bằng", "tỉnh Cao Bằng")]),
     ("Xe qua cặp cửa khẩu Tây Trang - Sốp Hùn tăng.",
      [("Tây Trang", "cửa khẩu quốc tế Tây Trang"), ("Sốp Hùn", "cửa khẩu quốc tế Sốp Hùn")]),
+    # words that describe the places between the unit word and the names
+    ("Hai xã biên giới trọng điểm Nậm Cắn và Mỹ Lý có Công an xã chính quy.",
+     [("Nậm Cắn", "xã Nậm Cắn"), ("Mỹ Lý", "xã Mỹ Lý")]),
+    ("Các xã vùng cao Mường Lát, Pù Nhi và Tam Chung hoàn thành kế hoạch.",
+     [("Mường Lát", "xã Mường Lát"), ("Pù Nhi", "xã Pù Nhi"), ("Tam Chung", "xã Tam Chung")]),
+    # bad: a country after the description is no province of the list
+    ("Các tỉnh giáp Lào đã ký kết.", [("Lào", "Lào")]),
 ])
 def test_coordinated_lists_give_one_place_per_item(process, text, expected):
     assert [(s, n) for s, n, _ in places(process, text)] == expected

@@ -55,6 +55,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Nguyễn Khắc Toàn": (None, "Trưởng ban", "Ban Pháp chế Hội đồng nhân dân tỉnh"),
         "Chamaléa Trung": (None, "Trưởng ban", "Ban Dân tộc Hội đồng nhân dân tỉnh"),
     }),
+    # one body written with its bare unit word, the places listed before it: that body of each place
+    ("Hai xã biên giới Nậm Cắn và Mỹ Lý có Trưởng Công an xã lần lượt là Thượng tá Vi Văn Kha và Thiếu tá Lữ Văn "
+     "Sáng.", {
+        "Vi Văn Kha": ("Thượng tá", "Trưởng", "Công an xã Nậm Cắn"),
+        "Lữ Văn Sáng": ("Thiếu tá", "Trưởng", "Công an xã Mỹ Lý"),
+    }),
     (RESPECTIVELY_ORGS_FIRST, {
         "Bùi Văn Lâm": ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh"),
         "Trần Ngọc Sơn": ("Đại tá", "Giám đốc", "Công an tỉnh Nghệ An"),
@@ -206,6 +212,8 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     ("Thiếu tướng Lê Văn Bình trao quyết định thăng quân hàm từ Trung tá lên Thượng tá cho đồng chí Trần Văn Dũng.",
      "Lê Văn Bình", "Thượng tá"),
     # "lần lượt" with counts that do not agree distributes nothing
+    ("Ba xã Nậm Cắn, Mỹ Lý và Tà Cạ có Trưởng Công an xã lần lượt là Thượng tá Vi Văn Kha và Thiếu tá Lữ Văn Sáng.",
+     "Vi Văn Kha", "Công an xã Nậm Cắn"),
     ("Đại tá Nguyễn Văn Tám và Thượng tá Hoàng Minh Đức lần lượt phát biểu tại hội nghị của Bộ Quốc phòng.",
      "Hoàng Minh Đức", "Bộ Quốc phòng"),
     # a title behind a comma after a name is that name's, not the next one's

@@ -68,6 +68,8 @@ DELEGATION_WORDS = {"đoàn", "phía"}
 KNOWN_NAMES_ONLY = {"châu"}
 WRITTEN_AS = {"tp.": "thành phố", "tp": "thành phố"}
 MAX_NAME = 4
+# lower-case words that may describe listed places before their names ("các xã biên giới trọng điểm X và Y")
+MAX_DESCRIPTION = 4
 # a unit word after these is plural: the names that follow are bare places
 PLURAL_MARKERS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "nhiều", "cặp"}
 # words before which a unit word means something else ("văn bản Chỉ thị" is a document)
@@ -212,11 +214,24 @@ class PlaceExtractor:
         return self.known_prefix_end(doc, start, end, unit_word)
 
     def listed_names(self, doc: Doc, k: int, unit: str) -> list[_Found]:
-        """``các xã: Tam Chung, Pù Nhi và Mường Lát``: each name of the list, a place of that unit."""
+        """``các xã: Tam Chung, Pù Nhi và Mường Lát``: each name of the list, a place of that unit.
+
+        Words that describe the places may stand between the unit word and the names (``hai xã biên giới trọng
+        điểm Nậm Cắn và Mỹ Lý``) when the first name is one of that unit in the official registry.
+        """
         found = []
         unit_word = WRITTEN_AS.get(unit, unit)
         if k < len(doc) and doc[k].text == ":":
             k += 1
+        described = k
+        while described < len(doc) and described - k < MAX_DESCRIPTION and doc[described].is_lower and doc[
+                described].is_alpha:
+            described += 1
+        if described > k:
+            end = self.name_end(doc, described, unit_word)
+            if end == described or not self.registry.candidates(doc[described:end].text, unit_word):
+                return []  # "các tỉnh giáp Lào": a country after the description, no list of provinces
+            k = described
         while k < len(doc):
             end = self.name_end(doc, k, unit_word)
             if end == k:
