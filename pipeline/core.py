@@ -24,6 +24,7 @@ from .extract.base import span_values
 from .ingest import HEADER, parse_header
 from .model import DocumentResult, Mention, RawDocument
 from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
+from .org_registry import OrgRegistry
 from .normalize import NormalizedText, ToneMap, normalize_text, read_pretokenized, reads_pretokenized
 from .resolve import RecordLinker, acronym_records, expand_text
 from .segment import VI_CONFIG, Segmenter, SentenceIndex, sentence_ranges
@@ -54,7 +55,8 @@ class Pipeline:
         self.identity = IdentityRules.from_config(config)
         self.linker = RecordLinker(RelationLexicon.load(config.lexicon_path("relations")),
                                    PeopleLexicon.load(config.lexicon_path("people")),
-                                   OrganizationLexicon.load(config.lexicon_path("organizations")))
+                                   OrganizationLexicon.load(config.lexicon_path("organizations")),
+                                   OrgRegistry.load(config.lexicon_path("org_registry")))
         self.segmenter = None
         # "needed": the Doc is built without words and the rules that read them segment the sentences they need
         self.all_words = config.stage("segment")["words"] == "all"

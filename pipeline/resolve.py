@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from .extract.base import span_values
 from .extract.people import name_after_rank, skip_parenthesis
 from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
+from .org_registry import TEMPLATE, OrgRegistry
 from .model import AcronymRecord, Mention, PersonRecord, Role
 from .segment import SentenceIndex, is_acronym_form, sentence_ranges
 
@@ -244,8 +245,9 @@ class RecordLinker:
     """Person records from a document's mentions, by the relation rules of the module docstring."""
 
     def __init__(self, lexicon: RelationLexicon, people: PeopleLexicon | None = None,
-                 organizations: OrganizationLexicon | None = None):
+                 organizations: OrganizationLexicon | None = None, registry: OrgRegistry | None = None):
         self.lexicon = lexicon
+        self.registry = registry
         organizations = organizations or OrganizationLexicon((), (), (), ())
         # a command named as the unit of a title the text gives without its body is named by its force; a Party
         # committee's name gives the unit it is of ("Đảng ủy Quân khu 4" → "Quân khu 4")
@@ -692,8 +694,16 @@ class RecordLinker:
                     given.setdefault(person.start, []).append(role)
         return given
 
-    @staticmethod
-    def bodies_of_places(s: _Spans, role: RoleEvent, first: int, end: int, count: int) -> list[RoleEvent] | None:
+    def head_name(self, s: _Spans, start: int, end: int) -> str:
+        """The official name of the head written at tokens ``start:end`` that every place has (``Bộ CHQS`` →
+        ``Bộ Chỉ huy Quân sự``, as the registry's template writes it); else the text with acronyms spelled out."""
+        if self.registry is not None:
+            for form in self.registry.lookup(s.doc[start:end].text):
+                if form.role == TEMPLATE:
+                    return self.registry.templates[form.entry].name
+        return s.expanded(start, end)
+
+    def bodies_of_places(self, s: _Spans, role: RoleEvent, first: int, end: int, count: int) -> list[RoleEvent] | None:
         """``Hai xã Nậm Cắn và Mỹ Lý có Trưởng Công an xã lần lượt là A và B``: a body written with its bare unit
         word (``Công an xã``) in one role shared by people listed respectively is that body of each place of that
         unit the sentence listed before the role, when there are as many places as people."""
@@ -706,7 +716,7 @@ class RecordLinker:
                   if first <= start < role.at and (p._.attrs or {}).get("level") == level]
         if len(places) != count:
             return None
-        head = s.expanded(org.start, org.end - 1)
+        head = self.head_name(s, org.start, org.end - 1)
         return [RoleEvent(place.start, "", position=role.position, organization=f"{head} {_value(place)}",
                           mention_ids=role.mention_ids + [s.id(place)]) for place in places]
 
@@ -754,8 +764,8 @@ class RecordLinker:
     def plural_template(self, s: _Spans, k: int, end: int) -> tuple[list[str], list[Span]] | None:
         """One organization per place of a plural, after a position at ``k``: the names and the places.
 
-        ``Bộ CHQS các tỉnh Y, Z và W`` → ``Bộ Chỉ huy quân sự tỉnh Y`` …, the head
-        (acronyms spelled out) with each place's official name; ``hai đồn biên
+        ``Bộ CHQS các tỉnh Y, Z và W`` → ``Bộ Chỉ huy Quân sự tỉnh Y`` …, the head
+        (its official name) with each place's official name; ``hai đồn biên
         phòng X và Y`` → ``Đồn biên phòng X`` …, the unit words with each name as written.
         """
         doc = s.doc
@@ -776,7 +786,7 @@ class RecordLinker:
         if len(places) < 2:
             return None
         if j > k:
-            head = s.expanded(k, j)
+            head = self.head_name(s, k, j)
             return [f"{head} {_value(place)}" for place in places], places
         unit = doc[j + 1:places[0].start].text
         if not unit:

@@ -55,6 +55,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Nguyễn Khắc Toàn": (None, "Trưởng ban", "Ban Pháp chế Hội đồng nhân dân tỉnh"),
         "Chamaléa Trung": (None, "Trưởng ban", "Ban Dân tộc Hội đồng nhân dân tỉnh"),
     }),
+    # the head of a plural in its official form, not its acronym's lower-case expansion
+    ("Chỉ huy trưởng Bộ CHQS các tỉnh Nghệ An, Hà Tĩnh lần lượt là Đại tá Lê Văn An và Đại tá Trần Văn Bình.", {
+        "Lê Văn An": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"),
+        "Trần Văn Bình": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
+    }),
     # one body written with its bare unit word, the places listed before it: that body of each place
     ("Hai xã biên giới Nậm Cắn và Mỹ Lý có Trưởng Công an xã lần lượt là Thượng tá Vi Văn Kha và Thiếu tá Lữ Văn "
      "Sáng.", {
