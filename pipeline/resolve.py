@@ -413,8 +413,10 @@ class RecordLinker:
         doc = s.doc
         k = person.end
         events: list[RoleEvent] = []
-        if self.replaced(s, person.start) and s.lower[person.end:person.end + 1] != ["được"]:
-            # "B thay đồng chí A giữ chức X": X is B's; "thay A được điều động giữ chức Y": Y is A's own
+        described = s.lower[k:k + 1] == [","] and s.lower[k + 1:k + 2] and s.lower[k + 1] in DESCRIPTIONS
+        if self.replaced(s, person.start) and s.lower[k:k + 1] != ["được"] and not described:
+            # "B thay đồng chí A giữ chức X": X is B's; "thay A được điều động giữ chức Y" and "thay A, người có 9 năm
+            # làm Giám đốc Sở": Y and the post described are A's own
             return events
         if k < len(doc) and doc[k].text == "(" and self.role_at(s, k + 1) is None:
             k = skip_parenthesis(doc, k)
@@ -521,6 +523,10 @@ class RecordLinker:
                 # "được điều động về Sở Dân tộc và Tôn giáo, bổ nhiệm giữ chức Phó Giám đốc": the post's body
                 destination = s.orgs[end]
                 limit, end = min(len(doc), limit + len(destination)), destination.end
+                if end + 1 < len(doc) and doc[end].text == "," and end + 1 in s.orgs:
+                    # "được điều động về Phòng Tuyên huấn, Cục Chính trị và được giao …": the body it belongs to
+                    owner = s.orgs[end + 1]
+                    limit, end = min(len(doc), limit + len(owner) + 1), owner.end
                 continue
             if end > k and s.lower[end - 1] in DESTINATIONS and end in s.places:
                 # "được điều động sang Tây Ninh, giữ chức Phó Tham mưu trưởng BĐBP tỉnh": the province moved to
@@ -538,9 +544,12 @@ class RecordLinker:
                 closing = next((j for j in range(opening, min(len(doc), opening + MAX_DESCRIPTION))
                                 if doc[j].text in (",", *CLAUSE_END)), None)
                 # a description that gives a role ("A, người vừa được bổ nhiệm giữ chức …") is read as the link
-                if closing is not None and doc[closing].text == "," and not any(
-                        j in s.positions for j in range(opening, closing)):
+                role = next((j for j in range(opening, closing) if j in s.positions), None) if closing else None
+                if closing is not None and doc[closing].text == "," and role is None:
                     limit, end = min(len(doc), limit + closing - end), closing + 1
+                    continue
+                if role is not None and opening > end:
+                    limit, end = max(limit, role + 1), opening
                     continue
             if end in s.ranks:
                 # "được thăng quân hàm từ Đại tá lên Thiếu tướng và được bổ nhiệm giữ chức …"

@@ -70,6 +70,25 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Bùi Văn Lâm": ("Đại tá", "Giám đốc", "Công an tỉnh Hà Tĩnh"),
         "Trần Ngọc Sơn": ("Đại tá", "Giám đốc", "Công an tỉnh Nghệ An"),
     }),
+    # a description of the person that gives the role ("người vừa được … bổ nhiệm giữ chức")
+    ("Đại tá Phùng Quang Diệu, người vừa được thăng cấp bậc hàm Đại tá và bổ nhiệm giữ chức Phó Giám đốc Công an "
+     "tỉnh Hà Giang từ ngày 1/12, cảm ơn phía bạn.",
+     {"Phùng Quang Diệu": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Hà Giang")}),
+    # ... also of one replaced in a post: the post described is theirs
+    ("Ông Nguyễn Hữu Lộc được bổ nhiệm giữ chức Giám đốc Sở Công Thương tỉnh Hà Tĩnh, thay ông Trần Đình Phong, người "
+     "có 9 năm làm Giám đốc Sở Công Thương tỉnh Hà Tĩnh, nghỉ hưu theo chế độ.",
+     {"Trần Đình Phong": (None, "Giám đốc", "Sở Công Thương tỉnh Hà Tĩnh"),
+      "Nguyễn Hữu Lộc": (None, "Giám đốc", "Sở Công Thương tỉnh Hà Tĩnh")}),
+    # the body moved to, with the body it belongs to, then the post given there
+    ("Đại tá Võ Thị Mai Hương được điều động về Phòng Tuyên huấn, Cục Chính trị Quân khu 5 và được giao đảm nhiệm "
+     "Trưởng phòng.",
+     {"Võ Thị Mai Hương": ("Đại tá", "Trưởng phòng", "Phòng Tuyên huấn Cục Chính trị Quân khu 5")}),
+    ("Ông Tạ Quang Lộc được bổ nhiệm lại chức vụ Trưởng ban Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng.",
+     {"Tạ Quang Lộc": (None, "Trưởng ban", "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng")}),
+    ("Thượng tá Hầu Chí Cương nhận chức Chi đội trưởng từ tháng 8, thay Đại tá Tạ Vĩnh Niên được điều động làm Phó "
+     "Tổng đội trưởng Tổng đội Quản lý biên giới Quảng Tây.",
+     {"Tạ Vĩnh Niên": ("Đại tá", "Phó Tổng đội trưởng", "Tổng đội Quản lý biên giới Quảng Tây"),
+      "Hầu Chí Cương": ("Thượng tá", "Chi đội trưởng", None)}),
     # roles joined by a verb
     ("Thượng tá Lò Văn Pấng tiếp tục giữ chức Trưởng Công an xã Mường Nhé.",
      {"Lò Văn Pấng": ("Thượng tá", "Trưởng", "Công an xã Mường Nhé")}),
@@ -216,6 +235,9 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     # the role of the one who presents a decision is not the promoted person's
     ("Thiếu tướng Lê Văn Bình trao quyết định thăng quân hàm từ Trung tá lên Thượng tá cho đồng chí Trần Văn Dũng.",
      "Lê Văn Bình", "Thượng tá"),
+    # the office a document asks to relieve someone of is not the speaker's
+    ("Ông Lê Xuân Trường, Giám đốc Sở Nội vụ trình bày tờ trình về việc miễn nhiệm chức vụ Chủ tịch UBND tỉnh đối "
+     "với ông Phạm Đức Toàn.", "Lê Xuân Trường", "Chủ tịch"),
     # "lần lượt" with counts that do not agree distributes nothing
     ("Ba xã Nậm Cắn, Mỹ Lý và Tà Cạ có Trưởng Công an xã lần lượt là Thượng tá Vi Văn Kha và Thiếu tá Lữ Văn Sáng.",
      "Vi Văn Kha", "Công an xã Nậm Cắn"),
