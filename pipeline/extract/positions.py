@@ -105,11 +105,16 @@ class PositionExtractor:
         """Where a lexicon role ends as written: before a word the lexicon writes in lower case and the text capitalises.
 
         ``Trưởng Ban Tuyên giáo``: the lexicon's ``Trưởng ban`` is cut to ``Trưởng``,
-        which is a role itself, since ``Ban`` opens an organization's name.
+        which is a role itself, since ``Ban`` opens an organization's name; so is ``Trưởng phòng này``, where
+        ``phòng này`` names the body.
         """
         canonical = self.canonical.get(found.text.lower(), found.text).split()
         if len(canonical) != len(found):
             return found.end
+        doc = found.doc
+        if (len(found) > 1 and found.end < len(doc) and doc[found.end].lower_ == "này" and found[-1].is_lower
+                and found[:-1].text.lower() in self.canonical):
+            return found.end - 1  # "giữ chức Trưởng phòng này": "Trưởng" of the body "phòng này" refers to
         for i in range(1, len(found)):
             written = found[i].text
             if canonical[i][:1].islower() and written[:1].isupper() and found[:i].text.lower() in self.canonical:
