@@ -453,6 +453,21 @@ def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None
     assert "Công an" not in [m.text for m in process(text).mentions if m.type == "ORG"]
 
 
+@pytest.mark.parametrize(("text", "date", "short", "expected"), [
+    # the clause of a foreign delegation: its province, named later in the sentence
+    ("Hội đàm giữa Bộ đội Biên phòng tỉnh Điện Biên và tỉnh Phôngsalì. Đoàn Lào do Đại tá Xổm Bun Khăm Phăn, Chỉ huy "
+     "trưởng Bộ Chỉ huy Quân sự tỉnh dẫn đầu; cùng đi có ông Phết Xa Mon, Phó Tỉnh trưởng tỉnh Phôngsalì.", None,
+     "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Phôngsalì"),
+    # a district after 2025 is a foreign one
+    ("Đồn Biên phòng Bờ Y tuần tra địa bàn huyện Phu Vông của bạn. Trưởng Công an huyện, Thiếu tá Khăm Xỉ Vông Phi "
+     "Lạt tiếp nhận.", "2026-03-01", "Công an huyện", "Công an huyện Phu Vông"),
+    ("Đồn Biên phòng Bờ Y tuần tra địa bàn huyện Phu Vông của bạn. Trưởng Công an huyện, Thiếu tá Khăm Xỉ Vông Phi "
+     "Lạt tiếp nhận.", "2024-03-01", "Công an huyện", "Công an huyện"),
+])
+def test_a_bare_unit_word_of_a_foreign_body(process, text: str, date: str | None, short: str, expected: str) -> None:
+    assert org_mentions(process, text, date=date)[short].normalized == expected
+
+
 def test_a_foreign_body_is_not_given_the_documents_province(process) -> None:
     found = org_mentions(process, "Công an tỉnh Tây Ninh làm việc với Cảnh sát tỉnh về tội phạm ma túy.")
     assert found["Cảnh sát tỉnh"].normalized == "Cảnh sát tỉnh"

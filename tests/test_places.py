@@ -53,6 +53,10 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     ("Lượng khách qua Tây Trang tăng.", "Tây Trang", "cửa khẩu quốc tế Tây Trang", {"level": "border_gate"}),
     ("Tàu trực tại quần đảo Trường Sa.", "quần đảo Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
     ("Tàu trực tại Trường Sa.", "Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
+    # a province or district no registry of ours has, now or before 2025, is across the border
+    ("Đoàn tỉnh Phôngsalì sang thăm.", "tỉnh Phôngsalì", "tỉnh Phôngsalì", {"level": "foreign_region"}),
+    ("Tuần tra đến huyện Phu Vông của bạn.", "huyện Phu Vông", "huyện Phu Vông", {"level": "foreign_district"}),
+    ("Ông A quê ở huyện Mường Lát.", "huyện Mường Lát", "huyện Mường Lát", {"level": "district"}),
     # the delegation of a foreign province ("Đoàn" is a surname too)
     ("Đoàn Attapeu do Thiếu tướng Xổm Bun Nhạ Vông Sa dẫn đầu.", "Attapeu", "tỉnh Attapeu",
      {"level": "foreign_region", "country": "Lào"}),

@@ -65,8 +65,12 @@ BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", 
                "township": "commune", "district": "district", "urban_district": "district", "town": "district",
                "city": "district", "former_province": "province"}
 # levels of a place outside Vietnam: kept as written inside an organization's name (Cục … Bằng Tường)
-FOREIGN_LEVELS = {"foreign_region", "country"}
+FOREIGN_LEVELS = {"foreign_region", "foreign_district", "country"}
 HOME_COUNTRY = "Việt Nam"
+# foreign provinces and districts: what a bare "tỉnh", "huyện" of a foreign body stands for
+FOREIGN_UNIT_LEVELS = ("foreign_region", "foreign_district")
+# the day district-level units ended in Vietnam (Nghị quyết 202/2025/QH15)
+DISTRICTS_ABOLISHED = "2025-07-01"
 # levels of a place written after a unit word that the registry could not place (no code): maybe a person
 UNPLACED_LEVELS = {"province", "city", "ward", "commune", "special_zone", "township", "district", "urban_district",
                    "town"}
@@ -164,6 +168,11 @@ class Part:
 
 # words before "bạn" that name the other side of a meeting: "phía bạn", "đoàn bạn", "lực lượng chức năng bạn"
 FOREIGN_SIDE_WORDS = {"phía", "đoàn", "năng", "nước", "tỉnh"}
+HOME_COUNTRY = "Việt Nam"
+# foreign provinces and districts: what a bare "tỉnh", "huyện" of a foreign body stands for
+FOREIGN_UNIT_LEVELS = ("foreign_region", "foreign_district")
+# the day district-level units ended in Vietnam (Nghị quyết 202/2025/QH15)
+DISTRICTS_ABOLISHED = "2025-07-01"
 # words just before a place that make it a person's hometown or address, not the place of a body
 PERSONAL_PLACE_CUES = {"quê", "trú", "sinh"}
 LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
@@ -833,7 +842,7 @@ class _Context:
             for place in self.place_list:
                 value, _, attrs = span_values(place)
                 personal = any(t.lower_ in PERSONAL_PLACE_CUES for t in self.doc[max(0, place.start - 3):place.start])
-                if (attrs or {}).get("level") in ("province", "foreign_region") and not personal:
+                if (attrs or {}).get("level") in ("province", *FOREIGN_UNIT_LEVELS) and not personal:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
         # a body only other countries have: its province is a foreign one, in its sentence or named last before it
         foreign_only = (head is not None and form_key(head.value) in self.x.foreign_heads) or unit.value in FOREIGN_UNITS
@@ -842,7 +851,7 @@ class _Context:
         for place, place_sentence, value, attrs in self._provinces:
             if place.start >= unit.start:
                 break
-            foreign = attrs.get("level") == "foreign_region"
+            foreign = attrs.get("level") in FOREIGN_UNIT_LEVELS
             if not value.startswith(unit.value + " ") or (foreign_only and not foreign):
                 continue
             province = Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"), foreign)
@@ -856,6 +865,9 @@ class _Context:
         foreign = self.foreign_side_province(unit)
         if foreign is not None:
             return foreign
+        if unit.value == "huyện" and (self.date or "") >= DISTRICTS_ABOLISHED:
+            # Vietnam has no districts since the 2025 reorganisation: "Công an huyện" is of the foreign one named
+            return self.foreign_province(unit)
         if self.province is not None and unit.value == self.province.unit:
             return self.province
         if unit.value == "thành phố":
@@ -892,7 +904,7 @@ class _Context:
         """The one foreign province (of ``unit``'s word) the document names: the place of a body only other countries
         have (``Cảnh sát tỉnh`` of Cambodia, ``Chính phủ Nhân dân tỉnh`` of China); None when it names none or several."""
         regions = {value: attrs for _, _, value, attrs in self._provinces
-                   if attrs.get("level") == "foreign_region" and value.startswith(unit.value + " ")}
+                   if attrs.get("level") in FOREIGN_UNIT_LEVELS and value.startswith(unit.value + " ")}
         if len(regions) != 1:
             return None
         (value, attrs), = regions.items()
@@ -900,11 +912,15 @@ class _Context:
 
     def foreign_side_province(self, unit: Part) -> Province | None:
         """``… ; đoàn bạn do Đại tá X, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu``: in a clause about the other side of a
-        meeting (``phía bạn``, ``đoàn bạn``), a bare ``tỉnh`` is the one foreign province the document names."""
+        meeting (``phía bạn``, ``đoàn bạn``, ``Đoàn Lào``, ``Phía Campuchia``), a bare ``tỉnh`` is the one foreign
+        province the document names."""
         sentence = self.sentence_of().get(unit.start)
+        foreign_starts = {place.start for place in self.place_list
+                          if (span_values(place)[2] or {}).get("level") in FOREIGN_LEVELS
+                          and span_values(place)[0] != HOME_COUNTRY}
         k = unit.start - 1
         while k > 0 and self.sentence_of().get(k) == sentence and self.doc[k].text not in (";", "."):
-            if self.doc[k].lower_ == "bạn" and self.doc[k - 1].lower_ in FOREIGN_SIDE_WORDS:
+            if self.doc[k - 1].lower_ in FOREIGN_SIDE_WORDS and (self.doc[k].lower_ == "bạn" or k in foreign_starts):
                 return self.foreign_province(unit)
             k -= 1
         return None

@@ -75,6 +75,8 @@ PLURAL_MARKERS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "nhi�
 # words before which a unit word means something else ("văn bản Chỉ thị" is a document)
 NOT_A_UNIT_AFTER: dict[str, set[str]] = {"bản": {"văn", "phiên", "kịch", "nguyên", "tái"}}
 PROVINCE_LEVELS = ("province", "former_province")
+# unit words of a province or district: with a name no registry has, a unit in another country
+FOREIGN_IF_UNKNOWN = {"tỉnh": "foreign_region", "thành phố": "foreign_region", "huyện": "foreign_district"}
 HYPHENS = {"-", "–"}
 # levels whose lexicon entry carries the full name (``cửa khẩu quốc tế Tây Trang``)
 NAMED_WITH_KIND = ("border_gate",)
@@ -387,6 +389,11 @@ class PlaceExtractor:
             return make_span(doc, f.start, f.end, "PLACE", f.place.normalized, f.rule, {"level": f.place.level})
         if f.place is not None and f.place.level in ("foreign_region", "former_province"):
             attrs.update({"level": f.place.level, **f.place.attrs})
+        elif (f.place is None and written in FOREIGN_IF_UNKNOWN and not self.registry.candidates(f.name)
+              and f.name.split(" ", 1)[0] not in self.surnames):
+            # "tỉnh Phôngsalì", "huyện Phu Vông": a province or district no registry of ours has, now or before 2025,
+            # is across the border, whatever spelling the lexicon lacks ("UBND tỉnh Lê Hùng" is a person's name)
+            attrs["level"] = FOREIGN_IF_UNKNOWN[written]
         ambiguous = len(self.registry.candidates(f.name, written))
         if ambiguous > 1:
             attrs["candidates"] = ambiguous
