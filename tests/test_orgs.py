@@ -458,6 +458,9 @@ def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None
     ("Hội đàm giữa Bộ đội Biên phòng tỉnh Điện Biên và tỉnh Phôngsalì. Đoàn Lào do Đại tá Xổm Bun Khăm Phăn, Chỉ huy "
      "trưởng Bộ Chỉ huy Quân sự tỉnh dẫn đầu; cùng đi có ông Phết Xa Mon, Phó Tỉnh trưởng tỉnh Phôngsalì.", None,
      "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Phôngsalì"),
+    # a department of a Cambodian province's police, "của" its owner
+    ("Công an tỉnh Tây Ninh phối hợp với Cảnh sát tỉnh Svay Rieng. Trung tá Ros Pheakdey, Trưởng Phòng Chống ma túy "
+     "của Cảnh sát tỉnh cho biết.", None, "Phòng Chống ma túy", "Phòng Chống ma túy Cảnh sát tỉnh Svay Rieng"),
     # a district after 2025 is a foreign one
     ("Đồn Biên phòng Bờ Y tuần tra địa bàn huyện Phu Vông của bạn. Trưởng Công an huyện, Thiếu tá Khăm Xỉ Vông Phi "
      "Lạt tiếp nhận.", "2026-03-01", "Công an huyện", "Công an huyện Phu Vông"),
