@@ -63,6 +63,8 @@ PROMOTION_VERBS = {"thăng", "nâng", "phong"}
 PASSIVE_AGENT = {"được", "của"}
 # the word before the body a person is sent to: "được điều động về Sở X, bổ nhiệm giữ chức Phó Giám đốc"
 DESTINATIONS = {"về", "sang"}
+# words before the place a person is moved to ("đến nhận công tác tại xã Trung Hạ")
+PLACE_DESTINATIONS = DESTINATIONS | {"tại"}
 # words that open a description of a person between commas, which a link may step over
 DESCRIPTIONS = {"người"}
 MAX_DESCRIPTION = 30
@@ -516,6 +518,7 @@ class RecordLinker:
         if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_lower and s.lower[k + 1] not in DESCRIPTIONS:
             end = k + 1  # "Người tiền nhiệm, Trung tá A, nhận nhiệm vụ Trưởng Công an phường X": a link behind a comma
         destination: Span | None = None
+        moved_to: Span | None = None
         while True:
             if end >= limit:
                 return k, []
@@ -528,9 +531,10 @@ class RecordLinker:
                     owner = s.orgs[end + 1]
                     limit, end = min(len(doc), limit + len(owner) + 1), owner.end
                 continue
-            if end > k and s.lower[end - 1] in DESTINATIONS and end in s.places:
+            if end > k and s.lower[end - 1] in PLACE_DESTINATIONS and end in s.places:
                 # "được điều động sang Tây Ninh, giữ chức Phó Tham mưu trưởng BĐBP tỉnh": the province moved to
-                limit, end = min(len(doc), limit + len(s.places[end])), s.places[end].end
+                moved_to = s.places[end]
+                limit, end = min(len(doc), limit + len(moved_to)), moved_to.end
                 continue
             if end > k and s.lower[end - 1] in PASSIVE_AGENT and (end in s.orgs or end in s.positions):
                 # "được Ban Thường vụ Tỉnh ủy điều động giữ chức …": the body or office that gives the role
@@ -583,7 +587,21 @@ class RecordLinker:
         if destination is not None and chain and chain[0].organization is None:
             chain[0].organization = _value(destination)
             chain[0].mention_ids.append(s.id(destination))
+        if moved_to is not None and chain:
+            self.place_the_body(s, chain[0], moved_to)
         return end, chain
+
+    def place_the_body(self, s: _Spans, event: RoleEvent, place: Span) -> None:
+        """``đến nhận công tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã``: a body of the role written with
+        its bare unit word is that body of the place moved to, when the place is of that unit."""
+        position = s.positions.get(event.at)
+        org = s.orgs.get(position.end) if position is not None else None
+        if org is None or len(org) < 2 or _value(org) != event.organization:
+            return
+        level = UNIT_LEVELS.get(s.lower[org.end - 1])
+        if level is not None and (place._.attrs or {}).get("level") == level:
+            event.organization = f"{self.head_name(s, org.start, org.end - 1)} {_value(place)}"
+            event.mention_ids.append(s.id(place))
 
     def shared_ranks(self, s: _Spans, persons: list[Span], ranks: dict[int, RoleEvent]) -> dict[int, RoleEvent]:
         """``Đại tá Nguyễn Văn A và Trần Văn B``: a name right after a ranked one, joined by ``và`` or a comma, takes its rank."""
@@ -681,6 +699,9 @@ class RecordLinker:
                 after = [p for p in persons if end <= p.start < last]
                 if len(before) >= 2:
                     people, roles = self.runs(s, before)[-1], self.role_items(s, end, last)
+                    if len(people) > len(roles):
+                        # "A, Tiểu đoàn trưởng X; B và C, lần lượt là R1 và R2": the items after the last ";"
+                        people = self.after_last_semicolon(s, people)
                 elif len(after) >= 2:
                     people = self.runs(s, after)[0]
                     roles = self.role_items(s, first, k)
@@ -920,14 +941,20 @@ class RecordLinker:
             if token.text == "(" and skip_parenthesis(doc, k) > k:
                 k = skip_parenthesis(doc, k)
                 continue
-            if token.text in CLAUSE_END:
-                return False
             if token.lower_ in LIST_JOINS:
-                separated = True
+                separated = True  # also ";" between items that carry their roles: "A, Phó Trưởng Ban X; B, …"
+            elif token.text in CLAUSE_END:
+                return False
             elif not s.covered[k] and token.lower_ not in self.lexicon.list_words:
                 return False
             k += 1
         return separated
+
+    @staticmethod
+    def after_last_semicolon(s: _Spans, people: list[Span]) -> list[Span]:
+        """The names of a list written after its last ``;``: the items the words after the list are about."""
+        cut = next((i for i in range(len(people) - 1, 0, -1) if ";" in s.lower[people[i - 1].end:people[i].start]), 0)
+        return people[cut:]
 
     def runs(self, s: _Spans, persons: list[Span]) -> list[list[Span]]:
         """The document's names grouped into lists (``Các ông A, B và bà C``); a name alone is a run of one."""

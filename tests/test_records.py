@@ -60,6 +60,25 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Lê Văn An": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"),
         "Trần Văn Bình": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
     }),
+    # a list whose items carry their titles, separated by ";", then the roles they get respectively
+    ("Ban Tổ chức Tỉnh ủy điều động ông Phàn Văn Chiu, Phó Trưởng Ban Dân vận Tỉnh ủy; ông Trần Văn Nam, Phó Giám đốc "
+     "Sở Nông nghiệp và Môi trường và bà Lý Thị Mẩy, Phó Bí thư Đảng ủy xã Thu Lũm về công tác tại cơ sở, chỉ định lần "
+     "lượt giữ chức Bí thư Đảng ủy các xã Dào San, Sì Lở Lầu và Mù Cả.", {
+        "Phàn Văn Chiu": (None, "Bí thư", "Đảng ủy xã Dào San"),
+        "Trần Văn Nam": (None, "Bí thư", "Đảng ủy xã Sì Lở Lầu"),
+        "Lý Thị Mẩy": (None, "Bí thư", "Đảng ủy xã Mù Cả"),
+    }),
+    # ... and the items after the last ";" when the roles are fewer
+    ("Tiêu biểu là Thiếu tá Chu Văn Thiện, Tiểu đoàn trưởng Tiểu đoàn Trinh sát 18; Thượng tá Hoàng Minh Phương và "
+     "Trung tá Lò Thị Sen, lần lượt là Phó Chủ nhiệm Chính trị Sư đoàn 395 và Chủ nhiệm Quân y Lữ đoàn 229.", {
+        "Chu Văn Thiện": ("Thiếu tá", "Tiểu đoàn trưởng", "Tiểu đoàn Trinh sát 18"),
+        "Hoàng Minh Phương": ("Thượng tá", "Phó Chủ nhiệm Chính trị", "Sư đoàn 395"),
+        "Lò Thị Sen": ("Trung tá", "Chủ nhiệm Quân y", "Lữ đoàn 229"),
+    }),
+    # the place moved to gives a body written with its bare unit word its name
+    ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
+     "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",
+     {"Lương Văn Kiên": (None, "Bí thư", "Đảng ủy xã Trung Hạ")}),
     # one body written with its bare unit word, the places listed before it: that body of each place
     ("Hai xã biên giới Nậm Cắn và Mỹ Lý có Trưởng Công an xã lần lượt là Thượng tá Vi Văn Kha và Thiếu tá Lữ Văn "
      "Sáng.", {
