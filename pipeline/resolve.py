@@ -1003,6 +1003,34 @@ class RecordLinker:
                                             for e in links]
         return shared
 
+    def held_in(self, position: str, organization: str) -> bool:
+        """Whether a title may be held in the organization: its unit word opens the name (``Đồn trưởng``, ``Đồn …``)
+        or one of the heads the title is held in does (``title_bodies``: ``Chính ủy``, ``Bộ đội Biên phòng …``)."""
+        heads = self.lexicon.title_bodies.get(base_title(position))
+        if heads is not None:
+            return any(organization.startswith(head) for head in heads)
+        unit = title_unit(position)
+        return unit is not None and names_unit(organization, unit)
+
+    def list_bodies(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]]) -> dict[int, Span]:
+        """``Đại tá A, Chỉ huy trưởng; Đại tá B, Chính ủy; Đại tá C, Tham mưu trưởng BĐBP tỉnh``: in a list whose
+        items each carry titles, the organization written only after the last item's title is the body of the
+        titles before it that name none and may be held in it."""
+        lent: dict[int, Span] = {}
+        for run in self.runs(s, persons):
+            last = [e for e in after[run[-1].start] if e.source == "records.apposition"]
+            position = s.positions.get(last[-1].at) if last else None
+            body = s.orgs.get(position.end) if position is not None and last[-1].organization else None
+            earlier = [[e for e in after[p.start] if e.source == "records.apposition"] for p in run[:-1]]
+            if body is None or not earlier or not all(
+                    events and all(e.position is not None and e.organization is None
+                                   and self.held_in(e.position, _value(body)) for e in events)
+                    for events in earlier):
+                continue
+            for person in run[:-1]:
+                lent[person.start] = body
+        return lent
+
     # --- the record ------------------------------------------------------------------------------
 
     def details_after(self, s: _Spans, person: Span, year: int | None) -> tuple[int | None, str | None]:
@@ -1056,6 +1084,7 @@ class RecordLinker:
         shared = self.shared_links(s, persons, after,
                                    {start for start, e in ranks.items() if e.source == "records.shared_rank"},
                                    {start: e.rank for start, e in ranks.items()})
+        listed = self.list_bodies(s, persons, after)
         index = SentenceIndex(sentences)
         sides = self.sides(s, index)
         anaphors = self.anaphors(s, persons, index)
@@ -1100,7 +1129,7 @@ class RecordLinker:
                 # one side's organization, else the one the same title had earlier in the sentence ("A tái đắc cử
                 # Phó Chủ tịch HĐND tỉnh; bà B được bầu bổ sung chức danh Phó Chủ tịch"), else the one the title
                 # before it in the same chain took so ("Phó Chỉ huy trưởng, Tham mưu trưởng")
-                body = side or self.same_title_before(s, event, n, index) or lent
+                body = side or self.same_title_before(s, event, n, index) or lent or listed.get(person.start)
                 if body is not None:
                     event.organization = self.as_force(_value(body))
                     event.mention_ids.append(s.id(body))

@@ -75,6 +75,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Hoàng Minh Phương": ("Thượng tá", "Phó Chủ nhiệm Chính trị", "Sư đoàn 395"),
         "Lò Thị Sen": ("Trung tá", "Chủ nhiệm Quân y", "Lữ đoàn 229"),
     }),
+    # items with titles only, the body written after the last one's: the body of the titles held in it
+    ("Phía Việt Nam có Đại tá Trịnh Quang Huấn, Chỉ huy trưởng; Đại tá Hà Văn Thường, Chính ủy; Đại tá Mai Văn Đông, "
+     "Phó Chỉ huy trưởng, Tham mưu trưởng Bộ đội Biên phòng tỉnh Thanh Hóa cùng đại diện UBND xã Na Mèo.", {
+        "Trịnh Quang Huấn": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Thanh Hóa"),
+        "Hà Văn Thường": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Thanh Hóa"),
+    }),
     # the place moved to gives a body written with its bare unit word its name
     ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
      "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",
@@ -254,6 +260,11 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     # the role of the one who presents a decision is not the promoted person's
     ("Thiếu tướng Lê Văn Bình trao quyết định thăng quân hàm từ Trung tá lên Thượng tá cho đồng chí Trần Văn Dũng.",
      "Lê Văn Bình", "Thượng tá"),
+    # a body a title is not held in lends it nothing
+    ("Đoàn do Đại tá Bế Quang Vịnh, Chỉ huy trưởng; Đại tá Hoàng Đức Trọng, Chính ủy và bà Nông Thị Hạnh, Phó Chủ tịch "
+     "UBND tỉnh Cao Bằng dẫn đầu.", "Hoàng Đức Trọng", "Ủy ban nhân dân tỉnh Cao Bằng"),
+    ("Thiếu tá Lò Văn Hặc, Đồn trưởng và Đại úy Ngân Văn Tú, Đội trưởng Đội Trinh sát Đồn Biên phòng Na Mèo cho biết.",
+     "Lò Văn Hặc", "Đội Trinh sát Đồn Biên phòng Na Mèo"),
     # the office a document asks to relieve someone of is not the speaker's
     ("Ông Lê Xuân Trường, Giám đốc Sở Nội vụ trình bày tờ trình về việc miễn nhiệm chức vụ Chủ tịch UBND tỉnh đối "
      "với ông Phạm Đức Toàn.", "Lê Xuân Trường", "Chủ tịch"),
