@@ -81,6 +81,18 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Quang Huấn": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Thanh Hóa"),
         "Hà Văn Thường": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Thanh Hóa"),
     }),
+    # a delegation's body is the body of the titles of its members that name none
+    ("Đoàn Cảnh sát tỉnh Kandal do Thiếu tướng Chea Sophorn, Giám đốc dẫn đầu; cùng đi có Đại tá Ly Chanthy, Phó Giám "
+     "đốc phụ trách lực lượng cảnh sát biên giới.", {
+        "Chea Sophorn": ("Thiếu tướng", "Giám đốc", "Cảnh sát tỉnh Kandal"),
+        "Ly Chanthy": ("Đại tá", "Phó Giám đốc", "Cảnh sát tỉnh Kandal"),
+    }),
+    ("Đoàn BĐBP Cao Bằng do Đại tá Bế Quang Vịnh, Chỉ huy trưởng làm trưởng đoàn.",
+     {"Bế Quang Vịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Cao Bằng")}),
+    # a post held "khi còn giữ chức" is a former one
+    ("Bộ đội Biên phòng tỉnh An Giang đón nhận huân chương. Nhiều chuyên án do Đại tá Dương Tấn Lợi, nay là Phó Chỉ huy "
+     "trưởng, trực tiếp chỉ huy khi còn giữ chức Trưởng Phòng Phòng chống ma túy và tội phạm.",
+     {"Dương Tấn Lợi": ("Đại tá", "Phó Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh An Giang")}),
     # the place moved to gives a body written with its bare unit word its name
     ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
      "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",

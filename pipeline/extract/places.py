@@ -307,7 +307,8 @@ class PlaceExtractor:
         if start > 0 and doc[start - 1].lower_ in DELEGATION_WORDS:
             return False  # "Đoàn Attapeu": Đoàn is a surname too, but before a place it is the delegation
         k = start
-        while k > 0 and is_title(doc[k - 1]) and not doc[k].is_sent_start:
+        # an abbreviation is no syllable of a name: "Đoàn BĐBP Cao Bằng" is the delegation of a province's force
+        while k > 0 and is_title(doc[k - 1]) and not doc[k - 1].text.isupper() and not doc[k].is_sent_start:
             k -= 1
         return k < start and doc[k].text in self.surnames
 
