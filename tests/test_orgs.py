@@ -540,6 +540,42 @@ def test_a_common_noun_court_or_committee_is_no_organization(process, text: str)
     assert not {"tòa án", "ủy ban"} & {m.lower() for m in org_mentions(process, text)}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the regional bodies of the 2025 reorganisation, numbered by "khu vực"
+    ("Ông Lê Văn Hải, Chi cục trưởng Chi cục Hải quan khu vực VIII cho biết.",
+     {"Chi cục Hải quan khu vực VIII": "Chi cục Hải quan khu vực VIII"}),
+    ("Ông Hoàng Văn Minh, Phó Chánh án Tòa án quân sự khu vực 1 Quân khu 4 phát biểu.",
+     {"Tòa án quân sự khu vực 1 Quân khu 4": "Tòa án quân sự khu vực 1 Quân khu 4"}),
+    ("Ông Lương Minh Đức, Chánh án Tòa án nhân dân khu vực 1 - Lạng Sơn phát biểu.",
+     {"Tòa án nhân dân khu vực 1 - Lạng Sơn": "Tòa án nhân dân khu vực 1 - Lạng Sơn"}),
+    ("Thượng tá Nguyễn Văn An, Viện trưởng VKSQS khu vực 41 dự.",
+     {"VKSQS khu vực 41": "Viện Kiểm sát quân sự khu vực 41"}),
+    # sub-units the registry names whole, though they end on common nouns
+    ("Đại tá Đặng Văn Quân, Chủ nhiệm Khoa Hồi sức tích cực Bệnh viện Trung ương Quân đội 108 cho biết.",
+     {"Khoa Hồi sức tích cực Bệnh viện Trung ương Quân đội 108":
+      "Khoa Hồi sức tích cực Bệnh viện Trung ương Quân đội 108"}),
+    ("Đại tá Lê Văn Tâm, Cục trưởng Cục Hậu cần - Kỹ thuật Quân khu 4 dự.",
+     {"Cục Hậu cần - Kỹ thuật Quân khu 4": "Cục Hậu cần - Kỹ thuật Quân khu 4"}),
+    # a province's youth union and veterans' association
+    ("Ông Nguyễn Văn Hậu, Bí thư Tỉnh đoàn Hà Tĩnh phát biểu.", {"Tỉnh đoàn Hà Tĩnh": "Tỉnh đoàn Hà Tĩnh"}),
+    ("Đại hội Hội CCB tỉnh Điện Biên khai mạc.", {"Hội CCB tỉnh Điện Biên": "Hội Cựu chiến binh tỉnh Điện Biên"}),
+    # a numbered unit and the foreign army it belongs to; a number after a definition
+    ("Đoàn Bệnh viện 103 Quân đội nhân dân Lào sang thăm.",
+     {"Bệnh viện 103 Quân đội nhân dân Lào": "Bệnh viện 103 Quân đội nhân dân Lào"}),
+    ("Bệnh viện Trung ương Quân đội (TWQĐ) 108 đón nhận huân chương.",
+     {"Bệnh viện Trung ương Quân đội (TWQĐ) 108": "Bệnh viện Trung ương Quân đội 108"}),
+])
+def test_names_of_the_registry_and_the_2025_regions(process, text: str, expected: dict[str, str]) -> None:
+    found = org_mentions(process, text)
+    assert {surface: found[surface].normalized for surface in expected if surface in found} == expected
+
+
+def test_a_foreign_body_is_no_antecedent_of_a_bare_head(process) -> None:
+    text = ("Bệnh viện Trung ương Quân đội 108 ký kết hợp tác với Bệnh viện 103 Quân đội nhân dân Lào. Thiếu tướng Mạc "
+            "Văn Tùng, Giám đốc Bệnh viện cho biết.")
+    assert org_mentions(process, text)["Bệnh viện"].normalized == "Bệnh viện Trung ương Quân đội 108"
+
+
 def test_doctests() -> None:
     import doctest
 

@@ -45,6 +45,7 @@ from ..org_registry import (
     form_key, strip_unit_word, with_ancestors,
 )
 from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of
+from .acronyms import ROMAN_NUMERAL
 from .base import (
     PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
     spans_of,
@@ -561,11 +562,21 @@ class _Context:
     def numbered_name_at(self, key: str, at: int) -> str | None:
         """The full name a head written without its number at token ``at`` refers to: the last one named before it
         (``Quân đoàn 12`` …, ``Quân đoàn 34`` …, ``Phó Tham mưu trưởng Quân đoàn`` is of the 34th), else the first
-        named after it (a headline's ``Quân đoàn`` before the body's ``Quân đoàn 12``)."""
+        named after it (a headline's ``Quân đoàn`` before the body's ``Quân đoàn 12``); one of ours before a foreign
+        one."""
         names = self.numbered_full.get(key)
         if not names:
             return None
+        # a foreign unit is no antecedent where one of ours is named ("Bệnh viện 103 Quân đội nhân dân Lào")
+        ours = [(start, value) for start, value in names if not self.is_foreign_name(value)]
+        if not ours and any(form_key(v).startswith(key + " ") and not self.is_foreign_name(v) for v in self.named):
+            return None  # ours is named without a number: the back reference takes it
+        names = ours or names
         return next((value for start, value in reversed(names) if start < at), names[0][1])
+
+    def is_foreign_name(self, value: str) -> bool:
+        """Whether a normalized name ends with a foreign province or country the document names."""
+        return any(value.endswith(" " + place) for place in self.foreign_names())
 
     def may_start_organization(self, i: int) -> bool:
         """False only where no head candidate at ``i`` can start an organization, whichever is taken.
@@ -666,7 +677,9 @@ class _Context:
                 # "Đại tá A, Phó Bí thư Đảng ủy, Chỉ huy trưởng": a bare head right after a title is the body of that
                 # head the document named last ("Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk" → its Đảng ủy); so is a bare
                 # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy.")
-                earlier = next((v for v in reversed(self.named) if v.startswith(first.value + " ")), None)
+                # a foreign body is no antecedent of ours ("Bệnh viện" after "Bệnh viện 103 Quân đội nhân dân Lào")
+                earlier = next((v for v in reversed(self.named) if v.startswith(first.value + " ")
+                                and not self.is_foreign_name(v)), None)
                 if earlier is not None:
                     return make_span(self.doc, i, end, "ORG", earlier, "orgs.back_reference")
         return None
@@ -896,7 +909,7 @@ class _Context:
         """Whether ``name`` (a body written at token ``start``) is a foreign province's and in another sentence than
         token ``at``: a foreign body owns the units of its own sentence only (``Về phía tỉnh Savannakhet, … Trưởng
         Phòng Cảnh sát hình sự``), not those of a later one about our side."""
-        if not any(name.endswith(" " + place) for place in self.foreign_names()):
+        if not self.is_foreign_name(name):
             return False
         return self.sentence_of().get(start) != self.sentence_of().get(at)
 
@@ -1057,9 +1070,24 @@ class _Context:
         numbered = key in self.x.numbered and head.end < len(self.doc) and self.doc[head.end].text[:1].isdigit()
         return numbered or (key in self.x.registry_standalone and head.text[:1].isupper())
 
+    def force_at(self, k: int) -> bool:
+        """After a numbered unit, the armed force it belongs to: ``Bệnh viện 103 | Quân đội nhân dân Lào``."""
+        return any(self.x.registry.bodies[form.entry].kind == "force"
+                   for form in self.x.registry.lookup(self.heads[k].text) if form.entry in self.x.registry.bodies)
+
     def headline_word(self, k: int, parts: list[Part]) -> bool:
         """``BỘ CÔNG AN THÔNG BÁO``: in a headline in capitals, the words after a registry name are not its name."""
         return parts[-1].complete and self.doc[k].text.isupper() and self.doc[parts[-1].start].text.isupper()
+
+    def region_end(self, k: int, parts: list[Part]) -> int | None:
+        """End of ``khu vực 1`` (``khu vực VIII``) after a head: the region a body of the 2025 reorganisation is
+        numbered by (``Tòa án nhân dân khu vực 1``, ``VKSQS khu vực 41``, ``Chi cục Hải quan khu vực VIII``)."""
+        doc = self.doc
+        if (parts[-1].kind not in ("head", "acronym") or k + 2 >= len(doc) or doc[k].lower_ != "khu"
+                or doc[k + 1].lower_ != "vực"):
+            return None
+        number = doc[k + 2]
+        return k + 3 if number.like_num or ROMAN_NUMERAL.match(number.text) else None
 
     def hyphenated_name(self, k: int, parts: list[Part]) -> int | None:
         """End of ``- Quốc phòng`` in ``Kinh tế - Quốc phòng`` (a hyphen inside one name), or of ``- Mường Lát``
@@ -1070,7 +1098,7 @@ class _Context:
                 or self.person_starts_at(k + 1)):
             return None
         if (k + 1) in self.places:
-            return self.places[k + 1].end if parts[-1].kind == "number" else None
+            return self.places[k + 1].end if parts[-1].kind in ("number", "region") else None
         if parts[-1].kind in ("name", "number"):
             return max(self.words.word_end(k + 1), k + 2)
         return None
@@ -1087,8 +1115,11 @@ class _Context:
             token = doc[k]
             if k in self.blockers:
                 break
+            # the part a number follows, over a definition: "Bệnh viện Trung ương Quân đội (TWQĐ) 108"
+            written = next(part for part in reversed(parts) if part.kind != "definition")
             if k in self.heads and (parts[-1].kind in ("head", "bridge", "definition")
-                                    or (parts[-1].kind == "name" and self.parent_head_at(k))):
+                                    or (parts[-1].kind in ("name", "region") and self.parent_head_at(k))
+                                    or (parts[-1].kind == "number" and self.force_at(k))):
                 head = self.heads[k]
                 parts.append(self.head_part(head))
                 # "Ban Thường vụ Tỉnh ủy": a body named by the organization it belongs to
@@ -1118,11 +1149,15 @@ class _Context:
             elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
                     (k + 1) in self.acronyms or UNIT_CODE.match(doc[k + 1].text)):
                 parts.append(Part(k, k + 3, "definition", ""))
+            elif (end := self.region_end(k, parts)) is not None:
+                # "Tòa án nhân dân khu vực 1", "Chi cục Hải quan khu vực VIII": the regional bodies of 2025
+                parts.append(Part(k, end, "region", doc[k:end].text))
+                named = True
             elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
                 named = True
-            elif token.text[:1].isdigit() and (parts[-1].kind in ("head", "bridge") or (
-                    numbered and parts[-1].kind == "name") or (
+            elif token.text[:1].isdigit() and (written.kind in ("head", "bridge") or (
+                    numbered and written.kind == "name") or (
                     # "Vùng CSB 3": a numbered head written with an acronym for its words
                     parts[-1].kind == "acronym" and form_key(self.normalize(parts)) in self.x.numbered)):
                 # written in digits: "Chính phủ hai nước" is two governments
