@@ -63,6 +63,8 @@ PROMOTION_VERBS = {"thăng", "nâng", "phong"}
 PASSIVE_AGENT = {"được", "của"}
 # the word before the body a person is sent to: "được điều động về Sở X, bổ nhiệm giữ chức Phó Giám đốc"
 DESTINATIONS = {"về", "sang"}
+# words before a body a person joins on the way to a post ("chỉ định tham gia Ban Thường vụ Tỉnh ủy và giữ chức …")
+JOINED_BODY = {("tham", "gia"), ("bầu", "vào"), ("định", "vào")}
 # words before the place a person is moved to ("đến nhận công tác tại xã Trung Hạ")
 PLACE_DESTINATIONS = DESTINATIONS | {"tại"}
 # words that open a description of a person between commas, which a link may step over
@@ -291,6 +293,8 @@ class RecordLinker:
         position = s.positions[k]
         event = RoleEvent(k, "", position=_value(position), former=former, mention_ids=[s.id(position)])
         k = position.end
+        if s.lower[k:k + 2] == ["phụ", "trách"] and k + 2 in s.orgs:
+            k += 2  # "Phó Giám đốc phụ trách Sở Y tế": the deputy in charge of the body
         if k in s.orgs:
             event.organization = _value(s.orgs[k])
             event.mention_ids.append(s.id(s.orgs[k]))
@@ -491,6 +495,40 @@ class RecordLinker:
                 at = next((i for i, event in enumerate(held) if event.at > post.at), len(held))
                 held.insert(at, replace(post, source="records.replaced", former=True, mention_ids=list(post.mention_ids)))
 
+    def successor_posts(self, s: _Spans, persons: list[Span], events: OrderedDict[str, list[RoleEvent]],
+                        full_names: set[str]) -> None:
+        """``Thay đồng chí Đăng là Đại tá B``, ``Người kế nhiệm đồng chí Tuệ là Trung tá B``: B takes the post the
+        one replaced leaves, the first the document gives them (``records.successor``)."""
+        by_start = {p.start: p for p in persons}
+        for before, successor in zip(persons, persons[1:]):
+            if not self.replaced(s, before.start) and not self.succeeded(s, before.start):
+                continue
+            k = before.end
+            if k >= len(s.lower) or s.lower[k] != "là":
+                continue
+            k += 1
+            honorific = next((len(h) for h in HONORIFICS_BEFORE_A_NAME if tuple(s.lower[k:k + len(h)]) == h), 0)
+            k += honorific
+            if k in s.ranks:
+                k = s.ranks[k].end
+            if by_start.get(k) is not successor:
+                continue
+            held = [e for e in sorted(events[full_name(_value(before), full_names)], key=lambda e: e.at)
+                    if e.position and not e.former]
+            if held:
+                post = held[0]  # the post left: the one held before a new one the document gives
+                events[full_name(_value(successor), full_names)].append(
+                    replace(post, at=successor.end, source="records.successor", mention_ids=list(post.mention_ids)))
+
+    @staticmethod
+    def succeeded(s: _Spans, start: int) -> bool:
+        """Whether the name at ``start`` is one someone succeeds: ``(người) kế nhiệm [đồng chí] A``."""
+        k = start
+        honorific = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME)
+        if honorific is not None:
+            k = honorific
+        return k > 1 and s.lower[k - 2:k] == ["kế", "nhiệm"]
+
     def led_body(self, s: _Spans, person: Span) -> Span | None:
         """``ORG [, đơn vị] do [RANK] NAME`` : the organization a name is said to lead, command or head; ``ORG
         của|với [RANK] NAME, POSITION``: the unit a title is held in; ``tàu HQ-561 do [RANK] NAME``: the vessel's
@@ -558,6 +596,10 @@ class RecordLinker:
             if end in s.ranks:
                 # "được thăng quân hàm từ Đại tá lên Thiếu tướng và được bổ nhiệm giữ chức …"
                 limit, end = min(len(doc), limit + len(s.ranks[end])), s.ranks[end].end
+                continue
+            if end in s.orgs and tuple(s.lower[end - 2:end]) in JOINED_BODY:
+                # "được điều động, chỉ định tham gia Ban Thường vụ Tỉnh ủy và giữ chức …": a body joined on the way
+                limit, end = min(len(doc), limit + len(s.orgs[end])), s.orgs[end].end
                 continue
             if end in s.persons and self.replaced(s, end) and s.lower[s.persons[end].end:s.persons[end].end + 1] != [
                     "được"]:
@@ -927,8 +969,14 @@ class RecordLinker:
         return None
 
     def tells_the_past(self, s: _Spans, start: int) -> bool:
-        """Whether the sentence starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
+        """Whether the clause starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
         return _phrase_at(s.lower, start, self.lexicon.former_openers) is not None
+
+    @staticmethod
+    def clause_start(s: _Spans, sentence_start: int, k: int) -> int:
+        """Where the clause of token ``k`` opens: after the last ``;`` of its sentence before it (``… lần lượt giữ
+        chức X; trước đó, đồng chí A là Y``)."""
+        return next((j + 1 for j in range(k - 1, sentence_start - 1, -1) if s.lower[j] == ";"), sentence_start)
 
     def joined(self, s: _Spans, before: Span, after: Span) -> bool:
         """Whether two names are items of one list: between them only separators, list words
@@ -1109,7 +1157,8 @@ class RecordLinker:
             given = (after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
                      + anaphors.get(person.start, []))
             n = index.get(person.start)
-            if n is not None and self.tells_the_past(s, sentences[n][0]):
+            if n is not None and (self.tells_the_past(s, sentences[n][0]) or self.tells_the_past(
+                    s, self.clause_start(s, sentences[n][0], person.start))):
                 for event in given:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
             side = next((org for end, org in reversed(sides.get(n, [])) if end <= person.start), None)
@@ -1140,6 +1189,7 @@ class RecordLinker:
                     event.mention_ids.extend(party.mention_ids[1:])
             found.extend(written + given)
         self.replaced_posts(s, persons, after, index, events, full_names)
+        self.successor_posts(s, persons, events, full_names)
         records = [_record(f"p{i}", name, person_events, ids[name], self.lexicon.secondary_roles)
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
         for record in records:

@@ -93,6 +93,29 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Bộ đội Biên phòng tỉnh An Giang đón nhận huân chương. Nhiều chuyên án do Đại tá Dương Tấn Lợi, nay là Phó Chỉ huy "
      "trưởng, trực tiếp chỉ huy khi còn giữ chức Trưởng Phòng Phòng chống ma túy và tội phạm.",
      {"Dương Tấn Lợi": ("Đại tá", "Phó Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh An Giang")}),
+    # the successor takes the post the one replaced leaves
+    ("Đại tá Lê Đình Tuệ, Viện trưởng Viện Kiểm sát quân sự khu vực 42 nghỉ hưu. Người kế nhiệm đồng chí Tuệ là Trung "
+     "tá Nguyễn Thị Minh Phương, nguyên Phó Viện trưởng VKSQS khu vực 41.",
+     {"Nguyễn Thị Minh Phương": ("Trung tá", "Viện trưởng", "Viện Kiểm sát quân sự khu vực 42")}),
+    ("Đại tá Phạm Hải Đăng, Sư đoàn trưởng Sư đoàn 371 được bổ nhiệm giữ chức Phó Tư lệnh Quân chủng Hải quân. Thay "
+     "đồng chí Đăng là Đại tá Trịnh Quốc Khánh, nguyên Phó Sư đoàn trưởng, Tham mưu trưởng của sư đoàn.",
+     {"Trịnh Quốc Khánh": ("Đại tá", "Sư đoàn trưởng", "Sư đoàn 371"),
+      "Phạm Hải Đăng": ("Đại tá", "Phó Tư lệnh", "Quân chủng Hải quân")}),
+    # a clause after ";" that tells the past gives earlier posts
+    ("Đại tá Hà Văn Cảnh và Đại tá Trần Quốc Việt lần lượt giữ chức Chính ủy Sư đoàn 361 và Chính ủy Sư đoàn 372; "
+     "trước đó, đồng chí Cảnh là Phó Chủ nhiệm Chính trị Quân chủng, còn đồng chí Việt là Phó Chính ủy Sư đoàn 370.",
+     {"Hà Văn Cảnh": ("Đại tá", "Chính ủy", "Sư đoàn 361"), "Trần Quốc Việt": ("Đại tá", "Chính ủy", "Sư đoàn 372")}),
+    # a body joined on the way to a post; the deputy in charge of a body
+    ("Ông Hoàng Văn Phúc, Giám đốc Sở Nội vụ tỉnh Hà Tĩnh được điều động, chỉ định tham gia Ban Thường vụ Tỉnh ủy và "
+     "giữ chức Trưởng Ban Tổ chức Tỉnh ủy Hà Tĩnh.",
+     {"Hoàng Văn Phúc": (None, "Trưởng", "Ban Tổ chức Tỉnh ủy Hà Tĩnh")}),
+    ("Ông Bùi Quang Huy trao quyết định bổ nhiệm bà Hồ Thị Vân, Phó Giám đốc phụ trách Sở Y tế tỉnh Hà Tĩnh giữ chức "
+     "Giám đốc Sở Y tế tỉnh Hà Tĩnh.", {"Hồ Thị Vân": (None, "Giám đốc", "Sở Y tế tỉnh Hà Tĩnh")}),
+    # an association by its head after a title; a lower-case role after a name an honorific opens
+    ("Đại hội Hội Cựu chiến binh tỉnh Điện Biên bầu Ban Chấp hành. Ông Vì Văn Sơn tái cử Phó Chủ tịch Hội.",
+     {"Vì Văn Sơn": (None, "Phó Chủ tịch", "Hội Cựu chiến binh tỉnh Điện Biên")}),
+    ("Ông Đặng Văn Mười, máy trưởng, cùng các thuyền viên thay nhau tát nước.",
+     {"Đặng Văn Mười": (None, "Máy trưởng", None)}),
     # the place moved to gives a body written with its bare unit word its name
     ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
      "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",

@@ -50,12 +50,14 @@ def follows_a_name(doc: Doc, start: int) -> bool:
     """A role in lower case is one in apposition after a name: ``ông Nguyễn Văn Hùng (SN 1978), thuyền trưởng``.
 
     The comma before it follows a capitalised word or a closing parenthesis,
-    and nothing capitalised comes before that word's run but a word in lower case.
+    and nothing capitalised comes before that word's run but a word in lower case,
+    unless the run opens with an honorific (``Ông Đặng Văn Mười, máy trưởng``).
     """
     if start < 2 or doc[start - 1].text != ",":
         return False
     run, k = name_run_before(doc, start - 2)
-    return run >= 2 and (k < 0 or doc[k].is_lower)
+    # "Ông Đặng Văn Mười, máy trưởng": a capitalised honorific opens the sentence and the name
+    return run >= 2 and (k < 0 or doc[k].is_lower or doc[k + 1].lower_ in NAME_HONORIFICS)
 
 
 def name_run_before(doc: Doc, k: int) -> tuple[int, int]:
