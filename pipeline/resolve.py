@@ -61,12 +61,11 @@ PROMOTION_VERBS = {"thăng", "nâng", "phong"}
 # the word before the agent of a link: "A được Ban Thường vụ Tỉnh ủy điều động giữ chức …", "A nhận quyết định
 # của Ban Thường vụ Tỉnh ủy điều động giữ chức …"
 PASSIVE_AGENT = {"được", "của"}
-# the word before the body a person is sent to: "được điều động về Sở X, bổ nhiệm giữ chức Phó Giám đốc"
-DESTINATIONS = {"về", "sang"}
+# the word before the body a person is sent to: "được điều động về Sở X, bổ nhiệm giữ chức Phó Giám đốc", "đến nhận
+# công tác tại Công an tỉnh, giữ chức Trưởng phòng"
+DESTINATIONS = {"về", "sang", "tại"}
 # words before a body a person joins on the way to a post ("chỉ định tham gia Ban Thường vụ Tỉnh ủy và giữ chức …")
 JOINED_BODY = {("tham", "gia"), ("bầu", "vào"), ("định", "vào")}
-# words before the place a person is moved to ("đến nhận công tác tại xã Trung Hạ")
-PLACE_DESTINATIONS = DESTINATIONS | {"tại"}
 # words that open a description of a person between commas, which a link may step over
 DESCRIPTIONS = {"người"}
 MAX_DESCRIPTION = 30
@@ -85,6 +84,8 @@ MEMBER_WORDS = 4
 FOREIGN_SIDE = {"phía", "đoàn"}
 # words before a unit word meaning the body named last: "của đồn", "cùng đội"
 OWN_UNIT = {"của", "cùng"}
+# what may follow a title and the bare unit word it is held in ("Chính ủy chi đội; …", "Chính ủy chi đội và …")
+APPOSITION_ENDS = {",", ";", ".", "và", ")"}
 # the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …"
 REPLACES = {"thay"}
 # the level of the places a body written with a bare unit word belongs to ("Công an xã", "BĐBP tỉnh")
@@ -204,6 +205,11 @@ class _Spans:
             words = [(lower[k], k + 2)]  # "Giám đốc sở này"
         elif k + 1 < len(lower) and lower[k] in OWN_UNIT and self.doc[k + 1].is_lower:
             words = [(" ".join(lower[k + 1:k + 3]), k + 3), (lower[k + 1], k + 2)]
+        elif k < len(lower) and self.doc[k].is_lower and self.doc[k].is_alpha:
+            # "Thượng tá A, Chính ủy chi đội; …": the unit word alone, where the apposition ends
+            words = [(" ".join(lower[k:end]), end) for end in (k + 2, k + 1)
+                     if end <= len(lower) and all(self.doc[j].is_lower and self.doc[j].is_alpha for j in range(k, end))
+                     and (end == len(lower) or lower[end] in APPOSITION_ENDS)]
         else:
             return None
         for word, end in words:
@@ -569,7 +575,7 @@ class RecordLinker:
                     owner = s.orgs[end + 1]
                     limit, end = min(len(doc), limit + len(owner) + 1), owner.end
                 continue
-            if end > k and s.lower[end - 1] in PLACE_DESTINATIONS and end in s.places:
+            if end > k and s.lower[end - 1] in DESTINATIONS and end in s.places:
                 # "được điều động sang Tây Ninh, giữ chức Phó Tham mưu trưởng BĐBP tỉnh": the province moved to
                 moved_to = s.places[end]
                 limit, end = min(len(doc), limit + len(moved_to)), moved_to.end

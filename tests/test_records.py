@@ -116,6 +116,14 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      {"Vì Văn Sơn": (None, "Phó Chủ tịch", "Hội Cựu chiến binh tỉnh Điện Biên")}),
     ("Ông Đặng Văn Mười, máy trưởng, cùng các thuyền viên thay nhau tát nước.",
      {"Đặng Văn Mười": (None, "Máy trưởng", None)}),
+    # a title and the bare unit word of a body named before, where the apposition ends
+    ("Đoàn Trung Quốc do Đại tá Lương Vĩ Hoa, Chi đội trưởng Chi đội Quản lý biên giới Bằng Tường dẫn đầu; cùng dự có "
+     "Thượng tá Hoàng Chí Kiên, Chính ủy chi đội; ông Lý Hải Minh, Phó Thị trưởng thành phố Bằng Tường.",
+     {"Hoàng Chí Kiên": ("Thượng tá", "Chính ủy", "Chi đội Quản lý biên giới Bằng Tường")}),
+    # the body moved to "tại", then the post
+    ("Thượng tá Nguyễn Đức Hoàn, cán bộ Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu được điều động "
+     "đến nhận công tác tại Công an tỉnh Hà Tĩnh, giữ chức Trưởng phòng Phòng Cảnh sát kinh tế.",
+     {"Nguyễn Đức Hoàn": ("Thượng tá", "Trưởng phòng", "Phòng Cảnh sát kinh tế Công an tỉnh Hà Tĩnh")}),
     # the place moved to gives a body written with its bare unit word its name
     ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
      "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",
