@@ -84,6 +84,8 @@ MEMBER_WORDS = 4
 FOREIGN_SIDE = {"phía", "đoàn"}
 # words before a unit word meaning the body named last: "của đồn", "cùng đội"
 OWN_UNIT = {"của", "cùng"}
+# how far after a colleague's name the body of their title may be written ("Thượng tá A, Trưởng Phòng X")
+COLLEAGUE_WORDS = 12
 # what may follow a title and the bare unit word it is held in ("Chính ủy chi đội; …", "Chính ủy chi đội và …")
 APPOSITION_ENDS = {",", ";", ".", "và", ")"}
 # the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …"
@@ -213,9 +215,35 @@ class _Spans:
         else:
             return None
         for word, end in words:
+            colleague = self.unit_of_colleague(word, end)
+            if colleague is not None:
+                return colleague
             for start in sorted((o for o in self.orgs if o < k), reverse=True):
                 if _value(self.orgs[start]).lower().startswith(word + " "):
                     return self.orgs[start], end
+        return None
+
+    def unit_of_colleague(self, word: str, k: int) -> tuple[Span, int] | None:
+        """``cán bộ cùng phòng với Thượng tá Lộc`` (``word`` = ``phòng``, ``với`` at token ``k``): the body of that word
+        the document gives the colleague where it names them in full, and where the words end."""
+        if k >= len(self.lower) or self.lower[k] != "với":
+            return None
+        j = k + 1
+        honorific = next((len(h) for h in HONORIFICS_BEFORE_A_NAME if tuple(self.lower[j:j + len(h)]) == h), 0)
+        j += honorific
+        if j in self.ranks:
+            j = self.ranks[j].end
+        colleague = self.persons.get(j)
+        if colleague is None:
+            return None
+        name = _value(colleague)
+        named = [p for start, p in sorted(self.persons.items()) if start < j
+                 and (_value(p) == name or _value(p).endswith(" " + name))]
+        for person in named:
+            org = next((o for start, o in sorted(self.orgs.items()) if person.end <= start < person.end + COLLEAGUE_WORDS
+                        and _value(o).lower().startswith(word + " ")), None)
+            if org is not None:
+                return org, colleague.end
         return None
 
     def _vessels(self) -> tuple[dict[str, Span], dict[int, str]]:

@@ -124,6 +124,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Thượng tá Nguyễn Đức Hoàn, cán bộ Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu được điều động "
      "đến nhận công tác tại Công an tỉnh Hà Tĩnh, giữ chức Trưởng phòng Phòng Cảnh sát kinh tế.",
      {"Nguyễn Đức Hoàn": ("Thượng tá", "Trưởng phòng", "Phòng Cảnh sát kinh tế Công an tỉnh Hà Tĩnh")}),
+    # a member of the same body as a colleague named before
+    ("Huân chương được trao cho 3 cá nhân, gồm: Thượng tá Nguyễn Phước Lộc, Trưởng Phòng Cảnh sát điều tra tội phạm về "
+     "ma túy Công an tỉnh Tây Ninh; Trung tá Phạm Thị Hồng Nhung, Phó Trưởng Phòng Quản lý xuất nhập cảnh và Đại úy Đỗ "
+     "Khắc Huy, cán bộ cùng phòng với Thượng tá Lộc.",
+     {"Đỗ Khắc Huy": ("Đại úy", None, "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Tây Ninh")}),
     # the place moved to gives a body written with its bare unit word its name
     ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
      "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",
