@@ -570,6 +570,14 @@ def test_names_of_the_registry_and_the_2025_regions(process, text: str, expected
     assert {surface: found[surface].normalized for surface in expected if surface in found} == expected
 
 
+def test_the_heads_of_a_body_before_a_head_that_refers_back(process) -> None:
+    text = ("Đảng ủy Bộ đội Biên phòng họp. Thiếu tướng Hoàng Văn Kiên hứa cùng tập thể Thường vụ Đảng ủy, Bộ Tư lệnh "
+            "hoàn thành nhiệm vụ được giao.")
+    found = org_mentions(process, text)
+    assert found["Thường vụ Đảng ủy"].normalized == "Thường vụ Đảng ủy Bộ đội Biên phòng"
+    assert "Đảng ủy" not in found
+
+
 def test_a_foreign_body_is_no_antecedent_of_a_bare_head(process) -> None:
     text = ("Bệnh viện Trung ương Quân đội 108 ký kết hợp tác với Bệnh viện 103 Quân đội nhân dân Lào. Thiếu tướng Mạc "
             "Văn Tùng, Giám đốc Bệnh viện cho biết.")

@@ -671,17 +671,20 @@ class _Context:
                 value = self.normalize(parts + shared) if shared else None
                 return make_span(self.doc, i, end, "ORG", value, "orgs.ellipsis",
                                  self.identify(parts + shared, value)[1] if shared else {})
-            if len(parts) == 1 and first.kind == "head" and (
-                    i in self.title_ends or form_key(first.value) in self.x.referring_heads) and (
+            last = parts[-1]
+            if all(part.kind == "head" for part in parts) and (
+                    (len(parts) == 1 and i in self.title_ends) or form_key(last.value) in self.x.referring_heads) and (
                     end == len(self.doc) or not is_title(self.doc[end])):
                 # "Đại tá A, Phó Bí thư Đảng ủy, Chỉ huy trưởng": a bare head right after a title is the body of that
                 # head the document named last ("Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk" → its Đảng ủy); so is a bare
-                # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy.")
+                # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy."), also after the
+                # heads of its own bodies ("Thường vụ Đảng ủy": the Thường vụ of that Đảng ủy)
                 # a foreign body is no antecedent of ours ("Bệnh viện" after "Bệnh viện 103 Quân đội nhân dân Lào")
-                earlier = next((v for v in reversed(self.named) if v.startswith(first.value + " ")
+                earlier = next((v for v in reversed(self.named) if v.startswith(last.value + " ")
                                 and not self.is_foreign_name(v)), None)
                 if earlier is not None:
-                    return make_span(self.doc, i, end, "ORG", earlier, "orgs.back_reference")
+                    value = " ".join([*(part.value for part in parts[:-1]), earlier])
+                    return make_span(self.doc, i, end, "ORG", value, "orgs.back_reference")
         return None
 
     def stands_alone(self, part: Part, plural_ok: bool = True) -> bool:
