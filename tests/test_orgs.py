@@ -570,6 +570,12 @@ def test_names_of_the_registry_and_the_2025_regions(process, text: str, expected
     assert {surface: found[surface].normalized for surface in expected if surface in found} == expected
 
 
+def test_a_body_named_after_a_border_gate_keeps_the_gate_as_written(process) -> None:
+    text = "Đoàn Trung Quốc có ông Trần Kiến Bình, Trạm trưởng Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan (Trung Quốc)."
+    unit = "Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan"
+    assert org_mentions(process, text)[unit].normalized == unit
+
+
 def test_the_heads_of_a_body_before_a_head_that_refers_back(process) -> None:
     text = ("Đảng ủy Bộ đội Biên phòng họp. Thiếu tướng Hoàng Văn Kiên hứa cùng tập thể Thường vụ Đảng ủy, Bộ Tư lệnh "
             "hoàn thành nhiệm vụ được giao.")

@@ -67,6 +67,8 @@ BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", 
                "city": "district", "former_province": "province"}
 # levels of a place outside Vietnam: kept as written inside an organization's name (Cục … Bằng Tường)
 FOREIGN_LEVELS = {"foreign_region", "foreign_district", "country"}
+# places an organization's name keeps as written
+KEPT_IN_NAMES = FOREIGN_LEVELS | {"border_gate"}
 HOME_COUNTRY = "Việt Nam"
 # foreign provinces and districts: what a bare "tỉnh", "huyện" of a foreign body stands for
 FOREIGN_UNIT_LEVELS = ("foreign_region", "foreign_district")
@@ -1145,7 +1147,9 @@ class _Context:
                 place = self.places[k]
                 # a body named after its commune keeps the name as written (Đồn Biên phòng Na Mèo), and so does
                 # a place outside Vietnam (Cục Quản lý xuất nhập cảnh Bằng Tường)
-                kept = place._.source == "places.body_name" or (place._.attrs or {}).get("level") in FOREIGN_LEVELS
+                # and so does a body named after a border gate (Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan, Đồn Biên
+                # phòng Cửa khẩu Nam Giang): the name says the gate, not the gate's registry name
+                kept = place._.source == "places.body_name" or (place._.attrs or {}).get("level") in KEPT_IN_NAMES
                 value = place.text if kept else place._.normalized or place.text
                 parts.append(Part(k, place.end, "place", value, attrs=place._.attrs or {}))
                 named = True
