@@ -297,6 +297,8 @@ class PlaceLexicon:
     commune_named_bodies: tuple[str, ...] = ()
     not_a_place_after: tuple[str, ...] = ()
     street_words: tuple[str, ...] = ()
+    # a name → the syllables after it that make it a common word ("Pháp luật", "Anh hùng")
+    words_opened: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> PlaceLexicon:
@@ -333,9 +335,13 @@ class PlaceLexicon:
             bodies = tuple(nfc(head) for head in entries("commune_named_bodies"))
             not_after = tuple(nfc(words) for words in entries("not_a_place_after"))
             streets = tuple(nfc(word) for word in entries("street_words"))
+            opened = data.get("words_opened_by_names") or {}
+            if not isinstance(opened, dict) or not all(isinstance(v, list) for v in opened.values()):
+                raise LexiconError(f"{path}: 'words_opened_by_names' must map a name to a list of syllables")
+            words_opened = {nfc(name): frozenset(nfc(w).lower() for w in after) for name, after in opened.items()}
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{path}: an entry lacks a required field: {exc}") from None
-        return cls(tuple(places), bodies, not_after, streets)
+        return cls(tuple(places), bodies, not_after, streets, words_opened)
 
 
 @dataclass(frozen=True)

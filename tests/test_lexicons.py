@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.lexicons import LexiconError, RankLexicon, _load
+from pipeline.lexicons import LexiconError, PlaceLexicon, RankLexicon, _load
 
 RANKS = "ranks:\n  - {name: Đại tá, order: 12, category: cấp tá}\n"
 
@@ -51,3 +51,20 @@ def test_a_loaded_document_is_the_callers_own(tmp_path: Path) -> None:
     first = _load(path, ("ranks",))
     first["ranks"].clear()
     assert len(_load(path, ("ranks",))["ranks"]) == 1
+
+
+@pytest.mark.parametrize("content", [
+    "words_opened_by_names: [Pháp, luật]\n",
+    "words_opened_by_names:\n  Pháp: luật\n",
+])
+def test_bad_words_opened_by_names(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "places.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match="words_opened_by_names"):
+        PlaceLexicon.load(path)
+
+
+def test_words_opened_by_names(tmp_path: Path) -> None:
+    path = tmp_path / "places.yaml"
+    path.write_text("countries: [Pháp]\nwords_opened_by_names:\n  Pháp: [Luật, lý]\n", encoding="utf-8")
+    assert PlaceLexicon.load(path).words_opened == {"Pháp": frozenset({"luật", "lý"})}

@@ -556,6 +556,11 @@ def test_a_common_noun_court_or_committee_is_no_organization(process, text: str)
       "Khoa Hồi sức tích cực Bệnh viện Trung ương Quân đội 108"}),
     ("Đại tá Lê Văn Tâm, Cục trưởng Cục Hậu cần - Kỹ thuật Quân khu 4 dự.",
      {"Cục Hậu cần - Kỹ thuật Quân khu 4": "Cục Hậu cần - Kỹ thuật Quân khu 4"}),
+    # bodies of the registry: a ministry's department merged in 2025, a central hospital named with its city, the
+    # European Commission and its acronym
+    ("Cục Thủy sản và Kiểm ngư kiểm tra tàu cá.", {"Cục Thủy sản và Kiểm ngư": "Cục Thủy sản và Kiểm ngư"}),
+    ("Bệnh viện Trung ương Huế đón nhận huân chương.", {"Bệnh viện Trung ương Huế": "Bệnh viện Trung ương Huế"}),
+    ("Đoàn thanh tra của EC sang làm việc.", {"EC": "Ủy ban châu Âu"}),
     # a province's youth union and veterans' association
     ("Ông Nguyễn Văn Hậu, Bí thư Tỉnh đoàn Hà Tĩnh phát biểu.", {"Tỉnh đoàn Hà Tĩnh": "Tỉnh đoàn Hà Tĩnh"}),
     ("Đại hội Hội CCB tỉnh Điện Biên khai mạc.", {"Hội CCB tỉnh Điện Biên": "Hội Cựu chiến binh tỉnh Điện Biên"}),
@@ -582,6 +587,18 @@ def test_the_heads_of_a_body_before_a_head_that_refers_back(process) -> None:
     found = org_mentions(process, text)
     assert found["Thường vụ Đảng ủy"].normalized == "Thường vụ Đảng ủy Bộ đội Biên phòng"
     assert "Đảng ủy" not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two functions of one sentence-case name
+    ("Trung tá Cao Thành Lễ, Trưởng Phòng Nghiệp vụ và Pháp luật Bộ Tư lệnh Vùng Cảnh sát biển 2 phát biểu.",
+     "Phòng Nghiệp vụ và Pháp luật Bộ Tư lệnh Vùng Cảnh sát biển 2"),
+    # bad: "và" before another body or a person's rank ends the name
+    ("Phòng Tham mưu và Đội Trinh sát phối hợp.", "Phòng Tham mưu"),
+    ("Phòng Tổ chức và Trung tá Lê Văn An dự.", "Phòng Tổ chức"),
+])
+def test_a_sentence_case_name_of_two_functions(process, text: str, expected: str) -> None:
+    assert next(iter(org_mentions(process, text))) == expected
 
 
 def test_a_foreign_body_is_no_antecedent_of_a_bare_head(process) -> None:

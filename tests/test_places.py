@@ -86,6 +86,8 @@ def test_place_levels_and_attrs(process, text, surface, normalized, attrs):
      [("Nậm Cắn", "xã Nậm Cắn"), ("Mỹ Lý", "xã Mỹ Lý")]),
     ("Các xã vùng cao Mường Lát, Pù Nhi và Tam Chung hoàn thành kế hoạch.",
      [("Mường Lát", "xã Mường Lát"), ("Pù Nhi", "xã Pù Nhi"), ("Tam Chung", "xã Tam Chung")]),
+    # bad: a one-syllable country that opens a common word ("Pháp luật", "Anh hùng")
+    ("Phòng Nghiệp vụ và Pháp luật họp. Anh hùng Lực lượng vũ trang dự. Hợp tác với Pháp.", [("Pháp", "Pháp")]),
     # bad: a country after the description is no province of the list
     ("Các tỉnh giáp Lào đã ký kết.", [("Lào", "Lào")]),
 ])

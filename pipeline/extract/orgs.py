@@ -1084,6 +1084,19 @@ class _Context:
         """``BỘ CÔNG AN THÔNG BÁO``: in a headline in capitals, the words after a registry name are not its name."""
         return parts[-1].complete and self.doc[k].text.isupper() and self.doc[parts[-1].start].text.isupper()
 
+    def coordinated_function_end(self, k: int, parts: list[Part]) -> int | None:
+        """End of ``và Pháp luật`` in ``Phòng Nghiệp vụ và Pháp luật``, ``Cục Thủy sản và Kiểm ngư``: two functions of
+        one sentence-case name; None where ``và`` joins another body, place or person (``Phòng Tham mưu và Đội …``)."""
+        doc = self.doc
+        named_head = len(parts) == 1 and parts[0].kind == "head" and any(
+            form_key(parts[0].value).startswith(head + " ") for head in self.x.sentence_case)
+        if (doc[k].lower_ != "và" or not (named_head or self.sentence_case_name(parts)) or k + 1 >= len(doc)
+                or not is_title(doc[k + 1]) or (k + 1) in self.heads or (k + 1) in self.places
+                or (k + 1) in self.acronyms or (k + 1) in self.blockers or self.person_starts_at(k + 1)):
+            return None
+        # the segmenter's word, in sentence case too: "Pháp luật"
+        return max(self.words.word_end(k + 1), k + 2)
+
     def region_end(self, k: int, parts: list[Part]) -> int | None:
         """End of ``khu vực 1`` (``khu vực VIII``) after a head: the region a body of the 2025 reorganisation is
         numbered by (``Tòa án nhân dân khu vực 1``, ``VKSQS khu vực 41``, ``Chi cục Hải quan khu vực VIII``)."""
@@ -1182,6 +1195,8 @@ class _Context:
                 named = True
             elif (end := self.hyphenated_name(k, parts)) is not None:
                 parts.append(Part(k, end, "name", "- " + doc[k + 1:end].text))
+            elif (end := self.coordinated_function_end(k, parts)) is not None:
+                parts.append(Part(k, end, "name", doc[k:end].text))
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
                 parts.append(Part(k, bridge, "bridge", doc[k:bridge].text))
             else:

@@ -127,6 +127,7 @@ class PlaceExtractor:
         for head in lexicon.commune_named_bodies:
             self.bodies.add("BODY", [pattern(nlp.vocab, head)])
         self.not_after = [tuple(words.lower().split()) for words in lexicon.not_a_place_after]
+        self.words_opened = lexicon.words_opened
         self.streets = PhraseMatcher(nlp.vocab, attr="LOWER")
         for word in lexicon.street_words:
             self.streets.add("STREET", [pattern(nlp.vocab, word)])
@@ -276,6 +277,8 @@ class PlaceExtractor:
             name = doc[start:end].text  # spaCy joins the tokens again on each access
             if name in self.people:
                 continue
+            if end < len(doc) and doc[end].lower_ in self.words_opened.get(name, ()):
+                continue  # "Pháp luật", "Anh hùng": the name opens a common word
             if self.inside_person_name(doc, start) or self.after_blocking_words(doc, start):
                 continue
             if name in self.honorifics and end < len(doc) and is_title(doc[end]):
