@@ -94,12 +94,14 @@ class PositionLexicon:
     suffixes: tuple[str, ...]
     compounds: tuple[str, ...]
     not_positions: tuple[str, ...]
+    # words before a title that make it a plural, no office of one person ("3 Phó Giám đốc", "hai Phó Chủ tịch")
+    plural_before: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> PositionLexicon:
         data = _load(path, ("positions",))
         return cls(*(tuple(_strings(path, data, key)) for key in
-                     ("positions", "prefixes", "suffixes", "compounds", "not_positions")))
+                     ("positions", "prefixes", "suffixes", "compounds", "not_positions", "plural_before")))
 
 
 # the head of a unit's Party committee's name: "Đảng ủy Quân khu 4"
@@ -254,6 +256,8 @@ class RelationLexicon:
     title_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)
     secondary_roles: frozenset[str] = frozenset()
     past_in_link: frozenset[tuple[str, ...]] = frozenset()
+    # verbs that give the people of a list after them a plural title ("bổ nhiệm 3 Phó Giám đốc Công an tỉnh, gồm: …")
+    appointing: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -276,7 +280,8 @@ class RelationLexicon:
                    frozenset(w.lower() for w in _strings(path, data, "list_words")), limit, phrases("sides"),
                    phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"),
                    {nfc(title): tuple(nfc(h) for h in heads) for title, heads in bodies.items()},
-                   frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")), phrases("past_in_link"))
+                   frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")), phrases("past_in_link"),
+                   phrases("appointing"))
 
 
 @dataclass(frozen=True)

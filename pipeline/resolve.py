@@ -84,6 +84,10 @@ MEMBER_WORDS = 4
 FOREIGN_SIDE = {"phía", "đoàn"}
 # words before a unit word meaning the body named last: "của đồn", "cùng đội"
 OWN_UNIT = {"của", "cùng"}
+# how far before a plural title the verb that appoints to it may stand ("bổ nhiệm 3 Phó Giám đốc")
+APPOINTING_WORDS = 4
+# the longest title a plural appointment names ("Phó Chủ nhiệm Chính trị")
+MAX_TITLE_WORDS = 6
 # how far after a colleague's name the body of their title may be written ("Thượng tá A, Trưởng Phòng X")
 COLLEAGUE_WORDS = 12
 # what may follow a title and the bare unit word it is held in ("Chính ủy chi đội; …", "Chính ủy chi đội và …")
@@ -826,6 +830,40 @@ class RecordLinker:
         return [RoleEvent(place.start, "", position=role.position, organization=f"{head} {_value(place)}",
                           mention_ids=role.mention_ids + [s.id(place)]) for place in places]
 
+    def plural_appointments(self, s: _Spans, persons: list[Span],
+                            sentences: list[tuple[int, int]]) -> dict[int, list[RoleEvent]]:
+        """``bổ nhiệm 3 Phó Giám đốc Công an tỉnh, gồm: A, Trưởng Phòng X; B, … và C, …``: each person of the list
+        takes the plural title, with its organization, as the post written last of them (``records.appointed``)."""
+        given: dict[int, list[RoleEvent]] = {}
+        for first, last in sentences:
+            for k in range(first + 1, last - 1):
+                if s.lower[k] != "gồm":
+                    continue
+                # "… Công an tỉnh gồm", "… Công an tỉnh, gồm"
+                org = s.org_by_end.get(k) or (s.org_by_end.get(k - 1) if s.lower[k - 1] == "," else None)
+                position = self.plural_title(s, first, org.start) if org is not None else None
+                if position is None:
+                    continue
+                for person in (p for p in persons if k < p.start < last):
+                    given.setdefault(person.start, []).append(RoleEvent(
+                        last - 1, "records.appointed", position=position, organization=_value(org),
+                        mention_ids=[s.id(org)]))
+        return given
+
+    def plural_title(self, s: _Spans, first: int, end: int) -> str | None:
+        """``… bổ nhiệm 3 Phó Giám đốc`` ending at token ``end``: the title written after a number or a plural word,
+        where an appointing verb comes right before it in the sentence."""
+        # the number right before the title's capital: "3 | Phó Giám đốc"
+        start = next((j + 1 for j in range(end - 2, max(first, end - 1 - MAX_TITLE_WORDS) - 1, -1)
+                      if (s.doc[j].text.isdigit() or s.lower[j] in self.lexicon.plural_units)
+                      and s.doc[j + 1].is_title), None)
+        if start is None:
+            return None
+        if not any(_phrase_ending_at(s.lower, j, self.lexicon.appointing) is not None
+                   for j in range(max(first, start - 1 - APPOINTING_WORDS), start)):
+            return None
+        return s.doc[start:end].text
+
     def role_items(self, s: _Spans, start: int, end: int) -> list[RoleEvent]:
         """The roles of a list between tokens ``start`` and ``end``: each POSITION opens one, an ORG after
         an ORG repeats the position before it, and ``HEAD các tỉnh X, Y và Z`` gives one organization per place.
@@ -1162,6 +1200,7 @@ class RecordLinker:
         ranks.update(self.shared_ranks(s, persons, ranks))
         promoted = self.promotions(s, persons, sentences)
         respectively = self.respectively(s, persons, sentences)
+        appointed = self.plural_appointments(s, persons, sentences)
         after = {person.start: self.after_name(s, person) for person in persons}
         shared = self.shared_links(s, persons, after,
                                    {start for start, e in ranks.items() if e.source == "records.shared_rank"},
@@ -1189,7 +1228,7 @@ class RecordLinker:
             written = [event for event in (ranks.get(person.start), self.title_before(s, person),
                                            promoted.get(person.start)) if event is not None]
             given = (after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
-                     + anaphors.get(person.start, []))
+                     + anaphors.get(person.start, []) + appointed.get(person.start, []))
             n = index.get(person.start)
             if n is not None and (self.tells_the_past(s, sentences[n][0]) or self.tells_the_past(
                     s, self.clause_start(s, sentences[n][0], person.start))):

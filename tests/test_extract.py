@@ -66,6 +66,9 @@ def test_person_after_rank_and_force(extract) -> None:
     ("Ông từng là giám đốc nhiều năm.", []),
     ("Tàu cá do ông Trần Văn Út làm thuyền trưởng bị chìm.", [("thuyền trưởng", "Thuyền trưởng")]),
     ("Tàu Hải Đăng làm thuyền trưởng lo lắng.", []),  # a capitalised run that opens the sentence is no name
+    # a title after a number or a plural word is a plural, no office of one person
+    ("Bộ trưởng bổ nhiệm 3 Phó Giám đốc Công an tỉnh.", [("Bộ trưởng", "Bộ trưởng")]),
+    ("Các Phó Tư lệnh dự hội nghị.", []),
     # "phòng này" names the body: the role is "Trưởng"
     ("Bà Lê Thị Hoa được bổ nhiệm giữ chức Trưởng phòng này.", [("Trưởng", "Trưởng")]),
     ("Ông Lê Văn An, Phó Trưởng ban này, phát biểu.", [("Phó Trưởng", "Phó Trưởng")]),

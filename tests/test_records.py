@@ -129,6 +129,13 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "ma túy Công an tỉnh Tây Ninh; Trung tá Phạm Thị Hồng Nhung, Phó Trưởng Phòng Quản lý xuất nhập cảnh và Đại úy Đỗ "
      "Khắc Huy, cán bộ cùng phòng với Thượng tá Lộc.",
      {"Đỗ Khắc Huy": ("Đại úy", None, "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Tây Ninh")}),
+    # a plural title the people of the list after it are appointed to: each one's new post
+    ("Thứ trưởng trao quyết định bổ nhiệm 3 Phó Giám đốc Công an tỉnh Thanh Hóa, gồm: Đại tá Lê Bá Sơn, Trưởng Phòng "
+     "Cảnh sát hình sự; Thượng tá Đoàn Thị Thanh Xuân, Trưởng Phòng Tham mưu và Thượng tá Hứa Đình Lộc, Phó Trưởng "
+     "phòng Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lạng Sơn.", {
+        "Lê Bá Sơn": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Thanh Hóa"),
+        "Hứa Đình Lộc": ("Thượng tá", "Phó Giám đốc", "Công an tỉnh Thanh Hóa"),
+    }),
     # the place moved to gives a body written with its bare unit word its name
     ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
      "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",

@@ -102,6 +102,7 @@ class PositionExtractor:
         for suffix in lexicon.suffixes:
             self.suffix_matcher.add("SUFFIX", [pattern(nlp.vocab, suffix)])
         self.excluded = {p.lower() for p in lexicon.not_positions}
+        self.plural_before = {p.lower() for p in lexicon.plural_before}
 
     def capital_cut(self, found: Span) -> int:
         """Where a lexicon role ends as written: before a word the lexicon writes in lower case and the text capitalises.
@@ -135,6 +136,8 @@ class PositionExtractor:
             while end in suffix_ends:
                 end, source = suffix_ends[end], "positions.suffix"
             text = doc[start:end].text
+            if start > 0 and (doc[start - 1].lower_ in self.plural_before or doc[start - 1].text.isdigit()):
+                continue  # "3 Phó Giám đốc", "các Phó Tư lệnh": a plural, no office of one person
             if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)
                                                      or follows_a_name(doc, start) or given_to_a_name(doc, start)):
                 continue
