@@ -86,6 +86,8 @@ FOREIGN_SIDE = {"phía", "đoàn"}
 OWN_UNIT = {"của", "cùng"}
 # how far before a plural title the verb that appoints to it may stand ("bổ nhiệm 3 Phó Giám đốc")
 APPOINTING_WORDS = 4
+# the words of a body between the one succeeded and "là" ("kế nhiệm đồng chí A tại Phòng Cảnh sát hình sự là B")
+MAX_BODY_WORDS = 8
 # the longest title a plural appointment names ("Phó Chủ nhiệm Chính trị")
 MAX_TITLE_WORDS = 6
 # how far after a colleague's name the body of their title may be written ("Thượng tá A, Trưởng Phòng X")
@@ -333,6 +335,8 @@ class RecordLinker:
         k = position.end
         if s.lower[k:k + 2] == ["phụ", "trách"] and k + 2 in s.orgs:
             k += 2  # "Phó Giám đốc phụ trách Sở Y tế": the deputy in charge of the body
+        elif s.lower[k:k + 1] == ["của"] and k + 1 in s.orgs:
+            k += 1  # "Chính ủy của Vùng", "Chủ tịch của Hội": the body named by its head
         if k in s.orgs:
             event.organization = _value(s.orgs[k])
             event.mention_ids.append(s.id(s.orgs[k]))
@@ -542,6 +546,9 @@ class RecordLinker:
             if not self.replaced(s, before.start) and not self.succeeded(s, before.start):
                 continue
             k = before.end
+            if s.lower[k:k + 1] == ["tại"]:
+                # "Người kế nhiệm đồng chí Thắng tại Đồn là …", "… tại PC02 là …": the body of the post
+                k = next((j for j in range(k + 1, min(k + 1 + MAX_BODY_WORDS, len(s.lower))) if s.lower[j] == "là"), k)
             if k >= len(s.lower) or s.lower[k] != "là":
                 continue
             k += 1
@@ -551,10 +558,9 @@ class RecordLinker:
                 k = s.ranks[k].end
             if by_start.get(k) is not successor:
                 continue
-            held = [e for e in sorted(events[full_name(_value(before), full_names)], key=lambda e: e.at)
-                    if e.position and not e.former]
+            held = [e for e in sorted(events[full_name(_value(before), full_names)], key=lambda e: e.at) if e.position]
             if held:
-                post = held[0]  # the post left: the one held before a new one the document gives
+                post = replace(held[0], former=False)  # the post left: the first the document gives them
                 events[full_name(_value(successor), full_names)].append(
                     replace(post, at=successor.end, source="records.successor", mention_ids=list(post.mention_ids)))
 

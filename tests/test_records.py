@@ -136,6 +136,14 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Lê Bá Sơn": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Thanh Hóa"),
         "Hứa Đình Lộc": ("Thượng tá", "Phó Giám đốc", "Công an tỉnh Thanh Hóa"),
     }),
+    # a title "của" a body named by its head; a successor "tại" the body; a title in lower case after a name
+    ("Phó Đô đốc Bùi Trọng Nghĩa trao quyết định bổ nhiệm Đại tá Ninh Thị Hải Yến, Phó Chủ nhiệm Hậu cần - Kỹ thuật "
+     "Vùng 1 Hải quân giữ chức Chủ nhiệm Hậu cần - Kỹ thuật của Vùng.",
+     {"Ninh Thị Hải Yến": ("Đại tá", "Chủ nhiệm Hậu cần - Kỹ thuật", "Vùng 1 Hải quân")}),
+    ("Trung tá Hoàng Văn Thắng, Đồn trưởng Đồn Biên phòng Trà Lĩnh nghỉ hưu. Người kế nhiệm đồng chí Thắng tại Đồn là "
+     "Trung tá Lý Văn Đạo.", {"Lý Văn Đạo": ("Trung tá", "Đồn trưởng", "Đồn Biên phòng Trà Lĩnh")}),
+    ("Đại úy Nguyễn Thị Hoài Thu, trợ lý Phòng Tác chiến Quân khu 3 được thăng quân hàm Thiếu tá.",
+     {"Nguyễn Thị Hoài Thu": ("Thiếu tá", "Trợ lý", "Phòng Tác chiến Quân khu 3")}),
     # the place moved to gives a body written with its bare unit word its name
     ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
      "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",
