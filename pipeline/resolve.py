@@ -470,6 +470,13 @@ class RecordLinker:
             k = skip_parenthesis(doc, k)
         if k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and s.lower[k + 2] == "tuổi":
             k += 3  # "chị Lê Thị Na, 29 tuổi, Phó Chủ tịch …"
+        if described:
+            # "Trung úy A, người dân tộc Cơ Tu, cán bộ Ban CHQS xã Hùng Sơn": the apposition after the description
+            closing = next((j for j in range(k + 1, min(len(doc), k + 1 + MAX_DESCRIPTION))
+                            if doc[j].text in (",", *CLAUSE_END)), None)
+            if closing is not None and doc[closing].text == "," and not any(
+                    j in s.positions for j in range(k + 1, closing)):
+                k = closing
         if k + 1 < len(doc) and s.lower[k] == "của" and k + 1 in s.orgs:
             # "Trung úy A của Đại đội 355 đã khống chế …": a member of the unit
             org = s.orgs[k + 1]

@@ -461,6 +461,11 @@ def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None
     # a department of a Cambodian province's police, "của" its owner
     ("Công an tỉnh Tây Ninh phối hợp với Cảnh sát tỉnh Svay Rieng. Trung tá Ros Pheakdey, Trưởng Phòng Chống ma túy "
      "của Cảnh sát tỉnh cho biết.", None, "Phòng Chống ma túy", "Phòng Chống ma túy Cảnh sát tỉnh Svay Rieng"),
+    # a body every province has, alone in the clause that lists a foreign delegation: that province's
+    ("Bệnh viện Trung ương Huế hợp tác với các tỉnh Salavan và Sekong. Đoàn tỉnh Salavan do ông Khăm Sỉ Vông Xay, "
+     "Giám đốc Sở Y tế dẫn đầu.", None, "Sở Y tế", "Sở Y tế tỉnh Salavan"),
+    ("Thành phố Huế đón đoàn tỉnh Salavan. Chiều cùng ngày, đoàn tỉnh Salavan đến chào ông Lê Văn An, Giám đốc Sở Y "
+     "tế.", None, "Sở Y tế", "Sở Y tế thành phố Huế"),
     # a district after 2025 is a foreign one
     ("Đồn Biên phòng Bờ Y tuần tra địa bàn huyện Phu Vông của bạn. Trưởng Công an huyện, Thiếu tá Khăm Xỉ Vông Phi "
      "Lạt tiếp nhận.", "2026-03-01", "Công an huyện", "Công an huyện Phu Vông"),

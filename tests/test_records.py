@@ -144,6 +144,9 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "Trung tá Lý Văn Đạo.", {"Lý Văn Đạo": ("Trung tá", "Đồn trưởng", "Đồn Biên phòng Trà Lĩnh")}),
     ("Đại úy Nguyễn Thị Hoài Thu, trợ lý Phòng Tác chiến Quân khu 3 được thăng quân hàm Thiếu tá.",
      {"Nguyễn Thị Hoài Thu": ("Thiếu tá", "Trợ lý", "Phòng Tác chiến Quân khu 3")}),
+    # a description between the name and its apposition
+    ("Thủ khoa toàn khóa là Trung úy Bhling Quốc Vinh, người dân tộc Cơ Tu, cán bộ Ban CHQS xã Hùng Sơn.",
+     {"Bhling Quốc Vinh": ("Trung úy", None, "Ban Chỉ huy Quân sự xã Hùng Sơn")}),
     # the place moved to gives a body written with its bare unit word its name
     ("Ban Thường vụ Tỉnh ủy điều động ông Lương Văn Kiên, Phó Bí thư Đảng ủy, Chủ tịch UBND xã Na Mèo đến nhận công "
      "tác tại xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.",

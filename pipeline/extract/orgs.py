@@ -70,6 +70,8 @@ FOREIGN_LEVELS = {"foreign_region", "foreign_district", "country"}
 # places an organization's name keeps as written
 KEPT_IN_NAMES = FOREIGN_LEVELS | {"border_gate"}
 HOME_COUNTRY = "Việt Nam"
+# the words after a delegation's place that list its members ("Đoàn tỉnh Salavan do …", "Phía Lào có …")
+DELEGATION_MEMBERS = {"do", "có", "gồm"}
 # foreign provinces and districts: what a bare "tỉnh", "huyện" of a foreign body stands for
 FOREIGN_UNIT_LEVELS = ("foreign_region", "foreign_district")
 # the day district-level units ended in Vietnam (Nghị quyết 202/2025/QH15)
@@ -172,6 +174,8 @@ class Part:
 # words before "bạn" that name the other side of a meeting: "phía bạn", "đoàn bạn", "lực lượng chức năng bạn"
 FOREIGN_SIDE_WORDS = {"phía", "đoàn", "năng", "nước", "tỉnh"}
 HOME_COUNTRY = "Việt Nam"
+# the words after a delegation's place that list its members ("Đoàn tỉnh Salavan do …", "Phía Lào có …")
+DELEGATION_MEMBERS = {"do", "có", "gồm"}
 # foreign provinces and districts: what a bare "tỉnh", "huyện" of a foreign body stands for
 FOREIGN_UNIT_LEVELS = ("foreign_region", "foreign_district")
 # the day district-level units ended in Vietnam (Nghị quyết 202/2025/QH15)
@@ -828,6 +832,8 @@ class _Context:
             level, code, province, source = "province", found.code, found.full, "orgs.template"
             place = province
         elif not rest and template.bare and self.province:
+            if self.bare_province(first).foreign:
+                return None  # "Đoàn tỉnh Salavan do ông A, Giám đốc Sở Y tế dẫn đầu": no body of ours
             level, code, province, source = "province", self.province.code, self.province.full, "orgs.document"
             place = province
         else:
@@ -854,19 +860,11 @@ class _Context:
         no one city, the city the document named last before it. A person's hometown or address (``quê tỉnh
         Hưng Yên``, ``trú tại …``) is no body's place.
         """
-        if self._provinces is None:
-            sentence_of = self.sentence_of()
-            self._provinces = []
-            for place in self.place_list:
-                value, _, attrs = span_values(place)
-                personal = any(t.lower_ in PERSONAL_PLACE_CUES for t in self.doc[max(0, place.start - 3):place.start])
-                if (attrs or {}).get("level") in ("province", *FOREIGN_UNIT_LEVELS) and not personal:
-                    self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
         # a body only other countries have: its province is a foreign one, in its sentence or named last before it
         foreign_only = (head is not None and form_key(head.value) in self.x.foreign_heads) or unit.value in FOREIGN_UNITS
         sentence = self.sentence_of().get(unit.start)
         named = earlier_foreign = None
-        for place, place_sentence, value, attrs in self._provinces:
+        for place, place_sentence, value, attrs in self.province_places():
             if place.start >= unit.start:
                 break
             foreign = attrs.get("level") in FOREIGN_UNIT_LEVELS
@@ -889,13 +887,26 @@ class _Context:
         if self.province is not None and unit.value == self.province.unit:
             return self.province
         if unit.value == "thành phố":
-            cities = [(place, value, attrs) for place, _, value, attrs in self._provinces
+            cities = [(place, value, attrs) for place, _, value, attrs in self.province_places()
                       if place.start < unit.start and value.startswith("thành phố ")]
             if cities:
                 _, value, attrs = cities[-1]
                 return Province(unit.value, value[len("thành phố "):], attrs.get("code"),
                                 attrs.get("level") == "foreign_region")
         return None
+
+    def province_places(self) -> list[tuple[Span, int | None, str, dict]]:
+        """The places of a province (ours or foreign, a foreign district too) a body may be named with, in text order,
+        with their sentence, value and attrs: not a person's hometown or address (``quê tỉnh Hưng Yên``)."""
+        if self._provinces is None:
+            sentence_of = self.sentence_of()
+            self._provinces = []
+            for place in self.place_list:
+                value, _, attrs = span_values(place)
+                personal = any(t.lower_ in PERSONAL_PLACE_CUES for t in self.doc[max(0, place.start - 3):place.start])
+                if (attrs or {}).get("level") in ("province", *FOREIGN_UNIT_LEVELS) and not personal:
+                    self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
+        return self._provinces
 
     def sentence_of(self) -> SentenceIndex:
         """The sentence of each token, computed when first asked."""
@@ -921,7 +932,7 @@ class _Context:
     def foreign_province(self, unit: Part) -> Province | None:
         """The one foreign province (of ``unit``'s word) the document names: the place of a body only other countries
         have (``Cảnh sát tỉnh`` of Cambodia, ``Chính phủ Nhân dân tỉnh`` of China); None when it names none or several."""
-        regions = {value: attrs for _, _, value, attrs in self._provinces
+        regions = {value: attrs for _, _, value, attrs in self.province_places()
                    if attrs.get("level") in FOREIGN_UNIT_LEVELS and value.startswith(unit.value + " ")}
         if len(regions) != 1:
             return None
@@ -981,9 +992,30 @@ class _Context:
         last = parts[-1]
         template = last.template(registry) if last.kind == "head" else None
         if template is not None and template.bare and self.province and "province" in template.levels:
-            # "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Sở Tài chính" alone: the document's province's
-            text = f"{text} {template.full_name(self.province.full)[len(template.name) + 1:]}"
+            # "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Sở Tài chính" alone: the document's province's, or the foreign
+            # province of a clause about the other side ("Đoàn tỉnh Salavan do ông A, Giám đốc Sở Y tế dẫn đầu")
+            text = f"{text} {template.full_name(self.bare_province(last).full)[len(template.name) + 1:]}"
         return text
+
+    def bare_province(self, part: Part) -> Province:
+        """The province of a body every province has, written alone at ``part``: the foreign one of a clause that
+        lists the other side's delegation (``Đoàn tỉnh Salavan do ông A, Giám đốc Sở Y tế dẫn đầu``, ``Phía Lào có
+        …``), else the document's (which the caller knows there is)."""
+        assert self.province is not None
+        sentence = self.sentence_of().get(part.start)
+        places = {place.start: place for place in self.place_list
+                  if (span_values(place)[2] or {}).get("level") in FOREIGN_LEVELS and span_values(place)[0] != HOME_COUNTRY}
+        k = part.start - 1
+        while k > 0 and self.sentence_of().get(k) == sentence and self.doc[k].text not in (";", "."):
+            place = places.get(k)
+            if (place is not None and self.doc[k - 1].lower_ in FOREIGN_SIDE_WORDS and place.end < len(self.doc)
+                    and self.doc[place.end].lower_ in DELEGATION_MEMBERS):
+                value, _, attrs = span_values(place)
+                if (value or "").startswith("tỉnh "):  # the delegation's own province: "Đoàn tỉnh Salavan do …"
+                    return Province("tỉnh", value[len("tỉnh "):], (attrs or {}).get("code"), True)
+                return self.foreign_province(Part(part.start, part.end, "unit", "tỉnh")) or self.province
+            k -= 1
+        return self.province
 
     def coordinated_with_named(self, start: int, end: int) -> list[Part] | None:
         """``Đảng ủy, Ban Chỉ huy BĐBP tỉnh``: a bare head shares the complement of the next, named organization;
