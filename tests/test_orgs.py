@@ -606,6 +606,14 @@ def test_a_sentence_case_name_of_two_functions(process, text: str, expected: str
     assert next(iter(org_mentions(process, text))) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đại tá Lò Minh Khánh, Chỉ huy trưởng BCHQS tỉnh Lai Châu báo cáo.", "Bộ Chỉ huy Quân sự tỉnh Lai Châu"),
+    ("Trung úy Vàng A Lăng, Chỉ huy trưởng BCHQS xã Mường Tè dự.", "Ban Chỉ huy Quân sự xã Mường Tè"),
+])
+def test_a_form_of_two_templates_is_the_one_of_the_unit_after_it(process, text: str, expected: str) -> None:
+    assert [m.normalized for m in process(text).mentions if m.type == "ORG"] == [expected]
+
+
 def test_a_foreign_body_is_no_antecedent_of_a_bare_head(process) -> None:
     text = ("Bệnh viện Trung ương Quân đội 108 ký kết hợp tác với Bệnh viện 103 Quân đội nhân dân Lào. Thiếu tướng Mạc "
             "Văn Tùng, Giám đốc Bệnh viện cho biết.")

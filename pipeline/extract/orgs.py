@@ -70,6 +70,9 @@ FOREIGN_LEVELS = {"foreign_region", "foreign_district", "country"}
 # places an organization's name keeps as written
 KEPT_IN_NAMES = FOREIGN_LEVELS | {"border_gate"}
 HOME_COUNTRY = "Việt Nam"
+# the level of a body a unit word written after its head names ("BCHQS tỉnh", "BCHQS xã")
+UNIT_LEVELS = {"tỉnh": "province", "thành": "province", "xã": "commune", "phường": "commune", "đặc": "commune",
+               "huyện": "district"}
 # the words after a delegation's place that list its members ("Đoàn tỉnh Salavan do …", "Phía Lào có …")
 DELEGATION_MEMBERS = {"do", "có", "gồm"}
 # foreign provinces and districts: what a bare "tỉnh", "huyện" of a foreign body stands for
@@ -174,6 +177,9 @@ class Part:
 # words before "bạn" that name the other side of a meeting: "phía bạn", "đoàn bạn", "lực lượng chức năng bạn"
 FOREIGN_SIDE_WORDS = {"phía", "đoàn", "năng", "nước", "tỉnh"}
 HOME_COUNTRY = "Việt Nam"
+# the level of a body a unit word written after its head names ("BCHQS tỉnh", "BCHQS xã")
+UNIT_LEVELS = {"tỉnh": "province", "thành": "province", "xã": "commune", "phường": "commune", "đặc": "commune",
+               "huyện": "district"}
 # the words after a delegation's place that list its members ("Đoàn tỉnh Salavan do …", "Phía Lào có …")
 DELEGATION_MEMBERS = {"do", "có", "gồm"}
 # foreign provinces and districts: what a bare "tỉnh", "huyện" of a foreign body stands for
@@ -516,11 +522,24 @@ class _Context:
         (``BCH BĐBP`` → ``Bộ Chỉ huy Bộ đội Biên phòng``) unless the document defines an acronym in it."""
         key = form_key(span_text(head))
         forms = tuple(self.x.registry.forms.get(key, ()))
+        if sum(form.role == TEMPLATE for form in forms) > 1:
+            forms = self.forms_by_level(forms, head.end)
         part = Part(head.start, head.end, "head", self.x.canonical[key], forms)
         template = part.template(self.x.registry)
         if template is not None and not (self.learned and any(token.text in self.learned for token in head)):
             part.value = template.name
         return part
+
+    def forms_by_level(self, forms: tuple[Form, ...], k: int) -> tuple[Form, ...]:
+        """A form of several templates (``BCHQS``: a province's Bộ, a commune's Ban), the one of the level of the unit
+        word or place written at ``k`` first: ``BCHQS tỉnh`` is the Bộ Chỉ huy Quân sự, ``BCHQS xã`` the Ban."""
+        place = self.places.get(k)
+        level = BODY_LEVELS.get((place._.attrs or {}).get("level", "")) if place is not None else UNIT_LEVELS.get(
+            self.doc[k].lower_ if k < len(self.doc) else "")
+        if level is None:
+            return forms
+        registry = self.x.registry
+        return tuple(sorted(forms, key=lambda f: not (f.role == TEMPLATE and level in registry.templates[f.entry].levels)))
 
     def numbered_names(self) -> dict[str, list[tuple[int, str]]]:
         """Numbered head → the full names it has in this document, in text order, with where each is written
