@@ -467,12 +467,14 @@ class _Context:
         # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``, not ``bộ Công an``
         # of ``cán bộ Công an``), and not part of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``,
         # ``Trường`` in ``Trường Sa``); a registry name is written with its capital; the longest head left wins
-        # resolved where the grammar looks: a sentence is segmented into words only for a head that could matter
+        # resolved where the grammar looks: a sentence is segmented into words only for a head that could matter,
+        # and the words are asked last, after the tests that need none (a capitalised head before a lower-case word
+        # is whole whatever the words say: asked first, they segmented half the sentences for nothing)
         self.heads = LazySpanChoice(
             extractor.heads(doc, as_spans=True),
             lambda h: (not covered(h) and extractor.written_as_registry(h)
                        and (h.start in position_ends or not self.words.inside_word(h.start))
-                       and (not self.words.inside_word(h.end) or lower_after_whole_head(doc, h))),
+                       and (lower_after_whole_head(doc, h) or not self.words.inside_word(h.end))),
         )
         self.head_starts = set(self.heads.starts())
         self.units = {start: end for _, start, end in extractor.units(doc)}
