@@ -202,6 +202,15 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+def token_lowers(doc: Doc) -> list[str]:
+    """The tokens' texts in lower case (spaCy's ``lower_``: ``str.lower`` of the text), read once per Doc: the rules
+    that look for words at every token made a Token object for each look."""
+    lowers = doc.user_data.get("token_lowers")
+    if lowers is None:
+        lowers = doc.user_data["token_lowers"] = [text.lower() for text in token_texts(doc)]
+    return lowers
+
+
 def word_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges ``(start, end)`` of underthesea's words, in text order; a Doc built elsewhere has none."""
     return doc.user_data.get("words", [])

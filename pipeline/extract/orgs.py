@@ -44,7 +44,7 @@ from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
 )
-from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of
+from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers
 from .base import (
     PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
     spans_of,
@@ -891,10 +891,12 @@ class _Context:
     def foreign_side_province(self, unit: Part) -> Province | None:
         """``… ; đoàn bạn do Đại tá X, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu``: in a clause about the other side of a
         meeting (``phía bạn``, ``đoàn bạn``), a bare ``tỉnh`` is the one foreign province the document names."""
-        sentence = self.sentence_of().get(unit.start)
+        sentence_of = self.sentence_of()
+        sentence = sentence_of.get(unit.start)
+        lowers = token_lowers(self.doc)  # a walk back over the clause: no Token object per word
         k = unit.start - 1
-        while k > 0 and self.sentence_of().get(k) == sentence and self.doc[k].text not in (";", "."):
-            if self.doc[k].lower_ == "bạn" and self.doc[k - 1].lower_ in FOREIGN_SIDE_WORDS:
+        while k > 0 and sentence_of.get(k) == sentence and lowers[k] not in (";", "."):
+            if lowers[k] == "bạn" and lowers[k - 1] in FOREIGN_SIDE_WORDS:
                 return self.foreign_province(unit)
             k -= 1
         return None
