@@ -209,8 +209,8 @@ class _Spans:
         170)``, ``tàu HQ-561, Lữ đoàn 170``), the first one said; and the designation of each vessel by its end."""
         owners: dict[str, Span] = {}
         by_end: dict[int, str] = {}
-        for k, word in enumerate(self.lower):
-            found = vessel_at(self.doc, k) if word == "tàu" else None
+        for k in [k for k, word in enumerate(self.lower) if word == "tàu"]:  # few documents name a vessel
+            found = vessel_at(self.doc, k)
             if found is None:
                 continue
             key, end = found
