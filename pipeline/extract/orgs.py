@@ -494,8 +494,7 @@ class _Context:
         self._mentioned: set[str] | None = None
         # (start, template id, normalized) of the template bodies found so far, for a unit named alone after them
         self.template_bodies: list[tuple[int, str, str]] = []
-        self.numbered_full: dict[str, str] = {}  # grow() reads it; empty while numbered_names() fills it
-        self.numbered_full = self.numbered_names()
+        self._numbered_full: dict[str, str] | None = None  # numbered_full(), when first asked
 
     def head_part(self, head: Span) -> Part:
         """A head as a part of a name: its canonical spelling, or the template's name for a template's form
@@ -507,6 +506,15 @@ class _Context:
         if template is not None and not (self.learned and any(token.text in self.learned for token in head)):
             part.value = template.name
         return part
+
+    def numbered_full(self) -> dict[str, str]:
+        """``numbered_names()``, computed when grow() first needs it: most documents never name a bare numbered head
+        after its full name, and finding the full names resolved heads and segmented sentences. Empty while it is
+        computed (its own grow() calls read it); the names do not depend on when they are found."""
+        if self._numbered_full is None:
+            self._numbered_full = {}
+            self._numbered_full = self.numbered_names()
+        return self._numbered_full
 
     def numbered_names(self) -> dict[str, str]:
         """Numbered head → the full name it has in this document (``vùng`` → ``Vùng 2 Hải quân``), first one wins.
@@ -1126,8 +1134,8 @@ class _Context:
             parts.pop()
         last = parts[-1]
         last_key = form_key(last.value)
-        if not named and last.kind == "head" and last_key in self.numbered_full and is_title(doc[last.start]):
-            parts[-1] = Part(last.start, last.end, "head", self.numbered_full[last_key])
+        if not named and last.kind == "head" and is_title(doc[last.start]) and last_key in self.numbered_full():
+            parts[-1] = Part(last.start, last.end, "head", self.numbered_full()[last_key])
             named = True
         return parts, named
 
