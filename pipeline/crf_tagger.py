@@ -127,8 +127,8 @@ class CRFWordTagger:
         flat: list[float] = []
         # per text window: its table and where its weights start in ``flat`` (its first block: a text it does not know)
         self.text_windows: list[tuple[tuple[int, str | None], dict[str, int], int]] = []
-        # per template, in the order of underthesea_core's sum: the row of the windows it reads (the text windows
-        # first, then the yes/no ones), its offset among them, and what its reading adds to reach its weight
+        # per template, the text ones by window first, then the yes/no ones (the order their weights are summed in):
+        # the row of the windows it reads, its offset among them, and what its reading adds to reach its weight
         columns: list[tuple[int, int, int]] = []
         for key, templates in text_templates.items():
             base = len(flat)

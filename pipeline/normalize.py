@@ -65,7 +65,7 @@ class ToneMap:
     characters: dict[str, str]
 
     @classmethod
-    @functools.cache  # built from underthesea's fixed table, never changed: the Pipeline and the place registry share it
+    @functools.cache  # from underthesea's fixed table, never changed: the Pipeline and the place registry share one
     def from_underthesea(cls) -> ToneMap:
         from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
 

@@ -162,8 +162,8 @@ def _long_lived() -> Iterator[None]:
     out of garbage collection in the block, and again part of it after.
 
     Those objects live as long as the run, yet each full collection walked them all: in a run of 2,000 documents
-    the collector took 1.0 s with them, 0.5 s without. Forked workers inherit the exemption, so their collections do not write to
-    the pages they share with the caller either (what ``gc.freeze`` is for).
+    the collector took 1.0 s with them, 0.5 s without. Forked workers inherit the exemption, so their collections
+    do not write to the pages they share with the caller either (what ``gc.freeze`` is for).
     """
     gc.freeze()
     try:

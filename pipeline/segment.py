@@ -335,8 +335,8 @@ SENTENCE_END = re.compile(r"[.?!]")
 
 
 def punkt_sent_tokenize() -> Callable[[str], list[str]]:
-    """underthesea's ``sent_tokenize``, its sentence tokenizer loaded now, stepping from one ``.``, ``?`` or ``!`` to the
-    next instead of through every character.
+    """underthesea's ``sent_tokenize``, its sentence tokenizer loaded now, stepping from one ``.``, ``?`` or ``!``
+    to the next instead of through every character.
 
     underthesea 9's ``PunktSentenceTokenizer.sentences_from_text`` walks the
     text a character at a time in Python, and only those three characters
@@ -400,7 +400,8 @@ class Segmenter:
     """Builds a Doc of syllable tokens with sentence starts and underthesea words.
 
     ``sentences`` and ``words`` default to underthesea's ``sent_tokenize`` and
-    ``word_tokenize`` (:func:`punkt_sent_tokenize`, :func:`crf_word_tokenize`); they are parameters so that tests can run without models.
+    ``word_tokenize`` (:func:`punkt_sent_tokenize`, :func:`crf_word_tokenize`);
+    they are parameters so that tests can run without models.
     ``tones_placed`` says the text went through the normalize stage, which
     applies underthesea's own tone table: ``word_tokenize`` then skips doing it
     again token by token (``use_token_normalize=False``; on 2,109 news
