@@ -35,7 +35,8 @@ I32_MIN, I32_MAX = -(2 ** 31), 2 ** 31 - 1
 
 def parses_as_i32(text: str) -> bool:
     """underthesea_core's ``isdigit``: ``42``, ``+7``, ``-0012``; not ``1.000``, ``²``, ``9999999999``."""
-    return I32.fullmatch(text) is not None and I32_MIN <= int(text) <= I32_MAX
+    # most tokens are words: one comparison of their last character turns them away before the regex
+    return "0" <= text[-1:] <= "9" and I32.fullmatch(text) is not None and I32_MIN <= int(text) <= I32_MAX
 
 
 def is_title(text: str) -> bool:
@@ -79,9 +80,9 @@ class CRFFeatures:
     def _window_values(self, values: WindowValues, tokens: list[str], length: int, function: str | None) -> list:
         """The function's value of every window of ``length`` tokens, by the window's first token; a value is
         derived from the windows' texts, lower-cased texts or the tokens' own values, each computed once."""
-        windows = range(len(tokens) - length + 1)
         if function is None:
-            return tokens if length == 1 else [" ".join(tokens[i:i + length]) for i in windows]
+            # the windows of ``length`` tokens as tuples from zip over shifted lists, not a new list sliced per window
+            return tokens if length == 1 else [" ".join(window) for window in zip(*(tokens[i:] for i in range(length)))]
         if function == "lower":
             return [text.lower() for text in values(length, None)]
         if function == "is_in_dict":
@@ -92,7 +93,7 @@ class CRFFeatures:
             return [is_title(token) for token in tokens]
         # a window is title when each of its tokens is: the parts between spaces are the tokens' parts, in order
         titles = values(1, "istitle")
-        return [all(titles[i:i + length]) for i in windows]
+        return [all(window) for window in zip(*(titles[i:] for i in range(length)))]
 
     @staticmethod
     def window_key(template: Template) -> tuple[int, str | None]:

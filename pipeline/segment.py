@@ -202,6 +202,15 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+def token_lowers(doc: Doc) -> list[str]:
+    """The tokens' texts in lower case (spaCy's ``lower_``: ``str.lower`` of the text), read once per Doc: the rules
+    that look for words at every token made a Token object for each look."""
+    lowers = doc.user_data.get("token_lowers")
+    if lowers is None:
+        lowers = doc.user_data["token_lowers"] = [text.lower() for text in token_texts(doc)]
+    return lowers
+
+
 def word_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges ``(start, end)`` of underthesea's words, in text order; a Doc built elsewhere has none."""
     return doc.user_data.get("words", [])
@@ -322,11 +331,77 @@ def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str
     return words
 
 
+SENTENCE_END = re.compile(r"[.?!]")
+
+
+def punkt_sent_tokenize() -> Callable[[str], list[str]]:
+    """underthesea's ``sent_tokenize``, its sentence tokenizer loaded now, stepping from one ``.``, ``?`` or ``!``
+    to the next instead of through every character.
+
+    underthesea 9's ``PunktSentenceTokenizer.sentences_from_text`` walks the
+    text a character at a time in Python, and only those three characters
+    make it do anything but step on: here a regex finds the next one and the
+    loop's body is underthesea's, with its own boundary test (a test compares
+    the sentences with underthesea's on every line of the project's texts and
+    on generated ones).
+    """
+    from underthesea.pipeline import sent_tokenize as module
+
+    module._load_model()
+    tokenizer = module.sentence_tokenizer
+    ends, is_boundary = tokenizer.SENT_END_CHARS, tokenizer._is_sentence_boundary
+
+    def sentences(text: str) -> list[str]:
+        if not text or not text.strip():
+            return []
+        found: list[str] = []
+        start = 0
+        n = len(text)
+
+        def close(end: int) -> int:
+            # the sentence from ``start`` to ``end`` when it is not blank; the next starts after the whitespace
+            sentence = text[start:end].strip()
+            if sentence:
+                found.append(sentence)
+            while end < n and text[end] in " \t\n\r":
+                end += 1
+            return end
+
+        mark = SENTENCE_END.search(text)
+        while mark is not None:
+            i = mark.start()
+            if text[i] == ".":
+                dot_end = i
+                while dot_end < n and text[dot_end] == ".":
+                    dot_end += 1
+                if dot_end - i >= 3:  # an ellipsis: a boundary at the end of the text or before a capital
+                    after = dot_end
+                    while after < n and text[after] in " \t":
+                        after += 1
+                    if after >= n or text[after].isupper():
+                        start = dot_end = close(dot_end)
+                    mark = SENTENCE_END.search(text, dot_end)
+                    continue
+            if is_boundary(text, i):
+                end = i + 1
+                while end < n and text[end] in ends:
+                    end += 1
+                start = close(end)
+                mark = SENTENCE_END.search(text, start)
+                continue
+            mark = SENTENCE_END.search(text, i + 1)
+        close(n)
+        return found
+
+    return sentences
+
+
 class Segmenter:
     """Builds a Doc of syllable tokens with sentence starts and underthesea words.
 
     ``sentences`` and ``words`` default to underthesea's ``sent_tokenize`` and
-    ``word_tokenize``; they are parameters so that tests can run without models.
+    ``word_tokenize`` (:func:`punkt_sent_tokenize`, :func:`crf_word_tokenize`);
+    they are parameters so that tests can run without models.
     ``tones_placed`` says the text went through the normalize stage, which
     applies underthesea's own tone table: ``word_tokenize`` then skips doing it
     again token by token (``use_token_normalize=False``; on 2,109 news
@@ -341,9 +416,7 @@ class Segmenter:
         tones_placed: bool = False,
     ):
         if sentences is None:
-            from underthesea import sent_tokenize
-
-            sentences = sent_tokenize
+            sentences = punkt_sent_tokenize()
         if words is None:
             words = crf_word_tokenize(normalize_tokens=not tones_placed)
         self.vocab = vocab

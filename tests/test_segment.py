@@ -280,3 +280,38 @@ def test_crf_word_tokenize_gives_underthesea_words(normalize_tokens: bool) -> No
     assert len(sentences) > 50
     for sentence in sentences:
         assert words(sentence) == word_tokenize(sentence, use_token_normalize=normalize_tokens), sentence
+
+
+# what underthesea's sentence tokenizer reacts to: sentence ends, ellipses, abbreviations, numbers, case, line breaks
+SENTENCE_PIECES = st.sampled_from([".", "..", "...", "....", "?", "!", "?!", " ", "  ", "\t", "\n", "\r", "Tp", "TS",
+                                   "e.g", "a", "B", "Đ", "ông", "Hà Nội", "1", "500", ",", "…", "(", ")", "x"])
+
+
+def test_punkt_sent_tokenize_gives_underthesea_sentences(tmp_path: Path) -> None:
+    """The segmenter's sentence tokenizer, which steps from one sentence end to the next, gives sent_tokenize's
+    sentences on every line and every whole text of the project's documents."""
+    from underthesea import sent_tokenize
+
+    from bench.corpus import build_corpus
+    from pipeline.gold import read_gold_dir
+    from pipeline.ingest import iter_inputs
+    from pipeline.segment import punkt_sent_tokenize
+
+    sentences = punkt_sent_tokenize()
+    texts = [doc.text for doc in iter_inputs([RAW_DIR, build_corpus(200, tmp_path)])]
+    texts += [doc.raw for doc in read_gold_dir(RAW_DIR.parent / "gold" / "dev")] + NEWS + NAUGHTY
+    lines = [line for text in texts for line in text.splitlines()] + texts
+    assert len(lines) > 1000
+    for line in lines:
+        assert sentences(line) == sent_tokenize(line), line
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(SENTENCE_PIECES, max_size=16))
+def test_punkt_sent_tokenize_on_any_text(pieces: list[str]) -> None:
+    from underthesea import sent_tokenize
+
+    from pipeline.segment import punkt_sent_tokenize
+
+    text = "".join(pieces)
+    assert punkt_sent_tokenize()(text) == sent_tokenize(text)

@@ -16,12 +16,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons import AcronymLexicon
-from ..segment import text_of
+from ..segment import text_of, token_texts
 from .base import add_spans, initial_letter, is_acronym_form, looks_like_word, make_span
 
 DEFINITION = re.compile(r"\(\s*([A-ZĐ]{2,})\s*\)")
@@ -116,9 +115,9 @@ def acronym_shaped(doc: Doc) -> list[int]:
     Read from the Doc's table of token texts rather than one Token object per
     token: a document has few such tokens and many others.
     """
-    orths = doc.to_array(ORTH).tolist()
-    shaped = {orth for orth in set(orths) if is_acronym_form(doc.vocab.strings[orth])}
-    return [i for i, orth in enumerate(orths) if orth in shaped]
+    texts = token_texts(doc)
+    shaped = {text for text in set(texts) if is_acronym_form(text)}
+    return [i for i, text in enumerate(texts) if text in shaped]
 
 
 class AcronymExtractor:

@@ -44,7 +44,7 @@ from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
 )
-from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of
+from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers
 from .acronyms import ROMAN_NUMERAL
 from .base import (
     PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
@@ -489,12 +489,14 @@ class _Context:
         # a head is a whole word or words (not ``vụ`` of ``nhiệm vụ``, not ``Bộ`` of ``Bộ đội``, not ``bộ Công an``
         # of ``cán bộ Công an``), and not part of a longer position or place (``Tỉnh ủy`` in ``Tỉnh ủy viên``,
         # ``Trường`` in ``Trường Sa``); a registry name is written with its capital; the longest head left wins
-        # resolved where the grammar looks: a sentence is segmented into words only for a head that could matter
+        # resolved where the grammar looks: a sentence is segmented into words only for a head that could matter,
+        # and the words are asked last, after the tests that need none (a capitalised head before a lower-case word
+        # is whole whatever the words say: asked first, they segmented half the sentences for nothing)
         self.heads = LazySpanChoice(
             extractor.heads(doc, as_spans=True),
             lambda h: (not covered(h) and extractor.written_as_registry(h)
                        and (h.start in position_ends or not self.words.inside_word(h.start))
-                       and (not self.words.inside_word(h.end) or lower_after_whole_head(doc, h))),
+                       and (lower_after_whole_head(doc, h) or not self.words.inside_word(h.end))),
         )
         self.head_starts = set(self.heads.starts())
         self.units = {start: end for _, start, end in extractor.units(doc)}
@@ -507,6 +509,7 @@ class _Context:
         self.foreign_places: set[str] | None = None  # names of the foreign provinces and countries, when first asked
         self.named: list[str] = []  # the normalized names of the organizations found so far, in text order
         self._provinces: list[tuple[Span, int | None, str, dict]] | None = None  # province places, when first asked
+        self._foreign_starts: dict[int, Span] | None = None  # foreign_starts(), when first asked
         self.local_units = document_units(places)
         self.place_units = doc.user_data.get("place_units", {})
         self.org_acronyms = extractor.org_acronyms | {a for a, form in learned.items() if extractor.is_org_long_form(form)}
@@ -514,8 +517,7 @@ class _Context:
         self._mentioned: set[str] | None = None
         # (start, template id, normalized) of the template bodies found so far, for a unit named alone after them
         self.template_bodies: list[tuple[int, str, str]] = []
-        self.numbered_full: dict[str, list[tuple[int, str]]] = {}  # grow() reads it; empty while numbered_names() fills it
-        self.numbered_full = self.numbered_names()
+        self._numbered_full: dict[str, list[tuple[int, str]]] | None = None  # numbered_full(), when first asked
 
     def head_part(self, head: Span) -> Part:
         """A head as a part of a name: its canonical spelling, or the template's name for a template's form
@@ -540,6 +542,15 @@ class _Context:
             return forms
         registry = self.x.registry
         return tuple(sorted(forms, key=lambda f: not (f.role == TEMPLATE and level in registry.templates[f.entry].levels)))
+
+    def numbered_full(self) -> dict[str, list[tuple[int, str]]]:
+        """``numbered_names()``, computed when grow() first needs it: most documents never name a bare numbered head
+        after its full name, and finding the full names resolved heads and segmented sentences. Empty while it is
+        computed (its own grow() calls read it); the names do not depend on when they are found."""
+        if self._numbered_full is None:
+            self._numbered_full = {}
+            self._numbered_full = self.numbered_names()
+        return self._numbered_full
 
     def numbered_names(self) -> dict[str, list[tuple[int, str]]]:
         """Numbered head → the full names it has in this document, in text order, with where each is written
@@ -589,7 +600,7 @@ class _Context:
         (``Quân đoàn 12`` …, ``Quân đoàn 34`` …, ``Phó Tham mưu trưởng Quân đoàn`` is of the 34th), else the first
         named after it (a headline's ``Quân đoàn`` before the body's ``Quân đoàn 12``); one of ours before a foreign
         one."""
-        names = self.numbered_full.get(key)
+        names = self.numbered_full().get(key)
         if not names:
             return None
         # a foreign unit is no antecedent where one of ours is named ("Bệnh viện 103 Quân đội nhân dân Lào")
@@ -962,13 +973,13 @@ class _Context:
         """``… ; đoàn bạn do Đại tá X, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu``: in a clause about the other side of a
         meeting (``phía bạn``, ``đoàn bạn``, ``Đoàn Lào``, ``Phía Campuchia``), a bare ``tỉnh`` is the one foreign
         province the document names."""
-        sentence = self.sentence_of().get(unit.start)
-        foreign_starts = {place.start for place in self.place_list
-                          if (span_values(place)[2] or {}).get("level") in FOREIGN_LEVELS
-                          and span_values(place)[0] != HOME_COUNTRY}
+        sentence_of = self.sentence_of()
+        sentence = sentence_of.get(unit.start)
+        lowers = token_lowers(self.doc)  # a walk back over the clause: no Token object per word
+        foreign_starts = self.foreign_starts()
         k = unit.start - 1
-        while k > 0 and self.sentence_of().get(k) == sentence and self.doc[k].text not in (";", "."):
-            if self.doc[k - 1].lower_ in FOREIGN_SIDE_WORDS and (self.doc[k].lower_ == "bạn" or k in foreign_starts):
+        while k > 0 and sentence_of.get(k) == sentence and lowers[k] not in (";", "."):
+            if lowers[k - 1] in FOREIGN_SIDE_WORDS and (lowers[k] == "bạn" or k in foreign_starts):
                 return self.foreign_province(unit)
             k -= 1
         return None
@@ -1016,14 +1027,21 @@ class _Context:
             text = f"{text} {template.full_name(self.bare_province(last).full)[len(template.name) + 1:]}"
         return text
 
+    def foreign_starts(self) -> dict[int, Span]:
+        """The foreign provinces and countries the document names (not Việt Nam), by the token they start at."""
+        if self._foreign_starts is None:
+            self._foreign_starts = {place.start: place for place in self.place_list
+                                    if (span_values(place)[2] or {}).get("level") in FOREIGN_LEVELS
+                                    and span_values(place)[0] != HOME_COUNTRY}
+        return self._foreign_starts
+
     def bare_province(self, part: Part) -> Province:
         """The province of a body every province has, written alone at ``part``: the foreign one of a clause that
         lists the other side's delegation (``Đoàn tỉnh Salavan do ông A, Giám đốc Sở Y tế dẫn đầu``, ``Phía Lào có
         …``), else the document's (which the caller knows there is)."""
         assert self.province is not None
         sentence = self.sentence_of().get(part.start)
-        places = {place.start: place for place in self.place_list
-                  if (span_values(place)[2] or {}).get("level") in FOREIGN_LEVELS and span_values(place)[0] != HOME_COUNTRY}
+        places = self.foreign_starts()
         k = part.start - 1
         while k > 0 and self.sentence_of().get(k) == sentence and self.doc[k].text not in (";", "."):
             place = places.get(k)

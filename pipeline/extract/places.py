@@ -28,6 +28,7 @@ from spacy.util import filter_spans
 from ..lexicons import PeopleLexicon, Place, PlaceLexicon
 from ..normalize import ToneMap
 from ..registry import COMMUNE_LEVELS, Registry
+from ..segment import token_lowers
 from .base import add_spans, is_title, make_span, pattern
 
 # unit word → level when the registry cannot place the name; longer unit words match first
@@ -347,8 +348,9 @@ class PlaceExtractor:
         for f in found:
             taken[f.start:f.end] = b"\x01" * (f.end - f.start)
         communes = []
+        lowers = token_lowers(doc)
         for k in range(1, len(doc)):
-            before = (doc[k - 2].lower_ if k > 1 else "", doc[k - 1].lower_)
+            before = (lowers[k - 2] if k > 1 else "", lowers[k - 1])
             if not (before[1] in PLACE_CUES or before in PLACE_CUE_PAIRS):
                 continue
             while k < len(doc) and is_title(doc[k]) and not taken[k]:
