@@ -36,7 +36,7 @@ class Floor:
 
 
 # dev and test: the figures measured at the start of 2026-12-02 (no figure may go lower, issue 12), rounded down;
-# tune (84 documents since 2026-12-03) and blind: a little under the figures last measured
+# tune (132 documents since 2026-12-03 afternoon) and blind: a little under the figures last measured
 FLOORS = {
     "dev": (REPO_DEV, Floor(0.992, {"PERSON": 1.0, "RANK": 1.0, "POSITION": 0.987, "ORG": 0.98, "ACRONYM": 1.0,
                                     "PLACE": 0.993, "DATE": 1.0}, 1.0,
@@ -44,11 +44,11 @@ FLOORS = {
     "test": (REPO_TEST, Floor(0.977, {"PERSON": 0.901, "ORG": 0.974, "POSITION": 0.964, "PLACE": 0.987, "RANK": 1.0,
                                       "ACRONYM": 1.0, "DATE": 1.0}, 0.949,
                               {"rank": 0.928, "position": 0.95, "organization": 0.894})),
-    "tune": (REPO_TUNE, Floor(0.975, {"PERSON": 0.985, "ORG": 0.965}, 0.985,
-                              {"rank": 0.99, "position": 0.965, "organization": 0.93}, {"PLACE": 0.94, "DATE": 0.95},
-                              identity_precision=0.98)),
-    "blind": (REPO_BLIND, Floor(0.97, {"PERSON": 0.975, "ORG": 0.97}, 0.98,
-                                {"rank": 0.96, "position": 0.94, "organization": 0.85}, identity_precision=0.97)),
+    "tune": (REPO_TUNE, Floor(0.98, {"PERSON": 0.988, "ORG": 0.972}, 0.99,
+                              {"rank": 0.99, "position": 0.985, "organization": 0.945}, {"PLACE": 0.955, "DATE": 0.99},
+                              identity_precision=0.99)),
+    "blind": (REPO_BLIND, Floor(0.975, {"PERSON": 0.978, "ORG": 0.97}, 0.98,
+                                {"rank": 0.96, "position": 0.94, "organization": 0.86}, identity_precision=0.97)),
 }
 SHARED_MICRO_F1 = 0.95
 SHARED_RECORD_FIELD = 0.95
