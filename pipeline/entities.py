@@ -120,7 +120,7 @@ class IdentityRules:
         data = _load(path, ("merge_at", "points", "context", "ambiguous_limit", "local_bodies"))
         points = data["points"]
         wanted = ("shared_organization", "shared_generic_organization", "related_organizations", "same_position",
-                  "same_birth_year", "same_residence")
+                  "same_office", "same_birth_year", "same_residence")
         if not isinstance(points, dict) or any(not isinstance(points.get(k), int) for k in wanted):
             raise LexiconError(f"{path}: points needs integers {', '.join(wanted)}")
         context = data["context"]
@@ -270,6 +270,8 @@ class Profile:
     ``organizations`` are keys of every organization of the record's roles
     (former ones included), ``specific`` those naming one organization;
     ``positions`` are (position key, organization key or None) pairs;
+    ``offices`` (position key, place key) pairs of titles held in a place the
+    text names instead of a body (``Phó Tỉnh trưởng tỉnh Hủa Phăn``);
     ``companions`` the other full names of its document with the number of
     documents naming each; ``previous`` the entity of the record in the run
     already in the output directory.
@@ -283,6 +285,7 @@ class Profile:
     organizations: frozenset[str] = frozenset()
     specific: frozenset[str] = frozenset()
     positions: frozenset[tuple[str, str | None]] = frozenset()
+    offices: frozenset[tuple[str, str]] = frozenset()
     companions: dict[str, int] = field(default_factory=dict)
     previous: str | None = None
     birth_year: int | None = None
@@ -319,6 +322,7 @@ def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Seq
     organizations: set[str] = set()
     specific: set[str] = set()
     positions: set[tuple[str, str | None]] = set()
+    offices: set[tuple[str, str]] = set()
     for role in [*roles, final]:
         organization = role.get("organization")
         key = org_key(organization) if organization else None
@@ -328,10 +332,12 @@ def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Seq
                 specific.add(key)
         if role.get("position"):
             positions.add((person_key(role["position"]), key))
+            if not key and role.get("place"):
+                offices.add((person_key(role["position"]), person_key(role["place"])))
     rank = final.get("rank")
     return Profile(doc_id, person_id, person_key(name), date, rules.ranks.get(person_key(rank)) if rank else None,
-                   frozenset(organizations), frozenset(specific), frozenset(positions), companions, previous,
-                   birth_year, person_key(residence) if residence else None, byline)
+                   frozenset(organizations), frozenset(specific), frozenset(positions), frozenset(offices), companions,
+                   previous, birth_year, person_key(residence) if residence else None, byline)
 
 
 @dataclass(frozen=True)
@@ -427,9 +433,16 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     elif related:
         score += points["related_organizations"]
         reasons.append("related organizations")
-    # titles with no organization on either side (two fishing boats' captains): the title is no evidence, and
-    # documents naming the same people can only make them ambiguous, never one person
-    unplaced = not a.organizations and not b.organizations and bool(a.positions) and bool(b.positions)
+    # one title held in one place the text names instead of a body ("Phó Tỉnh trưởng tỉnh Hủa Phăn", "Tùy viên Quốc
+    # phòng Campuchia"): one office, as a shared organization is one unit
+    office = bool(a.offices & b.offices)
+    if office:
+        score += points["same_office"]
+        reasons.append("same title in the same place")
+    # titles with no organization nor place on either side (two fishing boats' captains): the title is no evidence,
+    # and documents naming the same people can only make them ambiguous, never one person
+    unplaced = (not a.organizations and not b.organizations and not office and bool(a.positions)
+                and bool(b.positions))
     home = a.residence is not None and a.residence == b.residence
     # the same title with no body counts where the same home does ("Thuyền trưởng" of a boat of phường Sầm Sơn)
     if _same_position(a, b) and (not unplaced or home):

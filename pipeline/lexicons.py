@@ -258,6 +258,8 @@ class RelationLexicon:
     past_in_link: frozenset[tuple[str, ...]] = frozenset()
     # verbs that give the people of a list after them a plural title ("bổ nhiệm 3 Phó Giám đốc Công an tỉnh, gồm: …")
     appointing: frozenset[tuple[str, ...]] = frozenset()
+    # verbs before a post and "đối với" a person who leaves it ("miễn nhiệm chức vụ Chủ tịch UBND tỉnh đối với ông A")
+    relieving: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -281,7 +283,7 @@ class RelationLexicon:
                    phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"),
                    {nfc(title): tuple(nfc(h) for h in heads) for title, heads in bodies.items()},
                    frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")), phrases("past_in_link"),
-                   phrases("appointing"))
+                   phrases("appointing"), phrases("relieving"))
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,9 @@ class Role:
     """One rank, position and organization a document gives a person, in text order.
 
     ``former``: written as a role the person no longer holds (``nguyên Tư lệnh``);
-    ``source``: the relation rule that gave it (``records.apposition`` …).
+    ``source``: the relation rule that gave it (``records.apposition`` …);
+    ``place``: where a title the text gives no body for is held (``Phó Tỉnh trưởng tỉnh Hủa Phăn``,
+    ``Về phía tỉnh Hủa Phăn có ông A, Phó Tỉnh trưởng``): what tells two such officials apart across documents.
     """
 
     rank: str | None = None
@@ -62,6 +64,7 @@ class Role:
     mention_ids: list[str] = field(default_factory=list)
     former: bool = False
     source: str = ""
+    place: str | None = None
 
 
 @dataclass

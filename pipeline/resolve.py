@@ -98,6 +98,10 @@ REPLACES = {"thay"}
 # the level of the places a body written with a bare unit word belongs to ("Công an xã", "BĐBP tỉnh")
 UNIT_LEVELS = {"xã": "commune", "phường": "commune", "tỉnh": "province"}
 HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
+# the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …")
+NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại")})
+# the most tokens of a post between a relieving verb and "đối với" ("Phó Chủ tịch UBND tỉnh Điện Biên")
+RELIEVED_POST_WORDS = 20
 
 
 @dataclass
@@ -111,6 +115,7 @@ class RoleEvent:
     organization: str | None = None
     former: bool = False
     mention_ids: list[str] = field(default_factory=list)
+    place: str | None = None  # where a title given without a body is held (``Phó Tỉnh trưởng tỉnh Hủa Phăn``)
 
 
 def _value(span: Span) -> str:
@@ -411,10 +416,13 @@ class RecordLinker:
                 if unit is not None and unit[1] == k - 1:
                     return RoleEvent(position.start, "records.title", position=_value(position),
                                      organization=_value(unit[0]), mention_ids=[s.id(position), s.id(unit[0])])
-        # "Chính ủy BĐBP tỉnh, Đại tá A", "Đồn trưởng là Thiếu tá A"
-        behind_comma = k > 0 and s.lower[k - 1] in (",", "là") and (k - 1 in s.org_by_end or k - 1 in s.position_by_end)
+        # "Chính ủy BĐBP tỉnh, Đại tá A", "Đồn trưởng là Thiếu tá A", "Trưởng Phòng CSHS hiện nay là Thượng tá A"
+        link = k - 1
+        if k > 0 and s.lower[k - 1] == "là":
+            link = _phrase_ending_at(s.lower, k - 1, NOW_WORDS, 2) or link
+        behind_comma = k > 0 and s.lower[k - 1] in (",", "là") and (link in s.org_by_end or link in s.position_by_end)
         if behind_comma:
-            k -= 1
+            k = link
         organization = None
         if k in s.org_by_end:
             organization = s.org_by_end[k]
@@ -862,6 +870,28 @@ class RecordLinker:
                         mention_ids=[s.id(org)]))
         return given
 
+    def relieved_posts(self, s: _Spans, persons: list[Span]) -> dict[int, list[RoleEvent]]:
+        """``miễn nhiệm chức vụ Chủ tịch UBND tỉnh đối với ông A``, ``cho thôi giữ chức Phó Giám đốc Sở đối với bà
+        B``: the post written between a relieving verb and ``đối với`` the name, a role the person leaves
+        (``records.relieved``, former)."""
+        found: dict[int, list[RoleEvent]] = {}
+        for person in persons:
+            k = person.start
+            if _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME, 2) is not None:
+                k = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME, 2)
+            if k < 3 or s.lower[k - 2:k] != ["đối", "với"]:
+                continue
+            for start in range(k - 3, max(k - 3 - RELIEVED_POST_WORDS, 0) - 1, -1):
+                if start not in s.positions or _phrase_ending_at(s.lower, start, self.lexicon.relieving) is None:
+                    continue
+                role = self.role_at(s, start)
+                if role is not None and role[0] == k - 2:
+                    event = role[1]
+                    event.source, event.former = "records.relieved", True
+                    found[person.start] = [event]
+                break
+        return found
+
     def plural_title(self, s: _Spans, first: int, end: int) -> str | None:
         """``… bổ nhiệm 3 Phó Giám đốc`` ending at token ``end``: the title written after a number or a plural word,
         where an appointing verb comes right before it in the sentence."""
@@ -981,6 +1011,27 @@ class RecordLinker:
             if opens or _phrase_ending_at(s.lower, org.start, self.lexicon.sides) is not None:
                 found.setdefault(n, []).append((org.end, org))
         return found
+
+    def side_places(self, s: _Spans, index: SentenceIndex) -> dict[int, list[tuple[int, Span]]]:
+        """``Phía Trung Quốc có …``, ``Về phía tỉnh Hủa Phăn (Lào) có …``, ``Đoàn Phông Xa Lỳ do …``: per sentence,
+        where each side named by a place ends and the place, in text order."""
+        found: dict[int, list[tuple[int, Span]]] = {}
+        for place in sorted(s.places.values(), key=lambda p: p.start):
+            n = index.get(place.start)
+            if n is not None and _phrase_ending_at(s.lower, place.start, self.lexicon.sides) is not None:
+                found.setdefault(n, []).append((place.end, place))
+        return found
+
+    @staticmethod
+    def title_place(s: _Spans, event: RoleEvent, positions: dict[str, Span], side: Span | None) -> str | None:
+        """Where a title given without a body is held: the place written right after it (``Phó Tỉnh trưởng tỉnh Hủa
+        Phăn``, ``Tùy viên Quốc phòng Campuchia tại Việt Nam``), else the place of the side the person is listed under
+        (``Đoàn Phông Xa Lỳ do ông A, Phó Tỉnh trưởng``)."""
+        for mention_id in event.mention_ids:
+            title = positions.get(mention_id)
+            if title is not None and title.end in s.places:
+                return _value(s.places[title.end])
+        return _value(side) if side is not None else None
 
     @staticmethod
     def final_title_at(record: PersonRecord, starts: dict[str, int]) -> int | None:
@@ -1214,6 +1265,7 @@ class RecordLinker:
         promoted = self.promotions(s, persons, sentences)
         respectively = self.respectively(s, persons, sentences)
         appointed = self.plural_appointments(s, persons, sentences)
+        relieved = self.relieved_posts(s, persons)
         after = {person.start: self.after_name(s, person) for person in persons}
         shared = self.shared_links(s, persons, after,
                                    {start for start, e in ranks.items() if e.source == "records.shared_rank"},
@@ -1221,6 +1273,8 @@ class RecordLinker:
         listed = self.list_bodies(s, persons, after)
         index = SentenceIndex(sentences)
         sides = self.sides(s, index)
+        side_places = self.side_places(s, index)
+        titles = {s.id(title): title for title in s.positions.values()}
         anaphors = self.anaphors(s, persons, index)
         full_names = {_value(m) for m in persons if len(m) > 1}
         events: OrderedDict[str, list[RoleEvent]] = OrderedDict()
@@ -1241,13 +1295,14 @@ class RecordLinker:
             written = [event for event in (ranks.get(person.start), self.title_before(s, person),
                                            promoted.get(person.start)) if event is not None]
             given = (after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
-                     + anaphors.get(person.start, []) + appointed.get(person.start, []))
+                     + anaphors.get(person.start, []) + appointed.get(person.start, []) + relieved.get(person.start, []))
             n = index.get(person.start)
             if n is not None and (self.tells_the_past(s, sentences[n][0]) or self.tells_the_past(
                     s, self.clause_start(s, sentences[n][0], person.start))):
                 for event in given:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
             side = next((org for end, org in reversed(sides.get(n, [])) if end <= person.start), None)
+            side_place = next((place for end, place in reversed(side_places.get(n, [])) if end <= person.start), None)
             lent: Span | None = None
             party: RoleEvent | None = None  # the chain's last title of a Party committee ("Bí thư Đảng ủy X")
             for event in written + given:
@@ -1273,6 +1328,8 @@ class RecordLinker:
                     # "Bí thư Đảng ủy Bộ đội Biên phòng tỉnh X, Chính ủy": the unit whose Party committee it is
                     event.organization = self.unit_of_party(party.organization)
                     event.mention_ids.extend(party.mention_ids[1:])
+                else:
+                    event.place = self.title_place(s, event, titles, side_place)
             found.extend(written + given)
         self.replaced_posts(s, persons, after, index, events, full_names)
         self.successor_posts(s, persons, events, full_names)
@@ -1372,6 +1429,8 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
             role = seen[state] = Role(*state[:3], mention_ids=[], former=state[3], source=event.source)
             roles.append(role)
         role.mention_ids.extend(i for i in event.mention_ids if i not in role.mention_ids)
+        if role.organization is None and role.place is None:
+            role.place = event.place
 
     for event in events:
         if event.rank is not None:

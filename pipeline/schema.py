@@ -103,8 +103,10 @@ DECLARATION: tuple[Table, ...] = (
         Column("mention_ids", pa.string(), "JSON list of the `mention_id`s this record was built from.",
                nullable=False, json=True),
         Column("roles", pa.string(), "JSON list of every role the document gives the person, in text order: "
-               "`{rank, position, organization, mention_ids, former, source}`; `former` marks a role no longer held "
-               "(`nguyên`), `source` the relation rule. `rank`/`position`/`organization` above are the final ones.",
+               "`{rank, position, organization, mention_ids, former, source, place}`; `former` marks a role no longer "
+               "held (`nguyên`), `source` the relation rule, `place` where a title the text gives no body for is held "
+               "(`Phó Tỉnh trưởng tỉnh Hủa Phăn`: `tỉnh Hủa Phăn`). `rank`/`position`/`organization` above are the "
+               "final ones.",
                nullable=False, json=True),
         Column("entity_id", pa.string(), "The person across the corpus this record belongs to (`entities.entity_id`), "
                "computed when the run commits; stable across runs, workers, engines and a growing corpus."),

@@ -42,6 +42,8 @@ def test_doctests() -> None:
     ("Nguyễn Văn T.", False),
     ("Nguyễn Văn T", False),
     ("Keo Sokhom", True),  # a Khmer family name first (identity.yaml foreign_surnames): a full name
+    ("Khieu Sambath", True),
+    ("Chum Sophal", True),
     ("Sokhom Phally", False),  # two words with no known family name: cannot be told from a given name
 ])
 def test_only_full_names_are_compared(name: str, expected: bool) -> None:
@@ -82,8 +84,8 @@ def record(doc_id: str, date: str | None, rank: str | None = None, position: str
            organization: str | None = None, former: tuple[str, str] | None = None,
            companions: dict[str, int] | None = None, name: str = "Nguyễn Văn Hùng", previous: str | None = None,
            person_id: str = "p1", born: int | None = None, residence: str | None = None,
-           byline: bool = False) -> Profile:
-    final = {"rank": rank, "position": position, "organization": organization}
+           byline: bool = False, place: str | None = None) -> Profile:
+    final = {"rank": rank, "position": position, "organization": organization, "place": place}
     roles = [final] + ([{"position": former[0], "organization": former[1], "former": True}] if former else [])
     return profile(doc_id, person_id, name, date, roles, final, companions or {}, RULES, previous, born, residence,
                    byline)
@@ -114,6 +116,9 @@ SAME = [
     (record("a", "2026-02-01", born=1991, residence="xã Mỹ Lý"), record("b", "2026-05-20", born=1991, residence="xã Mỹ Lý")),
     # one byline in two documents: the same reporter, whatever the stories are about
     (record("a", "2025-07-12", name="Đình Hiếu", byline=True), record("b", "2026-04-22", name="Đình Hiếu", byline=True)),
+    # a foreign province's deputy governor, no body named in either document: one title in one place is one office
+    (record("a", "2026-03-02", None, "Phó Tỉnh trưởng", None, name="Xổm Xay Xi Phăn Đon", place="tỉnh Hủa Phăn"),
+     record("b", "2027-01-15", None, "Phó Tỉnh trưởng", None, name="Xổm Xay Xi Phăn Đon", place="Tỉnh Hủa Phăn")),
 ]
 
 
@@ -161,6 +166,11 @@ APART = [
      "veto"),
     # one home commune alone: many people live there
     (record("a", "2026-02-01", residence="xã Mỹ Lý"), record("b", "2026-05-20", residence="xã Mỹ Lý"), "ambiguous"),
+    # one title held in two places the text names: two offices, and the documents' people only make it ambiguous
+    (record("a", "2026-03-02", None, "Phó Tỉnh trưởng", None, name="Xổm Xay Xi Phăn Đon", place="tỉnh Hủa Phăn",
+            companions={"x": 2}),
+     record("b", "2027-01-15", None, "Phó Tỉnh trưởng", None, name="Xổm Xay Xi Phăn Đon", place="tỉnh Xiêng Khoảng",
+            companions={"x": 2}), "ambiguous"),
     # a governor named in many documents tells nothing
     (record("a", "2025-12-14", companions={"x": 40, "y": 60}), record("b", "2026-06-16", companions={"x": 40, "y": 60}),
      "nothing"),

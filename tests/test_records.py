@@ -688,6 +688,11 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
      "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
      ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")),  # a command lends its force's name
+    # a title and "hiện nay là" the name holding it now; the former post written after the name stays former
+    ("Trưởng Phòng Cảnh sát hình sự Công an tỉnh Lào Cai hiện nay là Thượng tá Nguyễn Văn Hùng, nguyên Phó Trưởng "
+     "phòng.", "Nguyễn Văn Hùng", ("Thượng tá", "Trưởng", "Phòng Cảnh sát hình sự Công an tỉnh Lào Cai")),
+    ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Lào Cai hiện là Đại tá Lê Văn Bình.", "Lê Văn Bình",
+     ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lào Cai")),
     # ... a role written with its own organization keeps it
     ("Phía Quân khu 3 có Đại tá Lê Văn Tâm, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Hưng Yên.", "Lê Văn Tâm",
      ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hưng Yên")),
@@ -762,3 +767,42 @@ def test_unit_of_title(position: str, organizations: set[str], expected: str | N
 ])
 def test_organizations_from_the_document(process, text: str, name: str, organization: str) -> None:
     assert records(process, text)[name][2] == organization
+
+
+@pytest.mark.parametrize(("text", "name", "former", "final"), [
+    # the post a session relieves a person of, written before "đối với" the name: a former role
+    ("Kỳ họp đã miễn nhiệm chức vụ Chủ tịch UBND tỉnh Điện Biên đối với ông Phạm Đức Toàn, người vừa được điều động "
+     "giữ chức Thứ trưởng Bộ Nông nghiệp và Môi trường.", "Phạm Đức Toàn",
+     [("Chủ tịch", "Ủy ban nhân dân tỉnh Điện Biên")], ("Thứ trưởng", "Bộ Nông nghiệp và Môi trường")),
+    ("HĐND tỉnh cho thôi giữ chức Phó Giám đốc Sở Y tế tỉnh Lai Châu đối với bà Lò Thị Mai để nghỉ hưu.",
+     "Lò Thị Mai", [("Phó Giám đốc", "Sở Y tế tỉnh Lai Châu")], ("Phó Giám đốc", "Sở Y tế tỉnh Lai Châu")),
+    # "đối với" after a post with no relieving verb before it is no such relation
+    ("Sự kiện có ý nghĩa quan trọng đối với ông Nguyễn Văn Hải, Chủ tịch UBND xã Mỹ Lý.", "Nguyễn Văn Hải",
+     [], ("Chủ tịch", "Ủy ban nhân dân xã Mỹ Lý")),
+    # a verb with no post after it relieves nothing the record can hold
+    ("Hội đồng đã miễn nhiệm đối với ông Trần Văn Lộc theo nguyện vọng cá nhân.", "Trần Văn Lộc", [], (None, None)),
+])
+def test_a_relieved_post_is_a_former_role(process, text: str, name: str, former: list[tuple[str, str]],
+                                          final: tuple[str | None, str | None]) -> None:
+    person = next(p for p in process(text).people if p.name == name)
+    assert [(r.position, r.organization) for r in person.roles if r.former] == former
+    assert all(r.source == "records.relieved" for r in person.roles if r.former)
+    assert (person.position, person.organization) == final
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    # a title the text gives no body for, held in the place written after it
+    ("Về phía Lào có ông Xổm Xay Xi Phăn Đon, Phó Tỉnh trưởng tỉnh Hủa Phăn.", "Xổm Xay Xi Phăn Đon", "tỉnh Hủa Phăn"),
+    ("Dự lễ có Đại tá Chum Sophal, Tùy viên Quốc phòng Campuchia tại Việt Nam.", "Chum Sophal", "Campuchia"),
+    # ... or in the place of the side of the meeting the person is listed under
+    ("Đoàn Phông Xa Lỳ do ông Phon Xay Xổm Phết, Phó Tỉnh trưởng làm Trưởng đoàn.", "Phon Xay Xổm Phết",
+     "tỉnh Phông Xa Lỳ"),
+    ("Phía Trung Quốc có ông Lưu Kiến Hoa, Phó Thị trưởng.", "Lưu Kiến Hoa", "Trung Quốc"),
+    # a title with its body has no place of its own
+    ("Về phía tỉnh Nghệ An có ông Lê Văn Hòa, Phó Chủ tịch UBND tỉnh Nghệ An.", "Lê Văn Hòa", None),
+    # nor has a title with neither a body nor a place
+    ("Thiếu tá Ngô Văn Trường, Thuyền trưởng chỉ huy tàu tìm kiếm.", "Ngô Văn Trường", None),
+])
+def test_the_place_a_title_without_a_body_is_held_in(process, text: str, name: str, place: str | None) -> None:
+    person = next(p for p in process(text).people if p.name == name)
+    assert {r.place for r in person.roles if r.position is not None} == {place}
