@@ -444,13 +444,17 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     unplaced = (not a.organizations and not b.organizations and not office and bool(a.positions)
                 and bool(b.positions))
     home = a.residence is not None and a.residence == b.residence
+    same_position = _same_position(a, b)
     # the same title with no body counts where the same home does ("Thuyền trưởng" of a boat of phường Sầm Sơn)
-    if _same_position(a, b) and (not unplaced or home):
+    if same_position and (not unplaced or home):
         score += points["same_position"]
         reasons.append("same position")
+    # a title with no body on one side and another title on the other (a boat's captain, a unit's chief of staff):
+    # two documents about one rescue name the same officers, which links the documents, not the two men
+    bodiless = [p for p in (a, b) if p.positions and not p.organizations and not p.offices]
     strength = context_strength(a, b)
     one, two = rules.context
-    if strength >= two and not unplaced:
+    if strength >= two and not unplaced and not (bodiless and not same_position):
         score += 2
         reasons.append("documents name the same people")
     elif strength >= one:

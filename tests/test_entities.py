@@ -171,6 +171,11 @@ APART = [
             companions={"x": 2}),
      record("b", "2027-01-15", None, "Phó Tỉnh trưởng", None, name="Xổm Xay Xi Phăn Đon", place="tỉnh Xiêng Khoảng",
             companions={"x": 2}), "ambiguous"),
+    # a boat's captain and a command's chief of staff of one name, in two rescue stories naming the same officers:
+    # the documents are linked, the two men are not
+    (record("a", "2028-05-02", None, "Thuyền trưởng", None, name="Nguyễn Đức Thắng", companions={"x": 2, "y": 2}),
+     record("b", "2028-06-11", "Đại tá", "Tham mưu trưởng", "Bộ Chỉ huy Quân sự tỉnh Hưng Yên", name="Nguyễn Đức Thắng",
+            companions={"x": 2, "y": 2}), "ambiguous"),
     # a governor named in many documents tells nothing
     (record("a", "2025-12-14", companions={"x": 40, "y": 60}), record("b", "2026-06-16", companions={"x": 40, "y": 60}),
      "nothing"),

@@ -42,6 +42,17 @@ def org_mentions(process, text: str, date: str | None = None) -> dict:
     ("BỘ CÔNG AN THÔNG BÁO TUYỂN SINH", [("BỘ CÔNG AN", "Bộ Công an")]),
     ("Chính phủ hai nước đã ký kết. chính phủ hai nước đã ký kết.", [("Chính phủ", "Chính phủ")]),
     ("Các cục nghiệp vụ đã phối hợp.", []),
+    # a seaport's border gate: the port's name, as written, ends the post's name
+    ("Đồn Biên phòng Cửa khẩu cảng Vũng Tàu kiểm tra tàu.",
+     [("Đồn Biên phòng Cửa khẩu cảng Vũng Tàu", "Đồn Biên phòng Cửa khẩu cảng Vũng Tàu")]),
+    ("Ban Chỉ huy Bộ đội Biên phòng Cửa khẩu cảng Hải Phòng phối hợp.",
+     [("Ban Chỉ huy Bộ đội Biên phòng Cửa khẩu cảng Hải Phòng", "Ban Chỉ huy Bộ đội Biên phòng Cửa khẩu cảng Hải Phòng")]),
+    # a numbered defence zone and its place after a hyphen, whatever surname the place begins with
+    ("Ban Chỉ huy Phòng thủ khu vực 3 - Lục Ngạn diễn tập.",
+     [("Ban Chỉ huy Phòng thủ khu vực 3 - Lục Ngạn", "Ban Chỉ huy Phòng thủ khu vực 3 - Lục Ngạn")]),
+    # a company's legal form, expanded in the normalized name
+    ("Công ty TNHH Điện tử Sao Việt bị xử phạt.",
+     [("Công ty TNHH Điện tử Sao Việt", "Công ty trách nhiệm hữu hạn Điện tử Sao Việt")]),
 ])
 def test_names_end_where_they_end(process, text: str, expected: list) -> None:
     assert orgs(process, text) == expected

@@ -1181,12 +1181,15 @@ class _Context:
         in ``Phòng thủ khu vực 1 - Mường Lát`` (a numbered unit and its place); None when the hyphen joins two
         organizations or places."""
         doc = self.doc
+        # after a number a hyphen opens the unit's place, whatever surname it may begin with ("khu vực 3 - Lục Ngạn")
+        numbered = parts[-1].kind in ("number", "region")
         if (doc[k].text not in HYPHENS or k + 1 >= len(doc) or not is_title(doc[k + 1]) or (k + 1) in self.heads
-                or self.person_starts_at(k + 1)):
+                or (self.person_starts_at(k + 1) and not numbered)):
             return None
         if (k + 1) in self.places:
             return self.places[k + 1].end if parts[-1].kind in ("number", "region") else None
-        if parts[-1].kind in ("name", "number"):
+        if parts[-1].kind in ("name", "number", "region"):
+            # "Ban Chỉ huy Phòng thủ khu vực 2 - Sơn Tây": a region's place the registry no longer lists
             return max(self.words.word_end(k + 1), k + 2)
         return None
 
@@ -1217,8 +1220,12 @@ class _Context:
                 named = True
             elif k in self.place_units and self.place_units[k] in self.places:
                 place = self.places[self.place_units[k]]
-                parts.append(Part(k, place.end, "place", place._.normalized or doc[k:place.end].text,
-                                  attrs=place._.attrs or {}))
+                # a seaport's border gate keeps its unit word and name as written (Đồn Biên phòng Cửa khẩu cảng Vũng
+                # Tàu: the port, not the ward of the registry); a land gate's value names the gate already
+                gate = ((place._.attrs or {}).get("level") == "border_gate"
+                        and not (place._.normalized or "").startswith("cửa khẩu"))
+                parts.append(Part(k, place.end, "place", doc[k:place.end].text if gate else (
+                    place._.normalized or doc[k:place.end].text), attrs=place._.attrs or {}))
                 named = True
             elif k in self.places and self.person_after_unit_word(self.places[k]):
                 # the organization ends with its unit word; the name after it is a person's

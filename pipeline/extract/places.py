@@ -52,6 +52,7 @@ UNIT_WORDS: dict[str, str] = {
     "cửa khẩu quốc tế": "border_gate",
     "cửa khẩu chính": "border_gate",
     "cửa khẩu phụ": "border_gate",
+    "cửa khẩu cảng": "border_gate",  # a seaport's border gate ("Đồn Biên phòng Cửa khẩu cảng Vũng Tàu")
     "cửa khẩu": "border_gate",
     "đảo": "island",
     "quần đảo": "island",
@@ -82,6 +83,7 @@ HYPHENS = {"-", "–"}
 # levels whose lexicon entry carries the full name (``cửa khẩu quốc tế Tây Trang``)
 NAMED_WITH_KIND = ("border_gate",)
 INTERNATIONAL_GATE = "cửa khẩu quốc tế"
+SEAPORT_GATE = "cửa khẩu cảng"
 
 
 def capitalised_run(doc: Doc, start: int, limit: int = MAX_NAME) -> int:
@@ -195,6 +197,12 @@ class PlaceExtractor:
                 if unit == INTERNATIONAL_GATE:
                     found.append(_Found(match.end, name_end, name, None, "places.gate_in_name",
                                         Place(name, f"{INTERNATIONAL_GATE} {name}", "border_gate")))
+                elif unit == SEAPORT_GATE:
+                    # "Đồn Biên phòng Cửa khẩu cảng Vũng Tàu": the port's name, kept as written in the body's; the
+                    # place it names where the registry has one unit of that name (phường Vũng Tàu), else the name
+                    units = self.registry.candidates(name)
+                    found.append(_Found(match.end, name_end, name, None, "places.gate_in_name", Place(
+                        name, f"{units[0].unit} {units[0].name}" if len(units) == 1 else name, "border_gate")))
                 continue
             found.append(_Found(match.start, name_end, name, unit, "places.unit_word", self.places.get(name)))
             if unit.startswith("cửa khẩu"):
