@@ -33,10 +33,13 @@ class Floor:
     norm_accuracy: dict[str, float] = field(default_factory=lambda: {"PLACE": 0.95, "DATE": 0.95})
     # cross-document identity precision over the keyed records (namesakes kept apart); 0: not checked
     identity_precision: float = 0.0
+    # and its recall (one person's records in several documents found as one); 0: not checked
+    identity_recall: float = 0.0
 
 
 # dev and test: the figures measured at the start of 2026-12-02 (no figure may go lower, issue 12), rounded down;
-# tune (132 documents since 2026-12-03 afternoon) and blind: a little under the figures last measured
+# tune and blind: a little under the figures last measured. Tune grew on 2026-12-03 from 132 to 156 documents by
+# two batches first measured at records organization 0.77 and 0.85: its organization floor went down with them
 FLOORS = {
     "dev": (REPO_DEV, Floor(0.992, {"PERSON": 1.0, "RANK": 1.0, "POSITION": 0.987, "ORG": 0.98, "ACRONYM": 1.0,
                                     "PLACE": 0.993, "DATE": 1.0}, 1.0,
@@ -44,9 +47,9 @@ FLOORS = {
     "test": (REPO_TEST, Floor(0.977, {"PERSON": 0.901, "ORG": 0.974, "POSITION": 0.964, "PLACE": 0.987, "RANK": 1.0,
                                       "ACRONYM": 1.0, "DATE": 1.0}, 0.949,
                               {"rank": 0.928, "position": 0.95, "organization": 0.894})),
-    "tune": (REPO_TUNE, Floor(0.98, {"PERSON": 0.988, "ORG": 0.972}, 0.99,
-                              {"rank": 0.99, "position": 0.985, "organization": 0.945}, {"PLACE": 0.955, "DATE": 0.99},
-                              identity_precision=0.99)),
+    "tune": (REPO_TUNE, Floor(0.98, {"PERSON": 0.988, "ORG": 0.97}, 0.99,
+                              {"rank": 0.99, "position": 0.98, "organization": 0.93}, {"PLACE": 0.955, "DATE": 0.99},
+                              identity_precision=0.99, identity_recall=0.96)),
     "blind": (REPO_BLIND, Floor(0.975, {"PERSON": 0.978, "ORG": 0.97}, 0.98,
                                 {"rank": 0.96, "position": 0.94, "organization": 0.86}, identity_precision=0.97)),
 }
@@ -85,6 +88,9 @@ def test_repo_gold_floor(pipe: Pipeline, name: str) -> None:
         assert (report.records.field_accuracy(field_name) or 0.0) >= minimum, (name, field_name)
     if floor.identity_precision:
         assert report.identity.scored and (report.identity.precision or 0.0) >= floor.identity_precision, (
+            name, report.identity.to_dict())
+    if floor.identity_recall:
+        assert report.identity.scored and (report.identity.recall or 0.0) >= floor.identity_recall, (
             name, report.identity.to_dict())
 
 
