@@ -641,3 +641,22 @@ def test_doctests() -> None:
     assert doctest.testmod(pipeline.extract.orgs).failed == 0
     assert doctest.testmod(pipeline.org_registry).failed == 0
     assert doctest.testmod(pipeline.lexicons).failed == 0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a police unit written by its code is the unit, and the province's police it belongs to is its owner
+    ("Công an tỉnh Lạng Sơn triệt phá đường dây ma túy. PC04 đã bắt giữ 3 đối tượng.",
+     {"PC04": ("Phòng Cảnh sát điều tra tội phạm về ma túy", "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh "
+                                                            "Lạng Sơn")}),
+    ("Đại tá Lê Văn An, Cục phó C03 cho biết.",
+     {"C03": ("Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
+              "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu")}),
+    # a code the lexicon does not list is no unit, and a code is no unit inside a vessel's hull number
+    ("Khu PC99 đã được bàn giao.", {}),
+    ("Tàu HQ-561 cập cảng.", {}),
+])
+def test_police_units_by_their_code(process, text: str, expected: dict) -> None:
+    mentions = process(text).mentions
+    codes = {m.text: m.normalized for m in mentions if m.type == "ACRONYM" and m.text[-1].isdigit()}
+    units = {m.text: m.normalized for m in mentions if m.type == "ORG" and m.text[-1].isdigit()}
+    assert {code: (codes[code], units.get(code)) for code in codes} == expected

@@ -13,6 +13,7 @@ An abbreviation known to neither is reported with no expansion, never guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from .base import add_spans, initial_letter, is_acronym_form, looks_like_word, m
 DEFINITION = re.compile(r"\(\s*([A-ZĐ]{2,})\s*\)")
 SYLLABLE = re.compile(r"\w+")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+# a police unit's code: capitals and two digits (PC04, C03, PA05); an acronym only where the lexicon lists it
+UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 # what may stand between the syllables of a long form
 JOINERS = re.compile(r"^[\s,\-–]*$")
 SKIPPABLE = {"và"}
@@ -101,22 +104,24 @@ def document_expansions(definitions: list[Definition]) -> dict[str, str]:
 
 
 def is_acronym(text: str, known: bool) -> bool:
-    """Whether a capital-letter token is an abbreviation: ``BĐBP`` yes, ``HỘI`` (headline word) and ``III`` no."""
+    """Whether a capital-letter token is an abbreviation: ``BĐBP`` yes, ``HỘI`` (headline word) and ``III`` no; a
+    unit code (``PC04``) when the lexicon knows it."""
     if not is_acronym_form(text):
-        return False
+        return known and UNIT_CODE.match(text) is not None
     if known:
         return True
     return not looks_like_word(text) and not ROMAN_NUMERAL.match(text)
 
 
-def acronym_shaped(doc: Doc) -> list[int]:
-    """Indices of the tokens of capital letters only (``BĐBP``), in order.
+def acronym_shaped(doc: Doc, codes: Collection[str] = ()) -> list[int]:
+    """Indices of the tokens of capital letters only (``BĐBP``), and of the unit codes of ``codes`` (``PC04``), in
+    order.
 
     Read from the Doc's table of token texts rather than one Token object per
     token: a document has few such tokens and many others.
     """
     texts = token_texts(doc)
-    shaped = {text for text in set(texts) if is_acronym_form(text)}
+    shaped = {text for text in set(texts) if is_acronym_form(text) or text in codes}
     return [i for i, text in enumerate(texts) if text in shaped]
 
 
@@ -126,12 +131,13 @@ class AcronymExtractor:
     def __init__(self, lexicon: AcronymLexicon, learn_definitions: bool = True):
         self.lexicon = lexicon
         self.learn_definitions = learn_definitions
+        self.codes = frozenset(key for key in lexicon.acronyms if UNIT_CODE.match(key))
 
     def __call__(self, doc: Doc) -> Doc:
         learned = document_expansions(find_definitions(text_of(doc))) if self.learn_definitions else {}
         doc.user_data["acronym_definitions"] = learned
         spans = []
-        for i in acronym_shaped(doc):
+        for i in acronym_shaped(doc, self.codes):
             token = doc[i]
             text = token.text
             entry = self.lexicon.acronyms.get(text)

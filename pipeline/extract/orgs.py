@@ -45,7 +45,7 @@ from ..org_registry import (
     form_key, strip_unit_word, with_ancestors,
 )
 from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers
-from .acronyms import ROMAN_NUMERAL
+from .acronyms import ROMAN_NUMERAL, UNIT_CODE
 from .base import (
     PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
     spans_of,
@@ -59,8 +59,6 @@ COORDINATORS = {",", "và"}
 # lower-case words a sentence-case name may run over before its next naming part
 MAX_BRIDGE = 8
 HYPHENS = {"-", "–"}
-# a unit's code written in parentheses inside its name: "Cục Cảnh sát giao thông (C08) Bộ Công an"
-UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 # place levels of the registry → the level of the bodies named after them (templates' levels)
 BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", "special_zone": "commune",
                "township": "commune", "district": "district", "urban_district": "district", "town": "district",
@@ -1243,6 +1241,7 @@ class _Context:
                 parts.append(Part(k, place.end, "place", value, attrs=place._.attrs or {}))
                 named = True
             elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
+                    # a unit's code written in parentheses inside its name: "Cục Cảnh sát giao thông (C08) Bộ Công an"
                     (k + 1) in self.acronyms or UNIT_CODE.match(doc[k + 1].text)):
                 parts.append(Part(k, k + 3, "definition", ""))
             elif (end := self.region_end(k, parts)) is not None:
