@@ -127,6 +127,8 @@ class OrganizationLexicon:
     referring_heads: tuple[str, ...] = ()
     # a body → what its Party committee's name holds after "Đảng ủy" ("Bộ Chỉ huy Quân sự" → "Quân sự")
     party_names: tuple[tuple[str, str], ...] = ()
+    # heads of a trade name: a place in the name is written as the company writes it ("Công ty cổ phần Cảng Hải Phòng")
+    trade_names: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -144,7 +146,8 @@ class OrganizationLexicon:
                    tuple(nfc(head) for head in _strings(path, data, "foreign_heads")),
                    _name_pairs(path, data, "command_forces"),
                    tuple(nfc(head) for head in _strings(path, data, "referring_heads")),
-                   _name_pairs(path, data, "party_names"))
+                   _name_pairs(path, data, "party_names"),
+                   tuple(nfc(head) for head in _strings(path, data, "trade_names")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

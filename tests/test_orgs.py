@@ -50,6 +50,15 @@ def org_mentions(process, text: str, date: str | None = None) -> dict:
     # a numbered defence zone and its place after a hyphen, whatever surname the place begins with
     ("Ban Chỉ huy Phòng thủ khu vực 3 - Lục Ngạn diễn tập.",
      [("Ban Chỉ huy Phòng thủ khu vực 3 - Lục Ngạn", "Ban Chỉ huy Phòng thủ khu vực 3 - Lục Ngạn")]),
+    # a company's legal form opens its name, and its trade name keeps the place as the company writes it
+    ("Công ty cổ phần Cảng Hải Phòng tiếp nhận tàu.",
+     [("Công ty cổ phần Cảng Hải Phòng", "Công ty cổ phần Cảng Hải Phòng")]),
+    # a centrally-run city's youth union; a regional university, whose name holds its city
+    ("Thành đoàn Huế phát động phong trào.", [("Thành đoàn Huế", "Thành đoàn Huế")]),
+    ("Đại học Huế ký kết hợp tác.", [("Đại học Huế", "Đại học Huế")]),
+    # a port authority written alone refers back to the one named before
+    ("Cảng vụ Hàng hải Vũng Tàu điều tàu. Cảng vụ đã thông báo.",
+     [("Cảng vụ Hàng hải Vũng Tàu", "Cảng vụ Hàng hải Vũng Tàu"), ("Cảng vụ", "Cảng vụ Hàng hải Vũng Tàu")]),
     # a company's legal form, expanded in the normalized name
     ("Công ty TNHH Điện tử Sao Việt bị xử phạt.",
      [("Công ty TNHH Điện tử Sao Việt", "Công ty trách nhiệm hữu hạn Điện tử Sao Việt")]),

@@ -328,6 +328,7 @@ class OrganizationExtractor:
         self.sentence_case = {form_key(word) for word in lexicon.sentence_case_heads}
         self.delegations = {form_key(word) for word in lexicon.delegation_heads}
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
+        self.trade_names = {form_key(word) for word in lexicon.trade_names}
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
         self.sub_unit_parents = dict(lexicon.sub_unit_parents)
         self.national_sub_units = lexicon.national_sub_units
@@ -1198,6 +1199,7 @@ class _Context:
         numbered = form_key(parts[0].value) in self.x.numbered
         # a school or street named after a person holds the person's name (Trường Tiểu học Lê Văn Tám)
         after_person = form_key(parts[0].value) in self.x.named_after_people
+        trade_name = form_key(parts[0].value) in self.x.trade_names
         k = parts[-1].end
         while k < len(doc):
             token = doc[k]
@@ -1236,7 +1238,8 @@ class _Context:
                 # a place outside Vietnam (Cục Quản lý xuất nhập cảnh Bằng Tường)
                 # and so does a body named after a border gate (Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan, Đồn Biên
                 # phòng Cửa khẩu Nam Giang): the name says the gate, not the gate's registry name
-                kept = place._.source == "places.body_name" or (place._.attrs or {}).get("level") in KEPT_IN_NAMES
+                kept = (trade_name or place._.source == "places.body_name"
+                        or (place._.attrs or {}).get("level") in KEPT_IN_NAMES)
                 value = place.text if kept else place._.normalized or place.text
                 parts.append(Part(k, place.end, "place", value, attrs=place._.attrs or {}))
                 named = True
