@@ -263,6 +263,8 @@ class RelationLexicon:
     appointing: frozenset[tuple[str, ...]] = frozenset()
     # verbs before a post and "đối với" a person who leaves it ("miễn nhiệm chức vụ Chủ tịch UBND tỉnh đối với ông A")
     relieving: frozenset[tuple[str, ...]] = frozenset()
+    # words after a title that make it the head of an ad-hoc board, a secondary role ("Trưởng ban chuyên án")
+    ad_hoc_boards: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -286,7 +288,7 @@ class RelationLexicon:
                    phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"),
                    {nfc(title): tuple(nfc(h) for h in heads) for title, heads in bodies.items()},
                    frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")), phrases("past_in_link"),
-                   phrases("appointing"), phrases("relieving"))
+                   phrases("appointing"), phrases("relieving"), phrases("ad_hoc_boards"))
 
 
 @dataclass(frozen=True)

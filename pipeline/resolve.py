@@ -116,6 +116,7 @@ class RoleEvent:
     former: bool = False
     mention_ids: list[str] = field(default_factory=list)
     place: str | None = None  # where a title given without a body is held (``Phó Tỉnh trưởng tỉnh Hủa Phăn``)
+    secondary: bool = False  # the head of an ad-hoc board ("Trưởng ban chuyên án"): held beside an office
 
 
 def _value(span: Span) -> str:
@@ -1033,6 +1034,12 @@ class RecordLinker:
                 return _value(s.places[title.end])
         return _value(side) if side is not None else None
 
+    def heads_a_board(self, s: _Spans, event: RoleEvent, positions: dict[str, Span]) -> bool:
+        """Whether a title given without a body heads an ad-hoc board: ``Trưởng ban chuyên án``, ``Trưởng ban chỉ đạo
+        đội quy tập`` (``ad_hoc_boards``)."""
+        return any(_phrase_at(s.lower, title.end, self.lexicon.ad_hoc_boards) is not None
+                   for title in (positions.get(i) for i in event.mention_ids) if title is not None)
+
     @staticmethod
     def final_title_at(record: PersonRecord, starts: dict[str, int]) -> int | None:
         """Where the record's final title was last given (its first mention's token), or None."""
@@ -1310,6 +1317,9 @@ class RecordLinker:
                     party = event
                 if event.position is None or event.organization is not None:
                     continue
+                if self.heads_a_board(s, event, titles):
+                    event.secondary = True  # "làm Trưởng ban chuyên án": a board of its own, no body to lend it
+                    continue
                 held = next((e for e in reversed(found) if e.position == event.position and e.organization), None)
                 if held is not None:
                     # "… giữ chức Chính ủy Bộ CHQS tỉnh Cao Bằng. … Chính ủy Vi Thanh Bình": the post already given
@@ -1443,7 +1453,8 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
             note((rank, event.position, event.organization, True), event)
             continue
         refines = position is not None and event.position is not None and event.position.startswith(position)
-        if event.position in secondary_roles and position is not None and position not in secondary_roles:
+        if ((event.position in secondary_roles or event.secondary) and position is not None
+                and position not in secondary_roles):
             note((rank, event.position, event.organization, False), event)
             continue
         if event.position is not None and not (refines and event.organization is None):

@@ -660,6 +660,9 @@ def test_doctests() -> None:
     ("Đại tá Lê Văn An, Cục phó C03 cho biết.",
      {"C03": ("Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
               "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu")}),
+    # a head written before the code is the code's own: "Cục A05" is one Cục
+    ("Đại tá Nguyễn Đức Toàn, Phó Cục trưởng Cục A05 gửi thư khen.",
+     {"A05": ("Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao", None)}),
     # a code the lexicon does not list is no unit, and a code is no unit inside a vessel's hull number
     ("Khu PC99 đã được bàn giao.", {}),
     ("Tàu HQ-561 cập cảng.", {}),

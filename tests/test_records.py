@@ -688,6 +688,14 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
      "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
      ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")),  # a command lends its force's name
+    # the head of an ad-hoc board beside an office keeps the office
+    ("Đại tá Lương Quốc Doanh, Phó Giám đốc Công an thành phố Hải Phòng làm Trưởng ban chuyên án.", "Lương Quốc Doanh",
+     ("Đại tá", "Phó Giám đốc", "Công an thành phố Hải Phòng")),
+    ("Về phía Bộ Chỉ huy Quân sự tỉnh Đồng Nai, Đại tá Điểu Minh Thắng, Phó Chỉ huy trưởng được giao làm Trưởng ban "
+     "chỉ đạo đội quy tập.", "Điểu Minh Thắng", ("Đại tá", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đồng Nai")),
+    # ... and a board's head with a body is an office of its own
+    ("Bà Lê Thị Hoa được bầu làm Trưởng ban Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An.", "Lê Thị Hoa",
+     (None, "Trưởng ban", "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An")),
     # a title and "hiện nay là" the name holding it now; the former post written after the name stays former
     ("Trưởng Phòng Cảnh sát hình sự Công an tỉnh Lào Cai hiện nay là Thượng tá Nguyễn Văn Hùng, nguyên Phó Trưởng "
      "phòng.", "Nguyễn Văn Hùng", ("Thượng tá", "Trưởng", "Phòng Cảnh sát hình sự Công an tỉnh Lào Cai")),

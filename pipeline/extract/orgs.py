@@ -1009,6 +1009,9 @@ class _Context:
                 words.append(f"{part.value} {self.local_units[part.value]}")
                 continue
             value = part.value
+            if (part.kind == "acronym" and head is not None and head.kind == "head"
+                    and value.startswith(head.value + " ")):
+                del words[-len(head.value.split()):]  # "Cục A05": the code's name holds its head already
             if part.kind == "place" and named_by_place_name and self.doc[part.start].lower_ not in ("tỉnh", "thành"):
                 # "Tỉnh ủy Thanh Hóa", not "Tỉnh ủy tỉnh Thanh Hóa"; a unit word written stays
                 value = strip_unit_word(value)
