@@ -63,6 +63,9 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     # a Chinese prefecture: "châu" with a name the lexicon lists under it
     ("Đoàn châu Hồng Hà (Trung Quốc) sang thăm.", "châu Hồng Hà", "châu Hồng Hà",
      {"level": "foreign_region", "country": "Trung Quốc"}),
+    # a neighbour's capital with its unit word
+    ("Bộ Chỉ huy Quân sự thủ đô Viêng Chăn sang thăm.", "thủ đô Viêng Chăn", "thủ đô Viêng Chăn",
+     {"level": "foreign_region", "country": "Lào"}),
 ])
 def test_place_levels_and_attrs(process, text, surface, normalized, attrs):
     found = {s: (n, a) for s, n, a in places(process, text)}
@@ -130,6 +133,8 @@ def test_context_province_chooses_among_communes_of_one_name(process):
     # "châu" of a continent, and the surname Châu
     ("Hợp tác với các nước châu Á.", "châu Á"),
     ("Bằng khen tặng ông Châu Văn Sơn.", "Châu Văn Sơn"),
+    # "thủ đô" before a name the lexicon does not list under it
+    ("Thủ đô Hà Nội đón khách quốc tế.", "thủ đô Hà Nội"),
 ])
 def test_not_places(process, text, not_a_place):
     assert not_a_place not in [s for s, _, _ in places(process, text)]

@@ -59,6 +59,7 @@ UNIT_WORDS: dict[str, str] = {
     "huyện đảo": "island",
     "sông": "river",
     "châu": "foreign_region",
+    "thủ đô": "foreign_region",  # a neighbour's capital ("thủ đô Viêng Chăn"); only a name the lexicon lists
 }
 # words after which a commune's name may stand without its unit word: "ở Mường Nhé", "khu vực Mường Nhé"
 PLACE_CUES = {"ở", "tại", "như"}
@@ -67,7 +68,7 @@ PLACE_CUE_PAIRS = {("khu", "vực"), ("địa", "bàn"), ("biên", "giới")}
 DELEGATION_WORDS = {"đoàn", "phía"}
 # unit words that make a place only in lower case and with a name the lexicon lists under them: "châu Hồng Hà"
 # (a Chinese prefecture) is one, "châu Á" (a continent) and "Châu Văn Sơn" (a person) are not
-KNOWN_NAMES_ONLY = {"châu"}
+KNOWN_NAMES_ONLY = {"châu", "thủ đô"}
 WRITTEN_AS = {"tp.": "thành phố", "tp": "thành phố"}
 MAX_NAME = 4
 # lower-case words that may describe listed places before their names ("các xã biên giới trọng điểm X và Y")
