@@ -129,6 +129,8 @@ class OrganizationLexicon:
     party_names: tuple[tuple[str, str], ...] = ()
     # heads of a trade name: a place in the name is written as the company writes it ("Công ty cổ phần Cảng Hải Phòng")
     trade_names: tuple[str, ...] = ()
+    # lower-case words that never stand inside a name: a run of lower-case words holding one is a clause
+    clause_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -147,7 +149,8 @@ class OrganizationLexicon:
                    _name_pairs(path, data, "command_forces"),
                    tuple(nfc(head) for head in _strings(path, data, "referring_heads")),
                    _name_pairs(path, data, "party_names"),
-                   tuple(nfc(head) for head in _strings(path, data, "trade_names")))
+                   tuple(nfc(head) for head in _strings(path, data, "trade_names")),
+                   tuple(nfc(word) for word in _strings(path, data, "clause_words")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

@@ -42,6 +42,8 @@ def org_mentions(process, text: str, date: str | None = None) -> dict:
     ("BỘ CÔNG AN THÔNG BÁO TUYỂN SINH", [("BỘ CÔNG AN", "Bộ Công an")]),
     ("Chính phủ hai nước đã ký kết. chính phủ hai nước đã ký kết.", [("Chính phủ", "Chính phủ")]),
     ("Các cục nghiệp vụ đã phối hợp.", []),
+    # bad: a clause after a sentence-case name is no part of it, whatever place it leads to
+    ("Đội Kiểm soát đã chuyển hồ sơ về Hải Phòng.", [("Đội Kiểm soát", "Đội Kiểm soát")]),
     # a seaport's border gate: the port's name, as written, ends the post's name
     ("Đồn Biên phòng Cửa khẩu cảng Vũng Tàu kiểm tra tàu.",
      [("Đồn Biên phòng Cửa khẩu cảng Vũng Tàu", "Đồn Biên phòng Cửa khẩu cảng Vũng Tàu")]),

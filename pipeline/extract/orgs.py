@@ -329,6 +329,7 @@ class OrganizationExtractor:
         self.delegations = {form_key(word) for word in lexicon.delegation_heads}
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
         self.trade_names = {form_key(word) for word in lexicon.trade_names}
+        self.clause_words = frozenset(word.lower() for word in lexicon.clause_words)
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
         self.sub_unit_parents = dict(lexicon.sub_unit_parents)
         self.national_sub_units = lexicon.national_sub_units
@@ -1123,8 +1124,9 @@ class _Context:
             if end > k and ((token.like_num and numbered) or end in self.acronyms or end in self.heads
                             or end in self.places or (token.text == "(" and (end + 1) in self.acronyms)):
                 return end
-            if not token.is_lower or not token.is_alpha or end in self.blockers:
-                return None
+            if (not token.is_lower or not token.is_alpha or end in self.blockers
+                    or token.lower_ in self.x.clause_words):
+                return None  # "Đội Kiểm soát | đã chuyển hồ sơ về Hải Phòng": a clause, not the rest of a name
         return None
 
     def number_end(self, k: int) -> int:
