@@ -268,6 +268,8 @@ class RelationLexicon:
     relieving: frozenset[tuple[str, ...]] = frozenset()
     # words after a title that make it the head of an ad-hoc board, a secondary role ("Trưởng ban chuyên án")
     ad_hoc_boards: frozenset[tuple[str, ...]] = frozenset()
+    # words between a post and the person it goes to ("Vị trí Tham mưu trưởng … được giao cho Đại tá A")
+    given_to: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -291,7 +293,7 @@ class RelationLexicon:
                    phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"),
                    {nfc(title): tuple(nfc(h) for h in heads) for title, heads in bodies.items()},
                    frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")), phrases("past_in_link"),
-                   phrases("appointing"), phrases("relieving"), phrases("ad_hoc_boards"))
+                   phrases("appointing"), phrases("relieving"), phrases("ad_hoc_boards"), phrases("given_to"))
 
 
 @dataclass(frozen=True)

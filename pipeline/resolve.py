@@ -553,9 +553,10 @@ class RecordLinker:
                 held.insert(at, replace(post, source="records.replaced", former=True, mention_ids=list(post.mention_ids)))
 
     def successor_posts(self, s: _Spans, persons: list[Span], events: OrderedDict[str, list[RoleEvent]],
-                        full_names: set[str]) -> None:
+                        full_names: set[str], sentences: list[tuple[int, int]], index: SentenceIndex) -> None:
         """``Thay đồng chí Đăng là Đại tá B``, ``Người kế nhiệm đồng chí Tuệ là Trung tá B``: B takes the post the
-        one replaced leaves, the first the document gives them (``records.successor``)."""
+        one replaced leaves, the first the document gives them (``records.successor``), after the posts the sentence
+        gives B (``…là Đại tá B, Phó Sư đoàn trưởng, Tham mưu trưởng Sư đoàn``: what B held until now)."""
         by_start = {p.start: p for p in persons}
         for before, successor in zip(persons, persons[1:]):
             if not self.replaced(s, before.start) and not self.succeeded(s, before.start):
@@ -576,8 +577,10 @@ class RecordLinker:
             held = [e for e in sorted(events[full_name(_value(before), full_names)], key=lambda e: e.at) if e.position]
             if held:
                 post = replace(held[0], former=False)  # the post left: the first the document gives them
+                n = index.get(successor.start)
+                at = sentences[n][1] if n is not None else successor.end
                 events[full_name(_value(successor), full_names)].append(
-                    replace(post, at=successor.end, source="records.successor", mention_ids=list(post.mention_ids)))
+                    replace(post, at=at, source="records.successor", mention_ids=list(post.mention_ids)))
 
     @staticmethod
     def succeeded(s: _Spans, start: int) -> bool:
@@ -663,7 +666,10 @@ class RecordLinker:
             if end in s.persons and self.replaced(s, end) and s.lower[s.persons[end].end:s.persons[end].end + 1] != [
                     "được"]:
                 # "B thay đồng chí A giữ chức …": the one replaced is not the one the role goes to
-                limit, end = min(len(doc), limit + len(s.persons[end])), s.persons[end].end
+                after = s.persons[end].end
+                if s.lower[after:after + 1] == [","] and s.lower[after + 1:after + 2] and s.lower[after + 1] in DESCRIPTIONS:
+                    return k, []  # "B thay A, người được điều động … giữ chức Y": the description and Y are A's
+                limit, end = min(len(doc), limit + len(s.persons[end])), after
                 continue
             if end in s.positions or _phrase_at(s.lower, end, self.lexicon.former) in s.positions:
                 break
@@ -877,21 +883,43 @@ class RecordLinker:
         (``records.relieved``, former)."""
         found: dict[int, list[RoleEvent]] = {}
         for person in persons:
-            k = person.start
-            if _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME, 2) is not None:
-                k = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME, 2)
+            k = self.name_phrase_start(s, person)
             if k < 3 or s.lower[k - 2:k] != ["đối", "với"]:
                 continue
-            for start in range(k - 3, max(k - 3 - RELIEVED_POST_WORDS, 0) - 1, -1):
-                if start not in s.positions or _phrase_ending_at(s.lower, start, self.lexicon.relieving) is None:
-                    continue
-                role = self.role_at(s, start)
-                if role is not None and role[0] == k - 2:
-                    event = role[1]
-                    event.source, event.former = "records.relieved", True
-                    found[person.start] = [event]
-                break
+            event = self.post_ending_at(s, k - 2)
+            if event is not None and _phrase_ending_at(s.lower, event.at, self.lexicon.relieving) is not None:
+                event.source, event.former = "records.relieved", True
+                found[person.start] = [event]
         return found
+
+    def given_posts(self, s: _Spans, persons: list[Span]) -> dict[int, list[RoleEvent]]:
+        """``Vị trí Tham mưu trưởng Sư đoàn 395 được giao cho Đại tá A``: the post written before ``được giao cho``
+        (``given_to``) the name is the person's (``records.given``)."""
+        found: dict[int, list[RoleEvent]] = {}
+        for person in persons:
+            k = self.name_phrase_start(s, person)
+            verb = _phrase_ending_at(s.lower, k, self.lexicon.given_to, 3)
+            event = self.post_ending_at(s, verb) if verb is not None else None
+            if event is not None:
+                event.source = "records.given"
+                found[person.start] = [event]
+        return found
+
+    @staticmethod
+    def name_phrase_start(s: _Spans, person: Span) -> int:
+        """Where a name's phrase begins: before its rank and an honorific (``đồng chí``, ``ông``)."""
+        k = s.rank_by_end[person.start].start if person.start in s.rank_by_end else person.start
+        honorific = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME, 2)
+        return k if honorific is None else honorific
+
+    def post_ending_at(self, s: _Spans, end: int) -> RoleEvent | None:
+        """The role (``POSITION [ORG]``) written right before token ``end``, at most ``RELIEVED_POST_WORDS`` long."""
+        for start in range(end - 1, max(end - 1 - RELIEVED_POST_WORDS, 0) - 1, -1):
+            if start in s.positions:
+                role = self.role_at(s, start)
+                if role is not None and role[0] == end:
+                    return role[1]
+        return None
 
     def plural_title(self, s: _Spans, first: int, end: int) -> str | None:
         """``… bổ nhiệm 3 Phó Giám đốc`` ending at token ``end``: the title written after a number or a plural word,
@@ -1273,6 +1301,7 @@ class RecordLinker:
         respectively = self.respectively(s, persons, sentences)
         appointed = self.plural_appointments(s, persons, sentences)
         relieved = self.relieved_posts(s, persons)
+        given_to = self.given_posts(s, persons)
         after = {person.start: self.after_name(s, person) for person in persons}
         shared = self.shared_links(s, persons, after,
                                    {start for start, e in ranks.items() if e.source == "records.shared_rank"},
@@ -1302,7 +1331,8 @@ class RecordLinker:
             written = [event for event in (ranks.get(person.start), self.title_before(s, person),
                                            promoted.get(person.start)) if event is not None]
             given = (after[person.start] + shared.get(person.start, []) + respectively.get(person.start, [])
-                     + anaphors.get(person.start, []) + appointed.get(person.start, []) + relieved.get(person.start, []))
+                     + anaphors.get(person.start, []) + appointed.get(person.start, []) + relieved.get(person.start, [])
+                     + given_to.get(person.start, []))
             n = index.get(person.start)
             if n is not None and (self.tells_the_past(s, sentences[n][0]) or self.tells_the_past(
                     s, self.clause_start(s, sentences[n][0], person.start))):
@@ -1342,7 +1372,7 @@ class RecordLinker:
                     event.place = self.title_place(s, event, titles, side_place)
             found.extend(written + given)
         self.replaced_posts(s, persons, after, index, events, full_names)
-        self.successor_posts(s, persons, events, full_names)
+        self.successor_posts(s, persons, events, full_names, sentences, index)
         records = [_record(f"p{i}", name, person_events, ids[name], self.lexicon.secondary_roles)
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
         for record in records:

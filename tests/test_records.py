@@ -688,6 +688,17 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
      "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
      ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")),  # a command lends its force's name
+    # a successor takes the post left, after the posts the sentence gives them (held until now)
+    ("Thiếu tướng Lê Quốc Việt, Sư đoàn trưởng Sư đoàn 395 được bổ nhiệm giữ chức Phó Tư lệnh. Người kế nhiệm đồng "
+     "chí Việt là Đại tá Vũ Minh Tuấn, Phó Sư đoàn trưởng, Tham mưu trưởng Sư đoàn.", "Vũ Minh Tuấn",
+     ("Đại tá", "Sư đoàn trưởng", "Sư đoàn 395")),
+    # a post "được giao cho" a name
+    ("Vị trí Tham mưu trưởng Sư đoàn 395 được giao cho Đại tá Phí Đăng Khoa, nguyên Trung đoàn trưởng Trung đoàn 43.",
+     "Phí Đăng Khoa", ("Đại tá", "Tham mưu trưởng", "Sư đoàn 395")),
+    # "B thay A, người được điều động … giữ chức Y": Y is A's, not B's
+    ("Đại tá Hoàng Trọng Nghĩa, Chính ủy Lữ đoàn Pháo binh 454 được thăng quân hàm. Đồng chí Nghĩa thay Đại tá Trần "
+     "Văn Nam, người được điều động về Trường Quân sự Quân khu 3 giữ chức Phó Hiệu trưởng.", "Hoàng Trọng Nghĩa",
+     ("Đại tá", "Chính ủy", "Lữ đoàn Pháo binh 454")),
     # the head of an ad-hoc board beside an office keeps the office
     ("Đại tá Lương Quốc Doanh, Phó Giám đốc Công an thành phố Hải Phòng làm Trưởng ban chuyên án.", "Lương Quốc Doanh",
      ("Đại tá", "Phó Giám đốc", "Công an thành phố Hải Phòng")),
