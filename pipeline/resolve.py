@@ -93,13 +93,16 @@ MAX_TITLE_WORDS = 6
 COLLEAGUE_WORDS = 12
 # what may follow a title and the bare unit word it is held in ("Chính ủy chi đội; …", "Chính ủy chi đội và …")
 APPOSITION_ENDS = {",", ";", ".", "và", ")"}
-# the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …"
-REPLACES = {"thay"}
+# the words before a name that is replaced in a post: "B thay đồng chí A giữ chức …", "Thay vị trí của đồng chí A, …"
+REPLACES = frozenset({("thay",), ("thay", "thế"), ("thay", "cho"), ("thay", "vị", "trí"), ("thay", "vị", "trí", "của"),
+                      ("thay", "chức", "vụ", "của"), ("thay", "cương", "vị", "của")})
 # the level of the places a body written with a bare unit word belongs to ("Công an xã", "BĐBP tỉnh")
 UNIT_LEVELS = {"xã": "commune", "phường": "commune", "tỉnh": "province"}
 HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 # the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …")
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại")})
+# the words before a successor whose predecessor is the name written before them ("…; người kế nhiệm là Đại tá B")
+SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhiệm", "là")})
 # the most tokens of a post between a relieving verb and "đối với" ("Phó Chủ tịch UBND tỉnh Điện Biên")
 RELIEVED_POST_WORDS = 20
 
@@ -527,12 +530,12 @@ class RecordLinker:
         return events
 
     def replaced(self, s: _Spans, start: int) -> bool:
-        """Whether the name at ``start`` is one replaced in a post: ``thay [đồng chí] [RANK] A``."""
+        """Whether the name at ``start`` is one replaced in a post: ``thay [vị trí của] [đồng chí] [RANK] A``."""
         k = s.rank_by_end[start].start if start in s.rank_by_end else start
         honorific = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME)
         if honorific is not None:
             k = honorific
-        return k > 0 and s.lower[k - 1] in REPLACES
+        return _phrase_ending_at(s.lower, k, REPLACES) is not None
 
     def replaced_posts(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]], index: SentenceIndex,
                        events: OrderedDict[str, list[RoleEvent]], full_names: set[str]) -> None:
@@ -558,12 +561,18 @@ class RecordLinker:
         one replaced leaves, the first the document gives them (``records.successor``), after the posts the sentence
         gives B (``…là Đại tá B, Phó Sư đoàn trưởng, Tham mưu trưởng Sư đoàn``: what B held until now)."""
         by_start = {p.start: p for p in persons}
-        for before, successor in zip(persons, persons[1:]):
-            if not self.replaced(s, before.start) and not self.succeeded(s, before.start):
-                continue
+        pairs = [(before, successor) for before, successor in zip(persons, persons[1:])
+                 if self.replaced(s, before.start) or self.succeeded(s, before.start)]
+        # "A … được điều động giữ chức X; người kế nhiệm là Đại tá B": the successor of the name before, unnamed
+        unnamed = [(before, successor) for before, successor in zip(persons, persons[1:])
+                   if index.get(before.start) == index.get(successor.start)
+                   and _phrase_ending_at(s.lower, self.name_phrase_start(s, successor), SUCCESSOR_IS, 4) is not None]
+        for before, successor in pairs + unnamed:
             k = before.end
-            if s.lower[k:k + 1] == ["tại"]:
-                # "Người kế nhiệm đồng chí Thắng tại Đồn là …", "… tại PC02 là …": the body of the post
+            if (before, successor) in unnamed:
+                k = self.name_phrase_start(s, successor) - 1  # the "là" before the successor's name
+            elif s.lower[k:k + 1] in (["tại"], ["ở"]):
+                # "Người kế nhiệm đồng chí Thắng tại Đồn là …", "Thay đồng chí Bách ở Sư đoàn 325 là …": the post's body
                 k = next((j for j in range(k + 1, min(k + 1 + MAX_BODY_WORDS, len(s.lower))) if s.lower[j] == "là"), k)
             if k >= len(s.lower) or s.lower[k] != "là":
                 continue

@@ -692,6 +692,17 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Thiếu tướng Lê Quốc Việt, Sư đoàn trưởng Sư đoàn 395 được bổ nhiệm giữ chức Phó Tư lệnh. Người kế nhiệm đồng "
      "chí Việt là Đại tá Vũ Minh Tuấn, Phó Sư đoàn trưởng, Tham mưu trưởng Sư đoàn.", "Vũ Minh Tuấn",
      ("Đại tá", "Sư đoàn trưởng", "Sư đoàn 395")),
+    # ... with the post's body after the one succeeded ("ở"), or unnamed: the name written before
+    ("Đại tá Hoàng Văn Bách, Chính ủy Sư đoàn 325 được bổ nhiệm giữ chức Phó Chính ủy Quân đoàn. Thay đồng chí Bách "
+     "ở Sư đoàn 325 là Đại tá Phan Văn Dũng, nguyên Chủ nhiệm Chính trị Sư đoàn 390.", "Phan Văn Dũng",
+     ("Đại tá", "Chính ủy", "Sư đoàn 325")),
+    ("Đại tá Nguyễn Khắc Duy, Chính ủy Bộ CHQS tỉnh Bắc Ninh được điều động giữ chức Phó Chủ nhiệm Chính trị Quân "
+     "khu; người kế nhiệm là Đại tá Giáp Văn Hòa, Phó Chính ủy Bộ Chỉ huy.", "Giáp Văn Hòa",
+     ("Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Bắc Ninh")),
+    # the one whose post is taken ("Thay vị trí của đồng chí A, …") shares no link of the name after them
+    ("Thượng tá Đoàn Văn Khải, Hải đoàn trưởng Hải đoàn 32 được bổ nhiệm giữ chức Phó Tham mưu trưởng Bộ Tư lệnh "
+     "Vùng Cảnh sát biển 3. Thay vị trí của đồng chí Khải, Trung tá Lê Văn Hào, Phó Hải đoàn trưởng được bổ nhiệm "
+     "làm Hải đoàn trưởng.", "Đoàn Văn Khải", ("Thượng tá", "Phó Tham mưu trưởng", "Bộ Tư lệnh Vùng Cảnh sát biển 3")),
     # a post "được giao cho" a name
     ("Vị trí Tham mưu trưởng Sư đoàn 395 được giao cho Đại tá Phí Đăng Khoa, nguyên Trung đoàn trưởng Trung đoàn 43.",
      "Phí Đăng Khoa", ("Đại tá", "Tham mưu trưởng", "Sư đoàn 395")),
