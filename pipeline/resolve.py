@@ -83,6 +83,8 @@ MEMBER_WORDS = 4
 FOREIGN_SIDE = {"phía", "đoàn"}
 # words before a unit word meaning the body named last: "của đồn", "cùng đội"
 OWN_UNIT = {"của", "cùng"}
+# words for a unit of any kind: "Chính ủy của đơn vị" is of the body named last, whatever its head
+ANY_UNIT = {"đơn vị"}
 # how far before a plural title the verb that appoints to it may stand ("bổ nhiệm 3 Phó Giám đốc")
 APPOINTING_WORDS = 4
 # the words of a body between the one succeeded and "là" ("kế nhiệm đồng chí A tại Phòng Cảnh sát hình sự là B")
@@ -233,7 +235,8 @@ class _Spans:
             if colleague is not None:
                 return colleague
             for start in sorted((o for o in self.orgs if o < k), reverse=True):
-                if _value(self.orgs[start]).lower().startswith(word + " "):
+                # "Chính ủy của đơn vị": a word for any unit names the one named last
+                if word in ANY_UNIT or _value(self.orgs[start]).lower().startswith(word + " "):
                     return self.orgs[start], end
         return None
 
@@ -604,9 +607,7 @@ class RecordLinker:
         """``ORG [, đơn vị] do [RANK] NAME`` : the organization a name is said to lead, command or head; ``ORG
         của|với [RANK] NAME, POSITION``: the unit a title is held in; ``tàu HQ-561 do [RANK] NAME``: the vessel's
         unit."""
-        k = person.start
-        if k in s.rank_by_end:
-            k = s.rank_by_end[k].start
+        k = self.name_phrase_start(s, person)  # "UBND tỉnh do ông A, Phó Chủ tịch đại diện": over the honorific
         if k < 2 or s.lower[k - 1] not in LED_BY:
             return None
         k -= 1

@@ -654,6 +654,14 @@ def test_doctests() -> None:
     assert doctest.testmod(pipeline.lexicons).failed == 0
 
 
+def test_the_other_sides_gift_goes_to_our_body(process) -> None:
+    text = ("BĐBP tỉnh Thanh Hóa hội đàm với Bộ Chỉ huy Quân sự tỉnh Hủa Phăn. Phía bạn, Thiếu tướng Thoong Phết trao "
+            "Huân chương cho BĐBP tỉnh; phía bạn, Bộ CHQS tỉnh cảm ơn.")
+    found = [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG"]
+    assert ("BĐBP tỉnh", "Bộ đội Biên phòng tỉnh Thanh Hóa") in found
+    assert ("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh Hủa Phăn") in found
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a police unit written by its code is the unit, and the province's police it belongs to is its owner
     ("Công an tỉnh Lạng Sơn triệt phá đường dây ma túy. PC04 đã bắt giữ 3 đối tượng.",

@@ -688,6 +688,13 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
      "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
      ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")),  # a command lends its force's name
+    # "của đơn vị": the unit named last, whatever its head; what the other side gives goes to our body
+    ("Phía bạn, Thiếu tướng Thoong Phết trao Huân chương Lao động hạng Ba cho BĐBP tỉnh Thanh Hóa và Huân chương Chiến "
+     "công hạng Nhì cho Đại tá Hà Văn Thường, Chính ủy của đơn vị.", "Hà Văn Thường",
+     ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Thanh Hóa")),
+    # "ORG do ông A, TITLE đại diện": the body the name stands for, over the honorific
+    ("Dịp này, UBND tỉnh Thanh Hóa do ông Mai Xuân Tùng, Phó Chủ tịch đại diện trao tặng 500 triệu đồng.",
+     "Mai Xuân Tùng", (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Thanh Hóa")),
     # a successor takes the post left, after the posts the sentence gives them (held until now)
     ("Thiếu tướng Lê Quốc Việt, Sư đoàn trưởng Sư đoàn 395 được bổ nhiệm giữ chức Phó Tư lệnh. Người kế nhiệm đồng "
      "chí Việt là Đại tá Vũ Minh Tuấn, Phó Sư đoàn trưởng, Tham mưu trưởng Sư đoàn.", "Vũ Minh Tuấn",

@@ -59,6 +59,8 @@ COORDINATORS = {",", "và"}
 # lower-case words a sentence-case name may run over before its next naming part
 MAX_BRIDGE = 8
 HYPHENS = {"-", "–"}
+# words before the body something is given to: in a clause of the other side, that body is ours
+RECIPIENT_WORDS = {"cho", "tặng"}
 # place levels of the registry → the level of the bodies named after them (templates' levels)
 BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", "special_zone": "commune",
                "township": "commune", "district": "district", "urban_district": "district", "town": "district",
@@ -979,6 +981,8 @@ class _Context:
         foreign_starts = self.foreign_starts()
         k = unit.start - 1
         while k > 0 and sentence_of.get(k) == sentence and lowers[k] not in (";", "."):
+            if lowers[k] in RECIPIENT_WORDS:
+                return None  # "Phía bạn, Thiếu tướng X trao Huân chương … cho BĐBP tỉnh": what the side gives is to us
             if lowers[k - 1] in FOREIGN_SIDE_WORDS and (lowers[k] == "bạn" or k in foreign_starts):
                 return self.foreign_province(unit)
             k -= 1
