@@ -491,13 +491,18 @@ class RecordLinker:
             if closing is not None and doc[closing].text == "," and not any(
                     j in s.positions for j in range(k + 1, closing)):
                 k = closing
-        if k + 1 < len(doc) and s.lower[k] == "của" and k + 1 in s.orgs:
-            # "Trung úy A của Đại đội 355 đã khống chế …": a member of the unit
-            org = s.orgs[k + 1]
+        if k + 1 < len(doc) and s.lower[k] == "của" and (k + 1 in s.orgs or s.unit_named_after(k) is not None):
+            # "Trung úy A của Đại đội 355 đã khống chế …", "Thượng úy A của đồn": a member of the unit
+            org = s.orgs[k + 1] if k + 1 in s.orgs else s.unit_named_after(k)[0]
             events.append(RoleEvent(k, "records.apposition", organization=_value(org), mention_ids=[s.id(org)]))
             return events
         if k < len(doc) and doc[k].text in APPOSITION:
             end, chain = self.role_chain(s, k + 1, "records.apposition")
+            if not chain and doc[k].text == "," and k + 1 in s.orgs:
+                # "luật sư A, Đoàn Luật sư thành phố Hải Phòng": the body the person is of, with no title
+                org = s.orgs[k + 1]
+                chain = [RoleEvent(k + 1, "records.apposition", organization=_value(org), mention_ids=[s.id(org)])]
+                end = org.end
             if chain:
                 events.extend(chain)
                 k = end

@@ -688,6 +688,13 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
      "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
      ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")),  # a command lends its force's name
+    # a body right after the name, with no title, is the body the person is of ...
+    ("Tham gia bào chữa có luật sư Phạm Thị Hoài An, Đoàn Luật sư thành phố Hải Phòng.", "Phạm Thị Hoài An",
+     (None, None, "Đoàn Luật sư thành phố Hải Phòng")),
+    # ... and so is "của đồn", the unit named last of that word
+    ("Trung tá Danh Minh Quốc, Đồn trưởng Đồn Biên phòng Cửa khẩu quốc tế Tịnh Biên chứng kiến. Thượng úy Chau Sam Bô "
+     "của đồn đã nhiều lần sang phối hợp.", "Chau Sam Bô",
+     ("Thượng úy", None, "Đồn Biên phòng Cửa khẩu quốc tế Tịnh Biên")),
     # "của đơn vị": the unit named last, whatever its head; what the other side gives goes to our body
     ("Phía bạn, Thiếu tướng Thoong Phết trao Huân chương Lao động hạng Ba cho BĐBP tỉnh Thanh Hóa và Huân chương Chiến "
      "công hạng Nhì cho Đại tá Hà Văn Thường, Chính ủy của đơn vị.", "Hà Văn Thường",
