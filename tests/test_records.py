@@ -694,7 +694,7 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # ... and so is "của đồn", the unit named last of that word
     ("Trung tá Danh Minh Quốc, Đồn trưởng Đồn Biên phòng Cửa khẩu quốc tế Tịnh Biên chứng kiến. Thượng úy Chau Sam Bô "
      "của đồn đã nhiều lần sang phối hợp.", "Chau Sam Bô",
-     ("Thượng úy", None, "Đồn Biên phòng Cửa khẩu quốc tế Tịnh Biên")),
+     ("Thượng úy", None, "Đồn Biên phòng cửa khẩu quốc tế Tịnh Biên")),
     # "của đơn vị": the unit named last, whatever its head; what the other side gives goes to our body
     ("Phía bạn, Thiếu tướng Thoong Phết trao Huân chương Lao động hạng Ba cho BĐBP tỉnh Thanh Hóa và Huân chương Chiến "
      "công hạng Nhì cho Đại tá Hà Văn Thường, Chính ủy của đơn vị.", "Hà Văn Thường",
