@@ -751,6 +751,12 @@ def test_byline_with_several_authors(process) -> None:
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    # a degree or a profession before a name vouches for it; family names of the northern uplands and of the Raglai
+    ("Nhận Bằng khen, PGS.TS Nguyễn Đắc Thuận, Giám đốc Bệnh viện cho biết.", ["Nguyễn Đắc Thuận"]),
+    ("TS.BS Hoàng Anh Tú kể lại ca mổ.", ["Hoàng Anh Tú"]),
+    ("Tham gia bào chữa có luật sư Trần Quang Huy.", ["Trần Quang Huy"]),
+    ("Quyết định trao cho 2 đồng chí, gồm: Lăng Thị Thu Hiền, Phó Chủ nhiệm Chính trị Sư đoàn 3; Mang Văn Thới, Phó "
+     "Chính ủy Bộ CHQS tỉnh Khánh Hòa.", ["Lăng Thị Thu Hiền", "Mang Văn Thới"]),
     ("Bệnh nhân N . T . H . ( SN 1985 ) được cách ly tại Hà_Nội .", ["N . T . H ."]),  # pre-tokenized
     ("Ông K. cho biết, anh N. T. H. cùng đến.", ["K.", "N. T. H."]),
 ])
