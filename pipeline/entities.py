@@ -433,6 +433,9 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     elif related:
         score += points["related_organizations"]
         reasons.append("related organizations")
+    elif _unplaced_of(a, b) or _unplaced_of(b, a):
+        score += points["shared_generic_organization"]
+        reasons.append("a body written without its place")
     # one title held in one place the text names instead of a body ("Phó Tỉnh trưởng tỉnh Hủa Phăn", "Tùy viên Quốc
     # phòng Campuchia"): one office, as a shared organization is one unit
     office = bool(a.offices & b.offices)
@@ -462,6 +465,12 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
         reasons.append("documents name some of the same people")
     unrelated = bool(a.specific and b.specific and not shared and not related)
     return Verdict(score, None, unrelated, tuple(reasons), rules.merge_at)
+
+
+def _unplaced_of(a: Profile, b: Profile) -> bool:
+    """Whether a body of ``a`` written without its place (``Bộ CHQS tỉnh``) begins a body of ``b`` that names one
+    (``Bộ Chỉ huy Quân sự tỉnh Ninh Bình``): the same kind of body, maybe the same one."""
+    return any(other.startswith(org + " ") for org in a.organizations - a.specific for other in b.specific)
 
 
 def _same_position(a: Profile, b: Profile) -> bool:

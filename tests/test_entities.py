@@ -116,6 +116,9 @@ SAME = [
     (record("a", "2026-02-01", born=1991, residence="xã Mỹ Lý"), record("b", "2026-05-20", born=1991, residence="xã Mỹ Lý")),
     # one byline in two documents: the same reporter, whatever the stories are about
     (record("a", "2025-07-12", name="Đình Hiếu", byline=True), record("b", "2026-04-22", name="Đình Hiếu", byline=True)),
+    # one title in a body written once without its place ("Bộ CHQS tỉnh") and once with it
+    (record("a", "2028-06-01", "Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh", name="Tạ Quang Minh"),
+     record("b", "2028-09-12", "Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Ninh Bình", name="Tạ Quang Minh")),
     # a foreign province's deputy governor, no body named in either document: one title in one place is one office
     (record("a", "2026-03-02", None, "Phó Tỉnh trưởng", None, name="Xổm Xay Xi Phăn Đon", place="tỉnh Hủa Phăn"),
      record("b", "2027-01-15", None, "Phó Tỉnh trưởng", None, name="Xổm Xay Xi Phăn Đon", place="Tỉnh Hủa Phăn")),
