@@ -838,9 +838,6 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, tables: StagedTables, r
         _write_csv(tables.csv_dir / "people.csv", "people", _parquet_rows(tables.people))
     if tables.jsonl is not None:
         _rewrite_jsonl(tables.jsonl, _parquet_rows(tables.people))
-    # pyarrow's default pool (mimalloc, unless the CLI chose malloc) keeps the pages the rewrite freed, and the
-    # entities were written on top of them: 39 MB more at 500,000 records, 15 MB at 100,000
-    pa.default_memory_pool().release_unused()
     return _write_entities(connection, tables, rules, person_rows, ambiguous)
 
 
@@ -955,10 +952,8 @@ RECORD_ROWS = """
 RECORD_COLUMNS = ("key, doc_id, person_id, part, linked, name, date, rank, position, organization, roles, entity_id, "
                   "companion, df, birth_year, residence, byline, pos")
 # name partitions whose rows are computed at a time: each join and aggregate holds the records of one group (about
-# PARTITIONS_PER_GROUP * RECORDS_PER_SORT), not of the corpus, and DuckDB writes as many partitions' files at once.
-# Four, not eight: a group's joins also hold the other names of every document it touches, more of them as the
-# corpus grows (at 500,000 records this part's peak was 28 MB lower with four, in the same time)
-PARTITIONS_PER_GROUP = 4
+# PARTITIONS_PER_GROUP * RECORDS_PER_SORT), not of the corpus, and DuckDB writes as many partitions' files at once
+PARTITIONS_PER_GROUP = 8
 
 
 def _name_partitions(connection: duckdb.DuckDBPyConnection, records: int, processes: int, scratch: Path,
