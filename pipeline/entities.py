@@ -51,7 +51,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from itertools import chain
+from itertools import accumulate, chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,9 @@ ROMAN = re.compile(r"\b[IVXLC]+\b")
 BATCH_ROWS = 1024
 # bounded, so memory does not grow with the corpus: DuckDB spills sorts and joins to disk beyond it; the order of
 # rows is always asked for explicitly, which lets DuckDB stream what it would otherwise hold to keep it
-DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False}
+DUCKDB_SETTINGS = {"memory_limit": "128MB", "threads": 1, "preserve_insertion_order": False,
+                   # a partitioned write buffers this many rows of a partition, not the default half million
+                   "partitioned_write_flush_threshold": BATCH_ROWS}
 JSON_COLUMNS = ("aliases", "ambiguous_with", "timeline")
 # the prefix of a byline's name key: reporters are compared with reporters only
 BYLINE_KEY = "~"
@@ -87,6 +89,10 @@ BYLINE_KEY = "~"
 # name are in one) of about this many records each, and the sort no longer holds every record of the corpus: at
 # 10,000 documents (27,743 records, 105,005 rows with their companions) the clustering's peak was 30 MB lower
 RECORDS_PER_SORT = 8192
+# rows sorted at a time where a table is written in the order of its entity ids or of the people table: the rows are
+# taken in ranges of ids (hex digests, so ranges of their first digits hold about as many rows each) or of places,
+# and no sort holds every row of the corpus (DuckDB's sorts took memory beyond memory_limit, growing with the rows)
+ROWS_PER_SORT = 65536
 # with more than one core, the name partitions are clustered by as many processes from this many records on (below
 # it, starting a process costs more than it saves: clustering 5,200 records takes half a second)
 RECORDS_PER_PROCESS = 2048
@@ -263,7 +269,7 @@ def organizations_related(a: str, b: str) -> bool:
 # --- person records as the rules see them --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     """One person record, as compared: its name key, document date, rank order and what its roles name.
 
@@ -292,15 +298,23 @@ class Profile:
     residence: str | None = None
     byline: bool = False
 
-    @functools.cached_property
+    @property
     def parts(self) -> frozenset[str]:
         """Whole-word beginnings and ends of its specific organizations' names: the names of their parents."""
-        found = set()
-        for org in self.specific:
-            words = org.split()
-            for cut in range(1, len(words)):
-                found.update((" ".join(words[:cut]), " ".join(words[cut:])))
-        return frozenset(found)
+        return _parts(self.specific)
+
+
+# records of one name name the same organizations again and again: their parts are computed once for each set of
+# organizations and shared (kept on each record, they took 6.9 MB of the 26 MB that clustering the 6,233 records of
+# the commonest name of 500,000 records held at its peak)
+@functools.lru_cache(maxsize=1 << 12)
+def _parts(specific: frozenset[str]) -> frozenset[str]:
+    found = set()
+    for org in specific:
+        words = org.split()
+        for cut in range(1, len(words)):
+            found.update((" ".join(words[:cut]), " ".join(words[cut:])))
+    return frozenset(found)
 
 
 def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Sequence[dict[str, Any]],
@@ -799,16 +813,22 @@ def add_entities(directory: Path, previous_dir: Path | None, rules: IdentityRule
     """
     tables = StagedTables.find(directory)
     tables.scratch.mkdir(parents=True, exist_ok=True)
+    records = _row_count(tables.people)
+    processes = max(1, min(cores, records // RECORDS_PER_PROCESS))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        processes = 1
     try:
         with _work_connection(tables, "assign") as connection:
             connection.create_function("person_key", person_key, ["VARCHAR"], "VARCHAR")
             connection.create_function("is_comparable", lambda name: comparable(name, rules), ["VARCHAR"], "BOOLEAN")
             _previous_assignments(connection, previous_dir)
-            assignment, ambiguous = _assign(connection, rules, tables.scratch, cores)
+            shares = _name_partitions(connection, records, processes, tables.scratch)
+        # the connection is closed first: a forked process must not use it
+        person_rows, ambiguous = _cluster(shares, rules, tables.scratch, processes > 1)
         # a second connection: what DuckDB held for the clustering is given back before the tables are rewritten
         # (one connection for both kept it: the step's peak at 10,000 documents was about 5 MB higher)
         with _work_connection(tables, "write") as connection:
-            return _write_tables(connection, tables, rules, assignment, ambiguous)
+            return _write_tables(connection, tables, rules, person_rows, ambiguous)
     finally:
         shutil.rmtree(tables.scratch, ignore_errors=True)
 
@@ -819,25 +839,32 @@ def _work_connection(tables: StagedTables, name: str) -> Iterator[duckdb.DuckDBP
     connection = duckdb.connect(str(tables.scratch / f"{name}.duckdb"),
                                 config={**DUCKDB_SETTINGS, "temp_directory": str(tables.scratch / "spill")})
     try:
-        for table in ("documents", "mentions", "people"):
+        for table in ("documents", "mentions"):
             connection.execute(f"CREATE VIEW {table}_src AS SELECT * FROM read_parquet({_paths(getattr(tables, table))})")
+        connection.execute(f"CREATE VIEW people_src AS {_people_with_places(tables.people)}")
         yield connection
     finally:
         connection.close()
 
 
+def _people_with_places(paths: Sequence[Path]) -> str:
+    """SQL for the people rows of ``paths`` with ``pos``, each row's place in the table (its files one after the
+    other): the clustering gives the ids back by it, so the people files are rewritten without a join on names."""
+    offsets = list(accumulate((pq.ParquetFile(path).metadata.num_rows for path in paths), initial=0))[:-1]
+    return (f"SELECT * EXCLUDE (filename, file_row_number), "
+            f"file_row_number + {offsets}[list_position({_paths(paths)}, filename)] AS pos "
+            f"FROM read_parquet({_paths(paths)}, filename = true, file_row_number = true)")
+
+
 def _write_tables(connection: duckdb.DuckDBPyConnection, tables: StagedTables, rules: IdentityRules,
-                  assignment: list[Path], ambiguous: list[Path]) -> int:
+                  person_rows: list[Path], ambiguous: list[Path]) -> int:
     """People with their entity ids, in every format the run writes, and the entities table; its row count."""
-    connection.execute(f"CREATE TABLE assignment AS SELECT * FROM read_parquet({_paths(assignment)})")
-    connection.execute(f"CREATE TABLE ambiguous AS SELECT * FROM read_parquet({_paths(ambiguous)})")
-    for path in tables.people:
-        _rewrite_people(connection, path)
+    _rewrite_people(connection, tables.people, person_rows)
     if tables.csv_dir is not None:
         _write_csv(tables.csv_dir / "people.csv", "people", _parquet_rows(tables.people))
     if tables.jsonl is not None:
         _rewrite_jsonl(tables.jsonl, _parquet_rows(tables.people))
-    return _write_entities(connection, tables, rules)
+    return _write_entities(connection, tables, rules, person_rows, ambiguous)
 
 
 def _literal(text: str) -> str:
@@ -888,7 +915,12 @@ def _previous_assignments(connection: duckdb.DuckDBPyConnection, previous_dir: P
         connection.execute("DELETE FROM prev")
 
 
-ASSIGNMENT_SCHEMA = pa.schema([("doc_id", pa.string()), ("person_id", pa.string()), ("entity_id", pa.string())])
+# what the clustering writes of each record (part 0, with ``pos``, its place in the people table) and of each PERSON
+# mention of it (part 1): the rows of the entities table's people, so it is written without joining the tables again
+PERSON_ROWS_SCHEMA = pa.schema([("entity_id", pa.string()), ("date", pa.string()), ("doc_id", pa.string()),
+                                ("person_id", pa.string()), ("part", pa.int32()), ("name", pa.string()),
+                                ("rank", pa.string()), ("position", pa.string()), ("organization", pa.string()),
+                                ("byline", pa.bool_()), ("pos", pa.int64())])
 AMBIGUOUS_SCHEMA = pa.schema([("entity_id", pa.string()), ("ambiguous_with", pa.string())])
 
 
@@ -915,127 +947,212 @@ class _BatchWriter:
         self.writer.close()
 
 
-def _assign(connection: duckdb.DuckDBPyConnection, rules: IdentityRules, scratch: Path, cores: int,
-            ) -> tuple[list[Path], list[Path]]:
-    """Every person record's entity id, one name key at a time: the Parquet files of (doc_id, person_id, entity_id)
-    and of (entity_id, ambiguous_with), one of each per process that clustered names."""
-    connection.execute(f"""
-        CREATE TABLE records AS
-        SELECT doc_id, person_id, {_record_key("people_src")} AS key, byline OR is_comparable(name) AS comparable,
-               byline
-        FROM people_src""")
-    connection.execute("""
-        CREATE TABLE key_documents AS
-        SELECT key, count(DISTINCT doc_id) AS df FROM records WHERE comparable GROUP BY key HAVING df >= 2""")
-    # a byline is no companion: one reporter writing two stories does not link the people in them
-    connection.execute("""
-        CREATE TABLE document_keys AS
-        SELECT DISTINCT r.doc_id, r.key, k.df FROM records r JOIN key_documents k USING (key)
-        WHERE r.comparable AND NOT r.byline""")
-    connection.execute("""
-        CREATE TABLE linked AS
-        SELECT r.doc_id, r.person_id, r.key FROM records r SEMI JOIN key_documents k USING (key) WHERE r.comparable""")
-    # each record, then its companions (the other compared names of its document): rows of one table, so no list is
-    # aggregated in memory; materialized before it is sorted, which lets DuckDB spill the sort
-    connection.execute("""
-        CREATE TABLE record_rows AS
-        SELECT r.key, r.doc_id, r.person_id, 0 AS part, l.key IS NOT NULL AS linked, p.name,
-               CAST(d.date AS VARCHAR) AS date, p.rank, p.position, p.organization,
-               CASE WHEN l.key IS NOT NULL THEN p.roles END AS roles, prev.entity_id, NULL::VARCHAR AS companion,
-               NULL::BIGINT AS df, p.birth_year, p.residence, p.byline
-        FROM records r
-             JOIN people_src p ON p.doc_id = r.doc_id AND p.person_id = r.person_id
-             LEFT JOIN linked l ON l.doc_id = r.doc_id AND l.person_id = r.person_id
-             LEFT JOIN documents_src d ON d.doc_id = r.doc_id
-             LEFT JOIN prev ON prev.doc_id = r.doc_id AND prev.person_id = r.person_id AND prev.key = r.key""")
-    connection.execute("""
-        INSERT INTO record_rows
-        SELECT l.key, l.doc_id, l.person_id, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.key, c.df,
-               NULL, NULL, NULL
-        FROM linked l JOIN document_keys c ON c.doc_id = l.doc_id AND c.key <> l.key""")
-    # dropped once used, as record_rows is below: DuckDB reuses their memory for the steps that follow
-    connection.execute("DROP TABLE records; DROP TABLE key_documents; DROP TABLE document_keys; DROP TABLE linked")
-    [(records,)] = connection.execute("SELECT count(*) FROM record_rows WHERE part = 0").fetchall()
-    processes = max(1, min(cores, records // RECORDS_PER_PROCESS))
-    if "fork" not in multiprocessing.get_all_start_methods():
-        processes = 1
+# the rows the names of one group of partitions (``{group}``) are clustered from: each record (part 0), the other
+# compared names of its document, its companions (part 1), and its PERSON mentions as written (part 2, in ``name``)
+RECORD_ROWS = """
+    SELECT r.key, r.doc_id, r.person_id, 0 AS part, r.comparable AND k.key IS NOT NULL AS linked, r.name,
+           CAST(d.date AS VARCHAR) AS date, r.rank, r.position, r.organization,
+           CASE WHEN r.comparable AND k.key IS NOT NULL THEN r.roles END AS roles, prev.entity_id, r.birth_year,
+           r.residence, r.byline, r.pos, r.name_partition
+    FROM records r
+         LEFT JOIN key_documents k ON k.key = r.key
+         LEFT JOIN documents_src d ON d.doc_id = r.doc_id
+         LEFT JOIN prev ON prev.doc_id = r.doc_id AND prev.person_id = r.person_id AND prev.key = r.key
+    WHERE r.name_group = {group}
+    UNION ALL BY NAME
+    SELECT r.key, r.doc_id, r.person_id, 1 AS part, c.key AS companion, c.df, r.name_partition
+    FROM records r
+         JOIN key_documents k ON k.key = r.key
+         JOIN (SELECT DISTINCT o.doc_id, o.key, ok.df
+               FROM records o JOIN key_documents ok ON ok.key = o.key
+               WHERE o.comparable AND NOT o.byline
+                     AND o.doc_id IN (SELECT doc_id FROM records WHERE comparable AND name_group = {group})) c
+              ON c.doc_id = r.doc_id AND c.key <> r.key
+    WHERE r.comparable AND r.name_group = {group}
+    UNION ALL BY NAME
+    SELECT i.key, i.doc_id, i.person_id, 2 AS part, m.text AS name, i.name_partition
+    FROM (SELECT key, doc_id, person_id, name_partition, unnest(from_json(mention_ids, '["VARCHAR"]')) AS mention_id
+          FROM records WHERE name_group = {group}) i
+         JOIN mentions_src m ON m.doc_id = i.doc_id AND m.mention_id = i.mention_id AND m.type = 'PERSON'"""
+# the columns of the record rows, as the clustering reads them
+RECORD_COLUMNS = ("key, doc_id, person_id, part, linked, name, date, rank, position, organization, roles, entity_id, "
+                  "companion, df, birth_year, residence, byline, pos")
+# name partitions whose rows are computed at a time: each join and aggregate holds the records of one group (about
+# PARTITIONS_PER_GROUP * RECORDS_PER_SORT), not of the corpus, and DuckDB writes as many partitions' files at once
+PARTITIONS_PER_GROUP = 8
+
+
+def _name_partitions(connection: duckdb.DuckDBPyConnection, records: int, processes: int, scratch: Path,
+                     ) -> list[list[Path]]:
+    """The rows each name is clustered from (RECORD_ROWS) of the ``records`` person records, a partition of names
+    at a time sorted into a Parquet file; the files of each of ``processes`` (the partitions k, k + processes, …)."""
     partitions = max(processes, -(-records // RECORDS_PER_SORT))
-    # process k clusters the partitions k, k + processes, …; the others' rows are sorted into files first, since a
-    # forked process must not use this connection. The blocks are independent: who clusters which changes no id
-    shares = [[p for p in range(partitions) if p % processes == k] for k in range(processes)]
-    outputs = [(scratch / f"assignment-{k}.parquet", scratch / f"ambiguous-{k}.parquet") for k in range(processes)]
-    children = []
-    for k in range(1, processes):
-        sources = [_export_partition(connection, partition, partitions, scratch / f"names-{partition}.parquet")
-                   for partition in shares[k]]
-        blocks = _grouped(row for source in sources for row in _parquet_tuples(source))
-        child = multiprocessing.get_context("fork").Process(target=_cluster_child, args=(blocks, rules, *outputs[k]),
-                                                            name=f"vnextract-entities-{k}", daemon=True)
-        child.start()
-        children.append(child)
-    try:
-        _write_assignment(_grouped(row for partition in shares[0]
-                                   for row in _rows(_partition(connection, partition, partitions))),
-                          rules, *outputs[0])
-    except BaseException:
-        for child in children:  # the run stops: their share is not wanted
-            child.terminate()
-        raise
-    finally:
+    groups = range(-(-partitions // PARTITIONS_PER_GROUP))
+    # the rules read a name once, however many records have it; each record's name key is then a join with a table
+    # of names, not with a table of records. ``name_partition``, a hash of the key, puts all the records of a name
+    # in one partition
+    connection.execute("""
+        CREATE TABLE names AS
+        SELECT name, person_key(name) AS key, is_comparable(name) AS comparable
+        FROM (SELECT DISTINCT name FROM people_src)""")
+    connection.execute(f"""
+        CREATE VIEW records AS
+        SELECT *, name_partition // {PARTITIONS_PER_GROUP} AS name_group
+        FROM (SELECT *, hash(key) % {partitions} AS name_partition
+              FROM (SELECT p.*, CASE WHEN p.byline THEN '{BYLINE_KEY}' || n.key ELSE n.key END AS key,
+                           p.byline OR n.comparable AS comparable
+                    FROM people_src p JOIN names n USING (name)))""")
+    # the number of documents of each compared name that more than one names, counted a group at a time (all the
+    # records of a name are in one group)
+    connection.execute("CREATE TABLE key_documents (key VARCHAR, df BIGINT)")
+    for group in groups:
+        connection.execute(f"""
+            INSERT INTO key_documents
+            SELECT key, count(DISTINCT doc_id) AS df FROM records WHERE comparable AND name_group = {group}
+            GROUP BY key HAVING df >= 2""")
+    # a directory of Parquet files per partition: each partition is then read and sorted alone
+    names = scratch / "names"
+    for group in groups:
+        connection.execute(f"""
+            COPY (SELECT {RECORD_COLUMNS}, name_partition FROM ({RECORD_ROWS.format(group=group)}))
+            TO {_literal(str(names))} (FORMAT parquet, PARTITION_BY (name_partition), FILENAME_PATTERN 'rows-{{i}}',
+                                       OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE {BATCH_ROWS})""")
+    # dropped once used: DuckDB reuses their memory for the steps that follow
+    connection.execute("DROP VIEW records; DROP TABLE names; DROP TABLE key_documents")
+    # the blocks are independent: who clusters which changes no id
+    return [[_export_partition(connection, files, scratch / f"names-{partition}.parquet")
+             for partition in range(k, partitions, processes) if (files := _partition_files(names, partition))]
+            for k in range(processes)]
+
+
+def _cluster(shares: list[list[Path]], rules: IdentityRules, scratch: Path, forked: bool,
+             ) -> tuple[list[Path], list[Path]]:
+    """Every person record's entity id, one name key at a time: the Parquet files of the entities table's people
+    rows (PERSON_ROWS_SCHEMA) and of (entity_id, ambiguous_with), one of each per share of name partitions, each
+    share clustered by a forked process where ``forked``."""
+    outputs = [(scratch / f"person-rows-{k}.parquet", scratch / f"ambiguous-{k}.parquet") for k in range(len(shares))]
+    blocks = [_name_rows(row for path in share for row in _parquet_tuples(path)) for share in shares]
+    if not forked:
+        for share, (person_rows, ambiguous) in zip(blocks, outputs):
+            _write_person_rows(share, rules, person_rows, ambiguous)
+    else:
+        children = [multiprocessing.get_context("fork").Process(target=_cluster_child, args=(share, rules, *output),
+                                                                name=f"vnextract-entities-{k}", daemon=True)
+                    for k, (share, output) in enumerate(zip(blocks, outputs))]
         for child in children:
-            child.join()
-    if any(child.exitcode != 0 for child in children):
-        raise RuntimeError(f"entities: a clustering process failed (exit status "
-                           f"{', '.join(str(child.exitcode) for child in children)})")
-    connection.execute("DROP TABLE record_rows")
-    return [ids for ids, _ in outputs], [unsure for _, unsure in outputs]
+            child.start()
+        try:
+            for child in children:
+                child.join()
+        except BaseException:
+            for child in children:  # the run stops: their share is not wanted
+                child.terminate()
+            raise
+        finally:
+            for child in children:
+                child.join()
+        if any(child.exitcode != 0 for child in children):
+            raise RuntimeError(f"entities: a clustering process failed (exit status "
+                               f"{', '.join(str(child.exitcode) for child in children)})")
+    return [rows for rows, _ in outputs], [unsure for _, unsure in outputs]
 
 
 NAME_ORDER = "key, doc_id, person_id, part, companion"
 
 
-def _partition(connection: duckdb.DuckDBPyConnection, partition: int, partitions: int) -> duckdb.DuckDBPyRelation:
-    """The rows of ``record_rows`` whose name falls in ``partition`` (a hash of the name key), sorted by name."""
-    return connection.sql(f"SELECT * FROM record_rows WHERE hash(key) % {partitions} = {partition} ORDER BY {NAME_ORDER}")
+def _partition_files(names: Path, partition: int) -> list[Path]:
+    """The Parquet files of one name partition (none where no name hashes to it)."""
+    return sorted((names / f"name_partition={partition}").glob("*.parquet"))
 
 
-def _export_partition(connection: duckdb.DuckDBPyConnection, partition: int, partitions: int, path: Path) -> Path:
-    """The rows of ``partition`` (``_partition``), in their order, written to the Parquet file ``path``."""
-    reader = _partition(connection, partition, partitions).to_arrow_reader(BATCH_ROWS)
+def _partition(connection: duckdb.DuckDBPyConnection, files: list[Path]) -> duckdb.DuckDBPyRelation:
+    """The record rows of one name partition's ``files``, sorted by name."""
+    return connection.sql(f"SELECT {RECORD_COLUMNS} FROM read_parquet({_paths(files)}, hive_partitioning = false) "
+                          f"ORDER BY {NAME_ORDER}")
+
+
+def _export_partition(connection: duckdb.DuckDBPyConnection, files: list[Path], path: Path) -> Path:
+    """The rows of one name partition (``_partition``), in their order, written to the Parquet file ``path``."""
+    reader = _partition(connection, files).to_arrow_reader(BATCH_ROWS)
     with pq.ParquetWriter(path, reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)
     return path
 
 
+def _batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """The rows of a Parquet file in batches of BATCH_ROWS, read a row group at a time: pyarrow's pre-buffering
+    read ahead as the file grew (15.7 MB of buffers for the people of 500,000 records, 5.0 MB for 100,000)."""
+    return pq.ParquetFile(path, pre_buffer=False).iter_batches(batch_size=BATCH_ROWS, columns=columns,
+                                                               use_threads=False)
+
+
 def _parquet_tuples(path: Path) -> Iterator[tuple[Any, ...]]:
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+    for batch in _batches(path):
         yield from zip(*(column.to_pylist() for column in batch.columns))
 
 
-def _cluster_child(blocks: Iterator[list[tuple[Any, ...]]], rules: IdentityRules, assignment: Path,
+def _cluster_child(blocks: Iterator[NameRows], rules: IdentityRules, person_rows: Path,
                    ambiguous: Path) -> None:
     """A forked process's share of the clustering; a failure is its exit status, which the parent reports."""
     from .parallel import leave_signals_to_the_parent
 
     leave_signals_to_the_parent()
-    _write_assignment(blocks, rules, assignment, ambiguous)
+    _write_person_rows(blocks, rules, person_rows, ambiguous)
 
 
-def _write_assignment(blocks: Iterable[list[tuple[Any, ...]]], rules: IdentityRules, assignment: Path,
-                      ambiguous: Path) -> None:
-    """The entity ids of the records of ``blocks`` (the rows of one name key each), written to ``assignment``, and
-    the ambiguous ids of their entities to ``ambiguous``."""
-    ids = _BatchWriter(assignment, ASSIGNMENT_SCHEMA)
+@dataclass
+class NameRows:
+    """What the clustering reads of one name key: its records (their rows, part 0), the other compared names of each
+    record's document with the number of documents naming each (part 1), and each record's PERSON mentions as
+    written (part 2); the last two by (doc_id, person_id)."""
+
+    records: list[tuple[Any, ...]] = field(default_factory=list)
+    companions: defaultdict[tuple[str, str], dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    written: defaultdict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _name_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[NameRows]:
+    """The record rows (sorted by name key) as one NameRows per key, built as they are read: the companion rows of a
+    common name, held as rows until its records were clustered, made the clustering's memory grow with the corpus
+    (Nguyễn Văn Hùng: 1,238 records and 8,305 rows in 100,000 records, 6,233 and 43,498 in 500,000)."""
+    block: NameRows | None = None
+    key = None
+    spelled: dict[str, str] = {}  # one string for each companion name of a block, however many records have it
+    for row in rows:
+        if block is None or row[0] != key:
+            if block is not None:
+                yield block
+            key, block, spelled = row[0], NameRows(), {}
+        if row[3] == 0:
+            block.records.append(row)
+        elif row[3] == 1:
+            block.companions[row[1], row[2]][spelled.setdefault(row[12], row[12])] = row[13]
+        else:
+            block.written[row[1], row[2]].append(row[5])
+    if block is not None:
+        yield block
+
+
+def _write_person_rows(blocks: Iterable[NameRows], rules: IdentityRules, person_rows: Path, ambiguous: Path) -> None:
+    """The records of ``blocks`` with their entity ids and their PERSON mentions (PERSON_ROWS_SCHEMA), written to
+    ``person_rows``, and the ambiguous ids of their entities to ``ambiguous``."""
+    rows_out = _BatchWriter(person_rows, PERSON_ROWS_SCHEMA)
     unsure = _BatchWriter(ambiguous, AMBIGUOUS_SCHEMA)
     try:
-        for rows in blocks:
-            for (doc_id, person_id), entity_id, others in _block_assignment(rows, rules):
-                ids.add({"doc_id": doc_id, "person_id": person_id, "entity_id": entity_id})
+        for block in blocks:
+            for record, entity_id, others in _block_assignment(block, rules):
+                _, doc_id, person_id, _, _, name, date, rank, position, organization, *_, byline, pos = record
+                rows_out.add({"entity_id": entity_id, "date": date, "doc_id": doc_id, "person_id": person_id,
+                              "part": 0, "name": name, "rank": rank, "position": position,
+                              "organization": organization, "byline": byline, "pos": pos})
+                for text in block.written.get((doc_id, person_id), []):
+                    rows_out.add({"entity_id": entity_id, "date": date, "doc_id": doc_id, "person_id": person_id,
+                                  "part": 1, "name": text})
                 if others:
                     unsure.add({"entity_id": entity_id, "ambiguous_with": json.dumps(others)})
     finally:
-        ids.close()
+        rows_out.close()
         unsure.close()
 
 
@@ -1045,70 +1162,74 @@ def _rows(relation: duckdb.DuckDBPyRelation) -> Iterator[tuple[Any, ...]]:
         yield from zip(*(column.to_pylist() for column in batch.columns))
 
 
-def _block_assignment(rows: list[tuple[Any, ...]], rules: IdentityRules,
-                      ) -> Iterator[tuple[tuple[str, str], str, list[str]]]:
-    """((doc_id, person_id), entity_id, ambiguous entity ids) for the rows of one name key.
+def _block_assignment(block: NameRows, rules: IdentityRules) -> Iterator[tuple[tuple[Any, ...], str, list[str]]]:
+    """(record row, entity_id, ambiguous entity ids) for the records of one name key, in their order.
 
-    The rows are each record's (part 0) followed by its companions' (part 1).
     An entity's ambiguous ids are given with its first record only.
     """
-    key = rows[0][0]
-    records = [row for row in rows if row[3] == 0]
+    records = block.records
+    key = records[0][0]
     if not records[0][4]:  # not compared across documents: each record is its own person
         for row in records:
-            yield (row[1], row[2]), row[11] or "P" + _digest(key, row[1], row[2]), []
+            yield row, row[11] or "P" + _digest(key, row[1], row[2]), []
         return
-    companions: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for row in rows:
-        if row[3] == 1:
-            companions[row[1], row[2]][row[12]] = row[13]
+    companions = block.companions
     profiles = []
     for (_, doc_id, person_id, _, _, name, date, rank, position, organization, roles, previous, _, _,
-         birth_year, residence, byline) in records:
+         birth_year, residence, byline, _) in records:
         final = {"rank": rank, "position": position, "organization": organization}
         profiles.append(profile(doc_id, person_id, name, date, orjson.loads(roles or "[]"), final,
                                 companions.get((doc_id, person_id), {}), rules, previous, birth_year, residence,
                                 bool(byline)))
     entity_ids, ambiguous = block_entities(cluster(profiles, rules), rules.ambiguous_limit)
     told: set[str] = set()
-    for p, entity_id in zip(profiles, entity_ids):
+    for row, entity_id in zip(records, entity_ids):
         others = ambiguous.get(entity_id, []) if entity_id not in told else []
         told.add(entity_id)
-        yield (p.doc_id, p.person_id), entity_id, others
+        yield row, entity_id, others
 
 
-def _rewrite_people(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """The people Parquet file at ``path`` again, in the same row order, with ``entity_id`` filled.
+def _rewrite_people(connection: duckdb.DuckDBPyConnection, paths: Sequence[Path], person_rows: list[Path]) -> None:
+    """The people Parquet files at ``paths`` again, in the same row order, with ``entity_id`` filled.
 
-    DuckDB sorts only the ids into the file's order; the rows themselves are
-    read again batch by batch (sorting whole rows, roles and all, made this
-    step's memory grow with the corpus: 24 MB at 10,000 documents).
+    DuckDB sorts only the ids into the table's order, by the place of each
+    record the clustering kept (``pos``); the rows themselves are read again
+    batch by batch (sorting whole rows, roles and all, made this step's
+    memory grow with the corpus: 24 MB at 10,000 documents, as did joining
+    the ids to the people by document and person id).
     """
     schema = arrow_schema("people")
     names = [f.name for f in schema if f.name != "entity_id"]
-    ids = _column_slices(connection.sql(f"""
-        SELECT a.entity_id
-        FROM read_parquet({_paths([path])}, file_row_number = true) p
-             LEFT JOIN assignment a ON a.doc_id = p.doc_id AND a.person_id = p.person_id
-        ORDER BY p.file_row_number""").to_arrow_reader(BATCH_ROWS))
-    tmp = path.with_name(path.name + ".tmp")
-    with pq.ParquetWriter(tmp, schema) as writer:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS, columns=names, use_threads=False):
-            arrays = dict(zip(names, batch.columns))
-            arrays["entity_id"] = ids(batch.num_rows)
-            # the columns under the table's own schema (descriptions, required columns): the same types, so no cast,
-            # which would import pyarrow.compute (40 ms of every run)
-            writer.write_table(pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema))
-    os.replace(tmp, path)
+    rows = _row_count(paths)
+    # the ids are matched to the rows by their order alone: a record the clustering missed would shift every id after it
+    # (counted, not checked one by one: a set of every place would grow with the corpus)
+    [found] = connection.execute(f"SELECT count(*), min(pos), max(pos) FROM read_parquet({_paths(person_rows)}) "
+                                 "WHERE part = 0").fetchall()
+    if rows and found != (rows, 0, rows - 1):
+        raise RuntimeError(f"entities: {found[0]} people records clustered of {rows}")
+    places = _ranges("pos", _position_bounds(rows))
+    ids = _column_slices(batch.column(0) for where in places for batch in connection.sql(f"""
+        SELECT entity_id FROM read_parquet({_paths(person_rows)}) WHERE part = 0 AND {where} ORDER BY pos
+        """).to_arrow_reader(BATCH_ROWS))
+    for path in paths:
+        tmp = path.with_name(path.name + ".tmp")
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for batch in _batches(path, names):
+                arrays = dict(zip(names, batch.columns))
+                arrays["entity_id"] = ids(batch.num_rows)
+                # the columns under the table's own schema (descriptions, required columns): the same types, so no
+                # cast, which would import pyarrow.compute (40 ms of every run)
+                writer.write_table(pa.Table.from_arrays([arrays[f.name] for f in schema], schema=schema))
+        os.replace(tmp, path)
 
 
-def _column_slices(reader: pa.RecordBatchReader) -> Callable[[int], pa.Array]:
-    """A function giving the next ``n`` values of the reader's one column, whatever the sizes of its batches."""
+def _column_slices(arrays: Iterator[pa.Array]) -> Callable[[int], pa.Array]:
+    """A function giving the next ``n`` values of the ``arrays`` one after the other, whatever their sizes."""
     held: list[pa.Array] = []
 
     def take(n: int) -> pa.Array:
         while sum(len(array) for array in held) < n:
-            held.append(reader.read_next_batch().column(0))
+            held.append(next(arrays))
         joined = pa.concat_arrays(held) if len(held) > 1 else held[0]
         held[:] = [joined.slice(n)]
         return joined.slice(0, n)
@@ -1118,7 +1239,7 @@ def _column_slices(reader: pa.RecordBatchReader) -> Callable[[int], pa.Array]:
 
 def _parquet_rows(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:
     for path in paths:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+        for batch in _batches(path):
             yield from batch.to_pylist()
 
 
@@ -1150,27 +1271,56 @@ def _rewrite_jsonl(path: Path, people: Iterator[dict[str, Any]]) -> None:
     os.replace(tmp, path)
 
 
-# each record of an entity (part 0) and each PERSON mention of it (part 1), materialized, then read in timeline order
+# each record of an entity (part 0) and each PERSON mention of it (part 1), as the clustering wrote them, in
+# timeline order
 PERSON_ROWS = """
-    CREATE TABLE person_rows AS
-    WITH ids AS (
-        SELECT doc_id, person_id, unnest(from_json(mention_ids, '["VARCHAR"]')) AS mention_id FROM people_src)
-    SELECT a.entity_id, CAST(d.date AS VARCHAR) AS date, p.doc_id, p.person_id, 0 AS part, p.name, p.rank,
-           p.position, p.organization, am.ambiguous_with, p.byline
-    FROM people_src p JOIN assignment a ON a.doc_id = p.doc_id AND a.person_id = p.person_id
-         LEFT JOIN documents_src d ON d.doc_id = p.doc_id LEFT JOIN ambiguous am ON am.entity_id = a.entity_id
-    UNION ALL
-    SELECT a.entity_id, CAST(d.date AS VARCHAR), ids.doc_id, ids.person_id, 1, m.text, NULL, NULL, NULL, NULL, NULL
-    FROM ids JOIN mentions_src m ON m.doc_id = ids.doc_id AND m.mention_id = ids.mention_id AND m.type = 'PERSON'
-         JOIN assignment a ON a.doc_id = ids.doc_id AND a.person_id = ids.person_id
-         LEFT JOIN documents_src d ON d.doc_id = ids.doc_id"""
+    SELECT r.entity_id, r.date, r.doc_id, r.person_id, r.part, r.name, r.rank, r.position, r.organization,
+           am.ambiguous_with, r.byline
+    FROM read_parquet({person_rows}) r
+         LEFT JOIN read_parquet({ambiguous}) am ON r.part = 0 AND am.entity_id = r.entity_id
+    WHERE {ids}
+    ORDER BY r.entity_id, r.date NULLS LAST, r.doc_id, r.person_id, r.part, r.name"""
 
+# each mention of an organization with its id, written to a scratch file once; then a range of ids at a time with the
+# dates of their documents (joined there, where the range's mentions are fewer than the documents: joined over all
+# the mentions, DuckDB held every mention in a hash table)
+ORG_MENTIONS = """
+    SELECT json_extract_string(attrs, '$.entity_id') AS entity_id, doc_id, normalized, text
+    FROM mentions_src WHERE type = 'ORG' AND json_extract_string(attrs, '$.entity_id') IS NOT NULL"""
 ORG_ROWS = """
-    SELECT json_extract_string(m.attrs, '$.entity_id') AS entity_id, CAST(d.date AS VARCHAR) AS date, m.doc_id,
-           m.normalized, m.text
-    FROM mentions_src m LEFT JOIN documents_src d ON d.doc_id = m.doc_id
-    WHERE m.type = 'ORG' AND json_extract_string(m.attrs, '$.entity_id') IS NOT NULL
+    SELECT m.entity_id, CAST(d.date AS VARCHAR) AS date, m.doc_id, m.normalized, m.text
+    FROM read_parquet({mentions}) m LEFT JOIN documents_src d ON d.doc_id = m.doc_id
+    WHERE {ids}
     ORDER BY 1, 3"""
+
+
+def _row_count(paths: Iterable[Path]) -> int:
+    return sum(pq.ParquetFile(path).metadata.num_rows for path in paths)
+
+
+def _id_bounds(prefix: str, rows: int) -> list[str]:
+    """Where to split ``rows`` entity ids (``prefix`` and hex digits) into ranges of about ROWS_PER_SORT rows."""
+    pieces = min(256, -(-rows // ROWS_PER_SORT))
+    return [_literal(f"{prefix}{i * 256 // pieces:02x}") for i in range(1, pieces)]
+
+
+def _position_bounds(rows: int) -> list[str]:
+    """Where to split the places 0 … ``rows`` - 1 into ranges of ROWS_PER_SORT."""
+    return [str(start) for start in range(ROWS_PER_SORT, rows, ROWS_PER_SORT)]
+
+
+def _ranges(column: str, bounds: list[str]) -> list[str]:
+    """SQL conditions that split the values of ``column`` at ``bounds`` (ascending SQL literals) into consecutive
+    ranges, which together hold every value: sorting each range in turn sorts them all.
+
+    >>> _ranges("pos", ["10", "20"])
+    ['pos < 10', 'pos >= 10 AND pos < 20', 'pos >= 20']
+    >>> _ranges("pos", [])
+    ['true']
+    """
+    lows, highs = [None, *bounds], [*bounds, None]
+    return [" AND ".join([f"{column} >= {low}"] * (low is not None) + [f"{column} < {high}"] * (high is not None))
+            or "true" for low, high in zip(lows, highs)]
 
 
 def _grouped(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
@@ -1241,14 +1391,21 @@ class _OrganizationFold:
                 "byline": None}
 
 
-def _entity_rows(connection: duckdb.DuckDBPyConnection, limit: int) -> Iterator[dict[str, Any]]:
+def _entity_rows(connection: duckdb.DuckDBPyConnection, limit: int, person_rows: list[Path], ambiguous: list[Path],
+                 scratch: Path) -> Iterator[dict[str, Any]]:
     """Every entities row: people, then organizations, each by entity id, streamed."""
-    connection.execute(PERSON_ROWS)
-    for group in _grouped(_rows(connection.sql(
-            "SELECT * FROM person_rows ORDER BY entity_id, date NULLS LAST, doc_id, person_id, part, name"))):
+    people = (_rows(connection.sql(PERSON_ROWS.format(person_rows=_paths(person_rows), ambiguous=_paths(ambiguous),
+                                                      ids=ids)))
+              for ids in _ranges("r.entity_id", _id_bounds("P", _row_count(person_rows))))
+    for group in _grouped(chain.from_iterable(people)):
         yield person_entity(group, limit)
+    mentions = scratch / "organization-rows.parquet"
+    connection.execute(f"COPY ({ORG_MENTIONS}) TO {_literal(str(mentions))} "
+                       f"(FORMAT parquet, ROW_GROUP_SIZE {BATCH_ROWS})")
+    organizations = (_rows(connection.sql(ORG_ROWS.format(mentions=_paths([mentions]), ids=ids)))
+                     for ids in _ranges("m.entity_id", _id_bounds("O", _row_count([mentions]))))
     fold: _OrganizationFold | None = None
-    for row in _rows(connection.sql(ORG_ROWS)):
+    for row in chain.from_iterable(organizations):
         if fold is None or row[0] != fold.entity_id:
             if fold is not None:
                 yield fold.row(limit)
@@ -1258,7 +1415,8 @@ def _entity_rows(connection: duckdb.DuckDBPyConnection, limit: int) -> Iterator[
         yield fold.row(limit)
 
 
-def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables, rules: IdentityRules) -> int:
+def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables, rules: IdentityRules,
+                    person_rows: list[Path], ambiguous: list[Path]) -> int:
     """The entities table in the run's formats: Parquet always, CSV and JSON lines where the run writes them."""
     columns = [name for name, _ in TABLES["entities"]]
     tables.entities.parent.mkdir(parents=True, exist_ok=True)
@@ -1271,7 +1429,8 @@ def _write_entities(connection: duckdb.DuckDBPyConnection, tables: StagedTables,
         lines = (stack.enter_context(open(tables.jsonl.with_name(ENTITIES_JSONL), "w", encoding="utf-8"))
                  if tables.jsonl is not None else None)
         batch: list[dict[str, Any]] = []
-        for row in chain(_entity_rows(connection, rules.ambiguous_limit), [None]):
+        for row in chain(_entity_rows(connection, rules.ambiguous_limit, person_rows, ambiguous, tables.scratch),
+                         [None]):
             if row is not None:
                 batch.append(row)
             if batch and (row is None or len(batch) >= BATCH_ROWS):

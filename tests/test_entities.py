@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -400,3 +401,34 @@ def test_names_clustered_by_several_processes_get_the_ids_of_one(tmp_path: Path,
                                   for name in ("people", "entities")))
     assert tables[1][0] > 0 and tables[1][1]
     assert tables[3] == tables[1]
+
+
+def test_small_chunks_give_the_tables_of_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.entities import synthetic_corpus
+
+    # the step works in chunks so that its memory does not grow with the corpus (names a group of partitions at a
+    # time, sorts by ranges of entity ids and of places in the people table): chunks of a few hundred rows, over the
+    # people table as a dataset of two files, must give the tables that one chunk over one file gives
+    source = synthetic_corpus(3000, tmp_path / "source")
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    for name in ("documents", "mentions", "people"):
+        (whole / f"{name}.parquet").write_bytes((source / f"{name}.parquet").read_bytes())
+    count = pipeline.entities.add_entities(whole, None, RULES)
+    chunked = tmp_path / "chunked"
+    (chunked / "people").mkdir(parents=True)
+    for name in ("documents", "mentions"):
+        (chunked / f"{name}.parquet").write_bytes((source / f"{name}.parquet").read_bytes())
+    people = pq.read_table(source / "people.parquet")
+    pq.write_table(people.slice(0, 1000), chunked / "people" / "part-00000.parquet")
+    pq.write_table(people.slice(1000), chunked / "people" / "part-00001.parquet")
+    monkeypatch.setattr(pipeline.entities, "RECORDS_PER_SORT", 200)
+    monkeypatch.setattr(pipeline.entities, "PARTITIONS_PER_GROUP", 3)
+    monkeypatch.setattr(pipeline.entities, "ROWS_PER_SORT", 300)
+    assert pipeline.entities.add_entities(chunked, None, RULES) == count > 0
+    expected = pq.read_table(whole / "people.parquet").to_pylist()
+    assert all(row["entity_id"] for row in expected)
+    assert [row for part in ("part-00000", "part-00001")
+            for row in pq.read_table(chunked / "people" / f"{part}.parquet").to_pylist()] == expected
+    assert (pq.read_table(chunked / "entities" / "part-00000.parquet").to_pylist()
+            == pq.read_table(whole / "entities.parquet").to_pylist())
