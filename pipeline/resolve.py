@@ -47,7 +47,7 @@ from .extract.people import name_after_rank, skip_parenthesis
 from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
 from .org_registry import TEMPLATE, OrgRegistry
 from .model import AcronymRecord, Mention, PersonRecord, Role
-from .segment import SentenceIndex, is_acronym_form, sentence_ranges, token_lowers, token_texts
+from .segment import SentenceIndex, is_acronym_form, sentence_ranges, token_lowers, token_texts, tokens_text
 
 APPOSITION = {",", "-", "–", "—", "("}
 # marks that end the stretch in which a name and its role are linked
@@ -820,7 +820,7 @@ class RecordLinker:
         """The official name of the head written at tokens ``start:end`` that every place has (``Bộ CHQS`` →
         ``Bộ Chỉ huy Quân sự``, as the registry's template writes it); else the text with acronyms spelled out."""
         if self.registry is not None:
-            for form in self.registry.lookup(s.doc[start:end].text):
+            for form in self.registry.lookup(tokens_text(s.doc, start, end)):
                 if form.role == TEMPLATE:
                     return self.registry.templates[form.entry].name
         return s.expanded(start, end)
@@ -874,7 +874,7 @@ class RecordLinker:
         if not any(_phrase_ending_at(s.lower, j, self.lexicon.appointing) is not None
                    for j in range(max(first, start - 1 - APPOINTING_WORDS), start)):
             return None
-        return s.doc[start:end].text
+        return tokens_text(s.doc, start, end)
 
     def role_items(self, s: _Spans, start: int, end: int) -> list[RoleEvent]:
         """The roles of a list between tokens ``start`` and ``end``: each POSITION opens one, an ORG after

@@ -44,7 +44,8 @@ from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
 )
-from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers
+from ..segment import (DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers,
+                       tokens_text)
 from .acronyms import ROMAN_NUMERAL
 from .base import (
     PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
@@ -933,7 +934,8 @@ class _Context:
             self._provinces = []
             for place in self.place_list:
                 value, _, attrs = span_values(place)
-                personal = any(t.lower_ in PERSONAL_PLACE_CUES for t in self.doc[max(0, place.start - 3):place.start])
+                before = token_lowers(self.doc)[max(0, place.start - 3):place.start]
+                personal = any(lower in PERSONAL_PLACE_CUES for lower in before)
                 if (attrs or {}).get("level") in ("province", *FOREIGN_UNIT_LEVELS) and not personal:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
         return self._provinces
@@ -989,8 +991,8 @@ class _Context:
         if head is None:
             return False
         size = head.end - head.start
-        return place.start >= size and form_key(self.doc[place.start - size:place.start].text) == form_key(
-            self.doc[head.start:head.end].text)
+        return place.start >= size and form_key(tokens_text(self.doc, place.start - size, place.start)) == form_key(
+            tokens_text(self.doc, head.start, head.end))
 
     def normalize(self, parts: list[Part]) -> str:
         """The full name: acronyms expanded (also inside heads), a bare unit word completed with the document's
@@ -1063,7 +1065,7 @@ class _Context:
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS:
             return None
-        party = form_key(doc[start:end].text) == form_key(PARTY_COMMITTEE)
+        party = form_key(tokens_text(doc, start, end)) == form_key(PARTY_COMMITTEE)
         after_title = start in self.title_ends
         start = end + 1
         if after_title and doc[end].text == "," and start in self.position_end_at:
@@ -1217,12 +1219,12 @@ class _Context:
                 named = True
             elif k in self.place_units and self.place_units[k] in self.places:
                 place = self.places[self.place_units[k]]
-                parts.append(Part(k, place.end, "place", place._.normalized or doc[k:place.end].text,
+                parts.append(Part(k, place.end, "place", place._.normalized or tokens_text(doc, k, place.end),
                                   attrs=place._.attrs or {}))
                 named = True
             elif k in self.places and self.person_after_unit_word(self.places[k]):
                 # the organization ends with its unit word; the name after it is a person's
-                parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
+                parts.append(Part(k, self.units[k], "unit", tokens_text(doc, k, self.units[k]).lower()))
                 named = True
                 break
             elif k in self.places:
@@ -1240,7 +1242,7 @@ class _Context:
                 parts.append(Part(k, k + 3, "definition", ""))
             elif (end := self.region_end(k, parts)) is not None:
                 # "Tòa án nhân dân khu vực 1", "Chi cục Hải quan khu vực VIII": the regional bodies of 2025
-                parts.append(Part(k, end, "region", doc[k:end].text))
+                parts.append(Part(k, end, "region", tokens_text(doc, k, end)))
                 named = True
             elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
@@ -1251,23 +1253,23 @@ class _Context:
                     parts[-1].kind == "acronym" and form_key(self.normalize(parts)) in self.x.numbered)):
                 # written in digits: "Chính phủ hai nước" is two governments
                 end = self.number_end(k)
-                parts.append(Part(k, end, "number", doc[k:end].text))
+                parts.append(Part(k, end, "number", tokens_text(doc, k, end)))
                 named = True
             elif k in self.units:
-                parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
+                parts.append(Part(k, self.units[k], "unit", tokens_text(doc, k, self.units[k]).lower()))
                 named = True
                 break
             elif (is_title(token) and not self.headline_word(k, parts) and not self.closed_by_place(parts)
                   and (after_person or not self.person_starts_at(k))):
                 end = max(self.words.word_end(k), k + 1)
-                parts.append(Part(k, end, "name", doc[k:end].text))
+                parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
                 named = True
             elif (end := self.hyphenated_name(k, parts)) is not None:
-                parts.append(Part(k, end, "name", "- " + doc[k + 1:end].text))
+                parts.append(Part(k, end, "name", "- " + tokens_text(doc, k + 1, end)))
             elif (end := self.coordinated_function_end(k, parts)) is not None:
-                parts.append(Part(k, end, "name", doc[k:end].text))
+                parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
-                parts.append(Part(k, bridge, "bridge", doc[k:bridge].text))
+                parts.append(Part(k, bridge, "bridge", tokens_text(doc, k, bridge)))
             else:
                 break
             k = parts[-1].end

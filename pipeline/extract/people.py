@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon
-from ..segment import DocumentWords, token_texts
+from ..segment import DocumentWords, token_lowers, token_texts, tokens_text
 from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of, span_values
 
 MIN_NAME, MAX_NAME = 2, 4
@@ -111,7 +111,7 @@ def name_after_rank(doc: Doc, k: int, between: frozenset[tuple[str, ...]]) -> in
         else:
             start = k + 1 if k < len(doc) and doc[k].text == "," else k
             for n in (3, 2, 1):
-                if tuple(t.lower_ for t in doc[start:start + n]) in between:
+                if tuple(token_lowers(doc)[start:start + n]) in between:
                     k = start + n
                     break
             else:
@@ -211,7 +211,7 @@ class PersonExtractor:
         def add(start: int, need_surname: bool, source: str) -> int | None:
             end = self.name_end(doc, start, blocked, need_surname)
             if end is not None:
-                candidates.append(make_span(doc, start, end, "PERSON", doc[start:end].text, source))
+                candidates.append(make_span(doc, start, end, "PERSON", tokens_text(doc, start, end), source))
             return end
 
         for rank in ranks:
@@ -231,7 +231,7 @@ class PersonExtractor:
             if k + 1 < len(doc) and doc[k].lower_ == "người" and k + 1 in places and is_foreign(places[k + 1]):
                 k, need_surname = places[k + 1].end, False  # "Thủy thủ người Philippines Jomar Villanueva"
             if is_initial(doc, k) and initials_end(doc, k) is None:
-                candidates.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initials"))
+                candidates.append(make_span(doc, k, k + 2, "PERSON", tokens_text(doc, k, k + 2), "people.initials"))
                 continue  # "ông D.": one initial after a cue
             while k not in rank_starts and (need_surname or k not in place_starts):
                 end = add(k, need_surname, "people.after_honorific")
@@ -314,7 +314,7 @@ class PersonExtractor:
                 continue
             found = self.name_end(doc, start, blocked, need_surname=need_surname or start not in honorific_ends)
             if found == end:
-                return make_span(doc, start, end, "PERSON", doc[start:end].text, source)
+                return make_span(doc, start, end, "PERSON", tokens_text(doc, start, end), source)
             return None
         return None
 
@@ -358,7 +358,7 @@ class PersonExtractor:
             if end is None:
                 k += 1
                 continue
-            spans.append(make_span(doc, k, end, "PERSON", doc[k:end].text, "people.initials"))
+            spans.append(make_span(doc, k, end, "PERSON", tokens_text(doc, k, end), "people.initials"))
             k = end
         return spans
 
@@ -385,7 +385,7 @@ class PersonExtractor:
                     k += 1
                 end = None if k in places else self.name_end(doc, k, blocked, need_surname=True)
                 if end is not None and not any(s.start == k for s in found + items):
-                    item = make_span(doc, k, end, "PERSON", doc[k:end].text, "people.list_item")
+                    item = make_span(doc, k, end, "PERSON", tokens_text(doc, k, end), "people.list_item")
                     items.append(item)
                     queue.insert(0, item)
         return items
@@ -433,7 +433,7 @@ class PersonExtractor:
         for k, source in cues:
             pair = tuple(t.text for t in doc[k:k + 2])
             if len(pairs.get(pair, ())) == 1 and not taken[k] and alone(k + 1):
-                short.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, source))
+                short.append(make_span(doc, k, k + 2, "PERSON", tokens_text(doc, k, k + 2), source))
                 taken[k:k + 2] = b"\x01\x01"
                 continue
             if alone(k, after_cue=True) and (source != "people.given_name" or doc[k].text in owners):
@@ -467,7 +467,7 @@ class PersonExtractor:
             end = self.name_end(doc, k, set(), need_surname=False)
             if end is None or end - k > MAX_NAME:
                 return []
-            names.append(make_span(doc, k, end, "PERSON", doc[k:end].text, "people.byline"))
+            names.append(make_span(doc, k, end, "PERSON", tokens_text(doc, k, end), "people.byline"))
             if end > i:
                 return names
             if doc[end].text not in BYLINE_SEPARATORS:
@@ -491,7 +491,7 @@ class PersonExtractor:
             text = texts[k]
             if (text in letters and k >= letters[text] and is_initial(doc, k) and k not in blocked
                     and (k == 0 or not is_title(doc[k - 1])) and not is_initial(doc, k + 2)):
-                spans.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initial_repeat"))
+                spans.append(make_span(doc, k, k + 2, "PERSON", tokens_text(doc, k, k + 2), "people.initial_repeat"))
         return spans
 
     def repeats(self, doc: Doc, found: list[Span], orths: list[int]) -> list[Span]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PositionLexicon
+from ..segment import tokens_text
 from .base import add_spans, is_title, make_span, pattern
 
 
@@ -135,7 +136,7 @@ class PositionExtractor:
                 start, source = start - 1, "positions.prefix"
             while end in suffix_ends:
                 end, source = suffix_ends[end], "positions.suffix"
-            text = doc[start:end].text
+            text = tokens_text(doc, start, end)
             if start > 0 and (doc[start - 1].lower_ in self.plural_before or doc[start - 1].text.isdigit()):
                 continue  # "3 Phó Giám đốc", "các Phó Tư lệnh": a plural, no office of one person
             if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..lexicons import Rank, RankLexicon
+from ..segment import tokens_text
 from .base import add_spans, make_span, pattern
 
 FORCE_WINDOW = 4
@@ -42,8 +43,8 @@ class RankExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         # by start, so that the first cue after a rank is found by bisection, not by scanning every cue
-        forces = sorted(((start, self.forces[doc[start:end].text.lower()]) for _, start, end in self.force_matcher(doc)),
-                        key=lambda cue: cue[0])
+        forces = sorted(((start, self.forces[tokens_text(doc, start, end).lower()])
+                         for _, start, end in self.force_matcher(doc)), key=lambda cue: cue[0])
         force_starts = [start for start, _ in forces]
         spans = []
         for found in filter_spans(self.matcher(doc, as_spans=True)):
