@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .extract.base import span_values
+from .extract.base import span_text, span_values
 from .extract.people import name_after_rank, skip_parenthesis
 from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
 from .org_registry import TEMPLATE, OrgRegistry
@@ -114,7 +114,7 @@ class RoleEvent:
 
 
 def _value(span: Span) -> str:
-    return span_values(span)[0] or span.text
+    return span_values(span)[0] or span_text(span)
 
 
 def full_name(name: str, full_names: set[str]) -> str:
@@ -691,7 +691,7 @@ class RecordLinker:
         if org is None or len(org) < 2 or _value(org) != event.organization:
             return
         level = UNIT_LEVELS.get(s.lower[org.end - 1])
-        if level is not None and (place._.attrs or {}).get("level") == level:
+        if level is not None and (span_values(place)[2] or {}).get("level") == level:
             event.organization = f"{self.head_name(s, org.start, org.end - 1)} {_value(place)}"
             event.mention_ids.append(s.id(place))
 
@@ -835,7 +835,7 @@ class RecordLinker:
         if level is None:
             return None
         places = [p for start, p in sorted(s.places.items())
-                  if first <= start < role.at and (p._.attrs or {}).get("level") == level]
+                  if first <= start < role.at and (span_values(p)[2] or {}).get("level") == level]
         if len(places) != count:
             return None
         head = self.head_name(s, org.start, org.end - 1)
@@ -1410,10 +1410,11 @@ def acronym_records(mentions: list[Span]) -> list[AcronymRecord]:
     """One record per distinct acronym: its expansion, where it came from, how often it occurs."""
     records: OrderedDict[str, AcronymRecord] = OrderedDict()
     for span in (m for m in mentions if m.label_ == "ACRONYM"):
-        record = records.get(span.text)
+        text = span_text(span)
+        record = records.get(text)
         if record is None:
-            source = (span._.attrs or {}).get("expansion_source", "unknown")
-            records[span.text] = AcronymRecord(span.text, span._.normalized, source, 1)
+            normalized, _, attrs = span_values(span)
+            records[text] = AcronymRecord(text, normalized, (attrs or {}).get("expansion_source", "unknown"), 1)
         else:
             record.count += 1
     return list(records.values())

@@ -92,7 +92,7 @@ def document_units(places: list[Span]) -> dict[str, str]:
     """
     counts: dict[str, dict[str, int]] = {}
     for place in places:
-        value = place._.normalized or ""
+        value = span_values(place)[0] or ""
         for unit in ("phường", "xã", "đặc khu"):
             if value.startswith(unit + " "):
                 name = value[len(unit) + 1:]
@@ -130,8 +130,8 @@ def document_province(places: list[Span]) -> Province | None:
     codes: dict[str, str | None] = {}
     first_line = text_of(places[0].doc).find("\n") if places else -1
     for place in places:
-        value = place._.normalized or ""
-        attrs = place._.attrs or {}
+        value, _, attrs = span_values(place)
+        value, attrs = value or "", attrs or {}
         # foreign regions have their own level; a "province" the registry could not place is no province
         if attrs.get("level") == "province" and attrs.get("code") and " " in value:
             weight = HEADLINE_WEIGHT if 0 <= place.start_char < first_line else 1
@@ -537,7 +537,7 @@ class _Context:
         """A form of several templates (``BCHQS``: a province's Bộ, a commune's Ban), the one of the level of the unit
         word or place written at ``k`` first: ``BCHQS tỉnh`` is the Bộ Chỉ huy Quân sự, ``BCHQS xã`` the Ban."""
         place = self.places.get(k)
-        level = BODY_LEVELS.get((place._.attrs or {}).get("level", "")) if place is not None else UNIT_LEVELS.get(
+        level = BODY_LEVELS.get((span_values(place)[2] or {}).get("level", "")) if place is not None else UNIT_LEVELS.get(
             self.doc[k].lower_ if k < len(self.doc) else "")
         if level is None:
             return forms
@@ -655,9 +655,10 @@ class _Context:
     def person_after_unit_word(self, place: Span) -> bool:
         """``UBND tỉnh Trần Văn X``: a "place" after a unit word that the registry does not know and that opens
         with a surname is the person the organization is followed by."""
-        attrs = place._.attrs or {}
+        _, source, attrs = span_values(place)
+        attrs = attrs or {}
         k = self.units.get(place.start)
-        return (place._.source == "places.unit_word" and "code" not in attrs and k is not None
+        return (source == "places.unit_word" and "code" not in attrs and k is not None
                 and attrs.get("level") in UNPLACED_LEVELS and k < place.end and self.person_starts_at(k))
 
     def organization_at(self, i: int) -> Span | None:
@@ -666,7 +667,7 @@ class _Context:
         elif self.is_org_acronym(i) and not self.is_parenthesised(i):
             acronym = self.acronyms[i]
             forms = tuple(self.x.registry.forms.get(form_key(acronym.text), ()))
-            parts = [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text, forms)]
+            parts = [Part(i, i + 1, "acronym", span_values(acronym)[0] or span_text(acronym), forms)]
         else:
             return None
         if first_is_vessel_number(self.doc, i, parts):
@@ -688,7 +689,7 @@ class _Context:
             if first.end == i + 1 and self.is_org_acronym(i):
                 # "UBND các xã": the organization acronym alone is an ORG, whatever follows it
                 acronym = self.acronyms[i]
-                return self.span(i, i + 1, [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text)],
+                return self.span(i, i + 1, [Part(i, i + 1, "acronym", span_values(acronym)[0] or span_text(acronym))],
                                  "orgs.acronym")
             return None
         if first.kind == "head" and first_key in self.x.delegations and not self.names_a_unit(parts):
@@ -1073,7 +1074,7 @@ class _Context:
         if start not in self.heads and after_title and self.is_org_acronym(start):
             # "Bí thư Đảng ủy, Chỉ huy trưởng BĐBP tỉnh": the Party committee of the body written as an acronym
             parts, named = self.grow([Part(start, start + 1, "acronym",
-                                           self.acronyms[start]._.normalized or doc[start].text)])
+                                           span_values(self.acronyms[start])[0] or doc[start].text)])
             return [Part(parts[0].start, parts[-1].end, "name", self.x.lexicon.as_force(self.normalize(parts)))]
         if start not in self.heads:
             return None
@@ -1215,12 +1216,12 @@ class _Context:
                 named = named or self.stands_alone(parts[-1])
             elif k in self.acronyms:
                 acronym = self.acronyms[k]
-                parts.append(Part(k, k + 1, "acronym", acronym._.normalized or acronym.text))
+                parts.append(Part(k, k + 1, "acronym", span_values(acronym)[0] or span_text(acronym)))
                 named = True
             elif k in self.place_units and self.place_units[k] in self.places:
                 place = self.places[self.place_units[k]]
-                parts.append(Part(k, place.end, "place", place._.normalized or tokens_text(doc, k, place.end),
-                                  attrs=place._.attrs or {}))
+                value, _, attrs = span_values(place)
+                parts.append(Part(k, place.end, "place", value or tokens_text(doc, k, place.end), attrs=attrs or {}))
                 named = True
             elif k in self.places and self.person_after_unit_word(self.places[k]):
                 # the organization ends with its unit word; the name after it is a person's
@@ -1233,9 +1234,10 @@ class _Context:
                 # a place outside Vietnam (Cục Quản lý xuất nhập cảnh Bằng Tường)
                 # and so does a body named after a border gate (Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan, Đồn Biên
                 # phòng Cửa khẩu Nam Giang): the name says the gate, not the gate's registry name
-                kept = place._.source == "places.body_name" or (place._.attrs or {}).get("level") in KEPT_IN_NAMES
-                value = place.text if kept else place._.normalized or place.text
-                parts.append(Part(k, place.end, "place", value, attrs=place._.attrs or {}))
+                normalized, source, attrs = span_values(place)
+                kept = source == "places.body_name" or (attrs or {}).get("level") in KEPT_IN_NAMES
+                value = span_text(place) if kept else normalized or span_text(place)
+                parts.append(Part(k, place.end, "place", value, attrs=attrs or {}))
                 named = True
             elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
                     (k + 1) in self.acronyms or UNIT_CODE.match(doc[k + 1].text)):
