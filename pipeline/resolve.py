@@ -944,10 +944,10 @@ class RecordLinker:
         if j > k:
             head = self.head_name(s, k, j)
             return [f"{head} {_value(place)}" for place in places], places
-        unit = doc[j + 1:places[0].start].text
+        unit = tokens_text(doc, j + 1, places[0].start)
         if not unit:
             return None
-        return [f"{unit[:1].upper()}{unit[1:]} {place.text}" for place in places], places
+        return [f"{unit[:1].upper()}{unit[1:]} {span_text(place)}" for place in places], places
 
     def anaphors(self, s: _Spans, persons: list[Span], index: SentenceIndex) -> dict[int, list[RoleEvent]]:
         """``… đối với đồng chí A, … và bổ nhiệm đồng chí giữ chức Phó Tư lệnh …``: a role linked to an anaphor with

@@ -45,7 +45,7 @@ from ..org_registry import (
     form_key, strip_unit_word, with_ancestors,
 )
 from ..segment import (DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers,
-                       tokens_text)
+                       token_texts, tokens_text)
 from .acronyms import ROMAN_NUMERAL
 from .base import (
     PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
@@ -220,23 +220,26 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     first_words = {head.split(" ", 1)[0] for head in parents}
 
     def head_of(span: Span, completed_ok: bool = False) -> str | None:
-        if span[0].text not in first_words:
+        if token_texts(span.doc)[span.start] not in first_words:
             return None
+        text = span_text(span)
         value, _, attrs = span_values(span)
-        completed = (value != span.text or (attrs or {}).get("parent")) and not (
-            completed_ok and (value or "").startswith(span.text + " "))
-        if completed or any(ch.isdigit() for ch in span.text) or any(k in place_starts for k in range(
+        completed = (value != text or (attrs or {}).get("parent")) and not (
+            completed_ok and (value or "").startswith(text + " "))
+        if completed or any(ch.isdigit() for ch in text) or any(k in place_starts for k in range(
                 span.start + 1, span.end)):
             return None
-        # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"
-        return max((h for h in parents if span.text == h or span.text.startswith(h + " ")), key=len, default=None)
+        # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"; the heads that may
+        # open it are its prefixes that end before a space, looked up longest first rather than every head tried
+        ends = [i for i, ch in enumerate(text) if ch == " "]
+        return next((text[:i] for i in [len(text), *reversed(ends)] if text[:i] in parents), None)
 
     def owns(owner: Span, head: str, unit: Span | None = None) -> bool:
-        value = span_values(owner)[0] or owner.text
+        value = span_values(owner)[0] or span_text(owner)
         if any(head == n or head.startswith(n + " ") for n in national) and LOCAL_UNIT_WORDS.search(value):
             return False
         allowed = parents[head]
-        fixed = fixed_owners.get(form_key(unit.text)) if unit is not None else None
+        fixed = fixed_owners.get(form_key(span_text(unit))) if unit is not None else None
         if fixed:
             # the head's owners that the registry's names allow: a police division's are "Công an tỉnh", not a Sở
             allowed = tuple(p for p in allowed if any(p == name or p.startswith(name + " ") for name in fixed))
@@ -246,9 +249,9 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         if k + 1 == len(spans):
             return None
         span, after = spans[k], spans[k + 1]
-        between = span.doc[span.end:after.start]
-        # "Đội Trinh sát, Bộ CHQS tỉnh …", "Đội Vận động quần chúng của Đồn Biên phòng …"
-        return after if len(between) == 1 and between[0].lower_ in (",", "của") and owns(after, head, span) else None
+        # one word between them: "Đội Trinh sát, Bộ CHQS tỉnh …", "Đội Vận động quần chúng của Đồn Biên phòng …"
+        return after if (after.start - span.end == 1 and token_lowers(span.doc)[span.end] in (",", "của")
+                         and owns(after, head, span)) else None
 
     def owner_named_after(k: int) -> Span | None:
         # "Đội Trinh sát của đồn", "Chính ủy của chi đội": the last body before it of that head
@@ -258,10 +261,11 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             return None
         words = [doc[span.end + 1].lower_, " ".join(t.lower_ for t in doc[span.end + 1:span.end + 3])]
         return next((before for before in reversed(spans[:k])
-                     if any((span_values(before)[0] or before.text).lower().startswith(w + " ") for w in words)), None)
+                     if any((span_values(before)[0] or span_text(before)).lower().startswith(w + " ")
+                            for w in words)), None)
 
     def is_foreign(owner: Span) -> bool:
-        value = span_values(owner)[0] or owner.text
+        value = span_values(owner)[0] or span_text(owner)
         return any(value.endswith(" " + place) for place in foreign_places)
 
     sentences: SentenceIndex | None = None
@@ -288,7 +292,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head, span)
                                               and (not is_foreign(before) or same_sentence(before, span))), None)
         if owner is not None:
-            span._.normalized = f"{span_values(span)[0]} {as_force(span_values(owner)[0] or owner.text)}"
+            span._.normalized = f"{span_values(span)[0]} {as_force(span_values(owner)[0] or span_text(owner))}"
     for k in sorted(written_after, reverse=True):
         owner_name = as_force(span_values(written_after[k])[0] or written_after[k].text)
         spans[k]._.normalized = f"{spans[k].text} {owner_name}"
@@ -304,9 +308,9 @@ def complete_numbered(spans: list[Span]) -> None:
     Only a head and a number (``Đại đội 355``) are completed, with the one longer name of the document that opens
     with that head and ends with that number.
     """
-    values = {span_values(span)[0] or span.text for span in spans}
+    values = {span_values(span)[0] or span_text(span) for span in spans}
     for span in spans:
-        value = span_values(span)[0] or span.text
+        value = span_values(span)[0] or span_text(span)
         head, _, number = value.rpartition(" ")
         if not number.isdigit() or not head or len(head.split()) > 2:
             continue
@@ -386,7 +390,7 @@ class OrganizationExtractor:
             org = context.organization_at(i)
             if org is not None:
                 spans.append(org)
-                context.named.append(span_values(org)[0] or org.text)
+                context.named.append(span_values(org)[0] or span_text(org))
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of)
@@ -587,7 +591,7 @@ class _Context:
             parts, _ = self.grow([self.head_part(head)])
             if not numbered_at(head) and not any(part.kind == "number" for part in parts[1:]):
                 continue
-            key = form_key(head.text)
+            key = form_key(span_text(head))
             value = self.normalize(parts)
             names.setdefault(key, []).append((start, value))
             # "Vùng Cảnh sát biển 2" is also the document's "Vùng" (a later "Bộ Tư lệnh Vùng")
@@ -625,7 +629,7 @@ class _Context:
         """
         doc = self.doc
         for head in self.heads.candidates(i):
-            key = form_key(head.text)
+            key = form_key(span_text(head))
             if (doc[i].text[:1].isupper() or key in self.x.standalone
                     or any(key.startswith(h + " ") for h in self.x.sentence_case) or self.grows_at(head.end)):
                 return True
@@ -666,7 +670,7 @@ class _Context:
             parts = [self.head_part(self.heads[i])]
         elif self.is_org_acronym(i) and not self.is_parenthesised(i):
             acronym = self.acronyms[i]
-            forms = tuple(self.x.registry.forms.get(form_key(acronym.text), ()))
+            forms = tuple(self.x.registry.forms.get(form_key(span_text(acronym)), ()))
             parts = [Part(i, i + 1, "acronym", span_values(acronym)[0] or span_text(acronym), forms)]
         else:
             return None
@@ -772,7 +776,7 @@ class _Context:
         if self._mentioned is None:
             registry = self.x.registry
             ids = set()
-            written = [span.text for span in self.heads.order] + [span.text for span in self.acronyms.values()]
+            written = [span_text(span) for span in (*self.heads.order, *self.acronyms.values())]
             for text in written:
                 ids.update(f.entry for f in registry.forms.get(form_key(text), ())
                            if f.entry in registry.bodies and f.role != IN_CONTEXT)
@@ -950,7 +954,7 @@ class _Context:
     def foreign_names(self) -> set[str]:
         """The normalized names of the foreign provinces and countries the document names."""
         if self.foreign_places is None:
-            self.foreign_places = {span_values(place)[0] or place.text for place in self.place_list
+            self.foreign_places = {span_values(place)[0] or span_text(place) for place in self.place_list
                                    if (span_values(place)[2] or {}).get("level") in FOREIGN_LEVELS}
         return self.foreign_places
 
@@ -1082,8 +1086,8 @@ class _Context:
         # the registry knows "Ban Chỉ huy BĐBP" as one name
         head = self.heads[start]
         lexicon_heads = [c for c in self.heads.candidates(start)
-                         if form_key(c.text) in self.x.lexicon_heads and c.end <= head.end]
-        if form_key(head.text) not in self.x.lexicon_heads and lexicon_heads:
+                         if form_key(span_text(c)) in self.x.lexicon_heads and c.end <= head.end]
+        if form_key(span_text(head)) not in self.x.lexicon_heads and lexicon_heads:
             head = max(lexicon_heads, key=len)
         parts, named = self.grow([self.head_part(head)])
         after = parts[-1].end
@@ -1143,9 +1147,9 @@ class _Context:
     def parent_head_at(self, k: int) -> bool:
         """After a unit's own name, the organization it belongs to: ``Trường Quân sự | Quân khu 3``."""
         head = self.heads[k]
-        key = form_key(head.text)
+        key = form_key(span_text(head))
         numbered = key in self.x.numbered and head.end < len(self.doc) and self.doc[head.end].text[:1].isdigit()
-        return numbered or (key in self.x.registry_standalone and head.text[:1].isupper())
+        return numbered or (key in self.x.registry_standalone and span_text(head)[:1].isupper())
 
     def force_at(self, k: int) -> bool:
         """After a numbered unit, the armed force it belongs to: ``Bệnh viện 103 | Quân đội nhân dân Lào``."""

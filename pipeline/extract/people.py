@@ -34,7 +34,8 @@ from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon
 from ..segment import DocumentWords, token_lowers, token_texts, tokens_text
-from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of, span_values
+from .base import (add_spans, is_title, make_span, pattern, span_starting_at, span_text, spans_of,
+                   span_values)
 
 MIN_NAME, MAX_NAME = 2, 4
 # Lao, Khmer and other foreign names run longer than Vietnamese ones ("Khăm Phon Xay Nha Vông")
@@ -227,7 +228,7 @@ class PersonExtractor:
             if k < len(doc) and doc[k].text == ":":
                 k += 1
             # "ông Sok Sa Rát": a lower-case honorific or cue vouches for a name without a Vietnamese surname
-            need_surname = not honorific.text.islower()
+            need_surname = not span_text(honorific).islower()
             if k + 1 < len(doc) and doc[k].lower_ == "người" and k + 1 in places and is_foreign(places[k + 1]):
                 k, need_surname = places[k + 1].end, False  # "Thủy thủ người Philippines Jomar Villanueva"
             if is_initial(doc, k) and initials_end(doc, k) is None:
@@ -253,7 +254,7 @@ class PersonExtractor:
         texts = token_texts(doc)
         candidates.extend(self.initials(doc, texts, blocked))
         for known in self.known(doc, as_spans=True):
-            candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
+            candidates.append(make_span(doc, known.start, known.end, "PERSON", span_text(known), "people.known"))
         candidates.extend(self.byline(doc))
         candidates.extend(self.before_roles(doc, positions, honorifics, blocked, place_starts))
         candidates.extend(self.before_birth_year(doc, texts, blocked, place_starts))
@@ -320,7 +321,7 @@ class PersonExtractor:
 
     def is_foreign_title(self, position: Span) -> bool:
         """``Tỉnh trưởng``, ``Phó Tỉnh trưởng``, ``Đại sứ``: a title that only a foreign official holds here."""
-        title = position.text.lower()
+        title = span_text(position).lower()
         return title.removeprefix("phó ") in self.foreign_titles
 
     @staticmethod
@@ -406,9 +407,9 @@ class PersonExtractor:
         pairs: dict[tuple[str, str], set[str]] = {}
         for span in found:
             if MIN_NAME <= len(span) <= MAX_NAME and span[-1].text != ".":
-                owners.setdefault(span[-1].text, set()).add(span.text)
+                owners.setdefault(span[-1].text, set()).add(span_text(span))
             if len(span) >= 3:
-                pairs.setdefault((span[-2].text, span[-1].text), set()).add(span.text)
+                pairs.setdefault((span[-2].text, span[-1].text), set()).add(span_text(span))
         taken = bytearray(len(doc))
         for span in (*found, *orgs.values(), *places.values()):
             taken[span.start:span.end] = b"\x01" * len(span)
@@ -427,7 +428,7 @@ class PersonExtractor:
         short = []
         cues = [(s.end, "people.given_name") for s in ranks]
         for honorific in honorifics:
-            capitalised = not honorific.text.islower()
+            capitalised = not span_text(honorific).islower()
             if not capitalised or honorific.start == 0 or doc[honorific.start].is_sent_start:
                 cues.append((honorific.end, "people.honorific_given_name"))
         for k, source in cues:
@@ -481,7 +482,7 @@ class PersonExtractor:
         (``N.T.H.``, ``Đ.Q.K.``) whose last letter it is, the way reports name the person again."""
         letters: dict[str, int] = {}  # last letter of a name in initials → where that name ends
         for span in found:
-            letter = span.text.rstrip(".")[-1:]
+            letter = span_text(span).rstrip(".")[-1:]
             if len(span) >= 3 and letter.isupper() and all(len(t.text) == 1 for t in span):
                 letters.setdefault(letter, span.end)
         spans: list[Span] = []
@@ -502,7 +503,7 @@ class PersonExtractor:
         building one per document.
         """
         by_first: dict[int, set[tuple[int, ...]]] = {}
-        for name in {span.text for span in found}:
+        for name in {span_text(span) for span in found}:
             syllables = tuple(doc.vocab.strings[word] for word in name.split())
             if syllables:
                 by_first.setdefault(syllables[0], set()).add(syllables)
@@ -513,7 +514,7 @@ class PersonExtractor:
             for syllables in by_first[orths[i]]:
                 if tuple(orths[i:i + len(syllables)]) == syllables and (i, i + len(syllables)) not in own:
                     span = doc[i:i + len(syllables)]
-                    repeats.append(make_span(doc, span.start, span.end, "PERSON", span.text, "people.repeat"))
+                    repeats.append(make_span(doc, span.start, span.end, "PERSON", span_text(span), "people.repeat"))
         return sorted(repeats, key=lambda span: (span.start, span.end))
 
 

@@ -29,7 +29,7 @@ from ..lexicons import PeopleLexicon, Place, PlaceLexicon
 from ..normalize import ToneMap
 from ..registry import COMMUNE_LEVELS, Registry
 from ..segment import token_lowers, tokens_text
-from .base import add_spans, is_title, make_span, pattern
+from .base import add_spans, is_title, make_span, pattern, span_text
 
 # unit word → level when the registry cannot place the name; longer unit words match first
 UNIT_WORDS: dict[str, str] = {
@@ -168,7 +168,7 @@ class PlaceExtractor:
     def after_unit_words(self, doc: Doc, place_units: dict[int, int]) -> list[_Found]:
         found = []
         for match in filter_spans(self.units(doc, as_spans=True)):
-            unit = match.text.lower()
+            unit = span_text(match).lower()
             before = doc[match.start - 1].lower_ if match.start > 0 else ""
             if before in NOT_A_UNIT_AFTER.get(unit, set()):
                 continue
@@ -182,13 +182,13 @@ class PlaceExtractor:
             if name_end == match.end:
                 continue
             name = tokens_text(doc, match.end, name_end)
-            if unit in KNOWN_NAMES_ONLY and not (match.text.islower() and name in self.places
+            if unit in KNOWN_NAMES_ONLY and not (span_text(match).islower() and name in self.places
                                                  and self.places[name].normalized == f"{unit} {name}"):
                 continue  # "Châu Văn Sơn" capitalised is a person of the surname Châu
             known = self.places.get(name) or self.registry.candidates(name)
             if not known and doc[match.end].text in self.surnames and name_end - match.end >= 3:
                 continue  # "Chủ tịch HĐND tỉnh Trần Thị Bích Vân": a person after the unit word
-            if unit.startswith("cửa khẩu") and match.text[0].isupper() and not doc[match.start].is_sent_start:
+            if unit.startswith("cửa khẩu") and span_text(match)[0].isupper() and not doc[match.start].is_sent_start:
                 # "Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài": the unit word is part of an organization's name,
                 # the gate's name a PLACE inside it, of the kind the name states
                 place_units[match.start] = match.end

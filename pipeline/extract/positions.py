@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from ..lexicons import PositionLexicon
 from ..segment import tokens_text
-from .base import add_spans, is_title, make_span, pattern
+from .base import add_spans, is_title, make_span, pattern, span_text
 
 
 def canonical_position(text: str, canonical: dict[str, str]) -> str:
@@ -112,7 +112,7 @@ class PositionExtractor:
         which is a role itself, since ``Ban`` opens an organization's name; so is ``Trưởng phòng này``, where
         ``phòng này`` names the body.
         """
-        canonical = self.canonical.get(found.text.lower(), found.text).split()
+        canonical = self.canonical.get(span_text(found).lower(), span_text(found)).split()
         if len(canonical) != len(found):
             return found.end
         doc = found.doc

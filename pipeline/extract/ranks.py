@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from ..lexicons import Rank, RankLexicon
 from ..segment import tokens_text
-from .base import add_spans, make_span, pattern
+from .base import add_spans, make_span, pattern, span_text
 
 FORCE_WINDOW = 4
 
@@ -48,7 +48,7 @@ class RankExtractor:
         force_starts = [start for start, _ in forces]
         spans = []
         for found in filter_spans(self.matcher(doc, as_spans=True)):
-            rank = self.by_form[found.text.lower()]
+            rank = self.by_form[span_text(found).lower()]
             attrs: dict[str, object] = {"order": rank.order, "category": rank.category}
             first = bisect_left(force_starts, found.end)
             force = forces[first][1] if first < len(forces) and forces[first][0] < found.end + FORCE_WINDOW else None
