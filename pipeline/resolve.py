@@ -42,12 +42,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .extract.base import span_values
+from .extract.base import span_text, span_values
 from .extract.people import name_after_rank, skip_parenthesis
 from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
 from .org_registry import TEMPLATE, OrgRegistry
 from .model import AcronymRecord, Mention, PersonRecord, Role
-from .segment import SentenceIndex, is_acronym_form, sentence_ranges, token_lowers, token_texts
+from .segment import SentenceIndex, is_acronym_form, sentence_ranges, token_lowers, token_texts, tokens_text
 
 APPOSITION = {",", "-", "–", "—", "("}
 # marks that end the stretch in which a name and its role are linked
@@ -125,7 +125,7 @@ class RoleEvent:
 
 
 def _value(span: Span) -> str:
-    return span_values(span)[0] or span.text
+    return span_values(span)[0] or span_text(span)
 
 
 def full_name(name: str, full_names: set[str]) -> str:
@@ -721,7 +721,7 @@ class RecordLinker:
         if org is None or len(org) < 2 or _value(org) != event.organization:
             return
         level = UNIT_LEVELS.get(s.lower[org.end - 1])
-        if level is not None and (place._.attrs or {}).get("level") == level:
+        if level is not None and (span_values(place)[2] or {}).get("level") == level:
             event.organization = f"{self.head_name(s, org.start, org.end - 1)} {_value(place)}"
             event.mention_ids.append(s.id(place))
 
@@ -850,7 +850,7 @@ class RecordLinker:
         """The official name of the head written at tokens ``start:end`` that every place has (``Bộ CHQS`` →
         ``Bộ Chỉ huy Quân sự``, as the registry's template writes it); else the text with acronyms spelled out."""
         if self.registry is not None:
-            for form in self.registry.lookup(s.doc[start:end].text):
+            for form in self.registry.lookup(tokens_text(s.doc, start, end)):
                 if form.role == TEMPLATE:
                     return self.registry.templates[form.entry].name
         return s.expanded(start, end)
@@ -865,7 +865,7 @@ class RecordLinker:
         if level is None:
             return None
         places = [p for start, p in sorted(s.places.items())
-                  if first <= start < role.at and (p._.attrs or {}).get("level") == level]
+                  if first <= start < role.at and (span_values(p)[2] or {}).get("level") == level]
         if len(places) != count:
             return None
         head = self.head_name(s, org.start, org.end - 1)
@@ -948,7 +948,7 @@ class RecordLinker:
         if not any(_phrase_ending_at(s.lower, j, self.lexicon.appointing) is not None
                    for j in range(max(first, start - 1 - APPOINTING_WORDS), start)):
             return None
-        return s.doc[start:end].text
+        return tokens_text(s.doc, start, end)
 
     def role_items(self, s: _Spans, start: int, end: int) -> list[RoleEvent]:
         """The roles of a list between tokens ``start`` and ``end``: each POSITION opens one, an ORG after
@@ -1018,10 +1018,10 @@ class RecordLinker:
         if j > k:
             head = self.head_name(s, k, j)
             return [f"{head} {_value(place)}" for place in places], places
-        unit = doc[j + 1:places[0].start].text
+        unit = tokens_text(doc, j + 1, places[0].start)
         if not unit:
             return None
-        return [f"{unit[:1].upper()}{unit[1:]} {place.text}" for place in places], places
+        return [f"{unit[:1].upper()}{unit[1:]} {span_text(place)}" for place in places], places
 
     def anaphors(self, s: _Spans, persons: list[Span], index: SentenceIndex) -> dict[int, list[RoleEvent]]:
         """``… đối với đồng chí A, … và bổ nhiệm đồng chí giữ chức Phó Tư lệnh …``: a role linked to an anaphor with
@@ -1525,10 +1525,11 @@ def acronym_records(mentions: list[Span]) -> list[AcronymRecord]:
     """One record per distinct acronym: its expansion, where it came from, how often it occurs."""
     records: OrderedDict[str, AcronymRecord] = OrderedDict()
     for span in (m for m in mentions if m.label_ == "ACRONYM"):
-        record = records.get(span.text)
+        text = span_text(span)
+        record = records.get(text)
         if record is None:
-            source = (span._.attrs or {}).get("expansion_source", "unknown")
-            records[span.text] = AcronymRecord(span.text, span._.normalized, source, 1)
+            normalized, _, attrs = span_values(span)
+            records[text] = AcronymRecord(text, normalized, (attrs or {}).get("expansion_source", "unknown"), 1)
         else:
             record.count += 1
     return list(records.values())

@@ -202,6 +202,20 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, sliced out of the Doc's text: slicing a Doc builds a Span (1.6 µs) whose text
+    joins its tokens again (2 µs more), and the rules read the text of some 70 token ranges per document."""
+    texts = token_texts(doc)
+    n = len(texts)
+    if start < 0:  # as a Doc slice reads a negative index
+        start = max(start + n, 0)
+    end = min(end + n if end < 0 else end, n)
+    if start >= end:
+        return ""
+    starts = token_starts(doc)
+    return text_of(doc)[starts[start]:starts[end - 1] + len(texts[end - 1])]
+
+
 def token_lowers(doc: Doc) -> list[str]:
     """The tokens' texts in lower case (spaCy's ``lower_``: ``str.lower`` of the text), read once per Doc: the rules
     that look for words at every token made a Token object for each look."""

@@ -180,3 +180,24 @@ def test_what_is_left_out_of_spacy_and_underthesea_still_loads_on_demand() -> No
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "dict"
+
+
+def test_underthesea_reads_its_normalizer_rules_without_joblib() -> None:
+    """joblib is a stand-in while underthesea is imported: its rules are read by the C unpickler, the same dict;
+    joblib itself still loads when asked for, and a joblib imported first leaves the other stand-ins in place."""
+    code = ("import sys; import pipeline.core\n"
+            "assert 'joblib' not in sys.modules\n"
+            "import underthesea.pipeline.text_normalize.text_normalizer as tn\n"
+            "import joblib; assert joblib.__file__ and joblib.load(tn.join(tn.dirname(tn.__file__), tn.rule_file))"
+            "['token'] == tn.token_map\n"
+            "import tempfile, os; path = os.path.join(tempfile.mkdtemp(), 'x.z'); joblib.dump({'a': 1}, path, compress=3)\n"
+            "assert tn.joblib.load(path) == {'a': 1}  # a compressed file: the stand-in hands it to joblib\n"
+            "print('ok')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    first = ("import sys, joblib; import pipeline.core\n"
+             "assert 'underthesea.pipeline.pos_tag' not in sys.modules\n"
+             "import underthesea.pipeline.text_normalize.text_normalizer as tn; assert tn.joblib is joblib\n"
+             "print('ok')")
+    done = subprocess.run([sys.executable, "-c", first], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr

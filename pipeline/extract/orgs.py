@@ -44,7 +44,8 @@ from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
 )
-from ..segment import DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers
+from ..segment import (DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers,
+                       token_texts, tokens_text)
 from .acronyms import ROMAN_NUMERAL, UNIT_CODE
 from .base import (
     PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
@@ -91,7 +92,7 @@ def document_units(places: list[Span]) -> dict[str, str]:
     """
     counts: dict[str, dict[str, int]] = {}
     for place in places:
-        value = place._.normalized or ""
+        value = span_values(place)[0] or ""
         for unit in ("phường", "xã", "đặc khu"):
             if value.startswith(unit + " "):
                 name = value[len(unit) + 1:]
@@ -129,8 +130,8 @@ def document_province(places: list[Span]) -> Province | None:
     codes: dict[str, str | None] = {}
     first_line = text_of(places[0].doc).find("\n") if places else -1
     for place in places:
-        value = place._.normalized or ""
-        attrs = place._.attrs or {}
+        value, _, attrs = span_values(place)
+        value, attrs = value or "", attrs or {}
         # foreign regions have their own level; a "province" the registry could not place is no province
         if attrs.get("level") == "province" and attrs.get("code") and " " in value:
             weight = HEADLINE_WEIGHT if 0 <= place.start_char < first_line else 1
@@ -219,23 +220,26 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     first_words = {head.split(" ", 1)[0] for head in parents}
 
     def head_of(span: Span, completed_ok: bool = False) -> str | None:
-        if span[0].text not in first_words:
+        if token_texts(span.doc)[span.start] not in first_words:
             return None
+        text = span_text(span)
         value, _, attrs = span_values(span)
-        completed = (value != span.text or (attrs or {}).get("parent")) and not (
-            completed_ok and (value or "").startswith(span.text + " "))
-        if completed or any(ch.isdigit() for ch in span.text) or any(k in place_starts for k in range(
+        completed = (value != text or (attrs or {}).get("parent")) and not (
+            completed_ok and (value or "").startswith(text + " "))
+        if completed or any(ch.isdigit() for ch in text) or any(k in place_starts for k in range(
                 span.start + 1, span.end)):
             return None
-        # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"
-        return max((h for h in parents if span.text == h or span.text.startswith(h + " ")), key=len, default=None)
+        # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"; the heads that may
+        # open it are its prefixes that end before a space, looked up longest first rather than every head tried
+        ends = [i for i, ch in enumerate(text) if ch == " "]
+        return next((text[:i] for i in [len(text), *reversed(ends)] if text[:i] in parents), None)
 
     def owns(owner: Span, head: str, unit: Span | None = None) -> bool:
-        value = span_values(owner)[0] or owner.text
+        value = span_values(owner)[0] or span_text(owner)
         if any(head == n or head.startswith(n + " ") for n in national) and LOCAL_UNIT_WORDS.search(value):
             return False
         allowed = parents[head]
-        fixed = fixed_owners.get(form_key(unit.text)) if unit is not None else None
+        fixed = fixed_owners.get(form_key(span_text(unit))) if unit is not None else None
         if fixed:
             # the head's owners that the registry's names allow: a police division's are "Công an tỉnh", not a Sở
             allowed = tuple(p for p in allowed if any(p == name or p.startswith(name + " ") for name in fixed))
@@ -245,9 +249,9 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         if k + 1 == len(spans):
             return None
         span, after = spans[k], spans[k + 1]
-        between = span.doc[span.end:after.start]
-        # "Đội Trinh sát, Bộ CHQS tỉnh …", "Đội Vận động quần chúng của Đồn Biên phòng …"
-        return after if len(between) == 1 and between[0].lower_ in (",", "của") and owns(after, head, span) else None
+        # one word between them: "Đội Trinh sát, Bộ CHQS tỉnh …", "Đội Vận động quần chúng của Đồn Biên phòng …"
+        return after if (after.start - span.end == 1 and token_lowers(span.doc)[span.end] in (",", "của")
+                         and owns(after, head, span)) else None
 
     def owner_named_after(k: int) -> Span | None:
         # "Đội Trinh sát của đồn", "Chính ủy của chi đội": the last body before it of that head
@@ -257,10 +261,11 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             return None
         words = [doc[span.end + 1].lower_, " ".join(t.lower_ for t in doc[span.end + 1:span.end + 3])]
         return next((before for before in reversed(spans[:k])
-                     if any((span_values(before)[0] or before.text).lower().startswith(w + " ") for w in words)), None)
+                     if any((span_values(before)[0] or span_text(before)).lower().startswith(w + " ")
+                            for w in words)), None)
 
     def is_foreign(owner: Span) -> bool:
-        value = span_values(owner)[0] or owner.text
+        value = span_values(owner)[0] or span_text(owner)
         return any(value.endswith(" " + place) for place in foreign_places)
 
     sentences: SentenceIndex | None = None
@@ -287,7 +292,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head, span)
                                               and (not is_foreign(before) or same_sentence(before, span))), None)
         if owner is not None:
-            span._.normalized = f"{span_values(span)[0]} {as_force(span_values(owner)[0] or owner.text)}"
+            span._.normalized = f"{span_values(span)[0]} {as_force(span_values(owner)[0] or span_text(owner))}"
     for k in sorted(written_after, reverse=True):
         owner_name = as_force(span_values(written_after[k])[0] or written_after[k].text)
         spans[k]._.normalized = f"{spans[k].text} {owner_name}"
@@ -303,9 +308,9 @@ def complete_numbered(spans: list[Span]) -> None:
     Only a head and a number (``Đại đội 355``) are completed, with the one longer name of the document that opens
     with that head and ends with that number.
     """
-    values = {span_values(span)[0] or span.text for span in spans}
+    values = {span_values(span)[0] or span_text(span) for span in spans}
     for span in spans:
-        value = span_values(span)[0] or span.text
+        value = span_values(span)[0] or span_text(span)
         head, _, number = value.rpartition(" ")
         if not number.isdigit() or not head or len(head.split()) > 2:
             continue
@@ -387,7 +392,7 @@ class OrganizationExtractor:
             org = context.organization_at(i)
             if org is not None:
                 spans.append(org)
-                context.named.append(span_values(org)[0] or org.text)
+                context.named.append(span_values(org)[0] or span_text(org))
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of)
@@ -538,7 +543,7 @@ class _Context:
         """A form of several templates (``BCHQS``: a province's Bộ, a commune's Ban), the one of the level of the unit
         word or place written at ``k`` first: ``BCHQS tỉnh`` is the Bộ Chỉ huy Quân sự, ``BCHQS xã`` the Ban."""
         place = self.places.get(k)
-        level = BODY_LEVELS.get((place._.attrs or {}).get("level", "")) if place is not None else UNIT_LEVELS.get(
+        level = BODY_LEVELS.get((span_values(place)[2] or {}).get("level", "")) if place is not None else UNIT_LEVELS.get(
             self.doc[k].lower_ if k < len(self.doc) else "")
         if level is None:
             return forms
@@ -588,7 +593,7 @@ class _Context:
             parts, _ = self.grow([self.head_part(head)])
             if not numbered_at(head) and not any(part.kind == "number" for part in parts[1:]):
                 continue
-            key = form_key(head.text)
+            key = form_key(span_text(head))
             value = self.normalize(parts)
             names.setdefault(key, []).append((start, value))
             # "Vùng Cảnh sát biển 2" is also the document's "Vùng" (a later "Bộ Tư lệnh Vùng")
@@ -626,7 +631,7 @@ class _Context:
         """
         doc = self.doc
         for head in self.heads.candidates(i):
-            key = form_key(head.text)
+            key = form_key(span_text(head))
             if (doc[i].text[:1].isupper() or key in self.x.standalone
                     or any(key.startswith(h + " ") for h in self.x.sentence_case) or self.grows_at(head.end)):
                 return True
@@ -656,9 +661,10 @@ class _Context:
     def person_after_unit_word(self, place: Span) -> bool:
         """``UBND tỉnh Trần Văn X``: a "place" after a unit word that the registry does not know and that opens
         with a surname is the person the organization is followed by."""
-        attrs = place._.attrs or {}
+        _, source, attrs = span_values(place)
+        attrs = attrs or {}
         k = self.units.get(place.start)
-        return (place._.source == "places.unit_word" and "code" not in attrs and k is not None
+        return (source == "places.unit_word" and "code" not in attrs and k is not None
                 and attrs.get("level") in UNPLACED_LEVELS and k < place.end and self.person_starts_at(k))
 
     def organization_at(self, i: int) -> Span | None:
@@ -666,8 +672,8 @@ class _Context:
             parts = [self.head_part(self.heads[i])]
         elif self.is_org_acronym(i) and not self.is_parenthesised(i):
             acronym = self.acronyms[i]
-            forms = tuple(self.x.registry.forms.get(form_key(acronym.text), ()))
-            parts = [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text, forms)]
+            forms = tuple(self.x.registry.forms.get(form_key(span_text(acronym)), ()))
+            parts = [Part(i, i + 1, "acronym", span_values(acronym)[0] or span_text(acronym), forms)]
         else:
             return None
         if first_is_vessel_number(self.doc, i, parts):
@@ -689,7 +695,7 @@ class _Context:
             if first.end == i + 1 and self.is_org_acronym(i):
                 # "UBND các xã": the organization acronym alone is an ORG, whatever follows it
                 acronym = self.acronyms[i]
-                return self.span(i, i + 1, [Part(i, i + 1, "acronym", acronym._.normalized or acronym.text)],
+                return self.span(i, i + 1, [Part(i, i + 1, "acronym", span_values(acronym)[0] or span_text(acronym))],
                                  "orgs.acronym")
             return None
         if first.kind == "head" and first_key in self.x.delegations and not self.names_a_unit(parts):
@@ -772,7 +778,7 @@ class _Context:
         if self._mentioned is None:
             registry = self.x.registry
             ids = set()
-            written = [span.text for span in self.heads.order] + [span.text for span in self.acronyms.values()]
+            written = [span_text(span) for span in (*self.heads.order, *self.acronyms.values())]
             for text in written:
                 ids.update(f.entry for f in registry.forms.get(form_key(text), ())
                            if f.entry in registry.bodies and f.role != IN_CONTEXT)
@@ -935,7 +941,8 @@ class _Context:
             self._provinces = []
             for place in self.place_list:
                 value, _, attrs = span_values(place)
-                personal = any(t.lower_ in PERSONAL_PLACE_CUES for t in self.doc[max(0, place.start - 3):place.start])
+                before = token_lowers(self.doc)[max(0, place.start - 3):place.start]
+                personal = any(lower in PERSONAL_PLACE_CUES for lower in before)
                 if (attrs or {}).get("level") in ("province", *FOREIGN_UNIT_LEVELS) and not personal:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
         return self._provinces
@@ -949,7 +956,7 @@ class _Context:
     def foreign_names(self) -> set[str]:
         """The normalized names of the foreign provinces and countries the document names."""
         if self.foreign_places is None:
-            self.foreign_places = {span_values(place)[0] or place.text for place in self.place_list
+            self.foreign_places = {span_values(place)[0] or span_text(place) for place in self.place_list
                                    if (span_values(place)[2] or {}).get("level") in FOREIGN_LEVELS}
         return self.foreign_places
 
@@ -993,8 +1000,8 @@ class _Context:
         if head is None:
             return False
         size = head.end - head.start
-        return place.start >= size and form_key(self.doc[place.start - size:place.start].text) == form_key(
-            self.doc[head.start:head.end].text)
+        return place.start >= size and form_key(tokens_text(self.doc, place.start - size, place.start)) == form_key(
+            tokens_text(self.doc, head.start, head.end))
 
     def normalize(self, parts: list[Part]) -> str:
         """The full name: acronyms expanded (also inside heads), a bare unit word completed with the document's
@@ -1070,7 +1077,7 @@ class _Context:
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS:
             return None
-        party = form_key(doc[start:end].text) == form_key(PARTY_COMMITTEE)
+        party = form_key(tokens_text(doc, start, end)) == form_key(PARTY_COMMITTEE)
         after_title = start in self.title_ends
         start = end + 1
         if after_title and doc[end].text == "," and start in self.position_end_at:
@@ -1078,7 +1085,7 @@ class _Context:
         if start not in self.heads and after_title and self.is_org_acronym(start):
             # "Bí thư Đảng ủy, Chỉ huy trưởng BĐBP tỉnh": the Party committee of the body written as an acronym
             parts, named = self.grow([Part(start, start + 1, "acronym",
-                                           self.acronyms[start]._.normalized or doc[start].text)])
+                                           span_values(self.acronyms[start])[0] or doc[start].text)])
             return [Part(parts[0].start, parts[-1].end, "name", self.x.lexicon.as_force(self.normalize(parts)))]
         if start not in self.heads:
             return None
@@ -1086,8 +1093,8 @@ class _Context:
         # the registry knows "Ban Chỉ huy BĐBP" as one name
         head = self.heads[start]
         lexicon_heads = [c for c in self.heads.candidates(start)
-                         if form_key(c.text) in self.x.lexicon_heads and c.end <= head.end]
-        if form_key(head.text) not in self.x.lexicon_heads and lexicon_heads:
+                         if form_key(span_text(c)) in self.x.lexicon_heads and c.end <= head.end]
+        if form_key(span_text(head)) not in self.x.lexicon_heads and lexicon_heads:
             head = max(lexicon_heads, key=len)
         parts, named = self.grow([self.head_part(head)])
         after = parts[-1].end
@@ -1148,9 +1155,9 @@ class _Context:
     def parent_head_at(self, k: int) -> bool:
         """After a unit's own name, the organization it belongs to: ``Trường Quân sự | Quân khu 3``."""
         head = self.heads[k]
-        key = form_key(head.text)
+        key = form_key(span_text(head))
         numbered = key in self.x.numbered and head.end < len(self.doc) and self.doc[head.end].text[:1].isdigit()
-        return numbered or (key in self.x.registry_standalone and head.text[:1].isupper())
+        return numbered or (key in self.x.registry_standalone and span_text(head)[:1].isupper())
 
     def force_at(self, k: int) -> bool:
         """After a numbered unit, the armed force it belongs to: ``Bệnh viện 103 | Quân đội nhân dân Lào``."""
@@ -1225,20 +1232,20 @@ class _Context:
                 named = named or self.stands_alone(parts[-1])
             elif k in self.acronyms:
                 acronym = self.acronyms[k]
-                parts.append(Part(k, k + 1, "acronym", acronym._.normalized or acronym.text))
+                parts.append(Part(k, k + 1, "acronym", span_values(acronym)[0] or span_text(acronym)))
                 named = True
             elif k in self.place_units and self.place_units[k] in self.places:
                 place = self.places[self.place_units[k]]
+                value, _, attrs = span_values(place)
                 # a seaport's border gate keeps its unit word and name as written (Đồn Biên phòng Cửa khẩu cảng Vũng
                 # Tàu: the port, not the ward of the registry); a land gate's value names the gate already
-                gate = ((place._.attrs or {}).get("level") == "border_gate"
-                        and not (place._.normalized or "").startswith("cửa khẩu"))
-                parts.append(Part(k, place.end, "place", doc[k:place.end].text if gate else (
-                    place._.normalized or doc[k:place.end].text), attrs=place._.attrs or {}))
+                gate = (attrs or {}).get("level") == "border_gate" and not (value or "").startswith("cửa khẩu")
+                written = tokens_text(doc, k, place.end)
+                parts.append(Part(k, place.end, "place", written if gate else value or written, attrs=attrs or {}))
                 named = True
             elif k in self.places and self.person_after_unit_word(self.places[k]):
                 # the organization ends with its unit word; the name after it is a person's
-                parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
+                parts.append(Part(k, self.units[k], "unit", tokens_text(doc, k, self.units[k]).lower()))
                 named = True
                 break
             elif k in self.places:
@@ -1247,10 +1254,10 @@ class _Context:
                 # a place outside Vietnam (Cục Quản lý xuất nhập cảnh Bằng Tường)
                 # and so does a body named after a border gate (Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan, Đồn Biên
                 # phòng Cửa khẩu Nam Giang): the name says the gate, not the gate's registry name
-                kept = (trade_name or place._.source == "places.body_name"
-                        or (place._.attrs or {}).get("level") in KEPT_IN_NAMES)
-                value = place.text if kept else place._.normalized or place.text
-                parts.append(Part(k, place.end, "place", value, attrs=place._.attrs or {}))
+                normalized, source, attrs = span_values(place)
+                kept = trade_name or source == "places.body_name" or (attrs or {}).get("level") in KEPT_IN_NAMES
+                value = span_text(place) if kept else normalized or span_text(place)
+                parts.append(Part(k, place.end, "place", value, attrs=attrs or {}))
                 named = True
             elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
                     # a unit's code written in parentheses inside its name: "Cục Cảnh sát giao thông (C08) Bộ Công an"
@@ -1258,7 +1265,7 @@ class _Context:
                 parts.append(Part(k, k + 3, "definition", ""))
             elif (end := self.region_end(k, parts)) is not None:
                 # "Tòa án nhân dân khu vực 1", "Chi cục Hải quan khu vực VIII": the regional bodies of 2025
-                parts.append(Part(k, end, "region", doc[k:end].text))
+                parts.append(Part(k, end, "region", tokens_text(doc, k, end)))
                 named = True
             elif token.lower_ == "số" and k + 1 < len(doc) and doc[k + 1].like_num:
                 parts.append(Part(k, k + 2, "number", f"số {doc[k + 1].text}"))
@@ -1269,23 +1276,23 @@ class _Context:
                     parts[-1].kind == "acronym" and form_key(self.normalize(parts)) in self.x.numbered)):
                 # written in digits: "Chính phủ hai nước" is two governments
                 end = self.number_end(k)
-                parts.append(Part(k, end, "number", doc[k:end].text))
+                parts.append(Part(k, end, "number", tokens_text(doc, k, end)))
                 named = True
             elif k in self.units:
-                parts.append(Part(k, self.units[k], "unit", doc[k:self.units[k]].text.lower()))
+                parts.append(Part(k, self.units[k], "unit", tokens_text(doc, k, self.units[k]).lower()))
                 named = True
                 break
             elif (is_title(token) and not self.headline_word(k, parts) and not self.closed_by_place(parts)
                   and (after_person or not self.person_starts_at(k))):
                 end = max(self.words.word_end(k), k + 1)
-                parts.append(Part(k, end, "name", doc[k:end].text))
+                parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
                 named = True
             elif (end := self.hyphenated_name(k, parts)) is not None:
-                parts.append(Part(k, end, "name", "- " + doc[k + 1:end].text))
+                parts.append(Part(k, end, "name", "- " + tokens_text(doc, k + 1, end)))
             elif (end := self.coordinated_function_end(k, parts)) is not None:
-                parts.append(Part(k, end, "name", doc[k:end].text))
+                parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
-                parts.append(Part(k, bridge, "bridge", doc[k:bridge].text))
+                parts.append(Part(k, bridge, "bridge", tokens_text(doc, k, bridge)))
             else:
                 break
             k = parts[-1].end

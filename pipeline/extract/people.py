@@ -33,8 +33,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon
-from ..segment import DocumentWords, token_texts
-from .base import add_spans, is_title, make_span, pattern, span_starting_at, spans_of, span_values
+from ..segment import DocumentWords, token_lowers, token_texts, tokens_text
+from .base import (add_spans, is_title, make_span, pattern, span_starting_at, span_text, spans_of,
+                   span_values)
 
 MIN_NAME, MAX_NAME = 2, 4
 # Lao, Khmer and other foreign names run longer than Vietnamese ones ("Khăm Phon Xay Nha Vông")
@@ -111,7 +112,7 @@ def name_after_rank(doc: Doc, k: int, between: frozenset[tuple[str, ...]]) -> in
         else:
             start = k + 1 if k < len(doc) and doc[k].text == "," else k
             for n in (3, 2, 1):
-                if tuple(t.lower_ for t in doc[start:start + n]) in between:
+                if tuple(token_lowers(doc)[start:start + n]) in between:
                     k = start + n
                     break
             else:
@@ -211,7 +212,7 @@ class PersonExtractor:
         def add(start: int, need_surname: bool, source: str) -> int | None:
             end = self.name_end(doc, start, blocked, need_surname)
             if end is not None:
-                candidates.append(make_span(doc, start, end, "PERSON", doc[start:end].text, source))
+                candidates.append(make_span(doc, start, end, "PERSON", tokens_text(doc, start, end), source))
             return end
 
         for rank in ranks:
@@ -227,11 +228,11 @@ class PersonExtractor:
             if k < len(doc) and doc[k].text == ":":
                 k += 1
             # "ông Sok Sa Rát": a lower-case honorific or cue vouches for a name without a Vietnamese surname
-            need_surname = not honorific.text.islower()
+            need_surname = not span_text(honorific).islower()
             if k + 1 < len(doc) and doc[k].lower_ == "người" and k + 1 in places and is_foreign(places[k + 1]):
                 k, need_surname = places[k + 1].end, False  # "Thủy thủ người Philippines Jomar Villanueva"
             if is_initial(doc, k) and initials_end(doc, k) is None:
-                candidates.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initials"))
+                candidates.append(make_span(doc, k, k + 2, "PERSON", tokens_text(doc, k, k + 2), "people.initials"))
                 continue  # "ông D.": one initial after a cue
             while k not in rank_starts and (need_surname or k not in place_starts):
                 end = add(k, need_surname, "people.after_honorific")
@@ -253,7 +254,7 @@ class PersonExtractor:
         texts = token_texts(doc)
         candidates.extend(self.initials(doc, texts, blocked))
         for known in self.known(doc, as_spans=True):
-            candidates.append(make_span(doc, known.start, known.end, "PERSON", known.text, "people.known"))
+            candidates.append(make_span(doc, known.start, known.end, "PERSON", span_text(known), "people.known"))
         candidates.extend(self.byline(doc))
         candidates.extend(self.before_roles(doc, positions, honorifics, blocked, place_starts))
         candidates.extend(self.before_birth_year(doc, texts, blocked, place_starts))
@@ -314,13 +315,13 @@ class PersonExtractor:
                 continue
             found = self.name_end(doc, start, blocked, need_surname=need_surname or start not in honorific_ends)
             if found == end:
-                return make_span(doc, start, end, "PERSON", doc[start:end].text, source)
+                return make_span(doc, start, end, "PERSON", tokens_text(doc, start, end), source)
             return None
         return None
 
     def is_foreign_title(self, position: Span) -> bool:
         """``Tỉnh trưởng``, ``Phó Tỉnh trưởng``, ``Đại sứ``: a title that only a foreign official holds here."""
-        title = position.text.lower()
+        title = span_text(position).lower()
         return title.removeprefix("phó ") in self.foreign_titles
 
     @staticmethod
@@ -358,7 +359,7 @@ class PersonExtractor:
             if end is None:
                 k += 1
                 continue
-            spans.append(make_span(doc, k, end, "PERSON", doc[k:end].text, "people.initials"))
+            spans.append(make_span(doc, k, end, "PERSON", tokens_text(doc, k, end), "people.initials"))
             k = end
         return spans
 
@@ -385,7 +386,7 @@ class PersonExtractor:
                     k += 1
                 end = None if k in places else self.name_end(doc, k, blocked, need_surname=True)
                 if end is not None and not any(s.start == k for s in found + items):
-                    item = make_span(doc, k, end, "PERSON", doc[k:end].text, "people.list_item")
+                    item = make_span(doc, k, end, "PERSON", tokens_text(doc, k, end), "people.list_item")
                     items.append(item)
                     queue.insert(0, item)
         return items
@@ -406,9 +407,9 @@ class PersonExtractor:
         pairs: dict[tuple[str, str], set[str]] = {}
         for span in found:
             if MIN_NAME <= len(span) <= MAX_NAME and span[-1].text != ".":
-                owners.setdefault(span[-1].text, set()).add(span.text)
+                owners.setdefault(span[-1].text, set()).add(span_text(span))
             if len(span) >= 3:
-                pairs.setdefault((span[-2].text, span[-1].text), set()).add(span.text)
+                pairs.setdefault((span[-2].text, span[-1].text), set()).add(span_text(span))
         taken = bytearray(len(doc))
         for span in (*found, *orgs.values(), *places.values()):
             taken[span.start:span.end] = b"\x01" * len(span)
@@ -427,13 +428,13 @@ class PersonExtractor:
         short = []
         cues = [(s.end, "people.given_name") for s in ranks]
         for honorific in honorifics:
-            capitalised = not honorific.text.islower()
+            capitalised = not span_text(honorific).islower()
             if not capitalised or honorific.start == 0 or doc[honorific.start].is_sent_start:
                 cues.append((honorific.end, "people.honorific_given_name"))
         for k, source in cues:
             pair = tuple(t.text for t in doc[k:k + 2])
             if len(pairs.get(pair, ())) == 1 and not taken[k] and alone(k + 1):
-                short.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, source))
+                short.append(make_span(doc, k, k + 2, "PERSON", tokens_text(doc, k, k + 2), source))
                 taken[k:k + 2] = b"\x01\x01"
                 continue
             if alone(k, after_cue=True) and (source != "people.given_name" or doc[k].text in owners):
@@ -467,7 +468,7 @@ class PersonExtractor:
             end = self.name_end(doc, k, set(), need_surname=False)
             if end is None or end - k > MAX_NAME:
                 return []
-            names.append(make_span(doc, k, end, "PERSON", doc[k:end].text, "people.byline"))
+            names.append(make_span(doc, k, end, "PERSON", tokens_text(doc, k, end), "people.byline"))
             if end > i:
                 return names
             if doc[end].text not in BYLINE_SEPARATORS:
@@ -481,7 +482,7 @@ class PersonExtractor:
         (``N.T.H.``, ``Đ.Q.K.``) whose last letter it is, the way reports name the person again."""
         letters: dict[str, int] = {}  # last letter of a name in initials → where that name ends
         for span in found:
-            letter = span.text.rstrip(".")[-1:]
+            letter = span_text(span).rstrip(".")[-1:]
             if len(span) >= 3 and letter.isupper() and all(len(t.text) == 1 for t in span):
                 letters.setdefault(letter, span.end)
         spans: list[Span] = []
@@ -491,7 +492,7 @@ class PersonExtractor:
             text = texts[k]
             if (text in letters and k >= letters[text] and is_initial(doc, k) and k not in blocked
                     and (k == 0 or not is_title(doc[k - 1])) and not is_initial(doc, k + 2)):
-                spans.append(make_span(doc, k, k + 2, "PERSON", doc[k:k + 2].text, "people.initial_repeat"))
+                spans.append(make_span(doc, k, k + 2, "PERSON", tokens_text(doc, k, k + 2), "people.initial_repeat"))
         return spans
 
     def repeats(self, doc: Doc, found: list[Span], orths: list[int]) -> list[Span]:
@@ -502,7 +503,7 @@ class PersonExtractor:
         building one per document.
         """
         by_first: dict[int, set[tuple[int, ...]]] = {}
-        for name in {span.text for span in found}:
+        for name in {span_text(span) for span in found}:
             syllables = tuple(doc.vocab.strings[word] for word in name.split())
             if syllables:
                 by_first.setdefault(syllables[0], set()).add(syllables)
@@ -513,7 +514,7 @@ class PersonExtractor:
             for syllables in by_first[orths[i]]:
                 if tuple(orths[i:i + len(syllables)]) == syllables and (i, i + len(syllables)) not in own:
                     span = doc[i:i + len(syllables)]
-                    repeats.append(make_span(doc, span.start, span.end, "PERSON", span.text, "people.repeat"))
+                    repeats.append(make_span(doc, span.start, span.end, "PERSON", span_text(span), "people.repeat"))
         return sorted(repeats, key=lambda span: (span.start, span.end))
 
 

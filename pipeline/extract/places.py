@@ -28,8 +28,8 @@ from spacy.util import filter_spans
 from ..lexicons import PeopleLexicon, Place, PlaceLexicon
 from ..normalize import ToneMap
 from ..registry import COMMUNE_LEVELS, Registry
-from ..segment import token_lowers
-from .base import add_spans, is_title, make_span, pattern
+from ..segment import token_lowers, tokens_text
+from .base import add_spans, is_title, make_span, pattern, span_text
 
 # unit word → level when the registry cannot place the name; longer unit words match first
 UNIT_WORDS: dict[str, str] = {
@@ -171,7 +171,7 @@ class PlaceExtractor:
     def after_unit_words(self, doc: Doc, place_units: dict[int, int]) -> list[_Found]:
         found = []
         for match in filter_spans(self.units(doc, as_spans=True)):
-            unit = match.text.lower()
+            unit = span_text(match).lower()
             before = doc[match.start - 1].lower_ if match.start > 0 else ""
             if before in NOT_A_UNIT_AFTER.get(unit, set()):
                 continue
@@ -184,14 +184,14 @@ class PlaceExtractor:
             name_end = self.name_end(doc, match.end, WRITTEN_AS.get(unit, unit))
             if name_end == match.end:
                 continue
-            name = doc[match.end:name_end].text
-            if unit in KNOWN_NAMES_ONLY and not (match.text.islower() and name in self.places
+            name = tokens_text(doc, match.end, name_end)
+            if unit in KNOWN_NAMES_ONLY and not (span_text(match).islower() and name in self.places
                                                  and self.places[name].normalized == f"{unit} {name}"):
                 continue  # "Châu Văn Sơn" capitalised is a person of the surname Châu
             known = self.places.get(name) or self.registry.candidates(name)
             if not known and doc[match.end].text in self.surnames and name_end - match.end >= 3:
                 continue  # "Chủ tịch HĐND tỉnh Trần Thị Bích Vân": a person after the unit word
-            if unit.startswith("cửa khẩu") and match.text[0].isupper() and not doc[match.start].is_sent_start:
+            if unit.startswith("cửa khẩu") and span_text(match)[0].isupper() and not doc[match.start].is_sent_start:
                 # "Đồn Biên phòng Cửa khẩu quốc tế Mộc Bài": the unit word is part of an organization's name,
                 # the gate's name a PLACE inside it, of the kind the name states
                 place_units[match.start] = match.end
@@ -218,11 +218,11 @@ class PlaceExtractor:
         end = capitalised_run(doc, start)
         if end == start:
             return end
-        if end < len(doc) and doc[end].like_num and self.is_known(doc[start:end + 1].text, unit_word):
+        if end < len(doc) and doc[end].like_num and self.is_known(tokens_text(doc, start, end + 1), unit_word):
             return end + 1  # "xã Sơn Kim 1"
         if end + 1 < len(doc) and doc[end].text in HYPHENS:
             joined_end = capitalised_run(doc, end + 1)
-            if joined_end > end + 1 and self.is_known(doc[start:joined_end].text, unit_word):
+            if joined_end > end + 1 and self.is_known(tokens_text(doc, start, joined_end), unit_word):
                 return joined_end
         return self.known_prefix_end(doc, start, end, unit_word)
 
@@ -242,14 +242,14 @@ class PlaceExtractor:
             described += 1
         if described > k:
             end = self.name_end(doc, described, unit_word)
-            if end == described or not self.registry.candidates(doc[described:end].text, unit_word):
+            if end == described or not self.registry.candidates(tokens_text(doc, described, end), unit_word):
                 return []  # "các tỉnh giáp Lào": a country after the description, no list of provinces
             k = described
         while k < len(doc):
             end = self.name_end(doc, k, unit_word)
             if end == k:
                 break
-            name = doc[k:end].text
+            name = tokens_text(doc, k, end)
             found.append(_Found(k, end, name, unit, "places.list", self.places.get(name)))
             if end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ == "và"):
                 k = end + 1
@@ -265,7 +265,7 @@ class PlaceExtractor:
         end = capitalised_run(doc, k + 1)
         if end == k + 1:
             return []
-        name = doc[k + 1:end].text
+        name = tokens_text(doc, k + 1, end)
         international = first.unit == INTERNATIONAL_GATE or (
             first.place is not None and first.place.normalized.startswith(INTERNATIONAL_GATE))
         gate = Place(name, f"cửa khẩu {'quốc tế ' if international else ''}{name}", "border_gate")
@@ -277,14 +277,14 @@ class PlaceExtractor:
     def known_prefix_end(self, doc: Doc, start: int, end: int, unit_word: str) -> int:
         """Where a known name ends inside a capitalised run (``tỉnh Nghệ An | Trần Văn Hải``); ``end`` when none is."""
         for stop in range(end, start, -1):
-            if self.is_known(doc[start:stop].text, unit_word):
+            if self.is_known(tokens_text(doc, start, stop), unit_word):
                 return stop
         return end
 
     def bare_names(self, doc: Doc) -> list[_Found]:
         found = []
         for match_id, start, end in self.names(doc):
-            name = doc[start:end].text  # spaCy joins the tokens again on each access
+            name = tokens_text(doc, start, end)
             if name in self.people:
                 continue
             if end < len(doc) and doc[end].lower_ in self.words_opened.get(name, ()):
@@ -312,7 +312,7 @@ class PlaceExtractor:
         return after is None or after.is_lower or "\n" in after.text or "\n" in doc[start].whitespace_
 
     def after_blocking_words(self, doc: Doc, start: int) -> bool:
-        before = tuple(t.lower_ for t in doc[max(0, start - 3):start])
+        before = tuple(token_lowers(doc)[max(0, start - 3):start])
         return any(before[len(before) - len(words):] == words for words in self.not_after if len(words) <= len(before))
 
     def inside_person_name(self, doc: Doc, start: int) -> bool:
@@ -332,7 +332,7 @@ class PlaceExtractor:
             if not is_title(doc[start]):
                 continue
             name_end = capitalised_run(doc, end)
-            name = doc[end:name_end].text
+            name = tokens_text(doc, end, name_end)
             if name_end > end and self.registry.candidates(name, levels=COMMUNE_LEVELS):
                 found.append(_Found(end, name_end, name, None, "places.body_name"))
         return found
@@ -364,7 +364,7 @@ class PlaceExtractor:
                 continue
             while k < len(doc) and is_title(doc[k]) and not taken[k]:
                 end = capitalised_run(doc, k, limit=3)
-                name = doc[k:end].text
+                name = tokens_text(doc, k, end)
                 unit = self.registry.resolve(name, levels=COMMUNE_LEVELS, context=context) if end - k >= 2 else None
                 if unit is None or unit.province not in context or any(taken[k:end]):
                     break

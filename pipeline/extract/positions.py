@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PositionLexicon
-from .base import add_spans, is_title, make_span, pattern
+from ..segment import tokens_text
+from .base import add_spans, is_title, make_span, pattern, span_text
 
 
 def canonical_position(text: str, canonical: dict[str, str]) -> str:
@@ -111,7 +112,7 @@ class PositionExtractor:
         which is a role itself, since ``Ban`` opens an organization's name; so is ``Trưởng phòng này``, where
         ``phòng này`` names the body.
         """
-        canonical = self.canonical.get(found.text.lower(), found.text).split()
+        canonical = self.canonical.get(span_text(found).lower(), span_text(found)).split()
         if len(canonical) != len(found):
             return found.end
         doc = found.doc
@@ -135,7 +136,7 @@ class PositionExtractor:
                 start, source = start - 1, "positions.prefix"
             while end in suffix_ends:
                 end, source = suffix_ends[end], "positions.suffix"
-            text = doc[start:end].text
+            text = tokens_text(doc, start, end)
             if start > 0 and (doc[start - 1].lower_ in self.plural_before or doc[start - 1].text.isdigit()):
                 continue  # "3 Phó Giám đốc", "các Phó Tư lệnh": a plural, no office of one person
             if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)

@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..lexicons import Rank, RankLexicon
-from .base import add_spans, make_span, pattern
+from ..segment import tokens_text
+from .base import add_spans, make_span, pattern, span_text
 
 FORCE_WINDOW = 4
 
@@ -42,12 +43,12 @@ class RankExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         # by start, so that the first cue after a rank is found by bisection, not by scanning every cue
-        forces = sorted(((start, self.forces[doc[start:end].text.lower()]) for _, start, end in self.force_matcher(doc)),
-                        key=lambda cue: cue[0])
+        forces = sorted(((start, self.forces[tokens_text(doc, start, end).lower()])
+                         for _, start, end in self.force_matcher(doc)), key=lambda cue: cue[0])
         force_starts = [start for start, _ in forces]
         spans = []
         for found in filter_spans(self.matcher(doc, as_spans=True)):
-            rank = self.by_form[found.text.lower()]
+            rank = self.by_form[span_text(found).lower()]
             attrs: dict[str, object] = {"order": rank.order, "category": rank.category}
             first = bisect_left(force_starts, found.end)
             force = forces[first][1] if first < len(forces) and forces[first][0] < found.end + FORCE_WINDOW else None
