@@ -83,6 +83,9 @@ MEMBER_WORDS = 4
 FOREIGN_SIDE = {"phía", "đoàn"}
 # words before a unit word meaning the body named last: "của đồn", "cùng đội"
 OWN_UNIT = {"của", "cùng"}
+# words before a link that give its role to every name of the list, each with a role of its own before it ("A, Chỉ
+# huy trưởng …, và B, Chỉ huy trưởng … cùng được điều động, bổ nhiệm giữ chức X")
+TOGETHER = {"cùng", "đều"}
 # words for a unit of any kind: "Chính ủy của đơn vị" is of the body named last, whatever its head
 ANY_UNIT = {"đơn vị"}
 # how far before a plural title the verb that appoints to it may stand ("bổ nhiệm 3 Phó Giám đốc")
@@ -1222,7 +1225,8 @@ class RecordLinker:
             if any(_phrase_at(s.lower, k, self.lexicon.respectively) is not None
                    for k in range(run[-1].end, links[0].at)):
                 continue
-            if not one_rank and run[-1].end < len(s.doc) and s.doc[run[-1].end].text == "," and any(
+            together = any(word in TOGETHER for word in s.lower[run[-1].end:links[0].at])
+            if not one_rank and not together and run[-1].end < len(s.doc) and s.doc[run[-1].end].text == "," and any(
                     after[p.start] for p in run[:-1]):
                 # "A, Đồn trưởng …, và B, người vừa qua tiếp tục giữ chức X": a link behind the last name's own
                 # apposition is that name's, when the names before have roles of their own

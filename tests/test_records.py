@@ -688,6 +688,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
      "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
      ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")),  # a command lends its force's name
+    # "cùng được": the link after the list is every name's, each with a post of its own before it
+    ("Đại tá Bùi Đức Long, Chỉ huy trưởng Bộ CHQS thành phố Hải Phòng và Đại tá Lại Văn Thỉnh, Chỉ huy trưởng Bộ CHQS "
+     "tỉnh Ninh Bình cùng được điều động, bổ nhiệm giữ chức Phó Tham mưu trưởng Quân khu 3.", "Bùi Đức Long",
+     ("Đại tá", "Phó Tham mưu trưởng", "Quân khu 3")),
     # a body right after the name, with no title, is the body the person is of ...
     ("Tham gia bào chữa có luật sư Phạm Thị Hoài An, Đoàn Luật sư thành phố Hải Phòng.", "Phạm Thị Hoài An",
      (None, None, "Đoàn Luật sư thành phố Hải Phòng")),
