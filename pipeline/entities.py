@@ -447,7 +447,7 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     elif related:
         score += points["related_organizations"]
         reasons.append("related organizations")
-    elif _unplaced_of(a, b) or _unplaced_of(b, a):
+    elif _bare_body_begins(a, b) or _bare_body_begins(b, a):
         score += points["shared_generic_organization"]
         reasons.append("a body written without its place")
     # one title held in one place the text names instead of a body ("Phó Tỉnh trưởng tỉnh Hủa Phăn", "Tùy viên Quốc
@@ -468,7 +468,7 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
         reasons.append("same position")
     # a title with no body on one side and another title on the other (a boat's captain, a unit's chief of staff):
     # two documents about one rescue name the same officers, which links the documents, not the two men
-    bodiless = [p for p in (a, b) if p.positions and not p.organizations and not p.offices]
+    bodiless = any(p.positions and not p.organizations and not p.offices for p in (a, b))
     strength = context_strength(a, b)
     one, two = rules.context
     if strength >= two and not unplaced and not (bodiless and not same_position):
@@ -481,7 +481,7 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     return Verdict(score, None, unrelated, tuple(reasons), rules.merge_at)
 
 
-def _unplaced_of(a: Profile, b: Profile) -> bool:
+def _bare_body_begins(a: Profile, b: Profile) -> bool:
     """Whether a body of ``a`` written without its place (``Bộ CHQS tỉnh``) begins a body of ``b`` that names one
     (``Bộ Chỉ huy Quân sự tỉnh Ninh Bình``): the same kind of body, maybe the same one."""
     return any(other.startswith(org + " ") for org in a.organizations - a.specific for other in b.specific)

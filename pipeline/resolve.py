@@ -127,6 +127,11 @@ class RoleEvent:
     secondary: bool = False  # the head of an ad-hoc board ("Trưởng ban chuyên án"): held beside an office
 
 
+def _titles(event: RoleEvent, positions: dict[str, Span]) -> list[Span]:
+    """The POSITION spans among an event's mentions (``positions``: by mention id)."""
+    return [positions[i] for i in event.mention_ids if i in positions]
+
+
 def _value(span: Span) -> str:
     return span_values(span)[0] or span_text(span)
 
@@ -494,11 +499,13 @@ class RecordLinker:
             if closing is not None and doc[closing].text == "," and not any(
                     j in s.positions for j in range(k + 1, closing)):
                 k = closing
-        if k + 1 < len(doc) and s.lower[k] == "của" and (k + 1 in s.orgs or s.unit_named_after(k) is not None):
+        if k + 1 < len(doc) and s.lower[k] == "của":
             # "Trung úy A của Đại đội 355 đã khống chế …", "Thượng úy A của đồn": a member of the unit
-            org = s.orgs[k + 1] if k + 1 in s.orgs else s.unit_named_after(k)[0]
-            events.append(RoleEvent(k, "records.apposition", organization=_value(org), mention_ids=[s.id(org)]))
-            return events
+            named_after = s.unit_named_after(k) if k + 1 not in s.orgs else None
+            org = s.orgs[k + 1] if k + 1 in s.orgs else named_after[0] if named_after is not None else None
+            if org is not None:
+                events.append(RoleEvent(k, "records.apposition", organization=_value(org), mention_ids=[s.id(org)]))
+                return events
         if k < len(doc) and doc[k].text in APPOSITION:
             end, chain = self.role_chain(s, k + 1, "records.apposition")
             if not chain and doc[k].text == "," and k + 1 in s.orgs:
@@ -542,11 +549,7 @@ class RecordLinker:
 
     def replaced(self, s: _Spans, start: int) -> bool:
         """Whether the name at ``start`` is one replaced in a post: ``thay [vị trí của] [đồng chí] [RANK] A``."""
-        k = s.rank_by_end[start].start if start in s.rank_by_end else start
-        honorific = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME)
-        if honorific is not None:
-            k = honorific
-        return _phrase_ending_at(s.lower, k, REPLACES) is not None
+        return _phrase_ending_at(s.lower, self.name_phrase_start(s, start), REPLACES) is not None
 
     def replaced_posts(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]], index: SentenceIndex,
                        events: OrderedDict[str, list[RoleEvent]], full_names: set[str]) -> None:
@@ -572,17 +575,16 @@ class RecordLinker:
         one replaced leaves, the first the document gives them (``records.successor``), after the posts the sentence
         gives B (``…là Đại tá B, Phó Sư đoàn trưởng, Tham mưu trưởng Sư đoàn``: what B held until now)."""
         by_start = {p.start: p for p in persons}
-        pairs = [(before, successor) for before, successor in zip(persons, persons[1:])
+        # each pair with the token after the one succeeded, where "là" is looked for
+        named = [(before, successor, before.end) for before, successor in zip(persons, persons[1:])
                  if self.replaced(s, before.start) or self.succeeded(s, before.start)]
         # "A … được điều động giữ chức X; người kế nhiệm là Đại tá B": the successor of the name before, unnamed
-        unnamed = [(before, successor) for before, successor in zip(persons, persons[1:])
+        unnamed = [(before, successor, phrase - 1) for before, successor in zip(persons, persons[1:])
                    if index.get(before.start) == index.get(successor.start)
-                   and _phrase_ending_at(s.lower, self.name_phrase_start(s, successor), SUCCESSOR_IS, 4) is not None]
-        for before, successor in pairs + unnamed:
-            k = before.end
-            if (before, successor) in unnamed:
-                k = self.name_phrase_start(s, successor) - 1  # the "là" before the successor's name
-            elif s.lower[k:k + 1] in (["tại"], ["ở"]):
+                   and _phrase_ending_at(s.lower, phrase := self.name_phrase_start(s, successor.start),
+                                         SUCCESSOR_IS, 4) is not None]
+        for before, successor, k in named + unnamed:
+            if s.lower[k:k + 1] in (["tại"], ["ở"]):
                 # "Người kế nhiệm đồng chí Thắng tại Đồn là …", "Thay đồng chí Bách ở Sư đoàn 325 là …": the post's body
                 k = next((j for j in range(k + 1, min(k + 1 + MAX_BODY_WORDS, len(s.lower))) if s.lower[j] == "là"), k)
             if k >= len(s.lower) or s.lower[k] != "là":
@@ -615,7 +617,7 @@ class RecordLinker:
         """``ORG [, đơn vị] do [RANK] NAME`` : the organization a name is said to lead, command or head; ``ORG
         của|với [RANK] NAME, POSITION``: the unit a title is held in; ``tàu HQ-561 do [RANK] NAME``: the vessel's
         unit."""
-        k = self.name_phrase_start(s, person)  # "UBND tỉnh do ông A, Phó Chủ tịch đại diện": over the honorific
+        k = self.name_phrase_start(s, person.start)  # "UBND tỉnh do ông A, Phó Chủ tịch đại diện": over the honorific
         if k < 2 or s.lower[k - 1] not in LED_BY:
             return None
         k -= 1
@@ -901,7 +903,7 @@ class RecordLinker:
         (``records.relieved``, former)."""
         found: dict[int, list[RoleEvent]] = {}
         for person in persons:
-            k = self.name_phrase_start(s, person)
+            k = self.name_phrase_start(s, person.start)
             if k < 3 or s.lower[k - 2:k] != ["đối", "với"]:
                 continue
             event = self.post_ending_at(s, k - 2)
@@ -915,8 +917,8 @@ class RecordLinker:
         (``given_to``) the name is the person's (``records.given``)."""
         found: dict[int, list[RoleEvent]] = {}
         for person in persons:
-            k = self.name_phrase_start(s, person)
-            verb = _phrase_ending_at(s.lower, k, self.lexicon.given_to, 3)
+            k = self.name_phrase_start(s, person.start)
+            verb = _phrase_ending_at(s.lower, k, self.lexicon.given_to)
             event = self.post_ending_at(s, verb) if verb is not None else None
             if event is not None:
                 event.source = "records.given"
@@ -924,9 +926,10 @@ class RecordLinker:
         return found
 
     @staticmethod
-    def name_phrase_start(s: _Spans, person: Span) -> int:
-        """Where a name's phrase begins: before its rank and an honorific (``đồng chí``, ``ông``)."""
-        k = s.rank_by_end[person.start].start if person.start in s.rank_by_end else person.start
+    def name_phrase_start(s: _Spans, start: int) -> int:
+        """Where the phrase of the name at token ``start`` begins: before its rank and an honorific (``đồng chí``,
+        ``ông``)."""
+        k = s.rank_by_end[start].start if start in s.rank_by_end else start
         honorific = _phrase_ending_at(s.lower, k, HONORIFICS_BEFORE_A_NAME, 2)
         return k if honorific is None else honorific
 
@@ -1074,17 +1077,14 @@ class RecordLinker:
         """Where a title given without a body is held: the place written right after it (``Phó Tỉnh trưởng tỉnh Hủa
         Phăn``, ``Tùy viên Quốc phòng Campuchia tại Việt Nam``), else the place of the side the person is listed under
         (``Đoàn Phông Xa Lỳ do ông A, Phó Tỉnh trưởng``)."""
-        for mention_id in event.mention_ids:
-            title = positions.get(mention_id)
-            if title is not None and title.end in s.places:
-                return _value(s.places[title.end])
-        return _value(side) if side is not None else None
+        place = next((s.places[title.end] for title in _titles(event, positions) if title.end in s.places), side)
+        return _value(place) if place is not None else None
 
     def heads_a_board(self, s: _Spans, event: RoleEvent, positions: dict[str, Span]) -> bool:
         """Whether a title given without a body heads an ad-hoc board: ``Trưởng ban chuyên án``, ``Trưởng ban chỉ đạo
         đội quy tập`` (``ad_hoc_boards``)."""
         return any(_phrase_at(s.lower, title.end, self.lexicon.ad_hoc_boards) is not None
-                   for title in (positions.get(i) for i in event.mention_ids) if title is not None)
+                   for title in _titles(event, positions))
 
     @staticmethod
     def final_title_at(record: PersonRecord, starts: dict[str, int]) -> int | None:

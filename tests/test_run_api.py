@@ -167,6 +167,13 @@ def test_run_and_config_commands_import_only_what_they_use(tmp_path: Path) -> No
     assert isinstance(read_tables(tmp_path, arrow=True)["documents"], pa.Table)
 
 
+def python_output(code: str) -> str:
+    """What ``python -c code`` prints in a fresh interpreter of the project, which must exit 0."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_what_is_left_out_of_spacy_and_underthesea_still_loads_on_demand() -> None:
     """The stand-ins live only while the packages are first imported; the real modules load when asked for."""
     code = ("import sys; import pipeline.core; import spacy, underthesea\n"
@@ -177,9 +184,7 @@ def test_what_is_left_out_of_spacy_and_underthesea_still_loads_on_demand() -> No
             "assert tags[-1][0] == 'Lê Văn Bình' and pos_tag('Hà Nội')[0][0] == 'Hà Nội'\n"
             "import underthesea.pipeline.ner as real; assert hasattr(real, 'ner') and real.__file__\n"
             "print(type(spacy.info()).__name__)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "dict"
+    assert python_output(code).strip().splitlines()[-1] == "dict"
 
 
 def test_underthesea_reads_its_normalizer_rules_without_joblib() -> None:
@@ -193,11 +198,9 @@ def test_underthesea_reads_its_normalizer_rules_without_joblib() -> None:
             "import tempfile, os; path = os.path.join(tempfile.mkdtemp(), 'x.z'); joblib.dump({'a': 1}, path, compress=3)\n"
             "assert tn.joblib.load(path) == {'a': 1}  # a compressed file: the stand-in hands it to joblib\n"
             "print('ok')")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
-    assert done.returncode == 0, done.stderr
+    python_output(code)
     first = ("import sys, joblib; import pipeline.core\n"
              "assert 'underthesea.pipeline.pos_tag' not in sys.modules\n"
              "import underthesea.pipeline.text_normalize.text_normalizer as tn; assert tn.joblib is joblib\n"
              "print('ok')")
-    done = subprocess.run([sys.executable, "-c", first], capture_output=True, text=True, cwd=REPO)
-    assert done.returncode == 0, done.stderr
+    python_output(first)

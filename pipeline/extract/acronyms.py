@@ -27,7 +27,8 @@ from .base import add_spans, initial_letter, is_acronym_form, looks_like_word, m
 DEFINITION = re.compile(r"\(\s*([A-ZĐ]{2,})\s*\)")
 SYLLABLE = re.compile(r"\w+")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
-# a police unit's code: capitals and two digits (PC04, C03, PA05); an acronym only where the lexicon lists it
+# a police unit's code: one to three capitals and two or three digits (PC04, C03, PA05); an acronym only where the
+# lexicon lists it
 UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 # what may stand between the syllables of a long form
 JOINERS = re.compile(r"^[\s,\-–]*$")
