@@ -333,6 +333,17 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "trưởng BĐBP tỉnh Gia Lai, cảm ơn Cảnh sát tỉnh đã phối hợp.", "Cảnh sát tỉnh", "Cảnh sát tỉnh Mondulkiri"),
     ("Tỉnh Lai Châu có đường biên giới với tỉnh Vân Nam. Ông Lê Văn Lương chúc mừng Chính phủ Nhân dân tỉnh.",
      "Chính phủ Nhân dân tỉnh", "Chính phủ Nhân dân tỉnh Vân Nam"),
+    # a document about a city: a bare "tỉnh" of a body is the province whose body of that name it wrote before
+    ("Công an Thành phố Hồ Chí Minh phối hợp với Công an tỉnh Tây Ninh khám xét kho hàng ở Thành phố Hồ Chí Minh. "
+     "Thành phố Hồ Chí Minh đề nghị xử lý nghiêm. Đại tá Lê Văn Hòa, Giám đốc Công an tỉnh trực tiếp chỉ đạo.",
+     "Công an tỉnh", "Công an tỉnh Tây Ninh"),
+    # a staff department of a military region's staff, the region written without its number
+    ("Quân khu 3 trao quyết định. Đại úy Lê Thị Thu, trợ lý Phòng Tác chiến, Bộ Tham mưu Quân khu lên Thiếu tá.",
+     "Bộ Tham mưu Quân khu", "Bộ Tham mưu Quân khu 3"),
+    ("Quân khu 3 trao quyết định. Đại úy Lê Thị Thu, trợ lý Phòng Tác chiến, Bộ Tham mưu Quân khu lên Thiếu tá.",
+     "Phòng Tác chiến", "Phòng Tác chiến Bộ Tham mưu Quân khu 3"),
+    ("Bộ Tư lệnh Thủ đô Hà Nội khen thưởng Đại úy Lê Thị Nhung, trợ lý Phòng Hậu cần - Kỹ thuật.",
+     "Phòng Hậu cần - Kỹ thuật", "Phòng Hậu cần - Kỹ thuật Bộ Tư lệnh Thủ đô Hà Nội"),
 ])
 def test_the_document_completes_a_name(process, text: str, org: str, normalized: str) -> None:
     found = org_mentions(process, text)
@@ -501,6 +512,13 @@ def test_a_bare_unit_word_of_a_foreign_body(process, text: str, date: str | None
 def test_a_foreign_body_is_not_given_the_documents_province(process) -> None:
     found = org_mentions(process, "Công an tỉnh Tây Ninh làm việc với Cảnh sát tỉnh về tội phạm ma túy.")
     assert found["Cảnh sát tỉnh"].normalized == "Cảnh sát tỉnh"
+
+
+def test_a_bare_province_of_another_bodys_name_is_not_taken(process) -> None:
+    # only the police of a province the document named make a bare "Công an tỉnh" that province's
+    found = org_mentions(process, "Công an Thành phố Hồ Chí Minh làm việc với UBND tỉnh Tây Ninh ở Thành phố Hồ Chí "
+                                  "Minh. Thành phố Hồ Chí Minh cảm ơn. Đại tá Lê Văn Hòa, Giám đốc Công an tỉnh phát biểu.")
+    assert found["Công an tỉnh"].normalized == "Công an tỉnh"
 
 
 def test_a_unit_named_alone_without_its_body_before_it_is_not_completed(process) -> None:

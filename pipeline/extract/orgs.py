@@ -276,6 +276,12 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             sentences = sentence_of() if sentence_of is not None else SentenceIndex(sentence_ranges(b.doc))
         return sentences.get(a.start) == sentences.get(b.start)
 
+    def joined(unit: str, owner: str, head: str) -> str:
+        # "Bộ Tham mưu Quân khu" of "Quân khu 3": the owner's head the unit already ends with is that owner
+        ending = next((parent for parent in parents[head] if unit.endswith(" " + parent)
+                       and owner.startswith(parent + " ")), None)
+        return f"{unit[:-len(ending)]}{owner}" if ending else f"{unit} {owner}"
+
     heads = [head_of(span) for span in spans]
     # owners written after: right to left, so that a chain (Phòng Tuyên huấn, Cục Chính trị, …) completes whole;
     # the rest look left, after the owners written after were settled
@@ -292,7 +298,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head, span)
                                               and (not is_foreign(before) or same_sentence(before, span))), None)
         if owner is not None:
-            span._.normalized = f"{span_values(span)[0]} {as_force(span_values(owner)[0] or span_text(owner))}"
+            span._.normalized = joined(span_values(span)[0], as_force(span_values(owner)[0] or span_text(owner)), head)
     for k in sorted(written_after, reverse=True):
         owner_name = as_force(span_values(written_after[k])[0] or written_after[k].text)
         spans[k]._.normalized = f"{spans[k].text} {owner_name}"
@@ -924,6 +930,13 @@ class _Context:
             return self.foreign_province(unit)
         if self.province is not None and unit.value == self.province.unit:
             return self.province
+        # a document about a city writes "Công an tỉnh" for the one province whose police it named before
+        same_body = [(value, attrs) for place, _, value, attrs in self.province_places()
+                     if place.start < unit.start and value.startswith(unit.value + " ") and self.named_by(place, head)]
+        if same_body:
+            value, attrs = same_body[-1]
+            return Province(unit.value, value[len(unit.value) + 1:], attrs.get("code"),
+                            attrs.get("level") in FOREIGN_UNIT_LEVELS)
         if unit.value == "thành phố":
             cities = [(place, value, attrs) for place, _, value, attrs in self.province_places()
                       if place.start < unit.start and value.startswith("thành phố ")]
