@@ -344,6 +344,13 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Phòng Tác chiến", "Phòng Tác chiến Bộ Tham mưu Quân khu 3"),
     ("Bộ Tư lệnh Thủ đô Hà Nội khen thưởng Đại úy Lê Thị Nhung, trợ lý Phòng Hậu cần - Kỹ thuật.",
      "Phòng Hậu cần - Kỹ thuật", "Phòng Hậu cần - Kỹ thuật Bộ Tư lệnh Thủ đô Hà Nội"),
+    # a hospital or university named after a province keeps its proper name: no unit word restored
+    ("Ngư dân được đưa vào Bệnh viện Đa khoa Cà Mau cấp cứu.", "Bệnh viện Đa khoa Cà Mau", "Bệnh viện Đa khoa Cà Mau"),
+    ("Ông Sơn Minh Hải, Hiệu trưởng Trường Đại học Trà Vinh dự.", "Trường Đại học Trà Vinh", "Trường Đại học Trà Vinh"),
+    # the executive committee a veterans' association's congress elects; not the council's ("Hội đồng")
+    ("Đại hội Hội Cựu chiến binh tỉnh Điện Biên bầu Ban Chấp hành gồm 25 đồng chí.", "Ban Chấp hành",
+     "Ban Chấp hành Hội Cựu chiến binh tỉnh Điện Biên"),
+    ("Kỳ họp HĐND xã Mỹ Lý. Đồng chí Lữ Văn Sáng được bầu vào Ban Chấp hành.", "Ban Chấp hành", "Ban Chấp hành"),
 ])
 def test_the_document_completes_a_name(process, text: str, org: str, normalized: str) -> None:
     found = org_mentions(process, text)
