@@ -131,6 +131,8 @@ class OrganizationLexicon:
     trade_names: tuple[str, ...] = ()
     # lower-case words that never stand inside a name: a run of lower-case words holding one is a clause
     clause_words: tuple[str, ...] = ()
+    # bodies a bare head refers back to only where no other is named ("Ủy ban": another committee before the UBND)
+    never_referred_back: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -150,7 +152,8 @@ class OrganizationLexicon:
                    tuple(nfc(head) for head in _strings(path, data, "referring_heads")),
                    _name_pairs(path, data, "party_names"),
                    tuple(nfc(head) for head in _strings(path, data, "trade_names")),
-                   tuple(nfc(word) for word in _strings(path, data, "clause_words")))
+                   tuple(nfc(word) for word in _strings(path, data, "clause_words")),
+                   tuple(nfc(name) for name in _strings(path, data, "never_referred_back")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

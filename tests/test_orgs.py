@@ -488,6 +488,17 @@ def test_a_bare_head_refers_back_to_the_body_named_last(process) -> None:
     assert "Bộ Chỉ huy" not in found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare "Ủy ban" is the other committee the document named, even with a people's committee nearer
+    ("Ủy ban Quốc phòng, An ninh và Đối ngoại làm việc với UBND tỉnh Quảng Ninh. Bà Vũ Thị Hường, Phó Chủ nhiệm Ủy ban "
+     "phát biểu.", "Ủy ban Quốc phòng, An ninh và Đối ngoại"),
+    # the people's committee where it is the one named
+    ("UBND tỉnh Quảng Ninh họp. Ông Lê Văn An, Phó Chủ tịch Ủy ban phát biểu.", "Ủy ban nhân dân tỉnh Quảng Ninh"),
+])
+def test_a_bare_committee_refers_back_to_another_committee_first(process, text: str, expected: str) -> None:
+    assert org_mentions(process, text)["Ủy ban"].normalized == expected
+
+
 def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None:
     text = "Công an tỉnh Gia Lai họp. Đại diện phía bạn là ông Chea Sovann, Tùy viên Công an Đại sứ quán Campuchia."
     assert "Công an" not in [m.text for m in process(text).mentions if m.type == "ORG"]

@@ -348,6 +348,7 @@ class OrganizationExtractor:
         self.national_sub_units = lexicon.national_sub_units
         self.foreign_heads = {form_key(head) for head in lexicon.foreign_heads}
         self.referring_heads = {form_key(head) for head in lexicon.referring_heads}
+        self.never_referred_back = tuple(lexicon.never_referred_back)
         self.lexicon = lexicon
         # a unit name the registry gives owners (templates) belongs to bodies of those templates' names only
         self.fixed_owners = {key: tuple(name for template in unit.parents if template in registry.templates
@@ -730,8 +731,10 @@ class _Context:
                 # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy."), also after the
                 # heads of its own bodies ("Thường vụ Đảng ủy": the Thường vụ of that Đảng ủy)
                 # a foreign body is no antecedent of ours ("Bệnh viện" after "Bệnh viện 103 Quân đội nhân dân Lào")
-                earlier = next((v for v in reversed(self.named) if v.startswith(last.value + " ")
-                                and not self.is_foreign_name(v)), None)
+                antecedents = [v for v in reversed(self.named) if v.startswith(last.value + " ")
+                               and not self.is_foreign_name(v)]
+                earlier = next((v for v in antecedents if not v.startswith(self.x.never_referred_back)),
+                               antecedents[0] if antecedents else None)
                 if earlier is not None:
                     value = " ".join([*(part.value for part in parts[:-1]), earlier])
                     return make_span(self.doc, i, end, "ORG", value, "orgs.back_reference")
