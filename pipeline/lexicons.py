@@ -106,6 +106,8 @@ class PositionLexicon:
 
 # the head of a unit's Party committee's name: "Đảng ủy Quân khu 4"
 PARTY_COMMITTEE = "Đảng ủy"
+# the Party organization a committee leads: "Đảng bộ Tổng công ty X" elects the "Đảng ủy Tổng công ty X"
+PARTY_ORGANIZATION = "Đảng bộ"
 
 
 @dataclass(frozen=True)

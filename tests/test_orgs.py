@@ -351,6 +351,14 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đại hội Hội Cựu chiến binh tỉnh Điện Biên bầu Ban Chấp hành gồm 25 đồng chí.", "Ban Chấp hành",
      "Ban Chấp hành Hội Cựu chiến binh tỉnh Điện Biên"),
     ("Kỳ họp HĐND xã Mỹ Lý. Đồng chí Lữ Văn Sáng được bầu vào Ban Chấp hành.", "Ban Chấp hành", "Ban Chấp hành"),
+    # a company's name in sentence case runs to its place, kept as written, also inside its Party organization's name;
+    # the committee that organization elects is its "Đảng ủy"
+    ("Công ty cổ phần Vận tải biển Hải Phòng ký hợp đồng.", "Công ty cổ phần Vận tải biển Hải Phòng",
+     "Công ty cổ phần Vận tải biển Hải Phòng"),
+    ("Đại hội Đảng bộ Tổng công ty Phát triển hạ tầng Hưng Yên khai mạc.",
+     "Đảng bộ Tổng công ty Phát triển hạ tầng Hưng Yên", "Đảng bộ Tổng công ty Phát triển hạ tầng Hưng Yên"),
+    ("Đại hội Đảng bộ Tổng công ty Phát triển hạ tầng Hưng Yên khai mạc. Ông Lương Văn Khải được bầu giữ chức Bí thư "
+     "Đảng ủy.", "Đảng ủy", "Đảng ủy Tổng công ty Phát triển hạ tầng Hưng Yên"),
 ])
 def test_the_document_completes_a_name(process, text: str, org: str, normalized: str) -> None:
     found = org_mentions(process, text)
@@ -486,6 +494,12 @@ def test_a_bare_head_refers_back_to_the_body_named_last(process) -> None:
     assert found["Phòng Đào tạo"].normalized == "Phòng Đào tạo Học viện Biên phòng"
     # no "Bộ Chỉ huy …" named before: no organization
     assert "Bộ Chỉ huy" not in found
+
+
+def test_a_provinces_party_organization_is_no_antecedent_of_a_bare_party_committee(process) -> None:
+    # a province's Party committee is its "Tỉnh ủy", never an "Đảng ủy tỉnh …"
+    found = org_mentions(process, "Đại hội Đảng bộ tỉnh Hà Tĩnh bế mạc. Ông Lê Văn An, Phó Bí thư Đảng ủy phát biểu.")
+    assert "Đảng ủy tỉnh" not in (found["Đảng ủy"].normalized if "Đảng ủy" in found else "")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..lexicons import PARTY_COMMITTEE, AcronymLexicon, OrganizationLexicon, PeopleLexicon
+from ..lexicons import PARTY_COMMITTEE, PARTY_ORGANIZATION, AcronymLexicon, OrganizationLexicon, PeopleLexicon
 from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
@@ -177,16 +177,6 @@ class Part:
 
 # words before "bạn" that name the other side of a meeting: "phía bạn", "đoàn bạn", "lực lượng chức năng bạn"
 FOREIGN_SIDE_WORDS = {"phía", "đoàn", "năng", "nước", "tỉnh"}
-HOME_COUNTRY = "Việt Nam"
-# the level of a body a unit word written after its head names ("BCHQS tỉnh", "BCHQS xã")
-UNIT_LEVELS = {"tỉnh": "province", "thành": "province", "xã": "commune", "phường": "commune", "đặc": "commune",
-               "huyện": "district"}
-# the words after a delegation's place that list its members ("Đoàn tỉnh Salavan do …", "Phía Lào có …")
-DELEGATION_MEMBERS = {"do", "có", "gồm"}
-# foreign provinces and districts: what a bare "tỉnh", "huyện" of a foreign body stands for
-FOREIGN_UNIT_LEVELS = ("foreign_region", "foreign_district")
-# the day district-level units ended in Vietnam (Nghị quyết 202/2025/QH15)
-DISTRICTS_ABOLISHED = "2025-07-01"
 # words just before a place that make it a person's hometown or address, not the place of a body
 PERSONAL_PLACE_CUES = {"quê", "trú", "sinh"}
 LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
@@ -731,14 +721,30 @@ class _Context:
                 # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy."), also after the
                 # heads of its own bodies ("Thường vụ Đảng ủy": the Thường vụ of that Đảng ủy)
                 # a foreign body is no antecedent of ours ("Bệnh viện" after "Bệnh viện 103 Quân đội nhân dân Lào")
-                antecedents = [v for v in reversed(self.named) if v.startswith(last.value + " ")
-                               and not self.is_foreign_name(v)]
+                antecedents = [v for v in map(self.as_antecedent_of(last.value), reversed(self.named))
+                               if v.startswith(last.value + " ") and not self.is_foreign_name(v)]
                 earlier = next((v for v in antecedents if not v.startswith(self.x.never_referred_back)),
                                antecedents[0] if antecedents else None)
                 if earlier is not None:
                     value = " ".join([*(part.value for part in parts[:-1]), earlier])
                     return make_span(self.doc, i, end, "ORG", value, "orgs.back_reference")
         return None
+
+    @staticmethod
+    def as_antecedent_of(head: str) -> Callable[[str], str]:
+        """How a name the document wrote before reads as what a bare ``head`` refers back to: a Party organization
+        below a province as its committee (``Đại hội Đảng bộ Tổng công ty X``, then ``Bí thư Đảng ủy`` is of the
+        ``Đảng ủy Tổng công ty X``); a province's Party committee has a name of its own (``Tỉnh ủy``)."""
+        if head != PARTY_COMMITTEE:
+            return lambda name: name
+        organization = PARTY_ORGANIZATION + " "
+
+        def committee(name: str) -> str:
+            rest = name.removeprefix(organization)
+            if rest == name or rest.startswith(("tỉnh ", "thành phố ")):
+                return name
+            return f"{PARTY_COMMITTEE} {rest}"
+        return committee
 
     def stands_alone(self, part: Part, plural_ok: bool = True) -> bool:
         """A head that is an organization by itself: a lexicon standalone name, or a registry name written with
@@ -1133,9 +1139,11 @@ class _Context:
         return [p for p in parts[0 if whole else 1:] if p.kind != "definition"]
 
     def sentence_case_name(self, parts: list[Part]) -> bool:
-        """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word."""
-        return (len(parts) == 2 and parts[0].kind == "head" and form_key(parts[0].value) in self.x.sentence_case
-                and parts[1].kind in ("name", "head") and is_title(self.doc[parts[1].start]))
+        """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word, also as the body
+        a Party organization is of (``Đảng bộ Tổng công ty Phát triển …``)."""
+        return (len(parts) >= 2 and parts[-2].kind == "head" and form_key(parts[-2].value) in self.x.sentence_case
+                and all(part.kind == "head" for part in parts[:-2])
+                and parts[-1].kind in ("name", "head") and is_title(self.doc[parts[-1].start]))
 
     def bridge_end(self, k: int, parts: list[Part]) -> int | None:
         """End of the lower-case words from ``k`` when they lead to another naming part, else None.
@@ -1231,7 +1239,6 @@ class _Context:
         numbered = form_key(parts[0].value) in self.x.numbered
         # a school or street named after a person holds the person's name (Trường Tiểu học Lê Văn Tám)
         after_person = form_key(parts[0].value) in self.x.named_after_people
-        trade_name = form_key(parts[0].value) in self.x.trade_names
         k = parts[-1].end
         while k < len(doc):
             token = doc[k]
@@ -1271,6 +1278,8 @@ class _Context:
                 # and so does a body named after a border gate (Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan, Đồn Biên
                 # phòng Cửa khẩu Nam Giang): the name says the gate, not the gate's registry name
                 normalized, source, attrs = span_values(place)
+                # a company's name also as the body a Party organization is of ("Đảng bộ Tổng công ty … Hưng Yên")
+                trade_name = any(part.kind == "head" and form_key(part.value) in self.x.trade_names for part in parts)
                 kept = trade_name or source == "places.body_name" or (attrs or {}).get("level") in KEPT_IN_NAMES
                 value = span_text(place) if kept else normalized or span_text(place)
                 parts.append(Part(k, place.end, "place", value, attrs=attrs or {}))
