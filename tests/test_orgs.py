@@ -553,6 +553,15 @@ def test_a_bare_province_of_another_bodys_name_is_not_taken(process) -> None:
     assert found["Công an tỉnh"].normalized == "Công an tỉnh"
 
 
+def test_a_sub_unit_written_again_is_the_one_named_first(process) -> None:
+    text = ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Hà Tĩnh chủ trì; Đội Trinh sát bám sát đối tượng. "
+            "Lực lượng của Đồn Biên phòng Cửa khẩu quốc tế Cầu Treo phối hợp. Trung úy Lê Đức Mạnh, trinh sát viên "
+            "Đội Trinh sát, bị thương.")
+    found = [m for m in process(text).mentions if m.type == "ORG" and m.text == "Đội Trinh sát"]
+    assert [m.normalized for m in found] == [
+        "Đội Trinh sát Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Hà Tĩnh"] * 2
+
+
 def test_a_unit_named_alone_without_its_body_before_it_is_not_completed(process) -> None:
     found = org_mentions(process, "Phòng Cảnh sát điều tra tội phạm về ma túy thu giữ tang vật.")
     unit = "Phòng Cảnh sát điều tra tội phạm về ma túy"

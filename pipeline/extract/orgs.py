@@ -295,6 +295,17 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         attrs = span_values(spans[k])[2]
         if attrs and "parent" in attrs:
             spans[k]._.attrs = {**attrs, "parent": owner_name}
+    # a sub-unit written again without its owner is the one the document named first ("Đội Trinh sát" of PC04 in
+    # the lead, then "trinh sát viên Đội Trinh sát" after the border post's name): its first completion holds
+    first: dict[str, str] = {}
+    for k, span in enumerate(spans):
+        if heads[k] is None and k not in written_after:
+            continue
+        key, value = form_key(span_text(span)), span_values(span)[0]
+        if key not in first:
+            first[key] = value
+        elif k not in written_after and value != first[key]:
+            span._.normalized = first[key]
 
 
 def complete_numbered(spans: list[Span]) -> None:
