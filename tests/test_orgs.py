@@ -513,6 +513,20 @@ def test_a_bare_committee_refers_back_to_another_committee_first(process, text: 
     assert org_mentions(process, text)["Ủy ban"].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a border guard story that named the province's military command once: "Bộ Chỉ huy" is its own command
+    ("BĐBP tỉnh Lạng Sơn hội đàm với Đồn Quản lý biên giới Ái Điểm. Bộ Chỉ huy BĐBP tỉnh Lạng Sơn chủ trì; Bộ CHQS "
+     "tỉnh Lạng Sơn tham dự. Kết thúc hội đàm, thay mặt Đảng ủy, Bộ Chỉ huy, Phó Chính ủy Phí Văn Hòa tặng quà.",
+     "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn"),
+    # a military region's story about several provinces' commands: the one named last
+    ("Quân khu 3 trao quyết định cho Bộ CHQS thành phố Hải Phòng và Bộ CHQS thành phố Hải Phòng. Tại Bộ CHQS tỉnh "
+     "Quảng Ninh, Thượng tá Vương Thị Lụa được bổ nhiệm. Đồng chí Lụa nguyên là Trưởng Ban Tuyên huấn của Bộ Chỉ huy.",
+     "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"),
+])
+def test_a_bare_command_is_of_the_kind_the_document_is_about(process, text: str, expected: str) -> None:
+    assert org_mentions(process, text)["Bộ Chỉ huy"].normalized == expected
+
+
 def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None:
     text = "Công an tỉnh Gia Lai họp. Đại diện phía bạn là ông Chea Sovann, Tùy viên Công an Đại sứ quán Campuchia."
     assert "Công an" not in [m.text for m in process(text).mentions if m.type == "ORG"]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -350,6 +351,9 @@ class OrganizationExtractor:
         self.foreign_heads = {form_key(head) for head in lexicon.foreign_heads}
         self.referring_heads = {form_key(head) for head in lexicon.referring_heads}
         self.never_referred_back = tuple(lexicon.never_referred_back)
+        # the heads of the commands of command_forces: "Bộ Chỉ huy" of "Bộ Chỉ huy Bộ đội Biên phòng"
+        self.commands = {head for head in lexicon.referring_heads
+                         if any(command.startswith(head + " ") for command, _ in lexicon.command_forces)}
         self.lexicon = lexicon
         # a unit name the registry gives owners (templates) belongs to bodies of those templates' names only
         self.fixed_owners = {key: tuple(name for template in unit.parents if template in registry.templates
@@ -400,7 +404,7 @@ class OrganizationExtractor:
             org = context.organization_at(i)
             if org is not None:
                 spans.append(org)
-                context.named.append(span_values(org)[0] or span_text(org))
+                context.named.append((org.start, span_values(org)[0] or span_text(org)))
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of)
@@ -522,7 +526,8 @@ class _Context:
         self.place_list = sorted(places, key=lambda span: span.start)
         self._sentence_of: SentenceIndex | None = None
         self.foreign_places: set[str] | None = None  # names of the foreign provinces and countries, when first asked
-        self.named: list[str] = []  # the normalized names of the organizations found so far, in text order
+        # where the organizations found so far start, and their normalized names, in text order
+        self.named: list[tuple[int, str]] = []
         self._provinces: list[tuple[Span, int | None, str, dict]] | None = None  # province places, when first asked
         self._foreign_starts: dict[int, Span] | None = None  # foreign_starts(), when first asked
         self.local_units = document_units(places)
@@ -620,7 +625,7 @@ class _Context:
             return None
         # a foreign unit is no antecedent where one of ours is named ("Bệnh viện 103 Quân đội nhân dân Lào")
         ours = [(start, value) for start, value in names if not self.is_foreign_name(value)]
-        if not ours and any(form_key(v).startswith(key + " ") and not self.is_foreign_name(v) for v in self.named):
+        if not ours and any(form_key(v).startswith(key + " ") and not self.is_foreign_name(v) for _, v in self.named):
             return None  # ours is named without a number: the back reference takes it
         names = ours or names
         return next((value for start, value in reversed(names) if start < at), names[0][1])
@@ -732,30 +737,57 @@ class _Context:
                 # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy."), also after the
                 # heads of its own bodies ("Thường vụ Đảng ủy": the Thường vụ of that Đảng ủy)
                 # a foreign body is no antecedent of ours ("Bệnh viện" after "Bệnh viện 103 Quân đội nhân dân Lào")
-                antecedents = [v for v in map(self.as_antecedent_of(last.value), reversed(self.named))
-                               if v.startswith(last.value + " ") and not self.is_foreign_name(v)]
-                earlier = next((v for v in antecedents if not v.startswith(self.x.never_referred_back)),
-                               antecedents[0] if antecedents else None)
+                earlier = self.antecedent(last.value, i)
                 if earlier is not None:
                     value = " ".join([*(part.value for part in parts[:-1]), earlier])
                     return make_span(self.doc, i, end, "ORG", value, "orgs.back_reference")
         return None
 
-    @staticmethod
-    def as_antecedent_of(head: str) -> Callable[[str], str]:
+    def antecedent(self, head: str, at: int) -> str | None:
+        """The body a bare ``head`` written at token ``at`` refers back to: the one of that head named last, not a
+        foreign one, one of ``never_referred_back`` only where no other is named. A command (``Bộ Chỉ huy``) named
+        in another sentence is of the kind of command the document is about: the kind named most often before it,
+        a force's name counting for its command (``BĐBP tỉnh Lạng Sơn`` for the ``Bộ Chỉ huy Bộ đội Biên phòng tỉnh
+        Lạng Sơn``), so a border guard story that named the province's military command once is still about its
+        own; of that kind, the one named last (a military region's story names several provinces' commands)."""
+        read = self.as_antecedent_of(head)
+        antecedents = [(start, value) for start, value in ((s, read(v)) for s, v in reversed(self.named))
+                       if value.startswith(head + " ") and not self.is_foreign_name(value)]
+        preferred = [a for a in antecedents if not a[1].startswith(self.x.never_referred_back)] or antecedents
+        if not preferred:
+            return None
+        start, value = preferred[0]
+        if head in self.x.commands and not self.same_sentence(start, at):
+            kinds = Counter(LOCAL_UNIT_WORDS.split(v, 1)[0] for _, v in preferred)
+            kind = max(kinds, key=lambda k: kinds[k])  # the first of the most counted is the one named last
+            value = next(v for _, v in preferred if LOCAL_UNIT_WORDS.split(v, 1)[0] == kind)
+        return value
+
+    def as_antecedent_of(self, head: str) -> Callable[[str], str]:
         """How a name the document wrote before reads as what a bare ``head`` refers back to: a Party organization
         below a province as its committee (``Đại hội Đảng bộ Tổng công ty X``, then ``Bí thư Đảng ủy`` is of the
-        ``Đảng ủy Tổng công ty X``); a province's Party committee has a name of its own (``Tỉnh ủy``)."""
-        if head != PARTY_COMMITTEE:
-            return lambda name: name
-        organization = PARTY_ORGANIZATION + " "
+        ``Đảng ủy Tổng công ty X``; a province's Party committee has a name of its own, ``Tỉnh ủy``), a force as
+        its command (``Bộ đội Biên phòng tỉnh X`` for a bare ``Bộ Chỉ huy``)."""
+        if head == PARTY_COMMITTEE:
+            organization = PARTY_ORGANIZATION + " "
 
-        def committee(name: str) -> str:
-            rest = name.removeprefix(organization)
-            if rest == name or rest.startswith(("tỉnh ", "thành phố ")):
-                return name
-            return f"{PARTY_COMMITTEE} {rest}"
-        return committee
+            def committee(name: str) -> str:
+                rest = name.removeprefix(organization)
+                if rest == name or rest.startswith(("tỉnh ", "thành phố ")):
+                    return name
+                return f"{PARTY_COMMITTEE} {rest}"
+            return committee
+        forces = [(force, command) for command, force in self.x.lexicon.command_forces
+                  if command.startswith(head + " ")]
+
+        def command(name: str) -> str:
+            return next((command + name[len(force):] for force, command in forces
+                         if name.startswith(force + " ")), name)
+        return command
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        sentence_of = self.sentence_of()
+        return sentence_of.get(a) == sentence_of.get(b)
 
     def stands_alone(self, part: Part, plural_ok: bool = True) -> bool:
         """A head that is an organization by itself: a lexicon standalone name, or a registry name written with
