@@ -148,6 +148,12 @@ def full_name(name: str, full_names: set[str]) -> str:
     return matches[0] if len(matches) == 1 else name
 
 
+def passive_after(lower: list[str], k: int) -> bool:
+    """Whether a passive clause opens at token ``k``, right after a name: ``được điều động …``, ``, được bổ nhiệm …``
+    (``B thay A, được điều động giữ chức Y``: the clause is A's)."""
+    return lower[k:k + 1] == ["được"] or lower[k:k + 2] == [",", "được"]
+
+
 def _phrase_ending_at(words: Sequence[str], end: int, phrases: frozenset[tuple[str, ...]],
                       longest: int = 5) -> int | None:
     """Start of the longest phrase of ``phrases`` that ends right before token ``end`` (``words``: lower-case tokens)."""
@@ -484,9 +490,9 @@ class RecordLinker:
         k = person.end
         events: list[RoleEvent] = []
         described = s.lower[k:k + 1] == [","] and s.lower[k + 1:k + 2] and s.lower[k + 1] in DESCRIPTIONS
-        if self.replaced(s, person.start) and s.lower[k:k + 1] != ["được"] and not described:
-            # "B thay đồng chí A giữ chức X": X is B's; "thay A được điều động giữ chức Y" and "thay A, người có 9 năm
-            # làm Giám đốc Sở": Y and the post described are A's own
+        if self.replaced(s, person.start) and not passive_after(s.lower, k) and not described:
+            # "B thay đồng chí A giữ chức X": X is B's; "thay A (,) được điều động giữ chức Y" and "thay A, người có 9
+            # năm làm Giám đốc Sở": Y and the post described are A's own
             return events
         if k < len(doc) and doc[k].text == "(" and self.role_at(s, k + 1) is None:
             k = skip_parenthesis(doc, k)
@@ -683,8 +689,7 @@ class RecordLinker:
                 # "được điều động, chỉ định tham gia Ban Thường vụ Tỉnh ủy và giữ chức …": a body joined on the way
                 limit, end = min(len(doc), limit + len(s.orgs[end])), s.orgs[end].end
                 continue
-            if end in s.persons and self.replaced(s, end) and s.lower[s.persons[end].end:s.persons[end].end + 1] != [
-                    "được"]:
+            if end in s.persons and self.replaced(s, end) and not passive_after(s.lower, s.persons[end].end):
                 # "B thay đồng chí A giữ chức …": the one replaced is not the one the role goes to
                 after = s.persons[end].end
                 if s.lower[after:after + 1] == [","] and s.lower[after + 1:after + 2] and s.lower[after + 1] in DESCRIPTIONS:
@@ -831,7 +836,15 @@ class RecordLinker:
                         people = self.after_last_semicolon(s, people)
                 elif len(after) >= 2:
                     people = self.runs(s, after)[0]
-                    roles = self.role_items(s, first, k)
+                    # "ba đồng chí lần lượt giữ chức Chỉ huy trưởng Bộ CHQS các tỉnh Y, Z và W, gồm: A, …; B, … và C":
+                    # the roles between the phrase and the list; else "X, Y và Z lần lượt do A, B và C": before it
+                    between = self.role_items(s, end, self.name_phrase_start(s, people[0].start))
+                    if len(between) == len(people):
+                        roles = between
+                        for role in roles:
+                            role.at = last - 1  # the post they are given: written last of each, as appointed ones
+                    else:
+                        roles = self.role_items(s, first, k)
                     shared = self.role_items(s, people[-1].end, last)
                     if roles and shared and all(r.position is None for r in roles):
                         roles = [RoleEvent(r.at, "", position=shared[0].position, organization=r.organization,

@@ -55,6 +55,15 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Nguyễn Khắc Toàn": (None, "Trưởng ban", "Ban Pháp chế Hội đồng nhân dân tỉnh"),
         "Chamaléa Trung": (None, "Trưởng ban", "Ban Dân tộc Hội đồng nhân dân tỉnh"),
     }),
+    # the people listed after "lần lượt giữ chức … gồm:": each their own body of the plural, the post they are given
+    # over the one they held
+    ("Ba đồng chí lần lượt giữ chức Chỉ huy trưởng Bộ CHQS các tỉnh Quảng Ngãi, Gia Lai và Đắk Lắk, gồm: Đại tá "
+     "Phạm Ngọc Sáng, Tham mưu trưởng Bộ CHQS tỉnh Quảng Ngãi; Đại tá Trịnh Xuân Hào, Tham mưu trưởng Bộ CHQS tỉnh Gia "
+     "Lai và Đại tá Nguyễn Hữu Lập, Phó Sư đoàn trưởng Sư đoàn 315.", {
+        "Phạm Ngọc Sáng": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi"),
+        "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
+        "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
+    }),
     # the head of a plural in its official form, not its acronym's lower-case expansion
     ("Chỉ huy trưởng Bộ CHQS các tỉnh Nghệ An, Hà Tĩnh lần lượt là Đại tá Lê Văn An và Đại tá Trần Văn Bình.", {
         "Lê Văn An": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"),
@@ -180,6 +189,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "Tổng đội trưởng Tổng đội Quản lý biên giới Quảng Tây.",
      {"Tạ Vĩnh Niên": ("Đại tá", "Phó Tổng đội trưởng", "Tổng đội Quản lý biên giới Quảng Tây"),
       "Hầu Chí Cương": ("Thượng tá", "Chi đội trưởng", None)}),
+    # ... also behind a comma: "B thay A, được điều động …" is A's move
+    ("Đại tá Trịnh Xuân Hào được bổ nhiệm giữ chức Chỉ huy trưởng Bộ CHQS tỉnh Gia Lai. Đồng chí Hào thay Đại tá Lê "
+     "Văn Hải, được điều động giữ chức Phó Tham mưu trưởng Quân khu 5.",
+     {"Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
+      "Lê Văn Hải": ("Đại tá", "Phó Tham mưu trưởng", "Quân khu 5")}),
     # roles joined by a verb
     ("Thượng tá Lò Văn Pấng tiếp tục giữ chức Trưởng Công an xã Mường Nhé.",
      {"Lò Văn Pấng": ("Thượng tá", "Trưởng", "Công an xã Mường Nhé")}),
