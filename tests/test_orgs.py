@@ -344,6 +344,13 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Phòng Tác chiến", "Phòng Tác chiến Bộ Tham mưu Quân khu 3"),
     ("Bộ Tư lệnh Thủ đô Hà Nội khen thưởng Đại úy Lê Thị Nhung, trợ lý Phòng Hậu cần - Kỹ thuật.",
      "Phòng Hậu cần - Kỹ thuật", "Phòng Hậu cần - Kỹ thuật Bộ Tư lệnh Thủ đô Hà Nội"),
+    # a team whose name ends with lower-case words, of the body its function belongs to
+    ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
+     "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
+     "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai chủ trì; Đồn Biên phòng Y Tý phối hợp. Thiếu tá "
+     "Tẩn Láo Lở, Đội trưởng Đội Điều tra tổng hợp báo cáo.", "Đội Điều tra tổng hợp",
+     "Đội Điều tra tổng hợp Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai"),
     # a hospital or university named after a province keeps its proper name: no unit word restored
     ("Ngư dân được đưa vào Bệnh viện Đa khoa Cà Mau cấp cứu.", "Bệnh viện Đa khoa Cà Mau", "Bệnh viện Đa khoa Cà Mau"),
     ("Ông Sơn Minh Hải, Hiệu trưởng Trường Đại học Trà Vinh dự.", "Trường Đại học Trà Vinh", "Trường Đại học Trà Vinh"),
