@@ -351,6 +351,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai chủ trì; Đồn Biên phòng Y Tý phối hợp. Thiếu tá "
      "Tẩn Láo Lở, Đội trưởng Đội Điều tra tổng hợp báo cáo.", "Đội Điều tra tổng hợp",
      "Đội Điều tra tổng hợp Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai"),
+    # a department of a military region's political department, the region's where the document names none
+    ("Quân khu 4 công bố quyết định; Bộ CHQS tỉnh Nghệ An dự. Trung tá Vi Thị Nhung, Phó Trưởng phòng Phòng Tuyên "
+     "huấn được thăng quân hàm.", "Phòng Tuyên huấn", "Phòng Tuyên huấn Cục Chính trị Quân khu 4"),
+    ("Quân khu 1 công bố quyết định; dự có Phó Cục trưởng Cục Cán bộ. Thượng tá Lý Thị Vân, Phòng Cán bộ đọc quyết "
+     "định.", "Phòng Cán bộ", "Phòng Cán bộ Cục Chính trị Quân khu 1"),
     # a hospital or university named after a province keeps its proper name: no unit word restored
     ("Ngư dân được đưa vào Bệnh viện Đa khoa Cà Mau cấp cứu.", "Bệnh viện Đa khoa Cà Mau", "Bệnh viện Đa khoa Cà Mau"),
     ("Ông Sơn Minh Hải, Hiệu trưởng Trường Đại học Trà Vinh dự.", "Trường Đại học Trà Vinh", "Trường Đại học Trà Vinh"),

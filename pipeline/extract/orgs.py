@@ -273,6 +273,19 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
                        and owner.startswith(parent + " ")), None)
         return f"{unit[:-len(ending)]}{owner}" if ending else f"{unit} {owner}"
 
+    def last_owner(k: int, head: str, unit: Span | None = None) -> Span | None:
+        return next((before for before in reversed(spans[:k]) if owns(before, head, unit)
+                     and (not is_foreign(before) or same_sentence(before, spans[k]))), None)
+
+    def staff_organ(k: int, head: str) -> str | None:
+        # "Phòng Tuyên huấn" in a military region's story that names no "Cục Chính trị": a department of that
+        # region's political department, whose owners sub_unit_parents gives ("Cục Chính trị Quân khu 4")
+        if not all(parent in parents for parent in parents[head]):
+            return None  # a head whose owners are bodies ("Phòng": a Cục, a Sở …), not staff organs only
+        organ = parents[head][0]
+        owner = last_owner(k, organ)
+        return f"{organ} {span_values(owner)[0] or span_text(owner)}" if owner is not None else None
+
     heads = [head_of(span) for span in spans]
     # owners written after: right to left, so that a chain (Phòng Tuyên huấn, Cục Chính trị, …) completes whole;
     # the rest look left, after the owners written after were settled
@@ -286,10 +299,11 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         head = heads[k]
         if head is None or k in written_after:
             continue
-        owner = owner_named_after(k) or next((before for before in reversed(spans[:k]) if owns(before, head, span)
-                                              and (not is_foreign(before) or same_sentence(before, span))), None)
+        owner = owner_named_after(k) or last_owner(k, head, span)
         if owner is not None:
             span._.normalized = joined(span_values(span)[0], as_force(span_values(owner)[0] or span_text(owner)), head)
+        elif (organ := staff_organ(k, head)) is not None:
+            span._.normalized = f"{span_values(span)[0]} {organ}"
     for k in sorted(written_after, reverse=True):
         owner_name = as_force(span_values(written_after[k])[0] or written_after[k].text)
         spans[k]._.normalized = f"{spans[k].text} {owner_name}"
