@@ -126,7 +126,7 @@ class IdentityRules:
         data = _load(path, ("merge_at", "points", "context", "ambiguous_limit", "local_bodies"))
         points = data["points"]
         wanted = ("shared_organization", "shared_generic_organization", "related_organizations", "same_position",
-                  "same_office", "same_birth_year", "same_residence")
+                  "same_office", "same_birth_year", "same_residence", "transfer")
         if not isinstance(points, dict) or any(not isinstance(points.get(k), int) for k in wanted):
             raise LexiconError(f"{path}: points needs integers {', '.join(wanted)}")
         context = data["context"]
@@ -170,6 +170,10 @@ def person_key(name: str) -> str:
     True
     """
     return name_key(unicodedata.normalize("NFC", name))
+
+
+# the word that makes a title its deputy's ("Phó Chỉ huy trưởng"), as positions are compared
+DEPUTY = person_key("Phó")
 
 
 def is_initials(name: str) -> bool:
@@ -477,8 +481,53 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     elif strength >= one:
         score += 1
         reasons.append("documents name some of the same people")
-    unrelated = bool(a.specific and b.specific and not shared and not related)
+    # a transfer: the same kind of a province's body in another province ("Bộ đội Biên phòng tỉnh Thanh Hóa" / "… tỉnh
+    # Nghệ An"), both with a rank (officers, whose careers move so): the step from the deputy's title to the head's
+    # is one officer's career; the same title in both is what two colleagues of one name also hold, a hint
+    moved = (_career_step_elsewhere(a, b) if not shared and not related and a.rank is not None
+             and b.rank is not None else None)
+    if moved == "step":
+        score += points["transfer"]
+        reasons.append("the deputy's post, then the head's in the same kind of body elsewhere")
+    elif moved == "same":
+        score += points["same_position"]
+        reasons.append("the same post in the same kind of body elsewhere")
+    unrelated = bool(a.specific and b.specific and not shared and not related and not moved)
     return Verdict(score, None, unrelated, tuple(reasons), rules.merge_at)
+
+
+# a province's unit word with a place after it: where the kind of a province's body ends ("bộ đội biên phòng |
+# tỉnh nghệ an"); officers move between provinces, and a commune's bodies are too many for one title to tell
+_PROVINCE_PLACED = re.compile(r" (?:" + "|".join(re.escape(name_key(u)) for u in ("thành phố", "tỉnh")) + r") \S")
+
+
+def body_kind(organization: str) -> str | None:
+    """The kind of a province's body, its name up to the unit word of its province (keys): ``bộ đội biên phòng`` of
+    ``bộ đội biên phòng tỉnh nghệ an``; None for a body of no province (``công an xã lao bảo``)."""
+    found = _PROVINCE_PLACED.search(organization)
+    if found is None or any(f" {unit} " in f" {organization[:found.start()]} " for unit in _UNITS):
+        return None  # "công an xã lao bảo tỉnh quảng trị": a commune's, named with its province
+    return organization[:found.start()]
+
+
+def _career_step_elsewhere(a: Profile, b: Profile) -> str | None:
+    """In a province's body of one kind and another province, the later record's title: ``step`` when the
+    earlier's deputy title leads to it (``phó chỉ huy trưởng`` → ``chỉ huy trưởng``), ``same`` when it is the
+    earlier's title, else None; in the order of the documents' dates."""
+    earlier, later = (a, b) if (a.date or "") <= (b.date or "") else (b, a)
+    found = None
+    for before, org_before in earlier.positions:
+        kind = body_kind(org_before) if org_before else None
+        if kind is None:
+            continue
+        for after, org_after in later.positions:
+            if not org_after or org_after == org_before or body_kind(org_after) != kind:
+                continue
+            if before == f"{DEPUTY} {after}":
+                return "step"
+            if after == before:
+                found = "same"
+    return found
 
 
 def _bare_body_begins(a: Profile, b: Profile) -> bool:
@@ -521,7 +570,8 @@ TELLING_COMPANION = 5
 
 def candidate_pairs(profiles: list[Profile]) -> set[tuple[int, int]]:
     """The pairs of records that share something the rules count: an organization, one organization's name
-    beginning or ending the other's, a position, another name of their documents. Other pairs score nothing.
+    beginning or ending the other's, a position, a kind of body (officers'), another name of their documents. Other
+    pairs score nothing.
 
     >>> a = Profile("a", "p1", "k", organizations=frozenset({"bộ đội biên phòng tỉnh lạng sơn"}),
     ...             specific=frozenset({"bộ đội biên phòng tỉnh lạng sơn"}))
@@ -541,6 +591,9 @@ def candidate_pairs(profiles: list[Profile]) -> set[tuple[int, int]]:
             index["part", part].append(i)
         for position, _ in p.positions:
             index["position", position].append(i)
+        if p.rank is not None:
+            for kind in {body_kind(org) for org in p.specific} - {None}:
+                index["kind", kind].append(i)  # a transfer: one kind of body in another place
         for companion, documents in p.companions.items():
             if documents <= TELLING_COMPANION:
                 index["companion", companion].append(i)
