@@ -1095,8 +1095,11 @@ class RecordLinker:
 
     def heads_a_board(self, s: _Spans, event: RoleEvent, positions: dict[str, Span]) -> bool:
         """Whether a title given without a body heads an ad-hoc board: ``Trưởng ban chuyên án``, ``Trưởng ban chỉ đạo
-        đội quy tập`` (``ad_hoc_boards``)."""
+        đội quy tập`` (``ad_hoc_boards``), or is a function taken beside the office in apposition right before
+        ``làm`` (``Đại tá A, Phó Giám đốc Công an tỉnh làm Trưởng ban``)."""
         return any(_phrase_at(s.lower, title.end, self.lexicon.ad_hoc_boards) is not None
+                   or (title.start >= 2 and s.lower[title.start - 1] == "làm"
+                       and (title.start - 1 in s.org_by_end or title.start - 1 in s.position_by_end))
                    for title in _titles(event, positions))
 
     @staticmethod

@@ -747,6 +747,12 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      ("Đại tá", "Phó Giám đốc", "Công an thành phố Hải Phòng")),
     ("Về phía Bộ Chỉ huy Quân sự tỉnh Đồng Nai, Đại tá Điểu Minh Thắng, Phó Chỉ huy trưởng được giao làm Trưởng ban "
      "chỉ đạo đội quy tập.", "Điểu Minh Thắng", ("Đại tá", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đồng Nai")),
+    # ... and a function taken beside the office in apposition, "làm" right after it
+    ("Chuyên án do Thiếu tướng Phan Quốc Tuấn chỉ đạo; Đại tá Y Blim Êban, Phó Giám đốc Công an tỉnh Đắk Lắk làm "
+     "Trưởng ban.", "Y Blim Êban", ("Đại tá", "Phó Giám đốc", "Công an tỉnh Đắk Lắk")),
+    # ... but "nay làm" is a new post
+    ("Ông Lê Văn An, nguyên Phó Giám đốc Sở Y tế, nay làm Giám đốc Sở Y tế tỉnh Nghệ An.", "Lê Văn An",
+     (None, "Giám đốc", "Sở Y tế tỉnh Nghệ An")),
     # ... and a board's head with a body is an office of its own
     ("Bà Lê Thị Hoa được bầu làm Trưởng ban Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An.", "Lê Thị Hoa",
      (None, "Trưởng ban", "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An")),
