@@ -1383,7 +1383,10 @@ class RecordLinker:
                 if event.position is None or event.organization is not None:
                     continue
                 if self.heads_a_board(s, event, titles):
-                    event.secondary = True  # "làm Trưởng ban chuyên án": a board of its own, no body to lend it
+                    # "làm Trưởng ban chuyên án": a board of its own, no body to lend it; a side's place still holds
+                    # ("Đoàn Phông Xa Lỳ do ông A, Phó Tỉnh trưởng làm Trưởng đoàn")
+                    event.secondary = True
+                    event.place = self.title_place(s, event, titles, side_place)
                     continue
                 held = next((e for e in reversed(found) if e.position == event.position and e.organization), None)
                 if held is not None:
