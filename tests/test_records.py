@@ -753,6 +753,11 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # ... but "nay làm" is a new post
     ("Ông Lê Văn An, nguyên Phó Giám đốc Sở Y tế, nay làm Giám đốc Sở Y tế tỉnh Nghệ An.", "Lê Văn An",
      (None, "Giám đốc", "Sở Y tế tỉnh Nghệ An")),
+    # a school's head, a warship's captain: of the school, the brigade named before the title
+    ("Tin báo đầu tiên đến từ Trường Đại học Tây Nguyên. PGS.TS Trần Thị Hương Giang, Hiệu trưởng, cho biết.",
+     "Trần Thị Hương Giang", (None, "Hiệu trưởng", "Trường Đại học Tây Nguyên")),
+    ("Tàu HQ-571 thuộc Lữ đoàn 172 rời quân cảng trong đêm. Thiếu tá Võ Đình Phong, Hạm trưởng, cho biết sóng cấp 6.",
+     "Võ Đình Phong", ("Thiếu tá", "Hạm trưởng", "Lữ đoàn 172")),
     # ... and a board's head with a body is an office of its own
     ("Bà Lê Thị Hoa được bầu làm Trưởng ban Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An.", "Lê Thị Hoa",
      (None, "Trưởng ban", "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An")),
