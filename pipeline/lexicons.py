@@ -135,6 +135,8 @@ class OrganizationLexicon:
     clause_words: tuple[str, ...] = ()
     # bodies a bare head refers back to only where no other is named ("Ủy ban": another committee before the UBND)
     never_referred_back: tuple[str, ...] = ()
+    # lower-case words that end a sentence-case name with no naming part after them ("Phòng Quản lý đô thị")
+    name_tails: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -155,7 +157,8 @@ class OrganizationLexicon:
                    _name_pairs(path, data, "party_names"),
                    tuple(nfc(head) for head in _strings(path, data, "trade_names")),
                    tuple(nfc(word) for word in _strings(path, data, "clause_words")),
-                   tuple(nfc(name) for name in _strings(path, data, "never_referred_back")))
+                   tuple(nfc(name) for name in _strings(path, data, "never_referred_back")),
+                   tuple(nfc(words).lower() for words in _strings(path, data, "name_tails")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

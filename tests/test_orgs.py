@@ -22,6 +22,15 @@ def org_mentions(process, text: str, date: str | None = None) -> dict:
     ("Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu đã khởi tố vụ án.",
      [("Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
        "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu")]),
+    # a department named for its field, lower-case words ending the name with nothing after them; a verb is no field
+    ("Phòng Quản lý đô thị phối hợp với Vụ Tổ chức cán bộ.",
+     [("Phòng Quản lý đô thị", "Phòng Quản lý đô thị"), ("Vụ Tổ chức cán bộ", "Vụ Tổ chức cán bộ")]),
+    ("Phòng Tham mưu tổ chức hội nghị.", [("Phòng Tham mưu", "Phòng Tham mưu")]),
+    # "và" before another body joins two bodies, not two functions of one name
+    ("Đại tá Mai Xuân Trường được điều động về Cục Tác chiến và Học viện Chính trị cử đại diện.",
+     [("Cục Tác chiến", "Cục Tác chiến"), ("Học viện Chính trị", "Học viện Chính trị")]),
+    ("Cục Hợp tác quốc tế và Cục Đối ngoại làm việc.",
+     [("Cục Hợp tác quốc tế", "Cục Hợp tác quốc tế"), ("Cục Đối ngoại", "Cục Đối ngoại")]),
     # written without its commas, the name is still whole, and normalized with them
     ("Cục Cảnh sát phòng cháy chữa cháy và cứu nạn cứu hộ kiểm tra kho hàng.",
      [("Cục Cảnh sát phòng cháy chữa cháy và cứu nạn cứu hộ",

@@ -359,6 +359,8 @@ class OrganizationExtractor:
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
         self.trade_names = {form_key(word) for word in lexicon.trade_names}
         self.clause_words = frozenset(word.lower() for word in lexicon.clause_words)
+        self.name_tails = frozenset(tuple(words.split()) for words in lexicon.name_tails)
+        self.name_tail_size = max((len(words) for words in self.name_tails), default=0)
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
         self.sub_unit_parents = dict(lexicon.sub_unit_parents)
         self.national_sub_units = lexicon.national_sub_units
@@ -1215,11 +1217,25 @@ class _Context:
             token = doc[end]
             if end > k and ((token.like_num and numbered) or end in self.acronyms or end in self.heads
                             or end in self.places or (token.text == "(" and (end + 1) in self.acronyms)):
-                return end
+                # "Cục Hợp tác quốc tế và | Ban Tìm kiếm …": "và" before another body joins two bodies
+                return None if doc[end - 1].lower_ == "và" and end in self.heads else end
             if (not token.is_lower or not token.is_alpha or end in self.blockers
                     or token.lower_ in self.x.clause_words):
                 return None  # "Đội Kiểm soát | đã chuyển hồ sơ về Hải Phòng": a clause, not the rest of a name
         return None
+
+    def name_tail_end(self, k: int) -> int:
+        """End of the lower-case words of ``name_tails`` from ``k`` (``k`` when there are none): ``đô thị`` of ``Phòng
+        Quản lý đô thị``, ``cán bộ`` of ``Vụ Tổ chức cán bộ``, ``hài cốt liệt sĩ`` of ``Ban Tìm kiếm hài cốt liệt sĩ``:
+        words that name a department's field, never a verb after the name."""
+        lowers = token_lowers(self.doc)
+        end = k
+        while True:
+            size = next((n for n in range(min(self.x.name_tail_size, len(lowers) - end), 0, -1)
+                         if tuple(lowers[end:end + n]) in self.x.name_tails), None)
+            if size is None or not self.doc[end].is_lower:
+                return end
+            end += size
 
     def number_end(self, k: int) -> int:
         """End of the number at ``k``: ``19-8`` of ``Bệnh viện 19-8`` (a date-named unit) is one number."""
@@ -1375,6 +1391,8 @@ class _Context:
                 parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
                 parts.append(Part(k, bridge, "bridge", tokens_text(doc, k, bridge)))
+            elif self.sentence_case_name(parts) and (tail := self.name_tail_end(k)) > k:
+                parts.append(Part(k, tail, "name", tokens_text(doc, k, tail)))
             else:
                 break
             k = parts[-1].end
