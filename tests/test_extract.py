@@ -128,6 +128,9 @@ def test_acronym_helpers() -> None:
     ("Đại hội BCH Đoàn thanh niên.", [("BCH", "Ban Chấp hành", "dictionary")]),
     ("Bộ Chỉ huy (BCH) BĐBP tỉnh Lạng Sơn họp.", [("BCH", "Bộ Chỉ huy", "document"), ("BĐBP", "Bộ đội Biên phòng", "dictionary")]),
     ("Tổ công tác QXKT được thành lập.", [("QXKT", None, "unknown")]),
+    # academic degrees before a name
+    ("Báo cáo có PGS.TS Trần Thị Hương Giang.",
+     [("PGS", "phó giáo sư", "dictionary"), ("TS", "tiến sĩ", "dictionary")]),
     ("HỘI NGHỊ TỔNG KẾT giai đoạn III.", []),
     ("Quyết định số 12/QĐ-TTg của Chính phủ.", []),
 ])

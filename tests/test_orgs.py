@@ -26,6 +26,9 @@ def org_mentions(process, text: str, date: str | None = None) -> dict:
     ("Phòng Quản lý đô thị phối hợp với Vụ Tổ chức cán bộ.",
      [("Phòng Quản lý đô thị", "Phòng Quản lý đô thị"), ("Vụ Tổ chức cán bộ", "Vụ Tổ chức cán bộ")]),
     ("Phòng Tham mưu tổ chức hội nghị.", [("Phòng Tham mưu", "Phòng Tham mưu")]),
+    # "do" (by) opens a clause, not the rest of a name
+    ("Trung tâm Tim mạch do PGS.TS Lê Quang Vĩnh phụ trách đã cứu 12 bệnh nhân.",
+     [("Trung tâm Tim mạch", "Trung tâm Tim mạch")]),
     # "và" before another body joins two bodies, not two functions of one name
     ("Đại tá Mai Xuân Trường được điều động về Cục Tác chiến và Học viện Chính trị cử đại diện.",
      [("Cục Tác chiến", "Cục Tác chiến"), ("Học viện Chính trị", "Học viện Chính trị")]),
