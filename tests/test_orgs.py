@@ -540,8 +540,13 @@ def test_a_bare_committee_refers_back_to_another_committee_first(process, text: 
 @pytest.mark.parametrize(("text", "expected"), [
     # a border guard story that named the province's military command once: "Bộ Chỉ huy" is its own command
     ("BĐBP tỉnh Lạng Sơn hội đàm với Đồn Quản lý biên giới Ái Điểm. Bộ Chỉ huy BĐBP tỉnh Lạng Sơn chủ trì; Bộ CHQS "
-     "tỉnh Lạng Sơn tham dự. Kết thúc hội đàm, thay mặt Đảng ủy, Bộ Chỉ huy, Phó Chính ủy Phí Văn Hòa tặng quà.",
+     "tỉnh Lạng Sơn tham dự. Hai bên trao trả 94 người nhập cảnh trái phép. Kết thúc hội đàm, thay mặt Đảng ủy, Bộ "
+     "Chỉ huy, Phó Chính ủy Phí Văn Hòa tặng quà.",
      "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn"),
+    # ... but a command written under its own name in the sentence before is that one
+    ("BĐBP tỉnh Lạng Sơn hội đàm. Bộ Chỉ huy BĐBP tỉnh Lạng Sơn chủ trì. Dự có Thượng tá Hoàng Công Khanh, Phó Chỉ "
+     "huy trưởng Bộ CHQS tỉnh Lạng Sơn. Cùng đi có Thượng tá Đàm Quang Vượng, cũng là Phó Chỉ huy trưởng của Bộ Chỉ "
+     "huy.", "Bộ Chỉ huy Quân sự tỉnh Lạng Sơn"),
     # a military region's story about several provinces' commands: the one named last
     ("Quân khu 3 trao quyết định cho Bộ CHQS thành phố Hải Phòng và Bộ CHQS thành phố Hải Phòng. Tại Bộ CHQS tỉnh "
      "Quảng Ninh, Thượng tá Vương Thị Lụa được bổ nhiệm. Đồng chí Lụa nguyên là Trưởng Ban Tuyên huấn của Bộ Chỉ huy.",

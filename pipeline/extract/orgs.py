@@ -761,23 +761,30 @@ class _Context:
 
     def antecedent(self, head: str, at: int) -> str | None:
         """The body a bare ``head`` written at token ``at`` refers back to: the one of that head named last, not a
-        foreign one, one of ``never_referred_back`` only where no other is named. A command (``Bộ Chỉ huy``) named
-        in another sentence is of the kind of command the document is about: the kind named most often before it,
-        a force's name counting for its command (``BĐBP tỉnh Lạng Sơn`` for the ``Bộ Chỉ huy Bộ đội Biên phòng tỉnh
+        foreign one, one of ``never_referred_back`` only where no other is named.
+
+        A command (``Bộ Chỉ huy``) written under its own name in its sentence or the one before (``Thượng tá A, Phó
+        Chỉ huy trưởng Bộ CHQS tỉnh. Cùng đi có Thượng tá B, cũng là Phó Chỉ huy trưởng của Bộ Chỉ huy``) is that
+        one; else it is of the kind of command the document is about: the kind named most often before it, a
+        force's name counting for its command (``BĐBP tỉnh Lạng Sơn`` for the ``Bộ Chỉ huy Bộ đội Biên phòng tỉnh
         Lạng Sơn``), so a border guard story that named the province's military command once is still about its
-        own; of that kind, the one named last (a military region's story names several provinces' commands)."""
+        own; of that kind, the one named last (a military region's story names several provinces' commands).
+        """
         read = self.as_antecedent_of(head)
-        antecedents = [(start, value) for start, value in ((s, read(v)) for s, v in reversed(self.named))
-                       if value.startswith(head + " ") and not self.is_foreign_name(value)]
+        antecedents = [(start, value, value == written) for start, written in reversed(self.named)
+                       if (value := read(written)).startswith(head + " ") and not self.is_foreign_name(value)]
         preferred = [a for a in antecedents if not a[1].startswith(self.x.never_referred_back)] or antecedents
         if not preferred:
             return None
-        start, value = preferred[0]
-        if head in self.x.commands and not self.same_sentence(start, at):
-            kinds = Counter(LOCAL_UNIT_WORDS.split(v, 1)[0] for _, v in preferred)
-            kind = max(kinds, key=lambda k: kinds[k])  # the first of the most counted is the one named last
-            value = next(v for _, v in preferred if LOCAL_UNIT_WORDS.split(v, 1)[0] == kind)
-        return value
+        if head not in self.x.commands:
+            return preferred[0][1]
+        near = next((value for start, value, as_written in preferred
+                     if as_written and self.sentences_apart(start, at) <= 1), None)
+        if near is not None:
+            return near
+        kinds = Counter(LOCAL_UNIT_WORDS.split(value, 1)[0] for _, value, _ in preferred)
+        kind = max(kinds, key=lambda k: kinds[k])  # the first of the most counted is the one named last
+        return next(value for _, value, _ in preferred if LOCAL_UNIT_WORDS.split(value, 1)[0] == kind)
 
     def as_antecedent_of(self, head: str) -> Callable[[str], str]:
         """How a name the document wrote before reads as what a bare ``head`` refers back to: a Party organization
@@ -801,9 +808,11 @@ class _Context:
                          if name.startswith(force + " ")), name)
         return command
 
-    def same_sentence(self, a: int, b: int) -> bool:
+    def sentences_apart(self, a: int, b: int) -> int:
+        """How many sentences lie between tokens ``a`` and ``b`` (0: one sentence, 1: the next one)."""
         sentence_of = self.sentence_of()
-        return sentence_of.get(a) == sentence_of.get(b)
+        first, second = sentence_of.get(a), sentence_of.get(b)
+        return abs(second - first) if first is not None and second is not None else 0
 
     def stands_alone(self, part: Part, plural_ok: bool = True) -> bool:
         """A head that is an organization by itself: a lexicon standalone name, or a registry name written with
