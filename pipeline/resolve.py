@@ -1500,6 +1500,7 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
     rank = position = organization = None
     roles: list[Role] = []
     seen: dict[tuple, Role] = {}
+    chain: set[str] = set()  # the offices held together in the body of the final one
 
     def note(state: tuple, event: RoleEvent) -> None:
         role = seen.get(state)
@@ -1518,6 +1519,8 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
                 note((rank, position, organization, False), event)
             continue
         if event.former:
+            if event.position == position and event.organization in (None, organization):
+                chain = set()  # "thôi giữ chức Tham mưu trưởng": the list's last office is left, the others named again
             note((rank, event.position, event.organization, True), event)
             continue
         refines = position is not None and event.position is not None and event.position.startswith(position)
@@ -1525,7 +1528,16 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
                 and position not in secondary_roles):
             note((rank, event.position, event.organization, False), event)
             continue
+        if (event.position is not None and event.position in chain and event.position != position
+                and event.organization in (None, organization)):
+            # "A, Phó Tư lệnh, Tham mưu trưởng Quân đoàn" then "tân Phó Tư lệnh A": an office of the list named again,
+            # the list's last office is still the one the record gives
+            note((rank, position, organization, False), event)
+            continue
         if event.position is not None and not (refines and event.organization is None):
+            if event.organization is not None and organization is not None and event.organization != organization:
+                chain = set()  # another body: a new post (offices written without one may be of the one after)
+            chain.add(event.position)
             position, organization = event.position, event.organization
         elif event.position is not None:
             position = event.position  # "Phó Chủ tịch" then "Phó Chủ tịch Thường trực": the same office, made precise

@@ -753,6 +753,12 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # ... but "nay làm" is a new post
     ("Ông Lê Văn An, nguyên Phó Giám đốc Sở Y tế, nay làm Giám đốc Sở Y tế tỉnh Nghệ An.", "Lê Văn An",
      (None, "Giám đốc", "Sở Y tế tỉnh Nghệ An")),
+    # an office of a list named again later: the list's last office stays the record's, unless it was left
+    ("Đại tá Hồ Văn Nhã được bổ nhiệm giữ chức Phó Tư lệnh, Tham mưu trưởng Quân đoàn 34. Thay mặt cán bộ được bổ "
+     "nhiệm, tân Phó Tư lệnh Hồ Văn Nhã hứa hoàn thành nhiệm vụ.", "Hồ Văn Nhã",
+     ("Đại tá", "Tham mưu trưởng", "Quân đoàn 34")),
+    ("Thiếu tướng Trần Quốc Bình, Phó Tư lệnh, Tham mưu trưởng Quân khu 7 thôi giữ chức Tham mưu trưởng. Phó Tư lệnh "
+     "Quân khu 7 Trần Quốc Bình cảm ơn Bộ Tư lệnh.", "Trần Quốc Bình", ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 7")),
     # a school's head, a warship's captain: of the school, the brigade named before the title
     ("Tin báo đầu tiên đến từ Trường Đại học Tây Nguyên. PGS.TS Trần Thị Hương Giang, Hiệu trưởng, cho biết.",
      "Trần Thị Hương Giang", (None, "Hiệu trưởng", "Trường Đại học Tây Nguyên")),
