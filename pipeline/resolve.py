@@ -92,6 +92,10 @@ ANY_UNIT = {"đơn vị"}
 APPOINTING_WORDS = 4
 # the words of a body between the one succeeded and "là" ("kế nhiệm đồng chí A tại Phòng Cảnh sát hình sự là B")
 MAX_BODY_WORDS = 8
+# the words before a post a succession names: "ở cương vị Tham mưu trưởng", "ở vị trí Đồn trưởng", "ở chức vụ …"
+POST_WORDS = frozenset({"cương", "vị", "trí", "chức", "vụ"})
+# the most tokens of the post or body a succession names before "là" ("ở Ban Chỉ huy Phòng thủ khu vực 1 là …")
+MAX_STATED_POST_WORDS = 16
 # the longest title a plural appointment names ("Phó Chủ nhiệm Chính trị")
 MAX_TITLE_WORDS = 6
 # how far after a colleague's name the body of their title may be written ("Thượng tá A, Trưởng Phòng X")
@@ -584,15 +588,24 @@ class RecordLinker:
         # each pair with the token after the one succeeded, where "là" is looked for
         named = [(before, successor, before.end) for before, successor in zip(persons, persons[1:])
                  if self.replaced(s, before.start) or self.succeeded(s, before.start)]
-        # "A … được điều động giữ chức X; người kế nhiệm là Đại tá B": the successor of the name before, unnamed
+        # "A … được điều động giữ chức X; người kế nhiệm là Đại tá B": the successor of the name before, unnamed; also
+        # of the last name of the sentence before, where the phrase opens B's ("… nghỉ hưu đối với Đại tá A, Chỉ huy
+        # trưởng Bộ CHQS tỉnh. Người kế nhiệm là Thượng tá B, …")
         unnamed = [(before, successor, phrase - 1) for before, successor in zip(persons, persons[1:])
-                   if index.get(before.start) == index.get(successor.start)
-                   and _phrase_ending_at(s.lower, phrase := self.name_phrase_start(s, successor.start),
-                                         SUCCESSOR_IS, 4) is not None]
+                   if (phrase_start := _phrase_ending_at(
+                       s.lower, phrase := self.name_phrase_start(s, successor.start), SUCCESSOR_IS, 4)) is not None
+                   and (index.get(before.start) == index.get(successor.start)
+                        or (index.get(successor.start) is not None
+                            and index.get(before.start) == index.get(successor.start) - 1
+                            and phrase_start == sentences[index.get(successor.start)][0]))]
         for before, successor, k in named + unnamed:
+            stated: tuple[str | None, str | None] | None = None
             if s.lower[k:k + 1] in (["tại"], ["ở"]):
-                # "Người kế nhiệm đồng chí Thắng tại Đồn là …", "Thay đồng chí Bách ở Sư đoàn 325 là …": the post's body
-                k = next((j for j in range(k + 1, min(k + 1 + MAX_BODY_WORDS, len(s.lower))) if s.lower[j] == "là"), k)
+                # "Người kế nhiệm đồng chí Thắng tại Đồn là …", "Thay đồng chí Bách ở Sư đoàn 325 là …": the post's body;
+                # "Người kế nhiệm đồng chí Bình ở cương vị Tham mưu trưởng là …": the post
+                stated = self.stated_post(s, k + 1)
+                k = next((j for j in range(k + 1, min(k + 1 + MAX_STATED_POST_WORDS, len(s.lower)))
+                          if s.lower[j] == "là"), k)
             if k >= len(s.lower) or s.lower[k] != "là":
                 continue
             k += 1
@@ -603,12 +616,34 @@ class RecordLinker:
             if by_start.get(k) is not successor:
                 continue
             held = [e for e in sorted(events[full_name(_value(before), full_names)], key=lambda e: e.at) if e.position]
+            if stated is not None:
+                position, body = stated
+                # the one succeeded's role of that title or in that body, else the post as stated
+                left = [e for e in held if (position is None or e.position == position)
+                        and (body is None or e.organization is not None
+                             and f"{e.organization.lower()} ".startswith(f"{body.lower()} "))]
+                held = left or ([RoleEvent(k, "", position=position, organization=body)] if position else held)
             if held:
                 post = replace(held[0], former=False)  # the post left: the first the document gives them
                 n = index.get(successor.start)
                 at = sentences[n][1] if n is not None else successor.end
                 events[full_name(_value(successor), full_names)].append(
                     replace(post, at=at, source="records.successor", mention_ids=list(post.mention_ids)))
+
+    @staticmethod
+    def stated_post(s: _Spans, k: int) -> tuple[str | None, str | None] | None:
+        """The post a succession names after ``ở``/``tại`` at token ``k``: (position, organization) of ``cương vị
+        Tham mưu trưởng`` (``cương vị``, ``vị trí``, ``chức vụ`` before it), (None, body) of ``Ban Chỉ huy Phòng
+        thủ khu vực 1``; None for anything else."""
+        while k < len(s.lower) and s.lower[k] in POST_WORDS:
+            k += 1
+        if k in s.positions:
+            position = s.positions[k]
+            org = s.orgs.get(position.end)
+            return _value(position), _value(org) if org is not None else None
+        if k in s.orgs:
+            return None, _value(s.orgs[k])
+        return None
 
     @staticmethod
     def succeeded(s: _Spans, start: int) -> bool:

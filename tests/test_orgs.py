@@ -556,6 +556,13 @@ def test_a_bare_command_is_of_the_kind_the_document_is_about(process, text: str,
     assert org_mentions(process, text)["Bộ Chỉ huy"].normalized == expected
 
 
+def test_a_border_post_named_again_by_its_head_alone(process) -> None:
+    # the other side's post is no antecedent of ours
+    found = org_mentions(process, "Đồn Biên phòng Cửa khẩu Chi Ma hội đàm với Đồn Quản lý biên giới Ái Điểm. Đại úy "
+                                  "Nông Văn Sùng, Chính trị viên Đồn, phát biểu.")
+    assert (found["Đồn"].normalized, found["Đồn"].source) == ("Đồn Biên phòng cửa khẩu Chi Ma", "orgs.back_reference")
+
+
 def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None:
     text = "Công an tỉnh Gia Lai họp. Đại diện phía bạn là ông Chea Sovann, Tùy viên Công an Đại sứ quán Campuchia."
     assert "Công an" not in [m.text for m in process(text).mentions if m.type == "ORG"]

@@ -753,6 +753,17 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # ... but "nay làm" is a new post
     ("Ông Lê Văn An, nguyên Phó Giám đốc Sở Y tế, nay làm Giám đốc Sở Y tế tỉnh Nghệ An.", "Lê Văn An",
      (None, "Giám đốc", "Sở Y tế tỉnh Nghệ An")),
+    # a succession that names the post or the body: the one succeeded's post there, over the successor's apposition
+    ("Theo quyết định, Thiếu tướng Trần Quốc Bình, Phó Tư lệnh, Tham mưu trưởng Quân khu 7 thôi giữ chức Tham mưu "
+     "trưởng. Người kế nhiệm đồng chí Bình ở cương vị Tham mưu trưởng là Đại tá Nguyễn Ngọc Thơ, nguyên Phó Tham mưu "
+     "trưởng Quân khu 7.", "Nguyễn Ngọc Thơ", ("Đại tá", "Tham mưu trưởng", "Quân khu 7")),
+    ("Thượng tá Nguyễn Văn Thắng, Phó Tham mưu trưởng BĐBP tỉnh Cao Bằng, nguyên Đồn trưởng Đồn Biên phòng Cửa khẩu "
+     "quốc tế Trà Lĩnh, cho biết. Người kế nhiệm đồng chí Thắng tại Đồn là Trung tá Lý Văn Đạo.", "Lý Văn Đạo",
+     ("Trung tá", "Đồn trưởng", "Đồn Biên phòng cửa khẩu quốc tế Trà Lĩnh")),
+    # ... and the successor of the last name of the sentence before
+    ("Cục Chính trị đọc quyết định nghỉ hưu đối với Đại tá Lê Văn Thành, Chỉ huy trưởng Bộ CHQS tỉnh Thanh Hóa. Người "
+     "kế nhiệm là Thượng tá Hồ Đức Cảnh, Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS tỉnh Nghệ An.", "Hồ Đức Cảnh",
+     ("Thượng tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa")),
     # an office of a list named again later: the list's last office stays the record's, unless it was left
     ("Đại tá Hồ Văn Nhã được bổ nhiệm giữ chức Phó Tư lệnh, Tham mưu trưởng Quân đoàn 34. Thay mặt cán bộ được bổ "
      "nhiệm, tân Phó Tư lệnh Hồ Văn Nhã hứa hoàn thành nhiệm vụ.", "Hồ Văn Nhã",

@@ -772,7 +772,8 @@ class _Context:
         """
         read = self.as_antecedent_of(head)
         antecedents = [(start, value, value == written) for start, written in reversed(self.named)
-                       if (value := read(written)).startswith(head + " ") and not self.is_foreign_name(value)]
+                       if (value := read(written)).startswith(head + " ") and not self.is_foreign_name(value)
+                       and not self.foreign_only(value)]
         preferred = [a for a in antecedents if not a[1].startswith(self.x.never_referred_back)] or antecedents
         if not preferred:
             return None
@@ -785,6 +786,11 @@ class _Context:
         kinds = Counter(LOCAL_UNIT_WORDS.split(value, 1)[0] for _, value, _ in preferred)
         kind = max(kinds, key=lambda k: kinds[k])  # the first of the most counted is the one named last
         return next(value for _, value, _ in preferred if LOCAL_UNIT_WORDS.split(value, 1)[0] == kind)
+
+    def foreign_only(self, name: str) -> bool:
+        """Whether a name opens with a head only other countries' bodies have (``Đồn Quản lý biên giới Ái Điểm``)."""
+        words = form_key(name).split()
+        return any(" ".join(words[:n]) in self.x.foreign_heads for n in range(1, len(words)))
 
     def as_antecedent_of(self, head: str) -> Callable[[str], str]:
         """How a name the document wrote before reads as what a bare ``head`` refers back to: a Party organization
