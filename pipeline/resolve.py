@@ -616,6 +616,8 @@ class RecordLinker:
             if by_start.get(k) is not successor:
                 continue
             held = [e for e in sorted(events[full_name(_value(before), full_names)], key=lambda e: e.at) if e.position]
+            # a membership (Tỉnh ủy viên) is no post one is succeeded in, where an office is held
+            held = [e for e in held if e.position not in self.lexicon.secondary_roles and not e.secondary] or held
             if stated is not None:
                 position, body = stated
                 # the one succeeded's role of that title or in that body, else the post as stated
@@ -643,6 +645,8 @@ class RecordLinker:
             return _value(position), _value(org) if org is not None else None
         if k in s.orgs:
             return None, _value(s.orgs[k])
+        if k < len(s.doc) and s.doc[k].is_title and s.lower[k + 1:k + 2] == ["là"]:
+            return None, s.doc[k].text  # "ở Sở là bà B": the body the one succeeded heads, by its head word
         return None
 
     @staticmethod

@@ -760,6 +760,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Thượng tá Nguyễn Văn Thắng, Phó Tham mưu trưởng BĐBP tỉnh Cao Bằng, nguyên Đồn trưởng Đồn Biên phòng Cửa khẩu "
      "quốc tế Trà Lĩnh, cho biết. Người kế nhiệm đồng chí Thắng tại Đồn là Trung tá Lý Văn Đạo.", "Lý Văn Đạo",
      ("Trung tá", "Đồn trưởng", "Đồn Biên phòng cửa khẩu quốc tế Trà Lĩnh")),
+    # ... by the body's head word; a membership is no post one is succeeded in
+    ("Ông Dương Văn Khải, Tỉnh ủy viên, Giám đốc Sở Nội vụ tỉnh Thái Nguyên được chỉ định giữ chức Trưởng Ban Tổ chức "
+     "Tỉnh ủy. Người kế nhiệm ông Khải ở Sở là bà Lương Thị Ánh, nguyên Phó Giám đốc Sở Tài chính.", "Lương Thị Ánh",
+     (None, "Giám đốc", "Sở Nội vụ tỉnh Thái Nguyên")),
     # ... and the successor of the last name of the sentence before
     ("Cục Chính trị đọc quyết định nghỉ hưu đối với Đại tá Lê Văn Thành, Chỉ huy trưởng Bộ CHQS tỉnh Thanh Hóa. Người "
      "kế nhiệm là Thượng tá Hồ Đức Cảnh, Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS tỉnh Nghệ An.", "Hồ Đức Cảnh",
