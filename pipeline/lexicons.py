@@ -137,6 +137,8 @@ class OrganizationLexicon:
     never_referred_back: tuple[str, ...] = ()
     # lower-case words that end a sentence-case name with no naming part after them ("Phòng Quản lý đô thị")
     name_tails: tuple[str, ...] = ()
+    # a service → the ranks only it has ("Hải quân" → "Chuẩn Đô đốc" …): the unit of a bare numbered head
+    service_ranks: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -158,7 +160,8 @@ class OrganizationLexicon:
                    tuple(nfc(head) for head in _strings(path, data, "trade_names")),
                    tuple(nfc(word) for word in _strings(path, data, "clause_words")),
                    tuple(nfc(name) for name in _strings(path, data, "never_referred_back")),
-                   tuple(nfc(words).lower() for words in _strings(path, data, "name_tails")))
+                   tuple(nfc(words).lower() for words in _strings(path, data, "name_tails")),
+                   _name_lists(path, data, "service_ranks"))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name
@@ -192,6 +195,15 @@ class OrganizationLexicon:
             if organization == command or organization.startswith(command + " "):
                 return force + organization[len(command):]
         return organization
+
+
+def _name_lists(path: Path, data: dict, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A mapping of names to lists of names under ``key`` (``service_ranks``), checked."""
+    lists = data.get(key) or {}
+    if not isinstance(lists, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in lists.items()):
+        raise LexiconError(f"{path}: '{key}' must map a name to a list of names")
+    return tuple((nfc(name), tuple(nfc(x) for x in values)) for name, values in lists.items())
 
 
 def _name_pairs(path: Path, data: dict, key: str) -> tuple[tuple[str, str], ...]:

@@ -556,6 +556,21 @@ def test_a_bare_command_is_of_the_kind_the_document_is_about(process, text: str,
     assert org_mentions(process, text)["Bộ Chỉ huy"].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "org", "expected"), [
+    # a Navy rank in the sentence: the bare region is the Navy's, not the Coast Guard's named last
+    ("Vùng 3 Hải quân và Vùng Cảnh sát biển 2 phối hợp. Chuẩn Đô đốc Nguyễn Đăng Khoa, Tư lệnh Vùng, chỉ đạo.", "Vùng",
+     "Vùng 3 Hải quân"),
+    ("Vùng 3 Hải quân và Vùng Cảnh sát biển 2 phối hợp. Đại tá Lê Văn Tám, Tư lệnh Vùng, chỉ đạo.", "Vùng",
+     "Vùng Cảnh sát biển 2"),
+    # "Vùng 3" alone is the Navy's where the Navy is named; the Coast Guard's has its name in it
+    ("Vùng 3 Hải quân chỉ đạo. Tàu HQ-571 của Vùng 3 rời cảng; Vùng Cảnh sát biển 3 hỗ trợ.", "Vùng 3",
+     "Vùng 3 Hải quân"),
+    ("Tàu của Vùng 3 rời cảng; Vùng Cảnh sát biển 2 hỗ trợ.", "Vùng 3", "Vùng 3"),
+])
+def test_a_regions_service(process, text: str, org: str, expected: str) -> None:
+    assert org_mentions(process, text)[org].normalized == expected
+
+
 def test_a_border_post_named_again_by_its_head_alone(process) -> None:
     # the other side's post is no antecedent of ours
     found = org_mentions(process, "Đồn Biên phòng Cửa khẩu Chi Ma hội đàm với Đồn Quản lý biên giới Ái Điểm. Đại úy "

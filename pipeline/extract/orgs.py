@@ -359,6 +359,8 @@ class OrganizationExtractor:
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
         self.trade_names = {form_key(word) for word in lexicon.trade_names}
         self.clause_words = frozenset(word.lower() for word in lexicon.clause_words)
+        self.service_ranks = tuple((service, tuple(tuple(rank.lower().split()) for rank in ranks))
+                                   for service, ranks in lexicon.service_ranks)
         self.name_tails = frozenset(tuple(words.split()) for words in lexicon.name_tails)
         self.name_tail_size = max((len(words) for words in self.name_tails), default=0)
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
@@ -644,7 +646,25 @@ class _Context:
         if not ours and any(form_key(v).startswith(key + " ") and not self.is_foreign_name(v) for _, v in self.named):
             return None  # ours is named without a number: the back reference takes it
         names = ours or names
+        # "Chuẩn Đô đốc A, Tư lệnh Vùng": a rank only one service has names that service's unit
+        service = self.service_of_sentence(at)
+        names = [(start, value) for start, value in names if service is not None and service in value] or names
         return next((value for start, value in reversed(names) if start < at), names[0][1])
+
+    def service_of_sentence(self, at: int) -> str | None:
+        """The service whose rank (``service_ranks``: ``Chuẩn Đô đốc`` of the Navy) the sentence of token ``at`` names,
+        or None."""
+        sentence = self.sentence_of().get(at)
+        if sentence is None or not self.x.service_ranks:
+            return None
+        index = self.sentence_of()
+        first, last = index.starts[sentence], index.ends[sentence]
+        lowers = token_lowers(self.doc)
+        for k in range(first, last):
+            for service, ranks in self.x.service_ranks:
+                if any(tuple(lowers[k:k + len(rank)]) == rank for rank in ranks):
+                    return service
+        return None
 
     def is_foreign_name(self, value: str) -> bool:
         """Whether a normalized name ends with a foreign province or country the document names."""
