@@ -26,6 +26,10 @@ def org_mentions(process, text: str, date: str | None = None) -> dict:
     ("Phòng Quản lý đô thị phối hợp với Vụ Tổ chức cán bộ.",
      [("Phòng Quản lý đô thị", "Phòng Quản lý đô thị"), ("Vụ Tổ chức cán bộ", "Vụ Tổ chức cán bộ")]),
     ("Phòng Tham mưu tổ chức hội nghị.", [("Phòng Tham mưu", "Phòng Tham mưu")]),
+    # "thuộc" (of) too: a unit and the body it belongs to, two organizations, the first completed with the second
+    ("Đội Kiểm soát thuộc Chi cục Hải quan khu vực XII bắt giữ tàu chở dầu.",
+     [("Đội Kiểm soát", "Đội Kiểm soát Chi cục Hải quan khu vực XII"),
+      ("Chi cục Hải quan khu vực XII", "Chi cục Hải quan khu vực XII")]),
     # "do" (by) opens a clause, not the rest of a name
     ("Trung tâm Tim mạch do PGS.TS Lê Quang Vĩnh phụ trách đã cứu 12 bệnh nhân.",
      [("Trung tâm Tim mạch", "Trung tâm Tim mạch")]),
@@ -363,6 +367,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai chủ trì; Đồn Biên phòng Y Tý phối hợp. Thiếu tá "
      "Tẩn Láo Lở, Đội trưởng Đội Điều tra tổng hợp báo cáo.", "Đội Điều tra tổng hợp",
      "Đội Điều tra tổng hợp Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai"),
+    # a school's training department, not the command named last
+    ("Học viện Hải quân khai giảng; BĐBP tỉnh Khánh Hòa dự. Đại tá Vũ Thị Minh Nguyệt, Trưởng phòng Phòng Đào tạo "
+     "báo cáo.", "Phòng Đào tạo", "Phòng Đào tạo Học viện Hải quân"),
     # a department of a military region's political department, the region's where the document names none
     ("Quân khu 4 công bố quyết định; Bộ CHQS tỉnh Nghệ An dự. Trung tá Vi Thị Nhung, Phó Trưởng phòng Phòng Tuyên "
      "huấn được thăng quân hàm.", "Phòng Tuyên huấn", "Phòng Tuyên huấn Cục Chính trị Quân khu 4"),

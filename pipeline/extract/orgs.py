@@ -240,8 +240,9 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         if k + 1 == len(spans):
             return None
         span, after = spans[k], spans[k + 1]
-        # one word between them: "Đội Trinh sát, Bộ CHQS tỉnh …", "Đội Vận động quần chúng của Đồn Biên phòng …"
-        return after if (after.start - span.end == 1 and token_lowers(span.doc)[span.end] in (",", "của")
+        # one word between them: "Đội Trinh sát, Bộ CHQS tỉnh …", "Đội Vận động quần chúng của Đồn Biên phòng …",
+        # "Đội Kiểm soát thuộc Chi cục Hải quan khu vực XII"
+        return after if (after.start - span.end == 1 and token_lowers(span.doc)[span.end] in (",", "của", "thuộc")
                          and owns(after, head, span)) else None
 
     def owner_named_after(k: int) -> Span | None:
