@@ -15,6 +15,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -126,12 +127,17 @@ class RowEncoder:
         return encoded
 
 
+# each table's columns of a row, in order (every table has several: a tuple)
+_COLUMN_GETTERS = {name: itemgetter(*(column for column, _ in columns)) for name, columns in TABLES.items()}
+
+
 def csv_lines(table: str, rows: list[dict[str, Any]]) -> str:
-    """The CSV lines of ``rows`` of ``table`` (as ``append_csv`` writes them)."""
-    columns = [column for column, _ in TABLES[table]]
+    """The CSV lines of ``rows`` of ``table`` (as ``table_rows`` gives them: every column a key; as ``append_csv``
+    writes them)."""
     text = io.StringIO(newline="")
-    # csv.writer over lists: DictWriter checks every row's keys against the columns, a set operation per row
-    csv.writer(text).writerows([row.get(column) for column in columns] for row in rows)
+    # csv.writer over tuples taken by itemgetter, in C: DictWriter checks every row's keys against the columns, a set
+    # operation per row, and a list built by row.get per column took a fifth of the CSV encoding
+    csv.writer(text).writerows(map(_COLUMN_GETTERS[table], rows))
     return text.getvalue()
 
 
