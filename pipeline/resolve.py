@@ -1289,6 +1289,8 @@ class RecordLinker:
             for person in run[:-1]:
                 if self.replaced(s, person.start):
                     continue  # "Thay đồng chí A, B được bổ nhiệm …": A is the one replaced
+                if after[person.start] and ";" in s.lower[person.end:run[-1].start]:
+                    continue  # "A, Chính ủy; B và C, cùng là Phó Tư lệnh": A's item closed with its own role
                 if not any(e.source == "records.link" or (one_rank and e.source == "records.apposition")
                            for e in after[person.start]):
                     shared[person.start] = [replace(e, source="records.shared_link", mention_ids=list(e.mention_ids))
@@ -1567,7 +1569,7 @@ def _record(person_id: str, name: str, events: list[RoleEvent], mention_ids: lis
                 and position not in secondary_roles):
             note((rank, event.position, event.organization, False), event)
             continue
-        if (event.position is not None and event.position in chain and event.position != position
+        if (event.source == "records.title" and event.position in chain and event.position != position
                 and event.organization in (None, organization)):
             # "A, Phó Tư lệnh, Tham mưu trưởng Quân đoàn" then "tân Phó Tư lệnh A": an office of the list named again,
             # the list's last office is still the one the record gives

@@ -768,6 +768,13 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Cục Chính trị đọc quyết định nghỉ hưu đối với Đại tá Lê Văn Thành, Chỉ huy trưởng Bộ CHQS tỉnh Thanh Hóa. Người "
      "kế nhiệm là Thượng tá Hồ Đức Cảnh, Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS tỉnh Nghệ An.", "Hồ Đức Cảnh",
      ("Thượng tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa")),
+    # ... but a new list that ends with an office held before makes it the record's again
+    ("Thiếu tướng Kha Văn Triều công bố quyết định bổ nhiệm Thiếu tướng Nguyễn Hữu Định, Tham mưu trưởng giữ chức Phó "
+     "Tư lệnh, Tham mưu trưởng Bộ Tư lệnh Thủ đô Hà Nội.", "Nguyễn Hữu Định",
+     ("Thiếu tướng", "Tham mưu trưởng", "Bộ Tư lệnh Thủ đô Hà Nội")),
+    # "cùng là" is shared by the items after the last ";", not by one that closed with its own role
+    ("Cùng dự có Trung tướng Lương Văn Tiến, Chính ủy; Thiếu tướng Đinh Công Tráng và Thiếu tướng Trần Quốc Việt, "
+     "cùng là Phó Tư lệnh Quân khu 3.", "Lương Văn Tiến", ("Trung tướng", "Chính ủy", None)),
     # an office of a list named again later: the list's last office stays the record's, unless it was left
     ("Đại tá Hồ Văn Nhã được bổ nhiệm giữ chức Phó Tư lệnh, Tham mưu trưởng Quân đoàn 34. Thay mặt cán bộ được bổ "
      "nhiệm, tân Phó Tư lệnh Hồ Văn Nhã hứa hoàn thành nhiệm vụ.", "Hồ Văn Nhã",
