@@ -326,6 +326,9 @@ class RecordLinker:
         # committee's name gives the unit it is of ("Đảng ủy Quân khu 4" → "Quân khu 4")
         self.as_force = organizations.as_force
         self.unit_of_party = organizations.unit_of_party
+        # bodies only other countries have ("Đồn Quản lý biên giới Đông Hưng"): never the unit of one of ours whose
+        # title names it by its unit word alone ("Tại đồn, Trung tá A, Đồn trưởng")
+        self.foreign_heads = tuple(head + " " for head in organizations.foreign_heads)
         self.between_rank_and_name = people.between_rank_and_name if people else frozenset()
         self.birth_year_cues = people.birth_year_cues if people else frozenset()
         self.residence_cues = people.residence_cues if people else frozenset()
@@ -1152,14 +1155,24 @@ class RecordLinker:
         """The organizations named before token ``at``, the last one first."""
         return [_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)]
 
-    def unit_named_before(self, s: _Spans, record: PersonRecord, starts: dict[str, int]) -> str | None:
+    def unit_named_before(self, s: _Spans, record: PersonRecord, starts: dict[str, int],
+                          foreign: bool = False) -> str | None:
         """``… giao Đồn Biên phòng Sông Đốc thăm hỏi … Đồn trưởng là Thiếu tá A``: for a final title without a body,
-        the body of its unit word the document named last before the title (where several are named)."""
+        the body of its unit word the document named last before the title (where several are named); one only
+        other countries have only for a person of the other side (``foreign``)."""
         unit = title_unit(record.position or "")
         at = self.final_title_at(record, starts)
         if unit is None or at is None:
             return None
-        return next((value for value in self.bodies_before(s, at) if names_unit(value, unit)), None)
+        return next((value for value in self.bodies_before(s, at) if names_unit(value, unit)
+                     and (foreign or not value.startswith(self.foreign_heads))), None)
+
+    @staticmethod
+    def on_foreign_side(s: _Spans, at: int, index: SentenceIndex) -> bool:
+        """Whether token ``at`` is in a clause about the other side of a meeting (``Phía bạn có …``) in its sentence."""
+        n = index.get(at)
+        sentence = index.starts[n] if n is not None else 0
+        return any(s.lower[k] == "bạn" and s.lower[k - 1] in FOREIGN_SIDE for k in range(max(sentence, 1), at))
 
     def title_body_before(self, s: _Spans, record: PersonRecord, starts: dict[str, int],
                           index: SentenceIndex) -> str | None:
@@ -1169,9 +1182,7 @@ class RecordLinker:
         at = self.final_title_at(record, starts)
         if not heads or at is None:
             return None
-        n = index.get(at)
-        sentence = index.starts[n] if n is not None else 0
-        if any(s.lower[k] == "bạn" and s.lower[k - 1] in FOREIGN_SIDE for k in range(max(sentence, 1), at)):
+        if self.on_foreign_side(s, at, index):
             return None  # "Phía bạn có Đại tá B, Chính ủy": the other side's body, which our names do not give
         # every title the person is given without a body is held in it: "Phó Chỉ huy trưởng, Tham mưu trưởng" is of
         # a command, not of the military region named last
@@ -1458,10 +1469,14 @@ class RecordLinker:
             birth_year, residence = details[record.name]
             record.birth_year, record.residence, record.byline = birth_year, residence, bylines[record.name]
         units = {_value(org) for org in s.orgs.values()}
+        ours = {unit for unit in units if not unit.startswith(self.foreign_heads)}
         starts = {mention_id: start for (_, start, _), mention_id in s.ids.items()}
         for record in records:
             if record.position is not None and record.organization is None:
-                found = (unit_of_title(record.position, units) or self.unit_named_before(s, record, starts)
+                at = self.final_title_at(record, starts)
+                foreign = at is not None and self.on_foreign_side(s, at, index)
+                found = (unit_of_title(record.position, units if foreign else ours)
+                         or self.unit_named_before(s, record, starts, foreign)
                          or self.title_body_before(s, record, starts, index))
                 record.organization = self.as_force(found) if found is not None else None
         return records

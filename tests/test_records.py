@@ -781,6 +781,13 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      ("Đại tá", "Tham mưu trưởng", "Quân đoàn 34")),
     ("Thiếu tướng Trần Quốc Bình, Phó Tư lệnh, Tham mưu trưởng Quân khu 7 thôi giữ chức Tham mưu trưởng. Phó Tư lệnh "
      "Quân khu 7 Trần Quốc Bình cảm ơn Bộ Tư lệnh.", "Trần Quốc Bình", ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 7")),
+    # a post's commander given by the title alone: our post, not the other side's named last; the other side's for
+    # one of theirs
+    ("Đồn Biên phòng Cửa khẩu quốc tế Móng Cái hội đàm với Đồn Quản lý biên giới Đông Hưng. Tại đồn, Trung tá Đinh "
+     "Quang Khải, Đồn trưởng, chia sẻ kết quả.", "Đinh Quang Khải",
+     ("Trung tá", "Đồn trưởng", "Đồn Biên phòng cửa khẩu quốc tế Móng Cái")),
+    ("Đồn Biên phòng Cửa khẩu quốc tế Móng Cái hội đàm với Đồn Quản lý biên giới Đông Hưng. Phía bạn có Trung tá Bàng "
+     "Kiến Quân, Đồn trưởng.", "Bàng Kiến Quân", ("Trung tá", "Đồn trưởng", "Đồn Quản lý biên giới Đông Hưng")),
     # a school's head, a warship's captain: of the school, the brigade named before the title
     ("Tin báo đầu tiên đến từ Trường Đại học Tây Nguyên. PGS.TS Trần Thị Hương Giang, Hiệu trưởng, cho biết.",
      "Trần Thị Hương Giang", (None, "Hiệu trưởng", "Trường Đại học Tây Nguyên")),
