@@ -233,9 +233,11 @@ class _Spans:
             k = self.ranks[k].end  # "Tư lệnh Vùng 1 Đại tá A"
         return k in self.persons
 
-    def unit_named_after(self, k: int) -> tuple[Span, int] | None:
+    def unit_named_after(self, k: int, fits: Callable[[str], bool] | None = None) -> tuple[Span, int] | None:
         """``của đồn``, ``của chi đội``, ``cùng đội``, ``sở này`` at token ``k``: the last organization before ``k`` whose name
-        opens with that word, and where the words end; None when no such organization was named."""
+        opens with that word, and where the words end; None when no such organization was named. ``đơn vị`` (any
+        unit) is the last one the title ``fits`` in, where one is (``Phó Tư lệnh, Tham mưu trưởng đơn vị`` after a
+        rescue centre's name: the region)."""
         lower = self.lower
         if k + 1 < len(lower) and self.doc[k].is_lower and lower[k + 1] == "này":
             words = [(lower[k], k + 2)]  # "Giám đốc sở này"
@@ -252,7 +254,11 @@ class _Spans:
             colleague = self.unit_of_colleague(word, end)
             if colleague is not None:
                 return colleague
-            for start in sorted((o for o in self.orgs if o < k), reverse=True):
+            before = sorted((o for o in self.orgs if o < k), reverse=True)
+            if word in ANY_UNIT and fits is not None:
+                # "Tham mưu trưởng đơn vị": the last unit the title is held in
+                before = [o for o in before if fits(_value(self.orgs[o]))] or before
+            for start in before:
                 # "Chính ủy của đơn vị": a word for any unit names the one named last
                 if word in ANY_UNIT or _value(self.orgs[start]).lower().startswith(word + " "):
                     return self.orgs[start], end
@@ -380,7 +386,7 @@ class RecordLinker:
             if owner is not None:
                 event.organization = _value(owner)
                 event.mention_ids.append(s.id(owner))
-        elif (unit := s.unit_named_after(k)) is not None:
+        elif (unit := s.unit_named_after(k, lambda org: self.held_in(event.position or "", org))) is not None:
             # "Chính ủy của chi đội": the last body before it that the word names
             owner, k = unit
             event.organization = _value(owner)
@@ -1292,8 +1298,12 @@ class RecordLinker:
                    for k in range(run[-1].end, links[0].at)):
                 continue
             together = any(word in TOGETHER for word in s.lower[run[-1].end:links[0].at])
-            if not one_rank and not together and run[-1].end < len(s.doc) and s.doc[run[-1].end].text == "," and any(
-                    after[p.start] for p in run[:-1]):
+            # "Kỳ họp bầu bà A, Phó Giám đốc Sở Y tế và ông B, Giám đốc Sở Tài chính giữ chức Phó Chủ tịch UBND tỉnh":
+            # a list an appointing verb opens takes the post, whatever each item held
+            appointed = _phrase_ending_at(s.lower, self.name_phrase_start(s, run[0].start),
+                                          self.lexicon.appointing) is not None
+            if not one_rank and not together and not appointed and run[-1].end < len(s.doc) and s.doc[
+                    run[-1].end].text == "," and any(after[p.start] for p in run[:-1]):
                 # "A, Đồn trưởng …, và B, người vừa qua tiếp tục giữ chức X": a link behind the last name's own
                 # apposition is that name's, when the names before have roles of their own
                 continue

@@ -772,6 +772,13 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Thiếu tướng Kha Văn Triều công bố quyết định bổ nhiệm Thiếu tướng Nguyễn Hữu Định, Tham mưu trưởng giữ chức Phó "
      "Tư lệnh, Tham mưu trưởng Bộ Tư lệnh Thủ đô Hà Nội.", "Nguyễn Hữu Định",
      ("Thiếu tướng", "Tham mưu trưởng", "Bộ Tư lệnh Thủ đô Hà Nội")),
+    # a list an appointing verb opens takes the post linked after it, whatever each item held
+    ("Kỳ họp cũng bầu bà Nguyễn Thị Thu Trang, Phó Giám đốc Sở Y tế và ông Cù Văn Lực, Giám đốc Sở Tài chính giữ chức "
+     "Phó Chủ tịch UBND tỉnh Phú Thọ.", "Nguyễn Thị Thu Trang", (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Phú Thọ")),
+    # "đơn vị" after a title: the last unit the title is held in, not the body named last
+    ("Vùng Cảnh sát biển 1 phối hợp với Trung tâm Phối hợp tìm kiếm, cứu nạn hàng hải khu vực I. Đại tá Kim Ngọc "
+     "Thạch, Phó Tư lệnh, Tham mưu trưởng đơn vị, cho biết.", "Kim Ngọc Thạch",
+     ("Đại tá", "Tham mưu trưởng", "Vùng Cảnh sát biển 1")),
     # "cùng là" is shared by the items after the last ";", not by one that closed with its own role
     ("Cùng dự có Trung tướng Lương Văn Tiến, Chính ủy; Thiếu tướng Đinh Công Tráng và Thiếu tướng Trần Quốc Việt, "
      "cùng là Phó Tư lệnh Quân khu 3.", "Lương Văn Tiến", ("Trung tướng", "Chính ủy", None)),
