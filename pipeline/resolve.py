@@ -387,9 +387,10 @@ class RecordLinker:
                 event.organization = _value(owner)
                 event.mention_ids.append(s.id(owner))
         elif (unit := s.unit_named_after(k, lambda org: self.held_in(event.position or "", org))) is not None:
-            # "Chính ủy của chi đội": the last body before it that the word names
+            # "Chính ủy của chi đội": the last body before it that the word names (a command by its force or region,
+            # as a title without its body is: "Tham mưu trưởng đơn vị" of the Vùng whose Bộ Tư lệnh was named)
             owner, k = unit
-            event.organization = _value(owner)
+            event.organization = self.as_force(_value(owner))
             event.mention_ids.append(s.id(owner))
         return k, event
 

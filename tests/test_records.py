@@ -772,6 +772,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Thiếu tướng Kha Văn Triều công bố quyết định bổ nhiệm Thiếu tướng Nguyễn Hữu Định, Tham mưu trưởng giữ chức Phó "
      "Tư lệnh, Tham mưu trưởng Bộ Tư lệnh Thủ đô Hà Nội.", "Nguyễn Hữu Định",
      ("Thiếu tướng", "Tham mưu trưởng", "Bộ Tư lệnh Thủ đô Hà Nội")),
+    # a region's commander given without the body: the region whose Bộ Tư lệnh the document named
+    ("Bộ Tư lệnh Vùng Cảnh sát biển 1 điều tàu 8003 ra khơi. Thiếu tướng Phạm Đức Thắng, Tư lệnh, trực tiếp chỉ đạo.",
+     "Phạm Đức Thắng", ("Thiếu tướng", "Tư lệnh", "Vùng Cảnh sát biển 1")),
     # a list an appointing verb opens takes the post linked after it, whatever each item held
     ("Kỳ họp cũng bầu bà Nguyễn Thị Thu Trang, Phó Giám đốc Sở Y tế và ông Cù Văn Lực, Giám đốc Sở Tài chính giữ chức "
      "Phó Chủ tịch UBND tỉnh Phú Thọ.", "Nguyễn Thị Thu Trang", (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Phú Thọ")),
