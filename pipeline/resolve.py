@@ -519,8 +519,11 @@ class RecordLinker:
             if closing is not None and doc[closing].text == "," and not any(
                     j in s.positions for j in range(k + 1, closing)):
                 k = closing
-        if k + 1 < len(doc) and s.lower[k] == "của":
-            # "Trung úy A của Đại đội 355 đã khống chế …", "Thượng úy A của đồn": a member of the unit
+        if k + 2 < len(doc) and s.lower[k:k + 2] == [",", "thuộc"] and k + 2 in s.orgs:
+            k += 1  # "Trung tá A, thuộc Hải đoàn 22": the unit the person belongs to
+        if k + 1 < len(doc) and s.lower[k] in ("của", "thuộc"):
+            # "Trung úy A của Đại đội 355 đã khống chế …", "Thượng úy A của đồn", "Trung úy B thuộc Đồn Biên phòng X":
+            # a member of the unit
             named_after = s.unit_named_after(k) if k + 1 not in s.orgs else None
             org = s.orgs[k + 1] if k + 1 in s.orgs else named_after[0] if named_after is not None else None
             if org is not None:
@@ -1260,6 +1263,16 @@ class RecordLinker:
         return separated
 
     @staticmethod
+    def semicolon_items(s: _Spans, people: list[Span]) -> list[list[Span]]:
+        """A list's names cut where a ``;`` stands between two of them."""
+        items = [[people[0]]]
+        for before, person in zip(people, people[1:]):
+            if ";" in s.lower[before.end:person.start]:
+                items.append([])
+            items[-1].append(person)
+        return items
+
+    @staticmethod
     def after_last_semicolon(s: _Spans, people: list[Span]) -> list[Span]:
         """The names of a list written after its last ``;``: the items the words after the list are about."""
         cut = next((i for i in range(len(people) - 1, 0, -1) if ";" in s.lower[people[i - 1].end:people[i].start]), 0)
@@ -1282,7 +1295,10 @@ class RecordLinker:
         that shares one rank (``Thiếu tướng A và B, Phó Tư lệnh BĐBP``) or after a list given a deputy title, which
         several hold (``Đại tá A và Đại tá B, Phó Giám đốc Công an tỉnh``)."""
         shared: dict[int, list[RoleEvent]] = {}
-        for run in self.runs(s, persons):
+        # the items of a list between its ";" share what is written after the last of them ("Thiếu tướng A, Thiếu
+        # tướng B, Phó Tư lệnh Quân khu; Chuẩn Đô đốc C, Tư lệnh Vùng 3 Hải quân": A and B are the deputies)
+        segments = [segment for run in self.runs(s, persons) for segment in self.semicolon_items(s, run)]
+        for run in segments:
             apposition = [e for e in after[run[-1].start] if e.source == "records.apposition"]
             # a deputy title is held by several: "Đại tá A và Đại tá B, Phó Giám đốc Công an tỉnh" are both deputies
             # (a pair of one rank; in a list of awards, "Trung tá A và Đại úy B, Phó Đội trưởng" is B's alone)
@@ -1311,8 +1327,6 @@ class RecordLinker:
             for person in run[:-1]:
                 if self.replaced(s, person.start):
                     continue  # "Thay đồng chí A, B được bổ nhiệm …": A is the one replaced
-                if after[person.start] and ";" in s.lower[person.end:run[-1].start]:
-                    continue  # "A, Chính ủy; B và C, cùng là Phó Tư lệnh": A's item closed with its own role
                 if not any(e.source == "records.link" or (one_rank and e.source == "records.apposition")
                            for e in after[person.start]):
                     shared[person.start] = [replace(e, source="records.shared_link", mention_ids=list(e.mention_ids))

@@ -775,6 +775,12 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a region's commander given without the body: the region whose Bộ Tư lệnh the document named
     ("Bộ Tư lệnh Vùng Cảnh sát biển 1 điều tàu 8003 ra khơi. Thiếu tướng Phạm Đức Thắng, Tư lệnh, trực tiếp chỉ đạo.",
      "Phạm Đức Thắng", ("Thiếu tướng", "Tư lệnh", "Vùng Cảnh sát biển 1")),
+    # "thuộc" (of) a unit after the name, with or without a comma: the unit the person belongs to
+    ("Thuyền trưởng tàu là Trung tá Mai Xuân Hòa, thuộc Hải đoàn 22.", "Mai Xuân Hòa", ("Trung tá", None, "Hải đoàn 22")),
+    # the items between a list's ";" share the apposition after the last of them
+    ("Quân khu 5 tổ chức hội nghị. Dự có Thiếu tướng Vương Minh Đạo, Thiếu tướng Tạ Văn Cường, Phó Tư lệnh Quân khu; "
+     "Chuẩn Đô đốc Nguyễn Đăng Khoa, Tư lệnh Vùng 3 Hải quân.", "Vương Minh Đạo",
+     ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 5")),
     # a list an appointing verb opens takes the post linked after it, whatever each item held
     ("Kỳ họp cũng bầu bà Nguyễn Thị Thu Trang, Phó Giám đốc Sở Y tế và ông Cù Văn Lực, Giám đốc Sở Tài chính giữ chức "
      "Phó Chủ tịch UBND tỉnh Phú Thọ.", "Nguyễn Thị Thu Trang", (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Phú Thọ")),
