@@ -443,12 +443,16 @@ class RecordLinker:
             k = s.rank_by_end[k].start  # "Tư lệnh Vùng Cảnh sát biển 1 Đại tá Phạm Đức Thắng"
         elif k > 2 and s.lower[k - 1] in ("ông", "bà") and s.lower[k - 2] == "là":
             k -= 1  # "thuyền trưởng là ông Trần Văn Hưởng"
-        if k > 2 and s.lower[k - 1] == "là":
-            # "Trưởng đồn này là Trung tá A", "Chính ủy của đồn là Thiếu tá B": the unit the words name
+        if k > 2 and s.lower[k - 1] in ("là", ","):
+            # "Trưởng đồn này là Trung tá A", "Chính ủy của đồn là Thiếu tá B", "Chỉ huy trưởng đơn vị, Thượng tá C":
+            # the unit the words name
             for end in range(k - 2, max(k - 5, 0), -1):
                 position = s.position_by_end.get(end)
                 unit = s.unit_named_after(end) if position is not None else None
-                if unit is not None and unit[1] == k - 1:
+                if unit is not None and unit[1] == k - 1 and not (s.lower[k - 1] == "," and (
+                        self.said_of_a_name(s, position.start) or position.start - 1 in s.rank_by_end)):
+                    # (behind a comma only where the title opens its phrase: "Đại tá A, Chính ủy đơn vị, Đại úy B" is
+                    # A's title)
                     return RoleEvent(position.start, "records.title", position=_value(position),
                                      organization=_value(unit[0]), mention_ids=[s.id(position), s.id(unit[0])])
         # "Chính ủy BĐBP tỉnh, Đại tá A", "Đồn trưởng là Thiếu tá A", "Trưởng Phòng CSHS hiện nay là Thượng tá A"

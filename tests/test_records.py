@@ -775,6 +775,12 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a region's commander given without the body: the region whose Bộ Tư lệnh the document named
     ("Bộ Tư lệnh Vùng Cảnh sát biển 1 điều tàu 8003 ra khơi. Thiếu tướng Phạm Đức Thắng, Tư lệnh, trực tiếp chỉ đạo.",
      "Phạm Đức Thắng", ("Thiếu tướng", "Tư lệnh", "Vùng Cảnh sát biển 1")),
+    # a title of "đơn vị" opening its phrase, the name behind a comma; not the apposition of a name before it
+    ("Ban Chỉ huy BĐBP Cửa khẩu cảng Đà Nẵng bắt giữ tàu. Chỉ huy trưởng đơn vị, Thượng tá Nguyễn Quốc Trị, tiếp chúng "
+     "tôi.", "Nguyễn Quốc Trị",
+     ("Thượng tá", "Chỉ huy trưởng", "Ban Chỉ huy Bộ đội Biên phòng Cửa khẩu cảng Đà Nẵng")),
+    ("Đồn Biên phòng Na Mèo họp. Có mặt Đại tá Lê Văn An, Chính ủy đơn vị, Đại úy Trần Văn Bình và nhiều cán bộ.",
+     "Trần Văn Bình", ("Đại úy", None, None)),
     # "thuộc" (of) a unit after the name, with or without a comma: the unit the person belongs to
     ("Thuyền trưởng tàu là Trung tá Mai Xuân Hòa, thuộc Hải đoàn 22.", "Mai Xuân Hòa", ("Trung tá", None, "Hải đoàn 22")),
     # the items between a list's ";" share the apposition after the last of them
