@@ -450,6 +450,13 @@ def test_an_economic_defence_corps_anywhere_in_a_sentence(process, text: str) ->
     assert "Đoàn Kinh tế - Quốc phòng 327" in org_mentions(process, text)
 
 
+def test_a_defence_region_written_short_takes_its_place(process) -> None:
+    text = ("Đại tá Hà Văn Nhất, Chỉ huy trưởng Ban Chỉ huy Phòng thủ khu vực 1 - Mộc Châu được điều động. Người kế "
+            "nhiệm ở Ban Chỉ huy Phòng thủ khu vực 1 là Thượng tá Tòng Văn Lả.")
+    found = [m for m in process(text).mentions if m.type == "ORG" and m.text == "Ban Chỉ huy Phòng thủ khu vực 1"]
+    assert [m.normalized for m in found] == ["Ban Chỉ huy Phòng thủ khu vực 1 - Mộc Châu"]
+
+
 def test_a_numbered_unit_written_short_takes_its_full_name(process) -> None:
     text = ("Đại đội Bảo vệ biên giới 355 (Lào) tuần tra cùng Đồn Biên phòng Lao Bảo. Trung úy Xỉ Xổm Phon của Đại "
             "đội 355 bàn giao đối tượng.")

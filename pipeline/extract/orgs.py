@@ -326,18 +326,25 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
 
 def complete_numbered(spans: list[Span]) -> None:
     """A numbered unit written short takes the full name the document gives the same number: ``Đại đội 355``
-    after ``Đại đội Bảo vệ biên giới 355`` is that company.
+    after ``Đại đội Bảo vệ biên giới 355`` is that company; ``Ban Chỉ huy Phòng thủ khu vực 1`` after ``Ban Chỉ huy
+    Phòng thủ khu vực 1 - Mộc Châu`` is that region's.
 
-    Only a head and a number (``Đại đội 355``) are completed, with the one longer name of the document that opens
-    with that head and ends with that number.
+    A head of one or two words and a number (``Đại đội 355``) is completed with the one longer name of the document
+    that opens with that head and ends with that number; a longer one (``Ban Chỉ huy Phòng thủ khu vực 1``) with the
+    one name that goes on after it with a dash and a place.
     """
     values = {span_values(span)[0] or span_text(span) for span in spans}
     for span in spans:
         value = span_values(span)[0] or span_text(span)
         head, _, number = value.rpartition(" ")
-        if not number.isdigit() or not head or len(head.split()) > 2:
+        if not number.isdigit() or not head:
             continue
-        longer = {v for v in values if v != value and v.startswith(head + " ") and v.endswith(" " + number)}
+        if len(head.split()) > 2:
+            # "Ban Chỉ huy Phòng thủ khu vực 1" after "Ban Chỉ huy Phòng thủ khu vực 1 - Mộc Châu": the region and its
+            # place, the one the document named in full
+            longer = {v for v in values if v.startswith(value + " - ")}
+        else:
+            longer = {v for v in values if v != value and v.startswith(head + " ") and v.endswith(" " + number)}
         if len(longer) == 1:
             span._.normalized = longer.pop()
 
