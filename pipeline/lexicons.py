@@ -139,6 +139,8 @@ class OrganizationLexicon:
     name_tails: tuple[str, ...] = ()
     # a service → the ranks only it has ("Hải quân" → "Chuẩn Đô đốc" …): the unit of a bare numbered head
     service_ranks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # an organ written alone → the heads of the bodies it is an organ of ("Ban Giám đốc" → "Công an tỉnh" …)
+    organs: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -161,7 +163,8 @@ class OrganizationLexicon:
                    tuple(nfc(word) for word in _strings(path, data, "clause_words")),
                    tuple(nfc(name) for name in _strings(path, data, "never_referred_back")),
                    tuple(nfc(words).lower() for words in _strings(path, data, "name_tails")),
-                   _name_lists(path, data, "service_ranks"))
+                   _name_lists(path, data, "service_ranks"),
+                   _name_lists(path, data, "organs"))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

@@ -1032,8 +1032,10 @@ class RecordLinker:
         items: list[RoleEvent] = []
         k = start
         while k < end:
-            if items and s.lower[k] == ";":
-                break  # "… lần lượt được bầu làm X và Y Tỉnh ủy; ông B tiếp tục giữ chức …": the list ends
+            if items and (s.lower[k] == ";" or passive_after(s.lower, k)):
+                # "… lần lượt được bầu làm X và Y Tỉnh ủy; ông B tiếp tục giữ chức …", "… lần lượt là R1 và R2, được
+                # bầu vào Ban Thường vụ": the list ends
+                break
             if k in s.positions:
                 position = s.positions[k]
                 items.append(RoleEvent(k, "", position=_value(position), mention_ids=[s.id(position)]))

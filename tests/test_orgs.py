@@ -585,6 +585,23 @@ def test_a_regions_service(process, text: str, org: str, expected: str) -> None:
     assert org_mentions(process, text)[org].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "org", "expected"), [
+    # an organ written alone: the organ of the body of its heads the document is about
+    ("Công an tỉnh Hà Tĩnh tổ chức hội nghị. Đại tá Lê Anh Tú hứa cùng tập thể Ban Giám đốc xây dựng lực lượng.",
+     "Ban Giám đốc", "Ban Giám đốc Công an tỉnh Hà Tĩnh"),
+    ("BĐBP tỉnh Lạng Sơn hội đàm với Đồn Quản lý biên giới Ái Điểm. Bộ Chỉ huy BĐBP tỉnh Lạng Sơn chủ trì; Bộ CHQS "
+     "tỉnh Lạng Sơn dự. Hai bên trao trả 94 người. Thay mặt Đảng ủy, Bộ Chỉ huy, Phó Chính ủy Phí Văn Hòa tặng quà.",
+     "Đảng ủy", "Đảng ủy Bộ đội Biên phòng tỉnh Lạng Sơn"),
+    ("Đại hội Đảng bộ tỉnh Lào Cai bầu Tỉnh ủy Lào Cai khóa mới. Trong Ban Thường vụ có 15 đồng chí.", "Ban Thường vụ",
+     "Ban Thường vụ Tỉnh ủy Lào Cai"),
+    # a body written alone by its head: the one of that head named last
+    ("Ông Hoàng Văn Minh, Giám đốc Sở Tài chính tỉnh Sơn La cho biết Sở đã tham mưu bố trí vốn.", "Sở",
+     "Sở Tài chính tỉnh Sơn La"),
+])
+def test_an_organ_or_a_body_written_alone(process, text: str, org: str, expected: str) -> None:
+    assert org_mentions(process, text)[org].normalized == expected
+
+
 def test_a_border_post_named_again_by_its_head_alone(process) -> None:
     # the other side's post is no antecedent of ours
     found = org_mentions(process, "Đồn Biên phòng Cửa khẩu Chi Ma hội đàm với Đồn Quản lý biên giới Ái Điểm. Đại úy "

@@ -367,6 +367,7 @@ class OrganizationExtractor:
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
         self.trade_names = {form_key(word) for word in lexicon.trade_names}
         self.clause_words = frozenset(word.lower() for word in lexicon.clause_words)
+        self.organs = dict(lexicon.organs)
         self.service_ranks = tuple((service, tuple(tuple(rank.lower().split()) for rank in ranks))
                                    for service, ranks in lexicon.service_ranks)
         self.name_tails = frozenset(tuple(words.split()) for words in lexicon.name_tails)
@@ -804,7 +805,7 @@ class _Context:
                        and not self.foreign_only(value)]
         preferred = [a for a in antecedents if not a[1].startswith(self.x.never_referred_back)] or antecedents
         if not preferred:
-            return None
+            return self.organ_of(head)
         if head not in self.x.commands:
             return preferred[0][1]
         near = next((value for start, value, as_written in preferred
@@ -819,6 +820,24 @@ class _Context:
         """Whether a name opens with a head only other countries' bodies have (``Đồn Quản lý biên giới Ái Điểm``)."""
         words = form_key(name).split()
         return any(" ".join(words[:n]) in self.x.foreign_heads for n in range(1, len(words)))
+
+    def organ_of(self, head: str) -> str | None:
+        """An organ written alone where the document named none in full (``organs``): that organ of the body of its
+        heads the document named most often so far, the last on a tie (``Ban Giám đốc`` → ``Ban Giám đốc Công an
+        tỉnh Hà Tĩnh``, ``Đảng ủy`` → ``Đảng ủy Quân sự tỉnh X`` of a ``Bộ Chỉ huy Quân sự tỉnh X``)."""
+        heads = self.x.organs.get(head)
+        if not heads:
+            return None
+        # a command counts for its force ("Bộ Chỉ huy BĐBP tỉnh X" for "Bộ đội Biên phòng tỉnh X"), as records name it
+        named = (self.x.lexicon.as_force(value) for _, value in reversed(self.named))
+        bodies = Counter(value for value in named if value.startswith(tuple(h + " " for h in heads))
+                         and not self.is_foreign_name(value) and not self.foreign_only(value))
+        if not bodies:
+            return None
+        body = max(bodies, key=lambda value: bodies[value])  # the first of the most counted is the one named last
+        if head == PARTY_COMMITTEE:
+            body = self.x.lexicon.party_of(body) or body
+        return f"{head} {body}"
 
     def as_antecedent_of(self, head: str) -> Callable[[str], str]:
         """How a name the document wrote before reads as what a bare ``head`` refers back to: a Party organization
