@@ -161,6 +161,23 @@ def test_named_after_a_person(process, text: str, org: str | None, persons: list
     assert [m.text for m in mentions if m.type == "PERSON"] == persons
 
 
+# --- plurals ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body of every province or commune, counted or after "các": no one organization
+    ("Chính ủy Võ Văn Tấn lưu ý các Bộ CHQS tỉnh tiếp tục kiện toàn lực lượng.", []),
+    ("Toàn tỉnh có 99 Ban CHQS xã với hơn 14.000 dân quân tự vệ.", []),
+    ("Trường đào tạo chỉ huy trưởng Ban CHQS xã, phường cho các tỉnh.", []),
+    # a named body keeps its count; a date before a headline's body is no count
+    ("Các Đồn Biên phòng Na Mèo và Tam Chung tuần tra.", [("Đồn Biên phòng Na Mèo", "Đồn Biên phòng Na Mèo")]),
+    ("date 2027-12-22 Bộ Công an điều động Giám đốc Công an tỉnh\n\nBộ Công an công bố quyết định.",
+     [("Bộ Công an", "Bộ Công an"), ("Bộ Công an", "Bộ Công an")]),
+])
+def test_plural_bodies_are_no_organization(process, text: str, expected: list) -> None:
+    found = [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG"]
+    assert [f for f in found if f[0] != "Công an tỉnh"] == expected
+
+
 # --- delegations ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [

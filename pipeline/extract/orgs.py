@@ -747,8 +747,15 @@ class _Context:
         complete = parts[-1].kind in ("unit", "place") or (
             len(parts) == 1 and self.stands_alone(first, plural_ok=False))
         before = self.doc[i - 1].lower_ if i > 0 else ""
-        if first.kind == "head" and before in self.x.generic_after and self.doc[i].is_lower:
-            return None  # "hai đồn biên phòng Hữu Nghị và Tân Thanh": a plural
+        # a count before a head ("129 Ban CHQS xã"), not a date's last number ("date 2027-12-22 Bộ Công an …")
+        counted = i > 1 and self.doc[i - 1].text.isdigit() and self.doc[i - 2].text not in ("-", "/", ".")
+        plural = before in self.x.generic_after or counted
+        unnamed = not any(part.kind in ("place", "number", "name") for part in parts[1:])
+        if first.kind == "head" and plural and (self.doc[i].is_lower or unnamed):
+            return None  # "hai đồn biên phòng Hữu Nghị và Tân Thanh", "các Bộ CHQS tỉnh", "129 Ban CHQS xã": a plural
+        if (parts[-1].kind == "unit" and end + 1 < len(self.doc) and self.doc[end].text == ","
+                and self.doc[end + 1].lower_ in BARE_UNIT_WORDS):
+            return None  # "Ban CHQS xã, phường": the body of every commune and ward
         if first.kind == "head" and after in self.x.generic_after and not complete:
             if first.end == i + 1 and self.is_org_acronym(i):
                 # "UBND các xã": the organization acronym alone is an ORG, whatever follows it
