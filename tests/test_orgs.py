@@ -611,6 +611,8 @@ def test_a_regions_service(process, text: str, org: str, expected: str) -> None:
      "Đảng ủy", "Đảng ủy Bộ đội Biên phòng tỉnh Lạng Sơn"),
     ("Đại hội Đảng bộ tỉnh Lào Cai bầu Tỉnh ủy Lào Cai khóa mới. Trong Ban Thường vụ có 15 đồng chí.", "Ban Thường vụ",
      "Ban Thường vụ Tỉnh ủy Lào Cai"),
+    ("Chi cục Hải quan khu vực III phát hiện lô hàng. Chi cục đã chuyển hồ sơ cho cơ quan điều tra.", "Chi cục",
+     "Chi cục Hải quan khu vực III"),
     # a body written alone by its head: the one of that head named last
     ("Ông Hoàng Văn Minh, Giám đốc Sở Tài chính tỉnh Sơn La cho biết Sở đã tham mưu bố trí vốn.", "Sở",
      "Sở Tài chính tỉnh Sơn La"),
