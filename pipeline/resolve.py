@@ -769,7 +769,9 @@ class RecordLinker:
         # "từng giữ chức": the longest phrase decides, "giữ chức" inside it gives no current role; "từng" anywhere
         # before the link tells of the past ("từng có 8 năm làm Hiệu trưởng", "nhiều năm làm Hạm trưởng")
         past = any(_phrase_at(gap, i, self.lexicon.past_in_link) is not None for i in range(len(gap)))
-        if starts_former or past or (former_link is not None and (link is None or former_link <= link)):
+        # "có gần 10 năm làm Hải đội trưởng trước khi về Bộ Chỉ huy": a post held before something else
+        before_move = s.lower[end:end + 2] == ["trước", "khi"]
+        if starts_former or past or before_move or (former_link is not None and (link is None or former_link <= link)):
             for event in chain:
                 event.former = True
         if destination is not None and chain and chain[0].organization is None:

@@ -787,6 +787,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Quân khu 5 tổ chức hội nghị. Dự có Thiếu tướng Vương Minh Đạo, Thiếu tướng Tạ Văn Cường, Phó Tư lệnh Quân khu; "
      "Chuẩn Đô đốc Nguyễn Đăng Khoa, Tư lệnh Vùng 3 Hải quân.", "Vương Minh Đạo",
      ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 5")),
+    # a post linked with "trước khi" after it was held before the move the sentence tells
+    ("Đại tá Trịnh Quốc Hưng được bổ nhiệm giữ chức Chỉ huy trưởng BĐBP tỉnh Cà Mau. Đồng chí Hưng có gần 10 năm làm "
+     "Hải đội trưởng trước khi về Bộ Chỉ huy.", "Trịnh Quốc Hưng",
+     ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Cà Mau")),
     # a list an appointing verb opens takes the post linked after it, whatever each item held
     ("Kỳ họp cũng bầu bà Nguyễn Thị Thu Trang, Phó Giám đốc Sở Y tế và ông Cù Văn Lực, Giám đốc Sở Tài chính giữ chức "
      "Phó Chủ tịch UBND tỉnh Phú Thọ.", "Nguyễn Thị Thu Trang", (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Phú Thọ")),
