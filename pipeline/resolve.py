@@ -1104,7 +1104,8 @@ class RecordLinker:
 
     def anaphors(self, s: _Spans, persons: list[Span], index: SentenceIndex) -> dict[int, list[RoleEvent]]:
         """``… đối với đồng chí A, … và bổ nhiệm đồng chí giữ chức Phó Tư lệnh …``: a role linked to an anaphor with
-        no name after it goes to the person named last before it in the sentence."""
+        no name after it goes to the person named last before it in the sentence, or in the sentence before where the
+        anaphor opens its own (``… là Thiếu tá A. Anh là Phó Đội trưởng Đội Trinh sát của phòng.``)."""
         found: dict[int, list[RoleEvent]] = {}
         starts = [p.start for p in persons]
         openers = {phrase[0] for phrase in self.lexicon.anaphors}
@@ -1115,7 +1116,12 @@ class RecordLinker:
             if end is None or end >= len(s.lower) or end in s.persons or not s.doc[end].is_lower:
                 continue
             n = bisect_left(starts, k) - 1
-            if n < 0 or index.get(persons[n].start) != index.get(k):
+            sentence = index.get(k)
+            # the person named last in its sentence, or in the sentence before where the anaphor opens its own
+            # ("Đọc quyết định là Đại tá A. Ông hiện là Trưởng phòng Phòng Cán bộ, Cục Chính trị.")
+            opens = sentence is not None and k == index.starts[sentence]
+            if n < 0 or (index.get(persons[n].start) != sentence
+                         and not (opens and index.get(persons[n].start) == sentence - 1)):
                 continue
             _, chain = self.linked(s, end)
             found.setdefault(persons[n].start, []).extend(chain)
@@ -1156,11 +1162,18 @@ class RecordLinker:
     def heads_a_board(self, s: _Spans, event: RoleEvent, positions: dict[str, Span]) -> bool:
         """Whether a title given without a body heads an ad-hoc board: ``Trưởng ban chuyên án``, ``Trưởng ban chỉ đạo
         đội quy tập`` (``ad_hoc_boards``), or is a function taken beside the office in apposition right before
-        ``làm`` (``Đại tá A, Phó Giám đốc Công an tỉnh làm Trưởng ban``)."""
+        ``làm`` (``Đại tá A, Phó Giám đốc Công an tỉnh(,) làm Trưởng ban``)."""
         return any(_phrase_at(s.lower, title.end, self.lexicon.ad_hoc_boards) is not None
                    or (title.start >= 2 and s.lower[title.start - 1] == "làm"
-                       and (title.start - 1 in s.org_by_end or title.start - 1 in s.position_by_end))
+                       and self.apposition_ends_at(s, title.start - 1))
                    for title in _titles(event, positions))
+
+    @staticmethod
+    def apposition_ends_at(s: _Spans, k: int) -> bool:
+        """Whether a title or an organization ends right before token ``k``, or before a comma there."""
+        if k > 0 and s.lower[k - 1] == ",":
+            k -= 1
+        return k in s.org_by_end or k in s.position_by_end
 
     @staticmethod
     def final_title_at(record: PersonRecord, starts: dict[str, int]) -> int | None:

@@ -386,6 +386,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai chủ trì; Đồn Biên phòng Y Tý phối hợp. Thiếu tá "
      "Tẩn Láo Lở, Đội trưởng Đội Điều tra tổng hợp báo cáo.", "Đội Điều tra tổng hợp",
      "Đội Điều tra tổng hợp Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai"),
+    # a school's board; a political department is the army's or the border guard's, never the police's
+    ("Trường Quân sự Quân khu 4 khai giảng; Bộ CHQS tỉnh Quảng Trị dự. Thay mặt Đảng ủy, Ban Giám hiệu, Đại tá Hoàng "
+     "Minh Sơn phát biểu.", "Ban Giám hiệu", "Ban Giám hiệu Trường Quân sự Quân khu 4"),
+    ("Bộ CHQS tỉnh Hà Tĩnh tổng kết; Công an tỉnh Hà Tĩnh dự. Trung tá Nguyễn Thị Lệ Thu, trợ lý Phòng Chính trị nhận "
+     "Bằng khen.", "Phòng Chính trị", "Phòng Chính trị Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
     # a school's training department, not the command named last
     ("Học viện Hải quân khai giảng; BĐBP tỉnh Khánh Hòa dự. Đại tá Vũ Thị Minh Nguyệt, Trưởng phòng Phòng Đào tạo "
      "báo cáo.", "Phòng Đào tạo", "Phòng Đào tạo Học viện Hải quân"),

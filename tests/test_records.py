@@ -750,6 +750,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # ... and a function taken beside the office in apposition, "làm" right after it
     ("Chuyên án do Thiếu tướng Phan Quốc Tuấn chỉ đạo; Đại tá Y Blim Êban, Phó Giám đốc Công an tỉnh Đắk Lắk làm "
      "Trưởng ban.", "Y Blim Êban", ("Đại tá", "Phó Giám đốc", "Công an tỉnh Đắk Lắk")),
+    # ... also behind a comma
+    ("Chuyên án do Đại tá Đoàn Thị Kim Loan, Phó Giám đốc Công an tỉnh An Giang, làm Trưởng ban.", "Đoàn Thị Kim Loan",
+     ("Đại tá", "Phó Giám đốc", "Công an tỉnh An Giang")),
     # ... but "nay làm" is a new post
     ("Ông Lê Văn An, nguyên Phó Giám đốc Sở Y tế, nay làm Giám đốc Sở Y tế tỉnh Nghệ An.", "Lê Văn An",
      (None, "Giám đốc", "Sở Y tế tỉnh Nghệ An")),
@@ -787,6 +790,13 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Quân khu 5 tổ chức hội nghị. Dự có Thiếu tướng Vương Minh Đạo, Thiếu tướng Tạ Văn Cường, Phó Tư lệnh Quân khu; "
      "Chuẩn Đô đốc Nguyễn Đăng Khoa, Tư lệnh Vùng 3 Hải quân.", "Vương Minh Đạo",
      ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 5")),
+    # a pronoun opening a sentence is the person named last in the sentence before
+    ("Rạng sáng 6/5, tổ công tác bắt quả tang đối tượng. Trực tiếp chỉ huy là Thiếu tá Đỗ Khắc Huy. Anh là Phó Đội "
+     "trưởng Đội Trinh sát Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Tây Ninh.", "Đỗ Khắc Huy",
+     ("Thiếu tá", "Phó Đội trưởng",
+      "Đội Trinh sát Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Tây Ninh")),
+    ("Đọc quyết định là Đại tá Kha Văn Lộc. Ông hiện là Trưởng phòng Phòng Cán bộ, Cục Chính trị Quân khu 7.",
+     "Kha Văn Lộc", ("Đại tá", "Trưởng phòng", "Phòng Cán bộ Cục Chính trị Quân khu 7")),
     # a post linked with "trước khi" after it was held before the move the sentence tells
     ("Đại tá Trịnh Quốc Hưng được bổ nhiệm giữ chức Chỉ huy trưởng BĐBP tỉnh Cà Mau. Đồng chí Hưng có gần 10 năm làm "
      "Hải đội trưởng trước khi về Bộ Chỉ huy.", "Trịnh Quốc Hưng",
