@@ -765,6 +765,10 @@ class RecordLinker:
         if link is None and former_link is None and not starts_former:
             return k, []
         gap = s.lower[k:end]
+        if any(_phrase_at(gap, i, self.lexicon.relieving) is not None for i in range(len(gap))):
+            # "ông A, Giám đốc Sở Nội vụ, đề nghị miễn nhiệm chức danh Chủ tịch UBND tỉnh đối với ông B": the post is
+            # the one B leaves, not A's
+            return k, []
         end, chain = self.role_chain(s, end, "records.link")
         # "từng giữ chức": the longest phrase decides, "giữ chức" inside it gives no current role; "từng" anywhere
         # before the link tells of the past ("từng có 8 năm làm Hiệu trưởng", "nhiều năm làm Hạm trưởng")

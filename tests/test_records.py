@@ -817,6 +817,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      ("Đại tá", "Tham mưu trưởng", "Quân đoàn 34")),
     ("Thiếu tướng Trần Quốc Bình, Phó Tư lệnh, Tham mưu trưởng Quân khu 7 thôi giữ chức Tham mưu trưởng. Phó Tư lệnh "
      "Quân khu 7 Trần Quốc Bình cảm ơn Bộ Tư lệnh.", "Trần Quốc Bình", ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 7")),
+    # a relieving verb before a post: the post is the one relieved of it leaves, not the speaker's
+    ("Trình bày tờ trình, ông Đào Minh Khoa, Giám đốc Sở Nội vụ tỉnh Cà Mau, đề nghị miễn nhiệm chức danh Chủ tịch "
+     "UBND tỉnh đối với ông Lê Quốc Trung.", "Đào Minh Khoa", (None, "Giám đốc", "Sở Nội vụ tỉnh Cà Mau")),
     # a post's commander given by the title alone: our post, not the other side's named last; the other side's for
     # one of theirs
     ("Đồn Biên phòng Cửa khẩu quốc tế Móng Cái hội đàm với Đồn Quản lý biên giới Đông Hưng. Tại đồn, Trung tá Đinh "
