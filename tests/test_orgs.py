@@ -863,3 +863,12 @@ def test_police_units_by_their_code(process, text: str, expected: dict) -> None:
     codes = {m.text: m.normalized for m in mentions if m.type == "ACRONYM" and m.text[-1].isdigit()}
     units = {m.text: m.normalized for m in mentions if m.type == "ORG" and m.text[-1].isdigit()}
     assert {code: (codes[code], units.get(code)) for code in codes} == expected
+
+
+def test_a_bare_command_is_the_force_named_not_a_numbered_units(process) -> None:
+    # "Bộ Tư lệnh" alone in a border guard story that also names Quân khu 4 is the border guard's command: the
+    # military region is a numbered unit, its "Bộ Tư lệnh Quân khu 4" no command of a force the story is about
+    text = ("Bộ Tư lệnh Bộ đội Biên phòng tổ chức hội nghị. Quân khu 4 và Quân khu 5 cử đại diện dự. Đại tá Lê Văn "
+            "Hùng, Phó Tham mưu trưởng Quân khu 4 phát biểu. Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ Tư lệnh, "
+            "kết luận.")
+    assert org_mentions(process, text)["Bộ Tư lệnh"].normalized == "Bộ Tư lệnh Bộ đội Biên phòng"

@@ -187,7 +187,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
                        place_starts: Collection[int] = (), foreign_places: Collection[str] = (),
                        fixed_owners: dict[str, tuple[str, ...]] | None = None,
                        as_force: Callable[[str], str] = str,
-                       sentence_of: Callable[[], SentenceIndex] | None = None) -> None:
+                       sentence_of: Callable[[], SentenceIndex] | None = None,
+                       foreign_heads: Collection[str] = ()) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -202,6 +203,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     one whose head is ``national`` belongs to a national body only. A body of a foreign province (its name ends
     with one of ``foreign_places``: ``Công an tỉnh Savannakhet``) owns a sub-unit of its own sentence only (``Về
     phía tỉnh Savannakhet, …, Trưởng Phòng Cảnh sát hình sự``), never one of a later sentence about our side.
+    A sub-unit whose owners are all bodies only other countries have (``foreign_heads``: the ``Phòng Chống ma túy``
+    of a Cambodian province's ``Cảnh sát tỉnh``) is that foreign body's in any sentence.
     ``fixed_owners``: the registry's unit names (by :func:`form_key`) whose owners it names (``Phòng Cảnh sát hình
     sự`` → ``Công an``): only those own them, whatever the head's parents allow. ``as_force`` names an owner
     that is a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ đội Biên phòng tỉnh X``).
@@ -275,8 +278,9 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         return f"{unit[:-len(ending)]}{owner}" if ending else f"{unit} {owner}"
 
     def last_owner(k: int, head: str, unit: Span | None = None) -> Span | None:
+        abroad = all(parent in foreign_heads for parent in parents[head])
         return next((before for before in reversed(spans[:k]) if owns(before, head, unit)
-                     and (not is_foreign(before) or same_sentence(before, spans[k]))), None)
+                     and (abroad or not is_foreign(before) or same_sentence(before, spans[k]))), None)
 
     def staff_organ(k: int, head: str) -> str | None:
         # "Phòng Tuyên huấn" in a military region's story that names no "Cục Chính trị": a department of that
@@ -379,8 +383,11 @@ class OrganizationExtractor:
         self.referring_heads = {form_key(head) for head in lexicon.referring_heads}
         self.never_referred_back = tuple(lexicon.never_referred_back)
         # the heads of the commands of command_forces: "Bộ Chỉ huy" of "Bộ Chỉ huy Bộ đội Biên phòng"
+        # (a force's command, not a numbered unit's: a bare "Bộ Tư lệnh" is the command named, not the region's)
+        numbered = {form_key(head) for head in lexicon.numbered}
         self.commands = {head for head in lexicon.referring_heads
-                         if any(command.startswith(head + " ") for command, _ in lexicon.command_forces)}
+                         if any(command.startswith(head + " ") and form_key(force) not in numbered
+                                for command, force in lexicon.command_forces)}
         self.lexicon = lexicon
         # a unit name the registry gives owners (templates) belongs to bodies of those templates' names only
         self.fixed_owners = {key: tuple(name for template in unit.parents if template in registry.templates
@@ -434,7 +441,8 @@ class OrganizationExtractor:
                 context.named.append((org.start, span_values(org)[0] or span_text(org)))
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
-                           context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of)
+                           context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
+                           self.lexicon.foreign_heads)
         complete_numbered(spans)
         add_spans(doc, "ORG", spans)
         return doc
@@ -843,7 +851,7 @@ class _Context:
                 return f"{PARTY_COMMITTEE} {rest}"
             return committee
         forces = [(force, command) for command, force in self.x.lexicon.command_forces
-                  if command.startswith(head + " ")]
+                  if command.startswith(head + " ") and head in self.x.commands]
 
         def command(name: str) -> str:
             return next((command + name[len(force):] for force, command in forces
