@@ -56,7 +56,7 @@ FLOORS = {
 }
 SHARED_MICRO_F1 = 0.95
 SHARED_RECORD_FIELD = 0.95
-SHARED_EXACT_TYPES = ("PLACE", "DATE")  # F1 and normalization accuracy 1.0
+SHARED_EXACT_TYPES = ("PLACE", "DATE", "ORG")  # F1 and normalization accuracy 1.0
 
 
 def evaluate(pipe: Pipeline, gold_dir: Path) -> EvalReport:

@@ -170,6 +170,8 @@ def test_named_after_a_person(process, text: str, org: str | None, persons: list
     ("Trường đào tạo chỉ huy trưởng Ban CHQS xã, phường cho các tỉnh.", []),
     # a lower-case head is a common noun or a description, not a name
     ("Lực lượng chức năng đã có mặt tại trung tâm xã Phong Thổ và vùng Tây Nguyên.", []),
+    # unless a number names it
+    ("Sáng 1/10, cụm thi đua số 3 ký kết giao ước thi đua.", [("cụm thi đua số 3", "Cụm thi đua số 3")]),
     # a named body keeps its count; a date before a headline's body is no count
     ("Các Đồn Biên phòng Na Mèo và Tam Chung tuần tra.", [("Đồn Biên phòng Na Mèo", "Đồn Biên phòng Na Mèo")]),
     ("date 2027-12-22 Bộ Công an điều động Giám đốc Công an tỉnh\n\nBộ Công an công bố quyết định.",
