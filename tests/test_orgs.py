@@ -874,3 +874,16 @@ def test_a_bare_command_is_the_force_named_not_a_numbered_units(process) -> None
             "Hùng, Phó Tham mưu trưởng Quân khu 4 phát biểu. Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ Tư lệnh, "
             "kết luận.")
     assert org_mentions(process, text)["Bộ Tư lệnh"].normalized == "Bộ Tư lệnh Bộ đội Biên phòng"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence-case name's lower-case words end before "của" and its owner: two organizations
+    ("Ông Sa Vanh, Phó Trưởng Phòng An ninh chống khủng bố của Cảnh sát tỉnh Kandal phát biểu.",
+     [("Phòng An ninh chống khủng bố", "Phòng An ninh chống khủng bố Cảnh sát tỉnh Kandal"),
+      ("Cảnh sát tỉnh Kandal", "Cảnh sát tỉnh Kandal")]),
+    # bad: a lower-case run that leads to no "của" stays a bridge to the next head
+    ("Phòng Cảnh sát chống ma túy Cảnh sát tỉnh Kandal họp.",
+     [("Phòng Cảnh sát chống ma túy Cảnh sát tỉnh Kandal", "Phòng Cảnh sát chống ma túy Cảnh sát tỉnh Kandal")]),
+])
+def test_a_name_ends_before_its_owner_after_cua(process, text: str, expected: list) -> None:
+    assert [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG"] == expected

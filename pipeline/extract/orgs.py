@@ -1281,6 +1281,8 @@ class _Context:
         numbered = form_key(parts[0].value) in self.x.numbered
         for end in range(k, min(k + MAX_BRIDGE, len(doc))):
             token = doc[end]
+            if end > k and token.lower_ == "của" and end + 1 in self.heads:
+                return end  # "Phòng Cảnh sát chống ma túy | của Cảnh sát tỉnh": the name's words, then its owner
             if end > k and ((token.like_num and numbered) or end in self.acronyms or end in self.heads
                             or end in self.places or (token.text == "(" and (end + 1) in self.acronyms)):
                 # "Cục Hợp tác quốc tế và | Ban Tìm kiếm …": "và" before another body joins two bodies
@@ -1456,7 +1458,10 @@ class _Context:
             elif (end := self.coordinated_function_end(k, parts)) is not None:
                 parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
-                parts.append(Part(k, bridge, "bridge", tokens_text(doc, k, bridge)))
+                # a bridge that stops before "của" and its owner ends the name: its words are the name's own
+                kind = "name" if doc[bridge].lower_ == "của" else "bridge"
+                parts.append(Part(k, bridge, kind, tokens_text(doc, k, bridge)))
+                named = named or kind == "name"
             elif self.sentence_case_name(parts) and (tail := self.name_tail_end(k)) > k:
                 parts.append(Part(k, tail, "name", tokens_text(doc, k, tail)))
             else:
