@@ -650,6 +650,11 @@ def test_a_bare_head_inside_a_longer_title_is_no_back_reference(process) -> None
     # a department of a Cambodian province's police, "của" its owner
     ("Công an tỉnh Tây Ninh phối hợp với Cảnh sát tỉnh Svay Rieng. Trung tá Ros Pheakdey, Trưởng Phòng Chống ma túy "
      "của Cảnh sát tỉnh cho biết.", None, "Phòng Chống ma túy", "Phòng Chống ma túy Cảnh sát tỉnh Svay Rieng"),
+    # alone, sentences after its owner and after our own side's bodies: still the foreign police's (only a
+    # Cambodian province's "Cảnh sát tỉnh" has one)
+    ("Công an tỉnh Tây Ninh phối hợp với Cảnh sát tỉnh Svay Rieng. Bộ Chỉ huy Quân sự tỉnh cử đại diện. Thượng tá "
+     "Ros Pheakdey, Trưởng phòng Phòng Chống ma túy và Trung tá Trần Văn Lắm cùng dự.", None, "Phòng Chống ma túy",
+     "Phòng Chống ma túy Cảnh sát tỉnh Svay Rieng"),
     # a body every province has, alone in the clause that lists a foreign delegation: that province's
     ("Bệnh viện Trung ương Huế hợp tác với các tỉnh Salavan và Sekong. Đoàn tỉnh Salavan do ông Khăm Sỉ Vông Xay, "
      "Giám đốc Sở Y tế dẫn đầu.", None, "Sở Y tế", "Sở Y tế tỉnh Salavan"),

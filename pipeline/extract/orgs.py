@@ -278,7 +278,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         return f"{unit[:-len(ending)]}{owner}" if ending else f"{unit} {owner}"
 
     def last_owner(k: int, head: str, unit: Span | None = None) -> Span | None:
-        abroad = all(parent in foreign_heads for parent in parents[head])
+        abroad = all(any(parent == h or parent.startswith(h + " ") for h in foreign_heads) for parent in parents[head])
         return next((before for before in reversed(spans[:k]) if owns(before, head, unit)
                      and (abroad or not is_foreign(before) or same_sentence(before, spans[k]))), None)
 
