@@ -892,3 +892,25 @@ def test_a_bare_command_is_the_force_named_not_a_numbered_units(process) -> None
 ])
 def test_a_name_ends_before_its_owner_after_cua(process, text: str, expected: list) -> None:
     assert [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG"] == expected
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # a ministry's department: of the ministry after a comma, or of the one the story named
+    ("Trao quyết định là ông Lò Minh Sơn, Vụ trưởng Vụ Tổ chức cán bộ, Bộ Y tế.", "Vụ Tổ chức cán bộ",
+     "Vụ Tổ chức cán bộ Bộ Y tế"),
+    ("Bộ Tư pháp tổ chức hội nghị. Ông Trần Văn Lâm, Vụ trưởng Vụ Hợp tác quốc tế phát biểu.", "Vụ Hợp tác quốc tế",
+     "Vụ Hợp tác quốc tế Bộ Tư pháp"),
+    # bad: a military command is no ministry ("Bộ" opens both)
+    ("Bộ Chỉ huy Quân sự tỉnh Nghệ An họp. Ông Lê Văn Hà, Vụ trưởng Vụ Tổ chức cán bộ phát biểu.",
+     "Vụ Tổ chức cán bộ", "Vụ Tổ chức cán bộ"),
+])
+def test_a_ministrys_department(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected
+
+
+def test_a_head_alone_refers_back_to_the_completed_sub_unit(process) -> None:
+    text = ("Học viện Hải quân bế giảng khóa học. Giáo trình do Khoa Hàng hải chủ trì biên soạn. Thượng tá Phạm Minh "
+            "Đức, Chủ nhiệm Khoa, cho biết học viên đã thực tập trên tàu.")
+    found = org_mentions(process, text)
+    assert found["Khoa Hàng hải"].normalized == "Khoa Hàng hải Học viện Hải quân"
+    assert found["Khoa"].normalized == "Khoa Hàng hải Học viện Hải quân"

@@ -326,6 +326,15 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             first[key] = value
         elif k not in written_after and value != first[key]:
             span._.normalized = first[key]
+    # a head alone that refers back to a sub-unit ("Chủ nhiệm Khoa" after "Khoa Hàng hải" of the academy) is the
+    # completed sub-unit: the back reference took the name as written, before its owner was known
+    completed: dict[str, str] = {}
+    for span in spans:
+        value, source, _ = span_values(span)
+        if source == "orgs.back_reference" and value in completed:
+            span._.normalized = completed[value]
+        elif value and value.startswith(span_text(span) + " "):
+            completed[span_text(span)] = value
 
 
 def complete_numbered(spans: list[Span]) -> None:
