@@ -570,7 +570,9 @@ class RecordLinker:
                     body = next((s.orgs[o] for o in sorted(s.orgs, reverse=True)
                                  if led.start - MAX_LED_LIST <= o < led.start and names_unit(_value(s.orgs[o]), unit)),
                                 led)
-                event.organization = _value(body)
+                # a title without its body: a command is named by its force or region, as records name it
+                # ("đoàn của Bộ Tư lệnh Quân khu 5 do Thiếu tướng A, Phó Tư lệnh dẫn đầu" → Quân khu 5)
+                event.organization = self.as_force(_value(body))
                 event.mention_ids.append(s.id(body))
         return events
 

@@ -98,6 +98,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     }),
     ("Đoàn BĐBP Cao Bằng do Đại tá Bế Quang Vịnh, Chỉ huy trưởng làm trưởng đoàn.",
      {"Bế Quang Vịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Cao Bằng")}),
+    # a command that leads: its region, as a title without its body is of
+    ("Đoàn của Bộ Tư lệnh Quân khu 5 do Thiếu tướng Vương Minh Đạo, Phó Tư lệnh dẫn đầu cũng về kiểm tra xã.",
+     {"Vương Minh Đạo": ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 5")}),
+    ("Đoàn công tác của Bộ Chỉ huy BĐBP tỉnh Gia Lai do Đại tá Lê Văn Hòa, Chính ủy dẫn đầu.",
+     {"Lê Văn Hòa": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Gia Lai")}),
     # a post held "khi còn giữ chức" is a former one
     ("Bộ đội Biên phòng tỉnh An Giang đón nhận huân chương. Nhiều chuyên án do Đại tá Dương Tấn Lợi, nay là Phó Chỉ huy "
      "trưởng, trực tiếp chỉ huy khi còn giữ chức Trưởng Phòng Phòng chống ma túy và tội phạm.",
