@@ -1527,7 +1527,11 @@ class RecordLinker:
             if record.position is not None and record.organization is None:
                 at = self.final_title_at(record, starts)
                 foreign = at is not None and self.on_foreign_side(s, at, index)
-                found = (unit_of_title(record.position, units if foreign else ours)
+                # the body of the person's own earlier role the title is held in ("A, Phó Tư lệnh, Tham mưu trưởng
+                # Quân khu thôi giữ chức Tham mưu trưởng để đảm nhiệm cương vị Phó Tư lệnh": of that Quân khu)
+                own = next((role.organization for role in reversed(record.roles)
+                            if role.organization and self.held_in(record.position, role.organization)), None)
+                found = (own or unit_of_title(record.position, units if foreign else ours)
                          or self.unit_named_before(s, record, starts, foreign)
                          or self.title_body_before(s, record, starts, index))
                 record.organization = self.as_force(found) if found is not None else None

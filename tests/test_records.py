@@ -98,6 +98,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     }),
     ("Đoàn BĐBP Cao Bằng do Đại tá Bế Quang Vịnh, Chỉ huy trưởng làm trưởng đoàn.",
      {"Bế Quang Vịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Cao Bằng")}),
+    # a last title given without its body: the body of the person's own earlier title it is held in, not another
+    # body of that kind the story names
+    ("Quân khu 2 công bố quyết định. Đại tá Vàng Văn Lử, Phó Tham mưu trưởng Quân khu được thăng quân hàm Thiếu "
+     "tướng. Đại tá Lê Văn Nam, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Điện Biên dự. Bộ trưởng bổ nhiệm đồng chí Lử "
+     "giữ chức Tham mưu trưởng.", {"Vàng Văn Lử": ("Thiếu tướng", "Tham mưu trưởng", "Quân khu 2")}),
     # a command that leads: its region, as a title without its body is of
     ("Đoàn của Bộ Tư lệnh Quân khu 5 do Thiếu tướng Vương Minh Đạo, Phó Tư lệnh dẫn đầu cũng về kiểm tra xã.",
      {"Vương Minh Đạo": ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 5")}),
