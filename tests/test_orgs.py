@@ -914,3 +914,15 @@ def test_a_head_alone_refers_back_to_the_completed_sub_unit(process) -> None:
     found = org_mentions(process, text)
     assert found["Khoa Hàng hải"].normalized == "Khoa Hàng hải Học viện Hải quân"
     assert found["Khoa"].normalized == "Khoa Hàng hải Học viện Hải quân"
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # a clinical department is the hospital's, also after a medical university is named
+    ("Bệnh viện Đa khoa Cà Mau ký kết hợp tác với Trường Đại học Y Dược Cần Thơ. Bác sĩ Lê Văn An, Trưởng Khoa Nhi, "
+     "phát biểu.", "Khoa Nhi", "Khoa Nhi Bệnh viện Đa khoa Cà Mau"),
+    # bad: a faculty of languages is no surgery department ("Khoa Ngoại …" only as named in full)
+    ("Bệnh viện Quân y 103 phối hợp với Học viện Biên phòng. Thượng tá Lê Văn Hà, Chủ nhiệm Khoa Ngoại ngữ, phát biểu.",
+     "Khoa Ngoại ngữ", "Khoa Ngoại ngữ Học viện Biên phòng"),
+])
+def test_a_hospitals_clinical_department(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected
