@@ -741,6 +741,9 @@ def test_a_back_reference_takes_the_last_numbered_unit_named_before_it(process, 
      "Viện Kiểm sát nhân dân tỉnh Đắk Lắk"),
     ("Tòa án nhân dân tỉnh Nghệ An mở phiên tòa. Bà Lê Thị Hoa, Phó Chánh án Tòa án chủ tọa.", "Tòa án",
      "Tòa án nhân dân tỉnh Nghệ An"),
+    # a provincial sub-department (Chi cục) written alone: the document's province's
+    ("Thành phố Huế công bố quyết định. Ông Hồ Văn Thạch, Phó Chi cục trưởng được giao phụ trách Chi cục Kiểm lâm.",
+     "Chi cục Kiểm lâm", "Chi cục Kiểm lâm thành phố Huế"),
 ])
 def test_a_body_by_its_short_name_is_the_one_the_document_names(process, text: str, short: str,
                                                                  expected: str) -> None:
