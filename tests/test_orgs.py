@@ -929,3 +929,14 @@ def test_a_head_alone_refers_back_to_the_completed_sub_unit(process) -> None:
 ])
 def test_a_hospitals_clinical_department(process, text: str, short: str, expected: str) -> None:
     assert org_mentions(process, text)[short].normalized == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a city's military command: its Party committee is the command's, and the city keeps its capital
+    ("Thay mặt Đảng ủy, Bộ Tư lệnh Thành phố Hồ Chí Minh, Thiếu tướng Lê Văn A phát biểu.",
+     "Đảng ủy Bộ Tư lệnh Thành phố Hồ Chí Minh"),
+    # a force's command: its Party committee is the force's
+    ("Thay mặt Đảng ủy, Bộ Tư lệnh Bộ đội Biên phòng, Thiếu tướng Lê Văn A phát biểu.", "Đảng ủy Bộ đội Biên phòng"),
+])
+def test_the_party_committee_of_a_command(process, text: str, expected: str) -> None:
+    assert org_mentions(process, text)["Đảng ủy"].normalized == expected

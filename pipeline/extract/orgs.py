@@ -72,6 +72,8 @@ FOREIGN_LEVELS = {"foreign_region", "foreign_district", "country"}
 # places an organization's name keeps as written
 KEPT_IN_NAMES = FOREIGN_LEVELS | {"border_gate"}
 HOME_COUNTRY = "Việt Nam"
+# the registry's kinds of a city's or region's military command: their Party committee is the command's
+CITY_COMMANDS = ("military_region", "military_command")
 # the level of a body a unit word written after its head names ("BCHQS tỉnh", "BCHQS xã")
 UNIT_LEVELS = {"tỉnh": "province", "thành": "province", "xã": "commune", "phường": "commune", "đặc": "commune",
                "huyện": "district"}
@@ -1269,6 +1271,12 @@ class _Context:
         if force != full and not local_government:
             # "Đảng ủy, Bộ Chỉ huy BĐBP tỉnh X": the Party committee of the force the command commands
             return [Part(parts[0].start, parts[-1].end, "name", force)]
+        # a Party committee of a city's military command the registry names whole ("Đảng ủy, Bộ Tư lệnh Thành phố Hồ
+        # Chí Minh") is that command's, not of its city (a force's command's is the force's: "Đảng ủy Bộ đội Biên phòng")
+        registered = next((self.x.registry.bodies[form.entry].name for form in self.x.registry.lookup(full)
+                           if form.role == NAME and self.x.registry.bodies[form.entry].kind in CITY_COMMANDS), None)
+        if party and registered is not None:
+            return [Part(parts[0].start, parts[-1].end, "name", registered)]
         whole = start != end + 1 and not local_government
         return [p for p in parts[0 if whole else 1:] if p.kind != "definition"]
 
