@@ -471,6 +471,9 @@ def test_roles_keep_every_role_in_order(process) -> None:
 @pytest.mark.parametrize(("text", "names"), [
     ("Bệnh nhân N.T.H. (SN 1985) được cách ly.", ["N.T.H."]),
     ("Đối tượng Đ.V.T (SN 1990) bị bắt cùng ông D. và Nguyễn Văn T. (SN 1979).", ["Đ.V.T", "D.", "Nguyễn Văn T."]),
+    # a given name's two-letter consonant written whole as the last initial; a degree is no name
+    ("Công an bắt N.V.Tr. (SN 1990), L.V.Th. và bệnh nhân T.Q.Kh, 45 tuổi.", ["N.V.Tr.", "L.V.Th.", "T.Q.Kh"]),
+    ("Ông Lê Văn An, Ph.D., giảng viên, phát biểu.", ["Lê Văn An"]),
     ("Một thanh niên tên Giàng A Lử bị bắt.", ["Giàng A Lử"]),
     ("Đại úy Nguyễn Văn Toàn bắt quả tang. Toàn cho biết đối tượng chống trả.", ["Nguyễn Văn Toàn", "Toàn"]),
     ("Anh Khởi là ngư dân xã Lý Sơn. Chị Lan cho biết.", ["Khởi", "Lan"]),

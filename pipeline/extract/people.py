@@ -66,6 +66,10 @@ def skip_parenthesis(doc: Doc, k: int) -> int:
     return k
 
 
+# Vietnamese initial consonants of two letters, written whole as the last initial of a name ("N.V.Tr.")
+FINAL_DIGRAPHS = frozenset({"Ch", "Gh", "Gi", "Kh", "Ng", "Nh", "Ph", "Qu", "Th", "Tr"})
+
+
 def is_initial(doc: Doc, k: int) -> bool:
     """A capital letter alone, followed right away by a dot: the ``T.`` of ``Nguyễn Văn T.``."""
     return (k + 1 < len(doc) and len(doc[k].text) == 1 and doc[k].text.isupper() and doc[k].is_alpha
@@ -87,6 +91,10 @@ def initials_end(doc: Doc, start: int) -> int | None:
             k += 2
             continue
         end = k + 2 if is_initial(doc, k) else k + 1
+        if end == k + 2 and end < len(doc) and doc[end].text in FINAL_DIGRAPHS and not doc[k + 1].whitespace_:
+            # "N.V.Tr.", "L.V.Th.": the given name's initial written with its two-letter consonant, last
+            end = end + 2 if end + 1 < len(doc) and doc[end + 1].text == "." and not doc[end].whitespace_ else end + 1
+            letters += 1
         return end if letters >= 2 else None
     return None
 
