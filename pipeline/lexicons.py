@@ -250,6 +250,7 @@ class PeopleLexicon:
     foreign_titles: frozenset[str] = frozenset()
     birth_year_cues: frozenset[tuple[str, ...]] = frozenset()
     residence_cues: frozenset[tuple[str, ...]] = frozenset()
+    award_words: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
@@ -260,7 +261,8 @@ class PeopleLexicon:
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "between_rank_and_name")),
                    frozenset(_strings(path, data, "foreign_titles")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "birth_year_cues")),
-                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "residence_cues")))
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "residence_cues")),
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "award_words")))
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,8 @@ class PersonExtractor:
         for name in lexicon.known_people:
             self.known.add("KNOWN", [pattern(nlp.vocab, name)])
         self.between_rank_and_name = lexicon.between_rank_and_name
+        self.award_words = lexicon.award_words
+        self.award_openers = {award[0] for award in lexicon.award_words}
         # set by the Pipeline (Segmenter.words_in): a given name alone must be a word of its own ("Hải" of "Hải quân" is not)
         self.word_source: Callable[[Doc, int, int], list[tuple[int, int]]] | None = None
 
@@ -426,8 +428,9 @@ class PersonExtractor:
         one_word_places = {start for start, place in places.items() if len(place) == 1}
 
         def alone(k: int, after_cue: bool = False) -> bool:
-            if k >= len(doc):
-                return False
+            if k >= len(doc) or (texts[k].lower() in self.award_openers and any(
+                    tuple(t.lower() for t in texts[k:k + len(award)]) == award for award in self.award_words)):
+                return False  # "tặng Bằng khen": an award, not the given name of a Nguyễn Văn Bằng
             free = not taken[k] or (after_cue and k in one_word_places and doc[k].text in owners)
             # the "H" of "H'Liên" is no given name of its own
             return (free and k not in blocked and is_title(doc[k]) and not (k + 1 < len(doc) and is_title(doc[k + 1]))
