@@ -474,6 +474,9 @@ def test_roles_keep_every_role_in_order(process) -> None:
     # a given name's two-letter consonant written whole as the last initial; a degree is no name
     ("Công an bắt N.V.Tr. (SN 1990), L.V.Th. và bệnh nhân T.Q.Kh, 45 tuổi.", ["N.V.Tr.", "L.V.Th.", "T.Q.Kh"]),
     ("Ông Lê Văn An, Ph.D., giảng viên, phát biểu.", ["Lê Văn An"]),
+    # a capitalised honorific before a surname opens no name (Ông is a surname too: Ông Thị Hoa)
+    ("Sóng lớn làm ngư dân bị thương. Ông Vũ Văn Lịch (SN 1979), máy trưởng, cố khắc phục. Bà Ông Thị Hoa (SN 1980) "
+     "cho biết.", ["Vũ Văn Lịch", "Ông Thị Hoa"]),
     # an award whose first word is a given name of the story is the award's
     ("Đại úy Nguyễn Văn Bằng được khen. Tư lệnh tặng Bằng khen cho đơn vị. Bằng cho biết.",
      ["Nguyễn Văn Bằng", "Bằng"]),

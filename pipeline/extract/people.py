@@ -172,6 +172,9 @@ class PersonExtractor:
             self.known.add("KNOWN", [pattern(nlp.vocab, name)])
         self.between_rank_and_name = lexicon.between_rank_and_name
         self.award_words = lexicon.award_words
+        # one-word honorifics written capitalised ("Ông", "Bà"): also surnames ("Ông Văn Dũng"), but one before
+        # another surname opens the name after it ("Ông Vũ Văn Lịch (SN 1979)" is Vũ Văn Lịch)
+        self.capital_honorifics = {h for h in lexicon.honorifics if " " not in h and h[:1].isupper()}
         self.award_openers = {award[0] for award in lexicon.award_words}
         # set by the Pipeline (Segmenter.words_in): a given name alone must be a word of its own ("Hải" of "Hải quân" is not)
         self.word_source: Callable[[Doc, int, int], list[tuple[int, int]]] | None = None
@@ -321,7 +324,8 @@ class PersonExtractor:
             start = end - length
             if start < 0 or not all(is_title(t) or t.text in APOSTROPHES for t in doc[start:end]) or start in place_starts:
                 return None
-            if start > 0 and is_title(doc[start - 1]) and start not in honorific_ends:
+            if (start > 0 and is_title(doc[start - 1]) and start not in honorific_ends
+                    and not (doc[start - 1].text in self.capital_honorifics and doc[start].text in self.surnames)):
                 continue
             found = self.name_end(doc, start, blocked, need_surname=need_surname or start not in honorific_ends)
             if found == end:
