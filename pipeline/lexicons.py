@@ -251,6 +251,7 @@ class PeopleLexicon:
     birth_year_cues: frozenset[tuple[str, ...]] = frozenset()
     residence_cues: frozenset[tuple[str, ...]] = frozenset()
     award_words: frozenset[tuple[str, ...]] = frozenset()
+    nationality_cues: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
@@ -262,7 +263,8 @@ class PeopleLexicon:
                    frozenset(_strings(path, data, "foreign_titles")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "birth_year_cues")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "residence_cues")),
-                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "award_words")))
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "award_words")),
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "nationality_cues")))
 
 
 @dataclass(frozen=True)

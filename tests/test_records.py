@@ -474,6 +474,11 @@ def test_roles_keep_every_role_in_order(process) -> None:
     # a given name's two-letter consonant written whole as the last initial; a degree is no name
     ("Công an bắt N.V.Tr. (SN 1990), L.V.Th. và bệnh nhân T.Q.Kh, 45 tuổi.", ["N.V.Tr.", "L.V.Th.", "T.Q.Kh"]),
     ("Ông Lê Văn An, Ph.D., giảng viên, phát biểu.", ["Lê Văn An"]),
+    # a nationality after a name, as a birth year; a village's prestige person; Mông and Jrai surnames
+    ("Quý đã cấu kết với Hoàng Triết (quốc tịch Trung Quốc) gom hàng; liên hệ với Dư Kiến Hoa (SN 1979, quốc tịch "
+     "Trung Quốc).", ["Hoàng Triết", "Dư Kiến Hoa"]),
+    ("Cử tri Và Bá Dế kiến nghị. Đồn đã cùng người có uy tín Y Kuăl Êban vận động; già làng Rơ Mah Thuý dự.",
+     ["Và Bá Dế", "Y Kuăl Êban", "Rơ Mah Thuý"]),
     # a capitalised honorific before a surname opens no name (Ông is a surname too: Ông Thị Hoa)
     ("Sóng lớn làm ngư dân bị thương. Ông Vũ Văn Lịch (SN 1979), máy trưởng, cố khắc phục. Bà Ông Thị Hoa (SN 1980) "
      "cho biết.", ["Vũ Văn Lịch", "Ông Thị Hoa"]),

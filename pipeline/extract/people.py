@@ -156,8 +156,9 @@ class PersonExtractor:
     def __init__(self, nlp: Language, lexicon: PeopleLexicon):
         self.surnames = lexicon.surnames
         self.foreign_titles = {title.lower() for title in lexicon.foreign_titles}
-        self.birth_year_cues = lexicon.birth_year_cues
-        self.birth_year_openers = {cue[0] for cue in lexicon.birth_year_cues}
+        # what opens a suspect's details after the name, as a birth year does ("Hoàng Triết (quốc tịch Trung Quốc)")
+        self.detail_cues = lexicon.birth_year_cues | lexicon.nationality_cues
+        self.detail_openers = {cue[0] for cue in self.detail_cues}
         self.honorifics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for honorific in (*lexicon.honorifics, *lexicon.cues):
             self.honorifics.add("HONORIFIC", [pattern(nlp.vocab, honorific)])
@@ -300,8 +301,9 @@ class PersonExtractor:
         return spans
 
     def before_birth_year(self, doc: Doc, texts: list[str], blocked: set[int], place_starts: set[int]) -> list[Span]:
-        """``Lương Minh Tài (SN 1988, trú tại …)``, ``Hồ Văn Bảo, sinh năm 1993``, ``Lê Hoàng Phúc, 23 tuổi``: a
-        Vietnamese name before a birth year or an age, wherever it stands (police reports name suspects so, with no
+        """``Lương Minh Tài (SN 1988, trú tại …)``, ``Hồ Văn Bảo, sinh năm 1993``, ``Lê Hoàng Phúc, 23 tuổi``, ``Hoàng
+        Triết (quốc tịch Trung Quốc)``: a name opening with a surname before a birth year, an age or a nationality,
+        wherever it stands (police reports name suspects so, with no
         other cue)."""
         spans = []
         for k in range(2, len(texts) - 1):
@@ -309,8 +311,8 @@ class PersonExtractor:
                 continue
             # "(SN 1988", ", sinh năm 1993", and an age: "(39 tuổi", ", 25 tuổi"
             age = texts[k + 1].isdigit() and k + 2 < len(texts) and texts[k + 2].lower() == "tuổi"
-            if age or (texts[k + 1].lower() in self.birth_year_openers and any(
-                    tuple(t.lower() for t in texts[k + 1:k + 1 + len(cue)]) == cue for cue in self.birth_year_cues)):
+            if age or (texts[k + 1].lower() in self.detail_openers and any(
+                    tuple(t.lower() for t in texts[k + 1:k + 1 + len(cue)]) == cue for cue in self.detail_cues)):
                 name = self.name_before(doc, k, blocked, place_starts, set(), "people.birth_year", need_surname=True)
                 if name is not None:
                     spans.append(name)
