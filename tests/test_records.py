@@ -474,6 +474,10 @@ def test_roles_keep_every_role_in_order(process) -> None:
     # a given name's two-letter consonant written whole as the last initial; a degree is no name
     ("Công an bắt N.V.Tr. (SN 1990), L.V.Th. và bệnh nhân T.Q.Kh, 45 tuổi.", ["N.V.Tr.", "L.V.Th.", "T.Q.Kh"]),
     ("Ông Lê Văn An, Ph.D., giảng viên, phát biểu.", ["Lê Văn An"]),
+    # details that give another country vouch for a foreign name without a Vietnamese surname; ours does not
+    ("Lực lượng bắt L.V.N. (SN 1992) và Bun Lọt (SN 1989, quốc tịch Lào). Vụ án do Xổm Phết Vi La Vông (SN 1986, quốc "
+     "tịch Lào) cầm đầu. Hằng mua ma túy của Chhay Vanna, quốc tịch Campuchia, tại Bavet. Ban Quản lý (quốc tịch Việt "
+     "Nam) họp.", ["L.V.N.", "Bun Lọt", "Xổm Phết Vi La Vông", "Chhay Vanna"]),
     # a nationality after a name, as a birth year; a village's prestige person; Mông and Jrai surnames
     ("Quý đã cấu kết với Hoàng Triết (quốc tịch Trung Quốc) gom hàng; liên hệ với Dư Kiến Hoa (SN 1979, quốc tịch "
      "Trung Quốc).", ["Hoàng Triết", "Dư Kiến Hoa"]),

@@ -20,6 +20,8 @@ from ..segment import PIECE, is_acronym_form, looks_like_word, text_of  # noqa: 
 
 # what a span's extension attributes hold, in the order of the record kept per span in ``doc.user_data``
 VALUES = ("normalized", "source", "attrs")
+# the country the news is of: a body or a person of it is ours, not the other side's
+HOME_COUNTRY = "Việt Nam"
 
 
 def _key(label: str, start_char: int, end_char: int) -> tuple:

@@ -49,8 +49,8 @@ from ..segment import (DocumentWords, SentenceIndex, is_acronym_form, sentence_r
                        token_texts, tokens_text)
 from .acronyms import ROMAN_NUMERAL, UNIT_CODE
 from .base import (
-    PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text, span_values,
-    spans_of,
+    HOME_COUNTRY, PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text,
+    span_values, spans_of,
 )
 
 # unit words only places abroad have: a bare one is the foreign place of that word the document names
@@ -71,7 +71,6 @@ BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", 
 FOREIGN_LEVELS = {"foreign_region", "foreign_district", "country"}
 # places an organization's name keeps as written
 KEPT_IN_NAMES = FOREIGN_LEVELS | {"border_gate"}
-HOME_COUNTRY = "Việt Nam"
 # the registry's kinds of a city's or region's military command: their Party committee is the command's
 CITY_COMMANDS = ("military_region", "military_command")
 # the level of a body a unit word written after its head names ("BCHQS tỉnh", "BCHQS xã")

@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon
 from ..segment import DocumentWords, token_lowers, token_texts, tokens_text
-from .base import (add_spans, is_title, make_span, pattern, span_starting_at, span_text, spans_of,
+from .base import (HOME_COUNTRY, add_spans, is_title, make_span, pattern, span_starting_at, span_text, spans_of,
                    span_values)
 
 MIN_NAME, MAX_NAME = 2, 4
@@ -50,6 +50,8 @@ ROLE_APPOSITION = {",", "-", "–", "—"}
 BYLINE_SEPARATORS = {"-", "–", ",", "và"}
 # PLACE levels outside Vietnam: a name after "Đại sứ Nhật Bản" or "Tỉnh trưởng tỉnh Attapeu" may be foreign
 FOREIGN_PLACE_LEVELS = {"country", "foreign_region"}
+# how far a person's details after the name are read for a nationality ("(SN 1990, trú tại …, quốc tịch Lào)")
+MAX_DETAIL_WORDS = 16
 
 
 def is_foreign(place: Span) -> bool:
@@ -159,6 +161,7 @@ class PersonExtractor:
         # what opens a suspect's details after the name, as a birth year does ("Hoàng Triết (quốc tịch Trung Quốc)")
         self.detail_cues = lexicon.birth_year_cues | lexicon.nationality_cues
         self.detail_openers = {cue[0] for cue in self.detail_cues}
+        self.nationality_cues = lexicon.nationality_cues
         self.honorifics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for honorific in (*lexicon.honorifics, *lexicon.cues):
             self.honorifics.add("HONORIFIC", [pattern(nlp.vocab, honorific)])
@@ -313,15 +316,32 @@ class PersonExtractor:
             age = texts[k + 1].isdigit() and k + 2 < len(texts) and texts[k + 2].lower() == "tuổi"
             if age or (texts[k + 1].lower() in self.detail_openers and any(
                     tuple(t.lower() for t in texts[k + 1:k + 1 + len(cue)]) == cue for cue in self.detail_cues)):
-                name = self.name_before(doc, k, blocked, place_starts, set(), "people.birth_year", need_surname=True)
+                # "Bun Lọt (SN 1989, quốc tịch Lào)": details that give another country vouch for a foreign name
+                foreign = self.foreign_details(texts, k + 1)
+                name = self.name_before(doc, k, blocked, place_starts, set(), "people.birth_year", need_surname=True,
+                                        foreign=foreign)
                 if name is not None:
                     spans.append(name)
         return spans
 
+    def foreign_details(self, texts: list[str], k: int) -> bool:
+        """Whether the details of a person from token ``k`` (to the closing parenthesis or the clause's end) give a
+        nationality other than Vietnamese: ``SN 1990, quốc tịch Lào``."""
+        for j in range(k, min(k + MAX_DETAIL_WORDS, len(texts))):
+            if texts[j] in (")", ";", "."):
+                return False
+            cue = next((cue for cue in self.nationality_cues
+                        if tuple(t.lower() for t in texts[j:j + len(cue)]) == cue), None)
+            if cue is not None:
+                country = " ".join(texts[j + len(cue):j + len(cue) + 2])
+                return bool(country) and not country.startswith(HOME_COUNTRY)
+        return False
+
     def name_before(self, doc: Doc, end: int, blocked: set[int], place_starts: set[int], honorific_ends: set[int],
-                    source: str, need_surname: bool = False) -> Span | None:
+                    source: str, need_surname: bool = False, foreign: bool = False) -> Span | None:
         """The name that ends right before token ``end`` and does not continue a longer capitalised run (it would
-        be the end of an organization's name); a foreign one only after a capitalised honorific."""
+        be the end of an organization's name); a foreign one only after a capitalised honorific or where the
+        details after it say so (``foreign``)."""
         for length in range(2, MAX_FOREIGN_NAME + 1):
             start = end - length
             if start < 0 or not all(is_title(t) or t.text in APOSTROPHES for t in doc[start:end]) or start in place_starts:
@@ -329,7 +349,8 @@ class PersonExtractor:
             if (start > 0 and is_title(doc[start - 1]) and start not in honorific_ends
                     and not (doc[start - 1].text in self.capital_honorifics and doc[start].text in self.surnames)):
                 continue
-            found = self.name_end(doc, start, blocked, need_surname=need_surname or start not in honorific_ends)
+            found = self.name_end(doc, start, blocked,
+                                  need_surname=(need_surname or start not in honorific_ends) and not foreign)
             if found == end:
                 return make_span(doc, start, end, "PERSON", tokens_text(doc, start, end), source)
             return None
