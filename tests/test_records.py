@@ -471,6 +471,9 @@ def test_roles_keep_every_role_in_order(process) -> None:
 @pytest.mark.parametrize(("text", "names"), [
     ("Bệnh nhân N.T.H. (SN 1985) được cách ly.", ["N.T.H."]),
     ("Đối tượng Đ.V.T (SN 1990) bị bắt cùng ông D. và Nguyễn Văn T. (SN 1979).", ["Đ.V.T", "D.", "Nguyễn Văn T."]),
+    # initials opening a sentence, after the stop of the one before
+    ("Các ngư dân được đưa về cảng. L.V.C. được chuyển đến bệnh viện. K.T.N. (SN 1999) và P.Q.H. bị bắt.",
+     ["L.V.C.", "K.T.N.", "P.Q.H."]),
     # a given name's two-letter consonant written whole as the last initial; a degree is no name
     ("Công an bắt N.V.Tr. (SN 1990), L.V.Th. và bệnh nhân T.Q.Kh, 45 tuổi.", ["N.V.Tr.", "L.V.Th.", "T.Q.Kh"]),
     ("Ông Lê Văn An, Ph.D., giảng viên, phát biểu.", ["Lê Văn An"]),

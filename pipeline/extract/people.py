@@ -388,8 +388,9 @@ class PersonExtractor:
         spans = []
         k = 0
         while k < len(texts) - 1:
+            # not inside another run of initials ("N.T.H." read from its "T"); a sentence's stop before is no such run
             if not (len(texts[k]) == 1 and texts[k].isupper() and texts[k + 1] == "." and k not in blocked
-                    and (k == 0 or texts[k - 1] != ".")):
+                    and (k == 0 or texts[k - 1] != "." or doc[k - 1].whitespace_)):
                 k += 1
                 continue
             end = initials_end(doc, k)
