@@ -141,6 +141,8 @@ class OrganizationLexicon:
     service_ranks: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # an organ written alone → the heads of the bodies it is an organ of ("Ban Giám đốc" → "Công an tỉnh" …)
     organs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # sub-units written alone that are of the body the story is about, not of the body named last ("Phòng Tham mưu")
+    story_sub_units: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -164,7 +166,8 @@ class OrganizationLexicon:
                    tuple(nfc(name) for name in _strings(path, data, "never_referred_back")),
                    tuple(nfc(words).lower() for words in _strings(path, data, "name_tails")),
                    _name_lists(path, data, "service_ranks"),
-                   _name_lists(path, data, "organs"))
+                   _name_lists(path, data, "organs"),
+                   tuple(nfc(head) for head in _strings(path, data, "story_sub_units")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

@@ -940,3 +940,16 @@ def test_a_hospitals_clinical_department(process, text: str, short: str, expecte
 ])
 def test_the_party_committee_of_a_command(process, text: str, expected: str) -> None:
     assert org_mentions(process, text)["Đảng ủy"].normalized == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a staff department alone, sentences after another body: of the body the story names most
+    ("Bộ đội Biên phòng tỉnh Lai Châu hội đàm với Hồng Hà. BĐBP tỉnh Lai Châu đề nghị phối hợp. Công an tỉnh Lai Châu "
+     "cử đại diện dự. Theo báo cáo của Phòng Tham mưu, hai bên tuần tra 12 lần.",
+     "Phòng Tham mưu Bộ đội Biên phòng tỉnh Lai Châu"),
+    # an owner in its own sentence still wins
+    ("Bộ đội Biên phòng tỉnh Lai Châu hội đàm với Hồng Hà. BĐBP tỉnh Lai Châu đề nghị phối hợp. Trung tá Lò Văn Hùng, "
+     "Trưởng Phòng Tham mưu, Công an tỉnh Lai Châu cho biết.", "Phòng Tham mưu Công an tỉnh Lai Châu"),
+])
+def test_a_staff_department_is_of_the_body_the_story_is_about(process, text: str, expected: str) -> None:
+    assert org_mentions(process, text)["Phòng Tham mưu"].normalized == expected

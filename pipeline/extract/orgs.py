@@ -189,7 +189,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
                        fixed_owners: dict[str, tuple[str, ...]] | None = None,
                        as_force: Callable[[str], str] = str,
                        sentence_of: Callable[[], SentenceIndex] | None = None,
-                       foreign_heads: Collection[str] = ()) -> None:
+                       foreign_heads: Collection[str] = (), story_heads: Collection[str] = ()) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -205,7 +205,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     with one of ``foreign_places``: ``Công an tỉnh Savannakhet``) owns a sub-unit of its own sentence only (``Về
     phía tỉnh Savannakhet, …, Trưởng Phòng Cảnh sát hình sự``), never one of a later sentence about our side.
     A sub-unit whose owners are all bodies only other countries have (``foreign_heads``: the ``Phòng Chống ma túy``
-    of a Cambodian province's ``Cảnh sát tỉnh``) is that foreign body's in any sentence.
+    of a Cambodian province's ``Cảnh sát tỉnh``) is that foreign body's in any sentence. A staff department of
+    ``story_heads`` (``Phòng Tham mưu``) is of the owner the document names most, unless one stands in its sentence.
     ``fixed_owners``: the registry's unit names (by :func:`form_key`) whose owners it names (``Phòng Cảnh sát hình
     sự`` → ``Công an``): only those own them, whatever the head's parents allow. ``as_force`` names an owner
     that is a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ đội Biên phòng tỉnh X``).
@@ -283,6 +284,17 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         return next((before for before in reversed(spans[:k]) if owns(before, head, unit)
                      and (abroad or not is_foreign(before) or same_sentence(before, spans[k]))), None)
 
+    def story_owner(k: int, head: str, unit: Span | None, nearest: Span | None) -> Span | None:
+        # a staff department alone: the owner the document names most (the last on a tie), unless the nearest one
+        # stands in its own sentence
+        if head not in story_heads or nearest is None or same_sentence(nearest, spans[k]):
+            return nearest
+        candidates = [span for span in spans if owns(span, head, unit) and not is_foreign(span)]
+        counts = Counter(as_force(span_values(span)[0] or span_text(span)) for span in candidates)
+        best = max(counts.values(), default=0)
+        return next((span for span in reversed(spans[:k]) if span in candidates
+                     and counts[as_force(span_values(span)[0] or span_text(span))] == best), nearest)
+
     def staff_organ(k: int, head: str) -> str | None:
         # "Phòng Tuyên huấn" in a military region's story that names no "Cục Chính trị": a department of that
         # region's political department, whose owners sub_unit_parents gives ("Cục Chính trị Quân khu 4")
@@ -305,7 +317,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         head = heads[k]
         if head is None or k in written_after:
             continue
-        owner = owner_named_after(k) or last_owner(k, head, span)
+        owner = owner_named_after(k) or story_owner(k, head, span, last_owner(k, head, span))
         if owner is not None:
             span._.normalized = joined(span_values(span)[0], as_force(span_values(owner)[0] or span_text(owner)), head)
         elif (organ := staff_organ(k, head)) is not None:
@@ -452,7 +464,7 @@ class OrganizationExtractor:
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
-                           self.lexicon.foreign_heads)
+                           self.lexicon.foreign_heads, self.lexicon.story_sub_units)
         complete_numbered(spans)
         add_spans(doc, "ORG", spans)
         return doc
