@@ -140,16 +140,38 @@ def _value(span: Span) -> str:
     return span_values(span)[0] or span_text(span)
 
 
-def full_name(name: str, full_names: set[str]) -> str:
+def full_name(name: str, full_names: set[str], recent: dict[str, int] | None = None) -> str:
     """A given name alone (``Hải``, ``Sa Rươne``) stands for the one longer name of the document that ends with it;
     one initial (``H.``) for the one name in initials that ends with it (``N.T.H.``); an Ê Đê or M'nông given name,
-    which comes first (``Y Blim``), for the one longer name that begins with it (``Y Blim Êban``)."""
+    which comes first (``Y Blim``), for the one longer name that begins with it (``Y Blim Êban``). Where several
+    do, it stands for the one named last before it (``recent``: a name → where it was last written).
+
+        >>> full_name("Tuấn", {"Nguyễn Đình Tuấn", "Thân Văn Tuấn"}, {"Nguyễn Đình Tuấn": 3, "Thân Văn Tuấn": 40})
+        'Thân Văn Tuấn'
+        >>> full_name("Tuấn", {"Nguyễn Đình Tuấn", "Thân Văn Tuấn"})
+        'Tuấn'
+    """
     initial = len(name) == 2 and name[1] == "." and name[0].isupper()
     given_first = name.startswith(GIVEN_FIRST)
     matches = [full for full in full_names if full.endswith(" " + name)
                or (initial and full.endswith("." + name) and " " not in full)
                or (given_first and full.startswith(name + " "))]
-    return matches[0] if len(matches) == 1 else name
+    if len(matches) == 1:
+        return matches[0]
+    seen = [full for full in matches if recent and full in recent]
+    return max(seen, key=lambda full: recent[full]) if seen and recent else name
+
+
+def record_names(persons: list[Span], full_names: set[str]) -> dict[int, str]:
+    """The record name of each PERSON mention, by its start: its own, or the full name a given name stands for (the
+    one named last before it where the document has several: ``Ông Tuấn`` after ``Thân Văn Tuấn``)."""
+    recent: dict[str, int] = {}
+    names: dict[int, str] = {}
+    for person in sorted(persons, key=lambda span: span.start):
+        name = full_name(_value(person), full_names, recent)
+        names[person.start] = name
+        recent[name] = person.start
+    return names
 
 
 def passive_after(lower: list[str], k: int) -> bool:
@@ -581,7 +603,7 @@ class RecordLinker:
         return _phrase_ending_at(s.lower, self.name_phrase_start(s, start), REPLACES) is not None
 
     def replaced_posts(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]], index: SentenceIndex,
-                       events: OrderedDict[str, list[RoleEvent]], full_names: set[str]) -> None:
+                       events: OrderedDict[str, list[RoleEvent]], name_of: dict[int, str]) -> None:
         """``B được bổ nhiệm giữ chức Giám đốc …, thay Thiếu tướng A``: A held the post, a former role of A's
         (``records.replaced``); the post is the one linked to a name of the sentence nearest to A."""
         for person in persons:
@@ -593,13 +615,13 @@ class RecordLinker:
                      for e in after[other.start] if e.source == "records.link" and e.position is not None]
             if given:
                 post = min(given, key=lambda pair: pair[0])[1]
-                held = events[full_name(_value(person), full_names)]
+                held = events[name_of[person.start]]
                 # in text order among the person's roles: the post was held before what comes after it
                 at = next((i for i, event in enumerate(held) if event.at > post.at), len(held))
                 held.insert(at, replace(post, source="records.replaced", former=True, mention_ids=list(post.mention_ids)))
 
     def successor_posts(self, s: _Spans, persons: list[Span], events: OrderedDict[str, list[RoleEvent]],
-                        full_names: set[str], sentences: list[tuple[int, int]], index: SentenceIndex) -> None:
+                        name_of: dict[int, str], sentences: list[tuple[int, int]], index: SentenceIndex) -> None:
         """``Thay đồng chí Đăng là Đại tá B``, ``Người kế nhiệm đồng chí Tuệ là Trung tá B``: B takes the post the
         one replaced leaves, the first the document gives them (``records.successor``), after the posts the sentence
         gives B (``…là Đại tá B, Phó Sư đoàn trưởng, Tham mưu trưởng Sư đoàn``: what B held until now)."""
@@ -634,7 +656,7 @@ class RecordLinker:
                 k = s.ranks[k].end
             if by_start.get(k) is not successor:
                 continue
-            held = [e for e in sorted(events[full_name(_value(before), full_names)], key=lambda e: e.at) if e.position]
+            held = [e for e in sorted(events[name_of[before.start]], key=lambda e: e.at) if e.position]
             # a membership (Tỉnh ủy viên) is no post one is succeeded in, where an office is held
             held = [e for e in held if e.position not in self.lexicon.secondary_roles and not e.secondary] or held
             if stated is not None:
@@ -648,7 +670,7 @@ class RecordLinker:
                 post = replace(held[0], former=False)  # the post left: the first the document gives them
                 n = index.get(successor.start)
                 at = sentences[n][1] if n is not None else successor.end
-                events[full_name(_value(successor), full_names)].append(
+                events[name_of[successor.start]].append(
                     replace(post, at=at, source="records.successor", mention_ids=list(post.mention_ids)))
 
     @staticmethod
@@ -1451,7 +1473,7 @@ class RecordLinker:
         side_places = self.side_places(s, index)
         titles = {s.id(title): title for title in s.positions.values()}
         anaphors = self.anaphors(s, persons, index)
-        full_names = {_value(m) for m in persons if len(m) > 1}
+        name_of = record_names(persons, {_value(m) for m in persons if len(m) > 1})
         events: OrderedDict[str, list[RoleEvent]] = OrderedDict()
         ids: dict[str, list[str]] = {}
         details: dict[str, list[int | str | None]] = {}
@@ -1459,7 +1481,7 @@ class RecordLinker:
         doc_date = doc.user_data.get("doc_date")
         year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
         for person in persons:
-            name = full_name(_value(person), full_names)
+            name = name_of[person.start]
             found = events.setdefault(name, [])
             ids.setdefault(name, []).append(s.id(person))
             known = details.setdefault(name, [None, None])
@@ -1513,8 +1535,8 @@ class RecordLinker:
                 else:
                     event.place = self.title_place(s, event, titles, side_place)
             found.extend(written + given)
-        self.replaced_posts(s, persons, after, index, events, full_names)
-        self.successor_posts(s, persons, events, full_names, sentences, index)
+        self.replaced_posts(s, persons, after, index, events, name_of)
+        self.successor_posts(s, persons, events, name_of, sentences, index)
         records = [_record(f"p{i}", name, person_events, ids[name], self.lexicon.secondary_roles)
                    for i, (name, person_events) in enumerate(events.items(), start=1)]
         for record in records:

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.lexicons import LexiconError, RelationLexicon
-from pipeline.resolve import unit_of_title
+from pipeline.resolve import full_name, unit_of_title
 
 Record = tuple["str | None", "str | None", "str | None"]
 
@@ -990,3 +990,18 @@ def test_a_relieved_post_is_a_former_role(process, text: str, name: str, former:
 def test_the_place_a_title_without_a_body_is_held_in(process, text: str, name: str, place: str | None) -> None:
     person = next(p for p in process(text).people if p.name == name)
     assert {r.place for r in person.roles if r.position is not None} == {place}
+
+
+def test_a_given_name_two_full_names_end_with_is_the_one_named_last() -> None:
+    # "Ông Tuấn" after "Thân Văn Tuấn" is his, though "Nguyễn Đình Tuấn" was named before: no record of its own
+    assert full_name("Tuấn", {"Nguyễn Đình Tuấn", "Thân Văn Tuấn"},
+                     {"Nguyễn Đình Tuấn": 3, "Thân Văn Tuấn": 40}) == "Thân Văn Tuấn"
+    assert full_name("Tuấn", {"Nguyễn Đình Tuấn", "Thân Văn Tuấn"}, {}) == "Tuấn"
+
+
+def test_a_shared_given_name_joins_the_person_named_last(process) -> None:
+    text = ("Dự kỳ họp có ông Nguyễn Đình Tuấn, Phó Trưởng Ban Tổ chức Trung ương. Ông Thân Văn Tuấn, Phó Bí thư Tỉnh ủy "
+            "được bầu giữ chức Chủ tịch UBND tỉnh Bắc Ninh. Ông Tuấn sinh năm 1975.")
+    people = {p.name: p for p in process(text).people}
+    assert set(people) == {"Nguyễn Đình Tuấn", "Thân Văn Tuấn"}
+    assert people["Thân Văn Tuấn"].birth_year == 1975
