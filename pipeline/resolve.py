@@ -1397,17 +1397,21 @@ class RecordLinker:
         titles before it that name none and may be held in it."""
         lent: dict[int, Span] = {}
         for run in self.runs(s, persons):
-            last = [e for e in after[run[-1].start] if e.source == "records.apposition"]
-            position = s.positions.get(last[-1].at) if last else None
-            body = s.orgs.get(position.end) if position is not None and last[-1].organization else None
-            earlier = [[e for e in after[p.start] if e.source == "records.apposition"] for p in run[:-1]]
-            if body is None or not earlier or not all(
-                    events and all(e.position is not None and e.organization is None
-                                   and self.held_in(e.position, _value(body)) for e in events)
-                    for events in earlier):
-                continue
-            for person in run[:-1]:
-                lent[person.start] = body
+            # the items with titles only, up to the next item that writes its body ("A, Chỉ huy trưởng và B, Tham mưu
+            # trưởng Bộ CHQS tỉnh và C, Phó Giám đốc Công an tỉnh": A's is B's body, not C's)
+            pending: list[tuple[Span, list[RoleEvent]]] = []
+            for person in run:
+                events = [e for e in after[person.start] if e.source == "records.apposition"]
+                if events and all(e.position is not None and e.organization is None for e in events):
+                    pending.append((person, events))
+                    continue
+                position = s.positions.get(events[-1].at) if events else None
+                body = s.orgs.get(position.end) if position is not None and events[-1].organization else None
+                if body is not None and all(self.held_in(e.position or "", _value(body))
+                                            for _, titles in pending for e in titles):
+                    for earlier, _ in pending:
+                        lent[earlier.start] = body
+                pending = []
         return lent
 
     # --- the record ------------------------------------------------------------------------------

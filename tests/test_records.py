@@ -90,6 +90,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Quang Huấn": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Thanh Hóa"),
         "Hà Văn Thường": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Thanh Hóa"),
     }),
+    # the items up to the next one that writes its body take that body, not the body of a later item
+    ("Cùng dự có các đại tá Lường Văn Chiến, Chỉ huy trưởng và Vũ Đình Khiêm, Tham mưu trưởng Bộ CHQS tỉnh Điện Biên "
+     "và Đại tá Lò Văn Biên, Phó Giám đốc Công an tỉnh Điện Biên.", {
+        "Lường Văn Chiến": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Điện Biên"),
+        "Lò Văn Biên": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Điện Biên"),
+    }),
     # a delegation's body is the body of the titles of its members that name none
     ("Đoàn Cảnh sát tỉnh Kandal do Thiếu tướng Chea Sophorn, Giám đốc dẫn đầu; cùng đi có Đại tá Ly Chanthy, Phó Giám "
      "đốc phụ trách lực lượng cảnh sát biên giới.", {
