@@ -1210,6 +1210,18 @@ class RecordLinker:
         return starts.get(held.mention_ids[0], 0) if held is not None and held.mention_ids else None
 
     @staticmethod
+    def same_title_body_before(s: _Spans, record: PersonRecord, at: int | None) -> str | None:
+        """``bầu bổ sung Phó Chủ tịch UBND tỉnh … tân Phó Chủ tịch A``: for a final title with no body, the body
+        written right after the last earlier mention of the same title in the document."""
+        if at is None or record.position is None:
+            return None
+        for start in sorted((p for p in s.positions if p < at), reverse=True):
+            position = s.positions[start]
+            if _value(position) == record.position and position.end in s.orgs:
+                return _value(s.orgs[position.end])
+        return None
+
+    @staticmethod
     def bodies_before(s: _Spans, at: int) -> list[str]:
         """The organizations named before token ``at``, the last one first."""
         return [_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)]
@@ -1559,7 +1571,8 @@ class RecordLinker:
                             if role.organization and self.held_in(record.position, role.organization)), None)
                 found = (own or unit_of_title(record.position, units if foreign else ours)
                          or self.unit_named_before(s, record, starts, foreign)
-                         or self.title_body_before(s, record, starts, index))
+                         or self.title_body_before(s, record, starts, index)
+                         or (None if foreign else self.same_title_body_before(s, record, at)))
                 record.organization = self.as_force(found) if found is not None else None
         return records
 

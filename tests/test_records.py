@@ -90,6 +90,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Quang Huấn": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Thanh Hóa"),
         "Hà Văn Thường": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Thanh Hóa"),
     }),
+    # a last title with no body anywhere near: the body the same title was written with before, in another sentence
+    ("Bà Chu Thị Hằng trình bày tờ trình bầu bổ sung Phó Chủ tịch UBND tỉnh Bắc Ninh. Đại biểu tán thành. Bí thư Tỉnh "
+     "ủy đề nghị tân Phó Chủ tịch Lê Thị Thu Hà sớm tiếp nhận lĩnh vực văn hóa - xã hội.",
+     {"Lê Thị Thu Hà": (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bắc Ninh")}),
     # the items up to the next one that writes its body take that body, not the body of a later item
     ("Cùng dự có các đại tá Lường Văn Chiến, Chỉ huy trưởng và Vũ Đình Khiêm, Tham mưu trưởng Bộ CHQS tỉnh Điện Biên "
      "và Đại tá Lò Văn Biên, Phó Giám đốc Công an tỉnh Điện Biên.", {
