@@ -112,6 +112,8 @@ HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại")})
 # the words before a successor whose predecessor is the name written before them ("…; người kế nhiệm là Đại tá B")
 SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhiệm", "là")})
+# the most tokens of a body's head between a title and the count of its places ("Bộ Chỉ huy Quân sự hai tỉnh …")
+MAX_HEAD_WORDS = 7
 # the most tokens of a post between a relieving verb and "đối với" ("Phó Chủ tịch UBND tỉnh Điện Biên")
 RELIEVED_POST_WORDS = 20
 
@@ -950,14 +952,53 @@ class RecordLinker:
                     given.setdefault(person.start, []).append(role)
         return given
 
-    def head_name(self, s: _Spans, start: int, end: int) -> str:
+    def plural_places(self, s: _Spans, persons: list[Span]) -> dict[int, list[RoleEvent]]:
+        """``Các đại tá A và B, Chỉ huy trưởng Bộ CHQS hai tỉnh Hà Tĩnh và Quảng Trị``: a list of names whose one
+        title is held in a body of as many places as there are names, each its own, in the order written (as after
+        ``lần lượt``; ``records.respectively``)."""
+        doc = s.doc
+        given: dict[int, list[RoleEvent]] = {}
+        for run in self.runs(s, persons):
+            k = run[-1].end
+            if len(run) < 2 or k + 1 >= len(doc) or doc[k].text != "," or k + 1 not in s.positions:
+                continue
+            position = s.positions[k + 1]
+            head_end = position.end
+            count = next((t for t in range(head_end + 1, min(head_end + MAX_HEAD_WORDS, len(doc) - 1))
+                          if s.lower[t] in self.lexicon.plural_units and s.lower[t + 1] in UNIT_LEVELS), None)
+            if count is None:
+                continue
+            places: list[Span] = []
+            t = count + 2
+            while t in s.places:
+                places.append(s.places[t])
+                t = s.places[t].end
+                if t < len(doc) and s.lower[t] in (",", "và"):
+                    t += 1
+            if len(places) != len(run):
+                continue
+            head = self.template_name(s, head_end, count)
+            if head is None:
+                continue  # "Tư lệnh Quân khu 2 cùng lãnh đạo các tỉnh …": no body every place has
+            for person, place in zip(run, places):
+                given.setdefault(person.start, []).append(RoleEvent(
+                    position.start, "records.respectively", position=_value(position),
+                    organization=f"{head} {_value(place)}", mention_ids=[s.id(position), s.id(place)]))
+        return given
+
+    def template_name(self, s: _Spans, start: int, end: int) -> str | None:
         """The official name of the head written at tokens ``start:end`` that every place has (``Bộ CHQS`` →
-        ``Bộ Chỉ huy Quân sự``, as the registry's template writes it); else the text with acronyms spelled out."""
+        ``Bộ Chỉ huy Quân sự``, as the registry's template writes it), or None."""
         if self.registry is not None:
             for form in self.registry.lookup(tokens_text(s.doc, start, end)):
                 if form.role == TEMPLATE:
                     return self.registry.templates[form.entry].name
-        return s.expanded(start, end)
+        return None
+
+    def head_name(self, s: _Spans, start: int, end: int) -> str:
+        """The official name of the head written at tokens ``start:end`` that every place has (``template_name``);
+        else the text with acronyms spelled out."""
+        return self.template_name(s, start, end) or s.expanded(start, end)
 
     def bodies_of_places(self, s: _Spans, role: RoleEvent, first: int, end: int, count: int) -> list[RoleEvent] | None:
         """``Hai xã Nậm Cắn và Mỹ Lý có Trưởng Công an xã lần lượt là A và B``: a body written with its bare unit
@@ -1476,6 +1517,8 @@ class RecordLinker:
         ranks.update(self.shared_ranks(s, persons, ranks))
         promoted = self.promotions(s, persons, sentences)
         respectively = self.respectively(s, persons, sentences)
+        for start, events in self.plural_places(s, persons).items():
+            respectively.setdefault(start, events)
         appointed = self.plural_appointments(s, persons, sentences)
         relieved = self.relieved_posts(s, persons)
         given_to = self.given_posts(s, persons)

@@ -94,6 +94,14 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Bà Chu Thị Hằng trình bày tờ trình bầu bổ sung Phó Chủ tịch UBND tỉnh Bắc Ninh. Đại biểu tán thành. Bí thư Tỉnh "
      "ủy đề nghị tân Phó Chủ tịch Lê Thị Thu Hà sớm tiếp nhận lĩnh vực văn hóa - xã hội.",
      {"Lê Thị Thu Hà": (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bắc Ninh")}),
+    # a list of names with one title of a body of as many places: each its own, in order (no "lần lượt" needed)
+    ("Các đại tá Nguyễn Hữu Thịnh và Phan Đình Sơn, Chỉ huy trưởng Bộ CHQS hai tỉnh Hà Tĩnh và Quảng Trị, cùng dự.", {
+        "Nguyễn Hữu Thịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
+        "Phan Đình Sơn": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Trị"),
+    }),
+    # bad: what stands between the title and the places is no body every place has
+    ("Dự có Thiếu tướng Lê Văn Hùng và Thiếu tướng Trần Văn Nam, Tư lệnh Quân khu 4 cùng lãnh đạo hai tỉnh Hà Tĩnh và "
+     "Quảng Trị.", {"Trần Văn Nam": ("Thiếu tướng", "Tư lệnh", "Quân khu 4")}),
     # the items up to the next one that writes its body take that body, not the body of a later item
     ("Cùng dự có các đại tá Lường Văn Chiến, Chỉ huy trưởng và Vũ Đình Khiêm, Tham mưu trưởng Bộ CHQS tỉnh Điện Biên "
      "và Đại tá Lò Văn Biên, Phó Giám đốc Công an tỉnh Điện Biên.", {
