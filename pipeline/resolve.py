@@ -13,7 +13,8 @@ is the role's ``source``, as a mention's source names its rule:
     records.link          A tiếp tục giữ chức Trưởng Công an xã Y; A là Chính ủy Vùng 2;
                           A nguyên là X, được bổ nhiệm giữ chức Y; … bổ nhiệm đồng chí giữ chức …
     records.shared_link   Ông A và bà B được bầu giữ chức …; Thiếu tướng A và B, Phó Tư lệnh BĐBP
-    records.respectively  A, B và C lần lượt giữ chức Chỉ huy trưởng …; X, Y lần lượt do A, B làm …
+    records.respectively  A, B và C lần lượt giữ chức Chỉ huy trưởng …; X, Y lần lượt do A, B làm …;
+                          A và B, Chỉ huy trưởng Bộ CHQS hai tỉnh X và Y
     records.promotion     thăng quân hàm từ Thượng tá lên Đại tá đối với …: A, …; B, …
     records.replaced      B được bổ nhiệm giữ chức X, thay Thiếu tướng A  (A held X)
 
