@@ -953,3 +953,15 @@ def test_the_party_committee_of_a_command(process, text: str, expected: str) -> 
 ])
 def test_a_staff_department_is_of_the_body_the_story_is_about(process, text: str, expected: str) -> None:
     assert org_mentions(process, text)["Phòng Tham mưu"].normalized == expected
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # a bare commune-level body: the commune its own sentence names first, over the one the document names most
+    ("Kỳ họp HĐND xã Na Mèo. Xã Na Mèo có 12 bản. Ông Lương Văn Kiên được điều động đến nhận công tác tại xã Trung "
+     "Hạ, chỉ định giữ chức Bí thư Đảng ủy xã.", "Đảng ủy xã", "Đảng ủy xã Trung Hạ"),
+    # with none in its sentence: the document's commune
+    ("Kỳ họp HĐND xã Na Mèo. Xã Na Mèo có 12 bản; xã Trung Hạ có 9 bản. Ông Lương Văn Kiên giữ chức Bí thư Đảng ủy "
+     "xã.", "Đảng ủy xã", "Đảng ủy xã Na Mèo"),
+])
+def test_a_bare_commune_body_of_its_sentence(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected

@@ -1116,6 +1116,19 @@ class _Context:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
         return self._provinces
 
+    def sentence_place(self, part: Part) -> str | None:
+        """The first place of a bare unit word's level its own sentence names before it (``… đến nhận công tác tại
+        xã Trung Hạ, chỉ định giữ chức Bí thư Đảng ủy xã``: Trung Hạ, not the commune the document names most)."""
+        index = self.sentence_of()
+        sentence = index.get(part.start)
+        for place in self.place_list:
+            if place.start >= part.start:
+                break
+            value = span_values(place)[0] or ""
+            if value.startswith(part.value + " ") and index.get(place.start) == sentence:
+                return value[len(part.value) + 1:]
+        return None
+
     def sentence_of(self) -> SentenceIndex:
         """The sentence of each token, computed when first asked."""
         if self._sentence_of is None:
@@ -1187,7 +1200,7 @@ class _Context:
                 words.append(province.full)
                 continue
             if part.kind == "unit" and part.value in self.local_units:
-                words.append(f"{part.value} {self.local_units[part.value]}")
+                words.append(f"{part.value} {self.sentence_place(part) or self.local_units[part.value]}")
                 continue
             value = part.value
             if (part.kind == "acronym" and head is not None and head.kind == "head"
