@@ -48,7 +48,8 @@ from .extract.people import name_after_rank, skip_parenthesis
 from .lexicons import OrganizationLexicon, PeopleLexicon, RelationLexicon
 from .org_registry import TEMPLATE, OrgRegistry
 from .model import AcronymRecord, Mention, PersonRecord, Role
-from .segment import SentenceIndex, is_acronym_form, sentence_ranges, token_lowers, token_texts, tokens_text
+from .segment import (SentenceIndex, is_acronym_form, phrase_at, sentence_ranges, token_lowers, token_texts,
+                      tokens_text)
 
 APPOSITION = {",", "-", "–", "—", "("}
 # marks that end the stretch in which a name and its role are linked
@@ -189,14 +190,6 @@ def _phrase_ending_at(words: Sequence[str], end: int, phrases: frozenset[tuple[s
     for n in range(min(longest, end), 0, -1):
         if tuple(words[end - n:end]) in phrases:
             return end - n
-    return None
-
-
-def _phrase_at(words: Sequence[str], start: int, phrases: frozenset[tuple[str, ...]], longest: int = 5) -> int | None:
-    """End of the longest phrase of ``phrases`` that starts at token ``start`` (``words``: lower-case tokens)."""
-    for n in range(min(longest, len(words) - start), 0, -1):
-        if tuple(words[start:start + n]) in phrases:
-            return start + n
     return None
 
 
@@ -369,16 +362,16 @@ class RecordLinker:
     def role_at(self, s: _Spans, k: int) -> tuple[int, RoleEvent] | None:
         """``[nguyên|nay là] POSITION [ORG]`` or an ORG alone at token ``k``: where it ends, and the role."""
         former = False
-        marker_end = _phrase_at(s.lower, k, self.lexicon.former)
+        marker_end = phrase_at(s.lower, k, self.lexicon.former)
         if marker_end is not None and marker_end in s.positions:
             k, former = marker_end, True
         else:
             # "nay là Phó Tư lệnh": the role held now, written after a former one
-            marker_end = _phrase_at(s.lower, k, self.lexicon.current)
+            marker_end = phrase_at(s.lower, k, self.lexicon.current)
             if marker_end is not None and marker_end in s.positions:
                 k = marker_end
         if k not in s.positions:
-            member_end = _phrase_at(s.lower, k, self.lexicon.members)
+            member_end = phrase_at(s.lower, k, self.lexicon.members)
             if member_end is None:
                 return None
             # "trinh sát của Công an tỉnh", "xạ thủ súng chống tăng của Đại đội 5": what the member belongs to
@@ -431,7 +424,7 @@ class RecordLinker:
             found = self.role_at(s, k)
             if found is None:
                 break
-            now = _phrase_at(s.lower, k, self.lexicon.current) is not None  # "…, nay là Phó Tổng Tham mưu trưởng"
+            now = phrase_at(s.lower, k, self.lexicon.current) is not None  # "…, nay là Phó Tổng Tham mưu trưởng"
             k, event = found
             event.source = source
             # "nguyên Phó Sư đoàn trưởng, Tham mưu trưởng của sư đoàn": "nguyên" covers the titles listed after it
@@ -779,27 +772,27 @@ class RecordLinker:
                     return k, []  # "B thay A, người được điều động … giữ chức Y": the description and Y are A's
                 limit, end = min(len(doc), limit + len(s.persons[end])), after
                 continue
-            if end in s.positions or _phrase_at(s.lower, end, self.lexicon.former) in s.positions:
+            if end in s.positions or phrase_at(s.lower, end, self.lexicon.former) in s.positions:
                 break
             token = doc[end]
             if token.text in CLAUSE_END or end in s.persons or not _may_link(token):
                 return k, []
             end += 1
         # "A nguyên là Phó Giám đốc …": the former marker right after the name is the link (role_at reads it)
-        starts_former = end == k and _phrase_at(s.lower, k, self.lexicon.former) is not None
+        starts_former = end == k and phrase_at(s.lower, k, self.lexicon.former) is not None
         link = _phrase_ending_at(s.lower, end, self.lexicon.links) if end > k else None
         former_link = _phrase_ending_at(s.lower, end, self.lexicon.former) if end > k else None
         if link is None and former_link is None and not starts_former:
             return k, []
         gap = s.lower[k:end]
-        if any(_phrase_at(gap, i, self.lexicon.relieving) is not None for i in range(len(gap))):
+        if any(phrase_at(gap, i, self.lexicon.relieving) is not None for i in range(len(gap))):
             # "ông A, Giám đốc Sở Nội vụ, đề nghị miễn nhiệm chức danh Chủ tịch UBND tỉnh đối với ông B": the post is
             # the one B leaves, not A's
             return k, []
         end, chain = self.role_chain(s, end, "records.link")
         # "từng giữ chức": the longest phrase decides, "giữ chức" inside it gives no current role; "từng" anywhere
         # before the link tells of the past ("từng có 8 năm làm Hiệu trưởng", "nhiều năm làm Hạm trưởng")
-        past = any(_phrase_at(gap, i, self.lexicon.past_in_link) is not None for i in range(len(gap)))
+        past = any(phrase_at(gap, i, self.lexicon.past_in_link) is not None for i in range(len(gap)))
         # "có gần 10 năm làm Hải đội trưởng trước khi về Bộ Chỉ huy": a post held before something else
         before_move = s.lower[end:end + 2] == ["trước", "khi"]
         if starts_former or past or before_move or (former_link is not None and (link is None or former_link <= link)):
@@ -913,7 +906,7 @@ class RecordLinker:
         openers = {phrase[0] for phrase in self.lexicon.respectively}
         for first, last in sentences:
             for k in range(first, last):
-                end = _phrase_at(s.lower, k, self.lexicon.respectively) if s.lower[k] in openers else None
+                end = phrase_at(s.lower, k, self.lexicon.respectively) if s.lower[k] in openers else None
                 if end is None:
                     continue
                 before = [p for p in persons if first <= p.start < k]
@@ -1182,7 +1175,7 @@ class RecordLinker:
         for k in range(1, len(s.lower)):
             if s.lower[k] not in openers:
                 continue
-            end = _phrase_at(s.lower, k, self.lexicon.anaphors)
+            end = phrase_at(s.lower, k, self.lexicon.anaphors)
             if end is None or end >= len(s.lower) or end in s.persons or not s.doc[end].is_lower:
                 continue
             n = bisect_left(starts, k) - 1
@@ -1233,7 +1226,7 @@ class RecordLinker:
         """Whether a title given without a body heads an ad-hoc board: ``Trưởng ban chuyên án``, ``Trưởng ban chỉ đạo
         đội quy tập`` (``ad_hoc_boards``), or is a function taken beside the office in apposition right before
         ``làm`` (``Đại tá A, Phó Giám đốc Công an tỉnh(,) làm Trưởng ban``)."""
-        return any(_phrase_at(s.lower, title.end, self.lexicon.ad_hoc_boards) is not None
+        return any(phrase_at(s.lower, title.end, self.lexicon.ad_hoc_boards) is not None
                    or (title.start >= 2 and s.lower[title.start - 1] == "làm"
                        and self.apposition_ends_at(s, title.start - 1))
                    for title in _titles(event, positions))
@@ -1337,7 +1330,7 @@ class RecordLinker:
 
     def tells_the_past(self, s: _Spans, start: int) -> bool:
         """Whether the clause starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
-        return _phrase_at(s.lower, start, self.lexicon.former_openers) is not None
+        return phrase_at(s.lower, start, self.lexicon.former_openers) is not None
 
     @staticmethod
     def clause_start(s: _Spans, sentence_start: int, k: int) -> int:
@@ -1414,7 +1407,7 @@ class RecordLinker:
                      if e.source == "records.link" or (one_rank and e.source == "records.apposition")]
             if len(run) < 2 or not links:
                 continue
-            if any(_phrase_at(s.lower, k, self.lexicon.respectively) is not None
+            if any(phrase_at(s.lower, k, self.lexicon.respectively) is not None
                    for k in range(run[-1].end, links[0].at)):
                 continue
             together = any(word in TOGETHER for word in s.lower[run[-1].end:links[0].at])

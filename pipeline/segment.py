@@ -22,7 +22,7 @@ import functools
 import pickle
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -223,6 +223,18 @@ def token_lowers(doc: Doc) -> list[str]:
     if lowers is None:
         lowers = doc.user_data["token_lowers"] = [text.lower() for text in token_texts(doc)]
     return lowers
+
+
+def phrase_at(words: Sequence[str], start: int, phrases: Collection[tuple[str, ...]], longest: int = 5) -> int | None:
+    """End of the longest phrase of ``phrases`` that starts at token ``start`` (``words``: lower-case tokens).
+
+        >>> phrase_at(["sn", "1990", ",", "quốc", "tịch", "lào"], 3, {("quốc", "tịch")})
+        5
+    """
+    for n in range(min(longest, len(words) - start), 0, -1):
+        if tuple(words[start:start + n]) in phrases:
+            return start + n
+    return None
 
 
 def word_ranges(doc: Doc) -> list[tuple[int, int]]:

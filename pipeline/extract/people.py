@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import PeopleLexicon
-from ..segment import DocumentWords, token_lowers, token_texts, tokens_text
+from ..segment import DocumentWords, phrase_at, token_lowers, token_texts, tokens_text
 from .base import (HOME_COUNTRY, add_spans, is_title, make_span, pattern, span_starting_at, span_text, spans_of,
                    span_values)
 
@@ -180,6 +180,8 @@ class PersonExtractor:
         # another surname opens the name after it ("Ông Vũ Văn Lịch (SN 1979)" is Vũ Văn Lịch)
         self.capital_honorifics = {h for h in lexicon.honorifics if " " not in h and h[:1].isupper()}
         self.award_openers = {award[0] for award in lexicon.award_words}
+        # the most words of a details cue or an award, as far as ``phrase_at`` looks for one
+        self.longest_phrase = max(map(len, (*self.detail_cues, *self.award_words)), default=1)
         # set by the Pipeline (Segmenter.words_in): a given name alone must be a word of its own ("Hải" of "Hải quân" is not)
         self.word_source: Callable[[Doc, int, int], list[tuple[int, int]]] | None = None
 
@@ -309,31 +311,31 @@ class PersonExtractor:
         wherever it stands (police reports name suspects so, with no
         other cue)."""
         spans = []
+        lowers = token_lowers(doc)
         for k in range(2, len(texts) - 1):
             if texts[k] not in ("(", ","):
                 continue
             # "(SN 1988", ", sinh năm 1993", and an age: "(39 tuổi", ", 25 tuổi"
             age = texts[k + 1].isdigit() and k + 2 < len(texts) and texts[k + 2].lower() == "tuổi"
-            if age or (texts[k + 1].lower() in self.detail_openers and any(
-                    tuple(t.lower() for t in texts[k + 1:k + 1 + len(cue)]) == cue for cue in self.detail_cues)):
+            if age or (lowers[k + 1] in self.detail_openers
+                       and phrase_at(lowers, k + 1, self.detail_cues, self.longest_phrase) is not None):
                 # "Bun Lọt (SN 1989, quốc tịch Lào)": details that give another country vouch for a foreign name
-                foreign = self.foreign_details(texts, k + 1)
+                foreign = self.foreign_details(texts, lowers, k + 1)
                 name = self.name_before(doc, k, blocked, place_starts, set(), "people.birth_year", need_surname=True,
                                         foreign=foreign)
                 if name is not None:
                     spans.append(name)
         return spans
 
-    def foreign_details(self, texts: list[str], k: int) -> bool:
+    def foreign_details(self, texts: list[str], lowers: list[str], k: int) -> bool:
         """Whether the details of a person from token ``k`` (to the closing parenthesis or the clause's end) give a
-        nationality other than Vietnamese: ``SN 1990, quốc tịch Lào``."""
+        nationality other than Vietnamese: ``SN 1990, quốc tịch Lào`` (``lowers``: the tokens in lower case)."""
         for j in range(k, min(k + MAX_DETAIL_WORDS, len(texts))):
             if texts[j] in (")", ";", "."):
                 return False
-            cue = next((cue for cue in self.nationality_cues
-                        if tuple(t.lower() for t in texts[j:j + len(cue)]) == cue), None)
-            if cue is not None:
-                country = " ".join(texts[j + len(cue):j + len(cue) + 2])
+            end = phrase_at(lowers, j, self.nationality_cues, self.longest_phrase)
+            if end is not None:
+                country = " ".join(texts[end:end + 2])
                 return bool(country) and not country.startswith(HOME_COUNTRY)
         return False
 
@@ -449,6 +451,7 @@ class PersonExtractor:
             if len(span) >= 3:
                 pairs.setdefault((span[-2].text, span[-1].text), set()).add(span_text(span))
         taken = bytearray(len(doc))
+        lowers = token_lowers(doc)
         for span in (*found, *orgs.values(), *places.values()):
             taken[span.start:span.end] = b"\x01" * len(span)
         # a one-word place (the country Đức) after a rank or an honorific is the given name of the document's
@@ -456,8 +459,8 @@ class PersonExtractor:
         one_word_places = {start for start, place in places.items() if len(place) == 1}
 
         def alone(k: int, after_cue: bool = False) -> bool:
-            if k >= len(doc) or (texts[k].lower() in self.award_openers and any(
-                    tuple(t.lower() for t in texts[k:k + len(award)]) == award for award in self.award_words)):
+            if k >= len(doc) or (lowers[k] in self.award_openers
+                                 and phrase_at(lowers, k, self.award_words, self.longest_phrase) is not None):
                 return False  # "tặng Bằng khen": an award, not the given name of a Nguyễn Văn Bằng
             free = not taken[k] or (after_cue and k in one_word_places and doc[k].text in owners)
             # the "H" of "H'Liên" is no given name of its own
