@@ -1287,22 +1287,24 @@ class _Context:
         template = parts[0].template(self.x.registry) if parts[0].kind == "head" else None
         local_government = template is not None and template.kind in ("people_committee", "people_council")
         full = self.normalize(parts)
-        named_party = self.x.lexicon.party_of(full) if party else None
+        named_party = (self.x.lexicon.party_of(full) or self.city_command(full)) if party else None
         if named_party is not None:
-            # "Đảng ủy, Bộ CHQS tỉnh X": a military command's Party committee is "Đảng ủy Quân sự tỉnh X"
+            # "Đảng ủy, Bộ CHQS tỉnh X": a military command's Party committee is "Đảng ủy Quân sự tỉnh X"; a city's
+            # command's is the command's whole registry name ("Đảng ủy, Bộ Tư lệnh Thành phố Hồ Chí Minh")
             return [Part(parts[0].start, parts[-1].end, "name", named_party)]
         force = self.x.lexicon.as_force(full)
         if force != full and not local_government:
             # "Đảng ủy, Bộ Chỉ huy BĐBP tỉnh X": the Party committee of the force the command commands
             return [Part(parts[0].start, parts[-1].end, "name", force)]
-        # a Party committee of a city's military command the registry names whole ("Đảng ủy, Bộ Tư lệnh Thành phố Hồ
-        # Chí Minh") is that command's, not of its city (a force's command's is the force's: "Đảng ủy Bộ đội Biên phòng")
-        registered = next((self.x.registry.bodies[form.entry].name for form in self.x.registry.lookup(full)
-                           if form.role == NAME and self.x.registry.bodies[form.entry].kind in CITY_COMMANDS), None)
-        if party and registered is not None:
-            return [Part(parts[0].start, parts[-1].end, "name", registered)]
         whole = start != end + 1 and not local_government
         return [p for p in parts[0 if whole else 1:] if p.kind != "definition"]
+
+    def city_command(self, name: str) -> str | None:
+        """The registry's name of a city's or region's military command written ``name`` (``Bộ Tư lệnh Thành phố Hồ
+        Chí Minh``), whose Party committee is the command's, not its city's; None for any other body (a force's
+        command's Party committee is the force's: ``Đảng ủy Bộ đội Biên phòng``)."""
+        return next((self.x.registry.bodies[form.entry].name for form in self.x.registry.lookup(name)
+                     if form.role == NAME and self.x.registry.bodies[form.entry].kind in CITY_COMMANDS), None)
 
     def sentence_case_name(self, parts: list[Part]) -> bool:
         """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word, also as the body
