@@ -385,6 +385,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # ... written with a capital where the lexicon has lower case: still that team, of the customs office after "thuộc"
+    ("Bà Lê Thị Hoa, Đội trưởng Đội Kiểm soát Hải quan thuộc Hải quan cửa khẩu quốc tế Cầu Treo, cho biết.",
+     "Đội Kiểm soát Hải quan", "Đội Kiểm soát Hải quan Hải quan cửa khẩu quốc tế Cầu Treo"),
     ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai chủ trì; Đồn Biên phòng Y Tý phối hợp. Thiếu tá "
      "Tẩn Láo Lở, Đội trưởng Đội Điều tra tổng hợp báo cáo.", "Đội Điều tra tổng hợp",
      "Đội Điều tra tổng hợp Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Lào Cai"),

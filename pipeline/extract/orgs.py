@@ -220,6 +220,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             return None
         text = span_text(span)
         value, _, attrs = span_values(span)
+        if value and value.lower() == text.lower():
+            text = value  # the lexicon's spelling of a name the press capitalises: "Đội Kiểm soát Hải quan"
         completed = (value != text or (attrs or {}).get("parent")) and not (
             completed_ok and (value or "").startswith(text + " "))
         if completed or any(ch.isdigit() for ch in text) or any(k in place_starts for k in range(
