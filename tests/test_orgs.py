@@ -385,6 +385,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # a division named before any body that can own it: the one body after it that can
+    ("Thượng tá Lê Văn Hòa, Trưởng phòng Phòng Cảnh sát kinh tế, trình bày kết quả. Thiếu tướng Trần Văn Nam, Giám "
+     "đốc Công an tỉnh Ninh Bình, chỉ đạo.", "Phòng Cảnh sát kinh tế", "Phòng Cảnh sát kinh tế Công an tỉnh Ninh Bình"),
     # ... written with a capital where the lexicon has lower case: still that team, of the customs office after "thuộc"
     ("Bà Lê Thị Hoa, Đội trưởng Đội Kiểm soát Hải quan thuộc Hải quan cửa khẩu quốc tế Cầu Treo, cho biết.",
      "Đội Kiểm soát Hải quan", "Đội Kiểm soát Hải quan Hải quan cửa khẩu quốc tế Cầu Treo"),
@@ -912,6 +915,12 @@ def test_a_name_ends_before_its_owner_after_cua(process, text: str, expected: li
 ])
 def test_a_ministrys_department(process, text: str, short: str, expected: str) -> None:
     assert org_mentions(process, text)[short].normalized == expected
+
+
+def test_two_bodies_after_a_division_named_first_settle_nothing(process) -> None:
+    text = ("Thượng tá Lê Văn Hòa, Trưởng phòng Phòng Cảnh sát kinh tế, trình bày. Công an tỉnh Ninh Bình và Công an "
+            "tỉnh Hưng Yên phối hợp điều tra.")
+    assert org_mentions(process, text)["Phòng Cảnh sát kinh tế"].normalized == "Phòng Cảnh sát kinh tế"
 
 
 def test_a_head_alone_refers_back_to_the_completed_sub_unit(process) -> None:

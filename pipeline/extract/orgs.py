@@ -286,6 +286,13 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         return next((before for before in reversed(spans[:k]) if owns(before, head, unit)
                      and (abroad or not is_foreign(before) or same_sentence(before, spans[k]))), None)
 
+    def only_owner_after(k: int, head: str, unit: Span | None) -> Span | None:
+        # none before it: the one body after it that can own it ("Thượng tá A, Trưởng phòng Phòng An ninh mạng …
+        # trình bày"; "Giám đốc Công an thành phố Cần Thơ" two sentences on); two different ones settle nothing
+        owners = [after for after in spans[k + 1:] if owns(after, head, unit) and not is_foreign(after)]
+        names = {as_force(span_values(owner)[0] or span_text(owner)) for owner in owners}
+        return owners[0] if len(names) == 1 else None
+
     def story_owner(k: int, head: str, unit: Span | None, nearest: Span | None) -> Span | None:
         # a staff department alone: the owner the document names most (the last on a tie), unless the nearest one
         # stands in its own sentence
@@ -319,7 +326,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         head = heads[k]
         if head is None or k in written_after:
             continue
-        owner = owner_named_after(k) or story_owner(k, head, span, last_owner(k, head, span))
+        owner = (owner_named_after(k) or story_owner(k, head, span, last_owner(k, head, span))
+                 or only_owner_after(k, head, span))
         if owner is not None:
             span._.normalized = joined(span_values(span)[0], as_force(span_values(owner)[0] or span_text(owner)), head)
         elif (organ := staff_organ(k, head)) is not None:
