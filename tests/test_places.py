@@ -44,6 +44,12 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     ("Nước sông Hồng dâng cao.", "sông Hồng", "sông Hồng", {"level": "river"}),
     # a commune name with a number
     ("Hạ tầng xã Sơn Kim 1 được đầu tư.", "xã Sơn Kim 1", "xã Sơn Kim 1", {"level": "commune"}),
+    # a name that opens with a number written in words is a name, not "xã" and a number
+    ("Dân quân phường Ba Đình tham gia diễu binh.", "phường Ba Đình", "phường Ba Đình",
+     {"level": "ward", "province": "thành phố Hà Nội"}),
+    ("Công an phường Hai Bà Trưng tuần tra.", "phường Hai Bà Trưng", "phường Hai Bà Trưng", {"level": "ward"}),
+    ("Tàu cá của xã Năm Căn cập bến.", "xã Năm Căn", "xã Năm Căn", {"level": "commune", "province": "tỉnh Cà Mau"}),
+    ("Đoàn về xã Ba Chẽ, tỉnh Quảng Ninh.", "xã Ba Chẽ", "xã Ba Chẽ", {"level": "commune"}),
     # countries, foreign regions, gates, islands, seas, rivers
     ("Hợp tác với Lào và Campuchia.", "Lào", "Lào", {"level": "country"}),
     ("Đoàn đại biểu tỉnh Hủa Phăn (Lào) sang thăm.", "tỉnh Hủa Phăn", "tỉnh Hủa Phăn",

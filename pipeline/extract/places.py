@@ -88,8 +88,12 @@ SEAPORT_GATE = "cửa khẩu cảng"
 
 
 def capitalised_run(doc: Doc, start: int, limit: int = MAX_NAME) -> int:
-    """End of the name starting at ``start``: capitalised words, or one number (``phường 3``)."""
-    if start < len(doc) and doc[start].like_num:
+    """End of the name starting at ``start``: capitalised words, or one number (``phường 3``).
+
+    A number written in words with a capital opens a name: ``phường Ba Đình``, ``phường Hai Bà Trưng``, ``xã Năm
+    Căn`` (spaCy's Vietnamese ``like_num`` takes ``Ba``, ``Hai``, ``Năm`` for numbers).
+    """
+    if start < len(doc) and doc[start].like_num and not is_title(doc[start]):
         return start + 1
     end = start
     while end < len(doc) and end - start < limit and is_title(doc[end]):
