@@ -839,6 +839,18 @@ def test_a_foreign_body_is_no_antecedent_of_a_bare_head(process) -> None:
     assert org_mentions(process, text)["Bệnh viện"].normalized == "Bệnh viện Trung ương Quân đội 108"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a body of a province merged away in 2025, told of as the past, is no antecedent where one of today is named
+    ("Bộ CHQS tỉnh Hưng Yên tổ chức hội nghị. Dự có Đại tá Lê Văn An, người từng làm Chính ủy Bộ CHQS tỉnh Thái "
+     "Bình. Đại tá Trần Văn Bình, Chính ủy Bộ Chỉ huy phát biểu.", "Bộ Chỉ huy Quân sự tỉnh Hưng Yên"),
+    # where the document names no other, it still is
+    ("Đại tá Lê Văn An từng làm Chính ủy Bộ CHQS tỉnh Thái Bình. Đại tá Trần Văn Bình, Chính ủy Bộ Chỉ huy phát biểu.",
+     "Bộ Chỉ huy Quân sự tỉnh Thái Bình"),
+])
+def test_a_body_of_a_former_province_is_the_last_antecedent(process, text: str, expected: str) -> None:
+    assert org_mentions(process, text, date="2027-05-01")["Bộ Chỉ huy"].normalized == expected
+
+
 def test_doctests() -> None:
     import doctest
 

@@ -593,6 +593,7 @@ class _Context:
         self.place_list = sorted(places, key=lambda span: span.start)
         self._sentence_of: SentenceIndex | None = None
         self.foreign_places: set[str] | None = None  # names of the foreign provinces and countries, when first asked
+        self.former_provinces: tuple[str, ...] | None = None  # " tỉnh Thái Bình": provinces merged away, when first asked
         # where the organizations found so far start, and their normalized names, in text order
         self.named: list[tuple[int, str]] = []
         self._provinces: list[tuple[Span, int | None, str, dict]] | None = None  # province places, when first asked
@@ -840,6 +841,9 @@ class _Context:
                        if (value := read(written)).startswith(head + " ") and not self.is_foreign_name(value)
                        and not self.foreign_only(value)]
         preferred = [a for a in antecedents if not a[1].startswith(self.x.never_referred_back)] or antecedents
+        # a body of a province merged away in 2025 is told of as the past ("từng làm Chính ủy Bộ CHQS tỉnh Thái
+        # Bình"): a bare head refers back to a body of today where the document names one
+        preferred = [a for a in preferred if not self.of_former_province(a[1])] or preferred
         if not preferred:
             return self.organ_of(head)
         if head not in self.x.commands:
@@ -851,6 +855,14 @@ class _Context:
         kinds = Counter(LOCAL_UNIT_WORDS.split(value, 1)[0] for _, value, _ in preferred)
         kind = max(kinds, key=lambda k: kinds[k])  # the first of the most counted is the one named last
         return next(value for _, value, _ in preferred if LOCAL_UNIT_WORDS.split(value, 1)[0] == kind)
+
+    def of_former_province(self, name: str) -> bool:
+        """Whether a body's name ends with a province the registry lists as former (``… tỉnh Thái Bình``)."""
+        if self.former_provinces is None:
+            self.former_provinces = tuple(" " + value for span in self.place_list
+                                          if (value := span_values(span)[0])
+                                          and (span_values(span)[2] or {}).get("level") == "former_province")
+        return bool(self.former_provinces) and name.endswith(self.former_provinces)
 
     def foreign_only(self, name: str) -> bool:
         """Whether a name opens with a head only other countries' bodies have (``Đồn Quản lý biên giới Ái Điểm``)."""
