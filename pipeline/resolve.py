@@ -913,6 +913,11 @@ class RecordLinker:
                 after = [p for p in persons if end <= p.start < last]
                 if len(before) >= 2:
                     people, roles = self.runs(s, before)[-1], self.role_items(s, end, last)
+                    if len(roles) > len(people):
+                        # "A và B lần lượt giữ chức Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS các tỉnh X, Y": each
+                        # the chain's post ("lần lượt giữ chức Chính ủy, Phó Chính ủy …" is one title each)
+                        chained = self.role_items(s, end, last, chains=True)
+                        roles = chained if len(chained) == len(people) else roles
                     if len(people) > len(roles):
                         # "A, Tiểu đoàn trưởng X; B và C, lần lượt là R1 và R2": the items after the last ";"
                         people = self.after_last_semicolon(s, people)
@@ -1090,10 +1095,11 @@ class RecordLinker:
             return None
         return tokens_text(s.doc, start, end)
 
-    def role_items(self, s: _Spans, start: int, end: int) -> list[RoleEvent]:
+    def role_items(self, s: _Spans, start: int, end: int, chains: bool = False) -> list[RoleEvent]:
         """The roles of a list between tokens ``start`` and ``end``: each POSITION opens one, an ORG after
         an ORG repeats the position before it, and ``HEAD các tỉnh X, Y và Z`` gives one organization per place.
-        An organization written only after the last office is shared by the offices before it."""
+        An organization written only after the last office is shared by the offices before it. With ``chains``,
+        titles joined by commas are one role, of the last title (``Phó Chỉ huy trưởng, Tham mưu trưởng``)."""
         items: list[RoleEvent] = []
         k = start
         while k < end:
@@ -1103,7 +1109,14 @@ class RecordLinker:
                 break
             if k in s.positions:
                 position = s.positions[k]
-                items.append(RoleEvent(k, "", position=_value(position), mention_ids=[s.id(position)]))
+                chained = []
+                while (chains and position.end + 1 < end and s.lower[position.end] == ","
+                       and position.end + 1 in s.positions):
+                    # one post of titles in a chain, the last the record's (ANNOTATION.md)
+                    chained.append(s.id(position))
+                    position = s.positions[position.end + 1]
+                items.append(RoleEvent(position.start, "", position=_value(position),
+                                       mention_ids=[s.id(position), *chained]))
                 k = position.end
                 template = self.plural_template(s, k, end)
                 if template:
@@ -1142,7 +1155,8 @@ class RecordLinker:
         """
         doc = s.doc
         j = k
-        while j < end and j - k < 8 and doc[j].lower_ not in self.lexicon.plural_units and doc[j].text not in CLAUSE_END:
+        while (j < end and j - k < 8 and doc[j].lower_ not in self.lexicon.plural_units and doc[j].text not in CLAUSE_END
+               and doc[j].text != "," and j not in s.positions):
             j += 1
         if j >= end or doc[j].lower_ not in self.lexicon.plural_units:
             return None

@@ -64,6 +64,17 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
+    # a chain of titles before a plural is one post each, of the last title; a comma between two titles each person
+    # holds one of stays two posts
+    ("Thượng tá Lê Hoàng Ân, Phó Sư đoàn trưởng Sư đoàn 330 và Thượng tá Dương Văn Kiệt, Phó Trưởng phòng Phòng Tác "
+     "chiến lần lượt giữ chức Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS các tỉnh An Giang, Đồng Tháp.", {
+        "Lê Hoàng Ân": ("Thượng tá", "Tham mưu trưởng", "Bộ Chỉ huy Quân sự tỉnh An Giang"),
+        "Dương Văn Kiệt": ("Thượng tá", "Tham mưu trưởng", "Bộ Chỉ huy Quân sự tỉnh Đồng Tháp"),
+    }),
+    ("Đại tá Lê Văn An và Thượng tá Trần Văn Bình lần lượt giữ chức Chính ủy, Phó Chính ủy Bộ CHQS tỉnh Cà Mau.", {
+        "Lê Văn An": ("Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Cà Mau"),
+        "Trần Văn Bình": ("Thượng tá", "Phó Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Cà Mau"),
+    }),
     # the head of a plural in its official form, not its acronym's lower-case expansion
     ("Chỉ huy trưởng Bộ CHQS các tỉnh Nghệ An, Hà Tĩnh lần lượt là Đại tá Lê Văn An và Đại tá Trần Văn Bình.", {
         "Lê Văn An": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"),
