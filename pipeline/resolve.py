@@ -1023,17 +1023,38 @@ class RecordLinker:
         given: dict[int, list[RoleEvent]] = {}
         for first, last in sentences:
             for k in range(first + 1, last - 1):
-                if s.lower[k] != "gồm":
+                if s.lower[k] not in ("gồm", "là"):
                     continue
                 # "… Công an tỉnh gồm", "… Công an tỉnh, gồm"
                 org = s.org_by_end.get(k) or (s.org_by_end.get(k - 1) if s.lower[k - 1] == "," else None)
-                position = self.plural_title(s, first, org.start) if org is not None else None
+                title_end = org.start if org is not None else k
+                holders = [p for p in persons if k < p.start < last]
+                position = self.plural_title(s, first, title_end) if s.lower[k] == "gồm" and org else None
+                named_at = k + 1 + (s.doc[k + 1].text == ":")
+                if position is None and holders and (
+                        self.name_phrase_start(s, holders[0].start) == named_at
+                        or name_after_rank(s.doc, named_at, self.between_rank_and_name) == holders[0].start):
+                    # "Hai Phó Chủ tịch UBND xã là ông A và bà B", "… gồm: ông A, nguyên …, và bà B": the names right
+                    # after the plural title are its holders, with or without a verb that appoints them ("là": the
+                    # list right after it only)
+                    position = self.plural_title(s, first, title_end, appointed=False)
+                    if s.lower[k] == "là":
+                        holders = self.runs(s, holders)[0]
                 if position is None:
                     continue
-                for person in (p for p in persons if k < p.start < last):
+                if org is None:
+                    # "Trường Đại học Tây Nguyên … còn hai Phó Hiệu trưởng là …": the body of the title's heads
+                    # (title_bodies) named last before it
+                    heads = tuple(self.lexicon.title_bodies.get(base_title(position), ()))
+                    org = next((o for start, o in sorted(s.orgs.items(), reverse=True)
+                                if start < title_end - len(position.split()) and heads
+                                and (_value(o) in heads or _value(o).startswith(tuple(h + " " for h in heads)))),
+                               None)
+                for person in holders:
                     given.setdefault(person.start, []).append(RoleEvent(
-                        last - 1, "records.appointed", position=position, organization=_value(org),
-                        mention_ids=[s.id(org)]))
+                        last - 1, "records.appointed", position=position,
+                        organization=_value(org) if org is not None else None,
+                        mention_ids=[s.id(org)] if org is not None else []))
         return given
 
     def relieved_posts(self, s: _Spans, persons: list[Span]) -> dict[int, list[RoleEvent]]:
@@ -1081,16 +1102,16 @@ class RecordLinker:
                     return role[1]
         return None
 
-    def plural_title(self, s: _Spans, first: int, end: int) -> str | None:
+    def plural_title(self, s: _Spans, first: int, end: int, appointed: bool = True) -> str | None:
         """``… bổ nhiệm 3 Phó Giám đốc`` ending at token ``end``: the title written after a number or a plural word,
-        where an appointing verb comes right before it in the sentence."""
+        where an appointing verb comes right before it in the sentence (unless not ``appointed``)."""
         # the number right before the title's capital: "3 | Phó Giám đốc"
         start = next((j + 1 for j in range(end - 2, max(first, end - 1 - MAX_TITLE_WORDS) - 1, -1)
                       if (s.doc[j].text.isdigit() or s.lower[j] in self.lexicon.plural_units)
                       and s.doc[j + 1].is_title), None)
         if start is None:
             return None
-        if not any(_phrase_ending_at(s.lower, j, self.lexicon.appointing) is not None
+        if appointed and not any(_phrase_ending_at(s.lower, j, self.lexicon.appointing) is not None
                    for j in range(max(first, start - 1 - APPOINTING_WORDS), start)):
             return None
         return tokens_text(s.doc, start, end)

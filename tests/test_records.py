@@ -64,6 +64,22 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
+    # the names right after a plural title ("là", "gồm:") are its holders; their "nguyên" appositions are former
+    ("Ông Vi Văn Thắng tái đắc cử Chủ tịch UBND xã Thông Thụ. Hai Phó Chủ tịch UBND xã gồm: ông Kha Văn Dũng, nguyên "
+     "Trưởng phòng Phòng Kinh tế, và bà Lô Thị Hoa, nguyên Bí thư Đoàn Thanh niên xã.", {
+        "Kha Văn Dũng": (None, "Phó Chủ tịch", "Ủy ban nhân dân xã Thông Thụ"),
+        "Lô Thị Hoa": (None, "Phó Chủ tịch", "Ủy ban nhân dân xã Thông Thụ"),
+    }),
+    ("Trường Đại học Tây Nguyên tổ chức lễ khai giảng. Nhà trường có hai Phó Hiệu trưởng là TS Lê Thị Ánh Nguyệt và "
+     "TS Y Sim Êban.", {
+        "Lê Thị Ánh Nguyệt": (None, "Phó Hiệu trưởng", "Trường Đại học Tây Nguyên"),
+        "Y Sim Êban": (None, "Phó Hiệu trưởng", "Trường Đại học Tây Nguyên"),
+    }),
+    # ... not a plural title a sentence names people after without "là" right before them
+    ("Hai Phó Chủ tịch UBND tỉnh Gia Lai dự hội nghị cùng ông Nguyễn Văn An và ông Trần Văn Bình.", {
+        "Nguyễn Văn An": (None, None, None),
+        "Trần Văn Bình": (None, None, None),
+    }),
     # a chain of titles before a plural is one post each, of the last title; a comma between two titles each person
     # holds one of stays two posts
     ("Thượng tá Lê Hoàng Ân, Phó Sư đoàn trưởng Sư đoàn 330 và Thượng tá Dương Văn Kiệt, Phó Trưởng phòng Phòng Tác "
