@@ -1150,8 +1150,10 @@ class RecordLinker:
                 continue
             if k in s.orgs:
                 org = s.orgs[k]
-                if k > 0 and s.lower[k - 1] == "(" and items and items[-1].organization is not None:
-                    k = org.end  # "Trung đoàn 50 (Sư đoàn 395)": the body the one before belongs to
+                if k > 0 and s.lower[k - 1] in ("(", "của") and items and items[-1].organization is not None:
+                    # "Trung đoàn 50 (Sư đoàn 395)", "Trưởng Ban Pháp chế, Ban Kinh tế - Xã hội của HĐND xã": the body
+                    # the ones before belong to
+                    k = org.end
                     continue
                 if items and items[-1].organization is None:
                     items[-1].organization = _value(org)

@@ -385,6 +385,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # a council's committee is of the council named last, a commune's too (a police division is a province's only)
+    ("Chủ tịch HĐND tỉnh Nghệ An dự kỳ họp của HĐND xã Thông Thụ. Bà Lang Thị Hiền được bầu làm Trưởng ban Ban Pháp "
+     "chế.", "Ban Pháp chế", "Ban Pháp chế Hội đồng nhân dân xã Thông Thụ"),
+    ("HĐND tỉnh Nghệ An họp. Bà Lang Thị Hiền, Phó Trưởng ban Ban Pháp chế cho biết.", "Ban Pháp chế",
+     "Ban Pháp chế Hội đồng nhân dân tỉnh Nghệ An"),
     # a division named before any body that can own it: the one body after it that can
     ("Thượng tá Lê Văn Hòa, Trưởng phòng Phòng Cảnh sát kinh tế, trình bày kết quả. Thiếu tướng Trần Văn Nam, Giám "
      "đốc Công an tỉnh Ninh Bình, chỉ đạo.", "Phòng Cảnh sát kinh tế", "Phòng Cảnh sát kinh tế Công an tỉnh Ninh Bình"),

@@ -64,6 +64,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
+    # a commune council's committees, listed respectively with their council after "của"
+    ("Hội đồng nhân dân (HĐND) xã Đại Lãnh, tỉnh Khánh Hòa tổ chức kỳ họp. Ông Lê Văn Đức và bà Đinh Thị Kim Thoa lần "
+     "lượt được bầu làm Trưởng Ban Pháp chế, Ban Kinh tế - Xã hội của HĐND xã.", {
+        "Lê Văn Đức": (None, "Trưởng", "Ban Pháp chế Hội đồng nhân dân xã Đại Lãnh"),
+        "Đinh Thị Kim Thoa": (None, "Trưởng", "Ban Kinh tế - Xã hội Hội đồng nhân dân xã Đại Lãnh"),
+    }),
     # the names right after a plural title ("là", "gồm:") are its holders; their "nguyên" appositions are former
     ("Ông Vi Văn Thắng tái đắc cử Chủ tịch UBND xã Thông Thụ. Hai Phó Chủ tịch UBND xã gồm: ông Kha Văn Dũng, nguyên "
      "Trưởng phòng Phòng Kinh tế, và bà Lô Thị Hoa, nguyên Bí thư Đoàn Thanh niên xã.", {

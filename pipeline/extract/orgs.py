@@ -181,6 +181,9 @@ class Part:
 FOREIGN_SIDE_WORDS = {"phía", "đoàn", "năng", "nước", "tỉnh"}
 # words just before a place that make it a person's hometown or address, not the place of a body
 PERSONAL_PLACE_CUES = {"quê", "trú", "sinh"}
+# the kinds of unit a commune's body has as well as a province's: a council's committees ("Ban Pháp chế" of the
+# HĐND xã named last), not a police's divisions (a Công an xã has none)
+EVERY_LEVELS_UNITS = {"council_committee"}
 LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
 
 
@@ -605,6 +608,7 @@ class _Context:
         self._mentioned: set[str] | None = None
         # (start, template id, normalized) of the template bodies found so far, for a unit named alone after them
         self.template_bodies: list[tuple[int, str, str]] = []
+        self.commune_bodies: list[tuple[int, str, str]] = []  # the same of template bodies below a province
         self._numbered_full: dict[str, list[tuple[int, str]]] | None = None  # numbered_full(), when first asked
 
     def head_part(self, head: Span) -> Part:
@@ -953,6 +957,10 @@ class _Context:
             if template is not None and self.of_a_province(parts[i:]):
                 self.template_bodies.append((part.start, template.id, value if i == 0 else self.normalize(parts[i:])))
                 break
+            if template is not None and i == 0 and value:
+                # a commune's body ("HĐND xã Thông Thụ"): the owner only of the units every level's body has
+                self.commune_bodies.append((part.start, template.id, value))
+                break
         return make_span(self.doc, start, end, "ORG", value, registry_source or source, attrs)
 
     # --- the registry ---------------------------------------------------------------------------
@@ -1026,7 +1034,10 @@ class _Context:
         attrs = {"kind": unit.kind} if unit is not None else {}
         if unit is not None and not rest:
             # "Phòng Cảnh sát hình sự" alone: of the last police the document named before it
-            owner = next((name for start, template_id, name in reversed(self.template_bodies)
+            bodies = self.template_bodies
+            if unit.kind in EVERY_LEVELS_UNITS:
+                bodies = sorted(bodies + self.commune_bodies)
+            owner = next((name for start, template_id, name in reversed(bodies)
                           if start < first.start and template_id in unit.parents
                           and not self.foreign_elsewhere(name, start, first.start)), None)
             if owner is not None:
