@@ -90,6 +90,9 @@ OWN_UNIT = {"của", "cùng"}
 TOGETHER = {"cùng", "đều"}
 # words for a unit of any kind: "Chính ủy của đơn vị" is of the body named last, whatever its head
 ANY_UNIT = {"đơn vị"}
+# nouns that refer back to a body of one kind wherever the sentence goes on ("Chính ủy nhà trường tiếp thu ý kiến"):
+# the words a body's name opens with
+REFERRING_NOUNS = {"nhà trường": ("trường", "học viện", "đại học")}
 # how far before a plural title the verb that appoints to it may stand ("bổ nhiệm 3 Phó Giám đốc")
 APPOINTING_WORDS = 4
 # the words of a body between the one succeeded and "là" ("kế nhiệm đồng chí A tại Phòng Cảnh sát hình sự là B")
@@ -257,6 +260,13 @@ class _Spans:
         unit) is the last one the title ``fits`` in, where one is (``Phó Tư lệnh, Tham mưu trưởng đơn vị`` after a
         rescue centre's name: the region)."""
         lower = self.lower
+        noun = " ".join(lower[k:k + 2])
+        if noun in REFERRING_NOUNS and self.doc[k].is_lower:
+            # the first kind the noun names before the others ("nhà trường" of a university's member school is the
+            # school, not the university)
+            before = sorted((o for o in self.orgs if o < k), reverse=True)
+            return next(((self.orgs[o], k + 2) for word in REFERRING_NOUNS[noun] for o in before
+                         if _value(self.orgs[o]).lower().startswith(word + " ")), None)
         if k + 1 < len(lower) and self.doc[k].is_lower and lower[k + 1] == "này":
             words = [(lower[k], k + 2)]  # "Giám đốc sở này"
         elif k + 1 < len(lower) and lower[k] in OWN_UNIT and self.doc[k + 1].is_lower:

@@ -64,6 +64,15 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
+    # "nhà trường" is the school named last, wherever the sentence goes on; a school before its university
+    ("Trường Quân sự Quân khu 7 khai giảng. Dự có Đại tá Lê Văn An, Chỉ huy trưởng Bộ CHQS tỉnh Tây Ninh. Thay mặt "
+     "Ban Giám hiệu, Đại tá Lê Thị Kim Xuân, Chính ủy nhà trường tiếp thu ý kiến.", {
+        "Lê Thị Kim Xuân": ("Đại tá", "Chính ủy", "Trường Quân sự Quân khu 7"),
+    }),
+    ("Đại học Thái Nguyên bổ nhiệm Hiệu trưởng Trường Đại học Y - Dược. Ông Trần Văn Quảng, Phó Giám đốc Đại học "
+     "Thái Nguyên bổ nhiệm TS Ma Thị Hạnh làm Phó Hiệu trưởng nhà trường.", {
+        "Ma Thị Hạnh": (None, "Phó Hiệu trưởng", "Trường Đại học Y - Dược"),
+    }),
     # a commune council's committees, listed respectively with their council after "của"
     ("Hội đồng nhân dân (HĐND) xã Đại Lãnh, tỉnh Khánh Hòa tổ chức kỳ họp. Ông Lê Văn Đức và bà Đinh Thị Kim Thoa lần "
      "lượt được bầu làm Trưởng Ban Pháp chế, Ban Kinh tế - Xã hội của HĐND xã.", {
