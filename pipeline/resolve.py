@@ -673,7 +673,12 @@ class RecordLinker:
                              and f"{e.organization.lower()} ".startswith(f"{body.lower()} "))]
                 held = left or ([RoleEvent(k, "", position=position, organization=body)] if position else held)
             if held:
-                post = replace(held[0], former=False)  # the post left: the first the document gives them
+                # the post left: the first the document gives them, the last title of its chain ("Bí thư Đảng ủy Quân
+                # sự tỉnh, Chính ủy Bộ Chỉ huy": Chính ủy, as a record takes it); a former one ("nguyên Đồn trưởng X,
+                # nay là …") is the post left as it stands
+                chain = [e for e in held if e.source == held[0].source and index.get(e.at) == index.get(held[0].at)
+                         and not e.former]
+                post = replace(held[0] if held[0].former or not chain else chain[-1], former=False)
                 n = index.get(successor.start)
                 at = sentences[n][1] if n is not None else successor.end
                 events[name_of[successor.start]].append(
@@ -1623,7 +1628,10 @@ class RecordLinker:
                 # one side's organization, else the one the same title had earlier in the sentence ("A tái đắc cử
                 # Phó Chủ tịch HĐND tỉnh; bà B được bầu bổ sung chức danh Phó Chủ tịch"), else the one the title
                 # before it in the same chain took so ("Phó Chỉ huy trưởng, Tham mưu trưởng")
-                body = side or self.same_title_before(s, event, n, index) or lent or listed.get(person.start)
+                # ("tân Chính ủy A": the post A was given, which the same title of another does not name)
+                newly = event.at > 0 and s.lower[event.at - 1] == "tân"
+                body = (side or (None if newly else self.same_title_before(s, event, n, index)) or lent
+                        or listed.get(person.start))
                 if body is not None:
                     event.organization = self.as_force(_value(body))
                     event.mention_ids.append(s.id(body))

@@ -64,6 +64,18 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
+    # a successor takes the last title of the chain left ("Bí thư Đảng ủy Quân sự tỉnh, Chính ủy Bộ Chỉ huy"), a
+    # former one as it stands ("nguyên Đồn trưởng X, nay là …"); "tân Chính ủy B" keeps that post, not the body of
+    # another Chính ủy of the sentence
+    ("Bộ CHQS tỉnh Nghệ An tổ chức hội nghị. Đại tá Cao Minh Tường, Bí thư Đảng ủy Quân sự tỉnh, Chính ủy Bộ Chỉ huy "
+     "nghỉ hưu. Người kế nhiệm là Đại tá Phan Văn Thọ, Phó Chính ủy đơn vị. Chính ủy Quân khu 4 Lê Thanh Bình đề nghị "
+     "tân Chính ủy Phan Văn Thọ chuẩn bị tốt diễn tập.", {
+        "Phan Văn Thọ": ("Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"),
+    }),
+    ("Thượng tá Phàn Văn Lâm, nguyên Đồn trưởng Đồn Biên phòng Cửa khẩu quốc tế Lào Cai, nay là Phó Tham mưu trưởng "
+     "BĐBP tỉnh, giới thiệu người kế nhiệm là Trung tá Lương Đức Mạnh.", {
+        "Lương Đức Mạnh": ("Trung tá", "Đồn trưởng", "Đồn Biên phòng cửa khẩu quốc tế Lào Cai"),
+    }),
     # "nhà trường" is the school named last, wherever the sentence goes on; a school before its university
     ("Trường Quân sự Quân khu 7 khai giảng. Dự có Đại tá Lê Văn An, Chỉ huy trưởng Bộ CHQS tỉnh Tây Ninh. Thay mặt "
      "Ban Giám hiệu, Đại tá Lê Thị Kim Xuân, Chính ủy nhà trường tiếp thu ý kiến.", {
