@@ -521,6 +521,8 @@ def test_a_committee_of_the_national_assembly_and_the_assembly_are_two_organizat
      "Đồn Cảnh sát biên giới Kaam Samnor"),
     ("Lực lượng Đồn Công an cửa khẩu quốc tế Phu Cưa (Lào) bàn giao đối tượng.", "Đồn Công an cửa khẩu quốc tế Phu Cưa"),
     ("Tổng trạm Quản lý biên giới Quảng Tây (Trung Quốc) cử đoàn sang.", "Tổng trạm Quản lý biên giới Quảng Tây"),
+    ("Phía bạn có ông Hoàng Chí Cương, Trạm trưởng Trạm Quản lý biên giới Đông Hưng.",
+     "Trạm Quản lý biên giới Đông Hưng"),
 ])
 def test_border_bodies_across_the_border(process, text: str, org: str) -> None:
     assert org in org_mentions(process, text)

@@ -64,6 +64,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
+    # the officers of a Chinese border-management station and station group
+    ("Phía bạn có ông Hoàng Chí Cương, Trạm trưởng Trạm Quản lý biên giới Đông Hưng và ông Đàm Chí Viễn, Phó Tổng trạm "
+     "trưởng Tổng trạm Quản lý biên giới Sùng Tả.", {
+        "Hoàng Chí Cương": (None, "Trạm trưởng", "Trạm Quản lý biên giới Đông Hưng"),
+        "Đàm Chí Viễn": (None, "Phó Tổng trạm trưởng", "Tổng trạm Quản lý biên giới Sùng Tả"),
+    }),
     # a successor takes the last title of the chain left ("Bí thư Đảng ủy Quân sự tỉnh, Chính ủy Bộ Chỉ huy"), a
     # former one as it stands ("nguyên Đồn trưởng X, nay là …"); "tân Chính ủy B" keeps that post, not the body of
     # another Chính ủy of the sentence
