@@ -88,6 +88,8 @@ OWN_UNIT = {"của", "cùng"}
 # words before a link that give its role to every name of the list, each with a role of its own before it ("A, Chỉ
 # huy trưởng …, và B, Chỉ huy trưởng … cùng được điều động, bổ nhiệm giữ chức X")
 TOGETHER = {"cùng", "đều"}
+# the units below a battalion, whose leaders are written with the battalion or company they belong to after a comma
+SMALL_UNITS = {"Đại đội", "Trung đội", "Tiểu đội", "Khẩu đội"}
 # words for a unit of any kind: "Chính ủy của đơn vị" is of the body named last, whatever its head
 ANY_UNIT = {"đơn vị"}
 # nouns that refer back to a body of one kind wherever the sentence goes on ("Chính ủy nhà trường tiếp thu ý kiến"):
@@ -401,8 +403,10 @@ class RecordLinker:
         k = position.end
         if s.lower[k:k + 2] == ["phụ", "trách"] and k + 2 in s.orgs:
             k += 2  # "Phó Giám đốc phụ trách Sở Y tế": the deputy in charge of the body
-        elif s.lower[k:k + 1] == ["của"] and k + 1 in s.orgs:
-            k += 1  # "Chính ủy của Vùng", "Chủ tịch của Hội": the body named by its head
+        elif s.lower[k:k + 1] in (["của"], ["thuộc"]) and k + 1 in s.orgs:
+            k += 1  # "Chính ủy của Vùng", "Trung đội trưởng thuộc Tiểu đoàn 4": the body named after it
+        elif s.lower[k:k + 1] == [","] and k + 1 in s.orgs and title_unit(event.position or "") in SMALL_UNITS:
+            k += 1  # "Trung đội trưởng, Tiểu đoàn 7, Trung đoàn 48": a platoon's, of the battalion named next
         if k in s.orgs:
             event.organization = _value(s.orgs[k])
             event.mention_ids.append(s.id(s.orgs[k]))

@@ -64,6 +64,15 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
+    # a platoon's or squad's leader of the unit named after "thuộc" or a comma; a title of a larger unit is not
+    ("Trung úy Lường Văn Sinh, Trung đội trưởng thuộc Tiểu đoàn 4, phá kỷ lục. Trung úy Y Kông Niê, Trung đội "
+     "trưởng, Tiểu đoàn 7, Trung đoàn 48, lao xuống dòng lũ.", {
+        "Lường Văn Sinh": ("Trung úy", "Trung đội trưởng", "Tiểu đoàn 4"),
+        "Y Kông Niê": ("Trung úy", "Trung đội trưởng", "Tiểu đoàn 7"),
+    }),
+    ("Đại tá Lê Văn An, Chính ủy, Trung tá Trần Văn Bình, Tiểu đoàn trưởng phát biểu.", {
+        "Lê Văn An": ("Đại tá", "Chính ủy", None),
+    }),
     # the officers of a Chinese border-management station and station group
     ("Phía bạn có ông Hoàng Chí Cương, Trạm trưởng Trạm Quản lý biên giới Đông Hưng và ông Đàm Chí Viễn, Phó Tổng trạm "
      "trưởng Tổng trạm Quản lý biên giới Sùng Tả.", {
