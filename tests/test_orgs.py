@@ -385,6 +385,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # our police before a foreign one of the same sentence; the foreign one where it stands alone in it
+    ("Giám đốc Công an tỉnh Quảng Ngãi gửi thư cảm ơn Công an tỉnh Attapeu, khen thưởng tổ công tác của Phòng Cảnh "
+     "sát hình sự.", "Phòng Cảnh sát hình sự", "Phòng Cảnh sát hình sự Công an tỉnh Quảng Ngãi"),
+    ("Công an tỉnh Quảng Ngãi hội đàm. Về phía Công an tỉnh Attapeu có ông Phết Sa Mon, Trưởng phòng Phòng Cảnh sát "
+     "hình sự.", "Phòng Cảnh sát hình sự", "Phòng Cảnh sát hình sự Công an tỉnh Attapeu"),
     # a council's committee is of the council named last, a commune's too (a police division is a province's only)
     ("Chủ tịch HĐND tỉnh Nghệ An dự kỳ họp của HĐND xã Thông Thụ. Bà Lang Thị Hiền được bầu làm Trưởng ban Ban Pháp "
      "chế.", "Ban Pháp chế", "Ban Pháp chế Hội đồng nhân dân xã Thông Thụ"),

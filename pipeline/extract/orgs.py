@@ -1037,9 +1037,14 @@ class _Context:
             bodies = self.template_bodies
             if unit.kind in EVERY_LEVELS_UNITS:
                 bodies = sorted(bodies + self.commune_bodies)
-            owner = next((name for start, template_id, name in reversed(bodies)
-                          if start < first.start and template_id in unit.parents
-                          and not self.foreign_elsewhere(name, start, first.start)), None)
+            owners = [(start, name) for start, template_id, name in reversed(bodies)
+                      if start < first.start and template_id in unit.parents
+                      and not self.foreign_elsewhere(name, start, first.start)]
+            # ours before a foreign one of the same sentence ("Giám đốc Công an tỉnh Quảng Ngãi cảm ơn Công an tỉnh
+            # Attapeu, khen thưởng tổ công tác của Phòng Cảnh sát hình sự")
+            ours = [(start, name) for start, name in owners if not self.is_foreign_name(name)
+                    and self.sentence_of().get(start) == self.sentence_of().get(first.start)]
+            owner = ours[0][1] if ours else (owners[0][1] if owners else None)
             if owner is not None:
                 owner = self.x.lexicon.as_force(owner)
                 return "orgs.document", {**attrs, "parent": owner}, f"{value} {owner}"
