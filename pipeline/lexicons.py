@@ -255,6 +255,7 @@ class PeopleLexicon:
     residence_cues: frozenset[tuple[str, ...]] = frozenset()
     award_words: frozenset[tuple[str, ...]] = frozenset()
     nationality_cues: frozenset[tuple[str, ...]] = frozenset()
+    foreign_nationals: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
@@ -267,7 +268,8 @@ class PeopleLexicon:
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "birth_year_cues")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "residence_cues")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "award_words")),
-                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "nationality_cues")))
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "nationality_cues")),
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "foreign_nationals")))
 
 
 @dataclass(frozen=True)

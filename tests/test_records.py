@@ -568,6 +568,10 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Lực lượng bắt L.V.N. (SN 1992) và Bun Lọt (SN 1989, quốc tịch Lào). Vụ án do Xổm Phết Vi La Vông (SN 1986, quốc "
      "tịch Lào) cầm đầu. Hằng mua ma túy của Chhay Vanna, quốc tịch Campuchia, tại Bavet. Ban Quản lý (quốc tịch Việt "
      "Nam) họp.", ["L.V.N.", "Bun Lọt", "Xổm Phết Vi La Vông", "Chhay Vanna"]),
+    # ... a nationality written as its people ("người Lào"), or after the parenthesis of the birth year; a place before
+    # "người dân" is no name
+    ("Đối tượng thứ tư là Bun Thăm Keo Ma Ni, người Lào, chịu trách nhiệm dẫn đường. Chúng giao nạn nhân cho Bua Khăm "
+     "Sổm Xắc (SN 1990), quốc tịch Lào. Tại Mường Lát, người dân đón đoàn.", ["Bun Thăm Keo Ma Ni", "Bua Khăm Sổm Xắc"]),
     # a nationality after a name, as a birth year; a village's prestige person; Mông and Jrai surnames
     ("Quý đã cấu kết với Hoàng Triết (quốc tịch Trung Quốc) gom hàng; liên hệ với Dư Kiến Hoa (SN 1979, quốc tịch "
      "Trung Quốc).", ["Hoàng Triết", "Dư Kiến Hoa"]),

@@ -159,9 +159,10 @@ class PersonExtractor:
         self.surnames = lexicon.surnames
         self.foreign_titles = {title.lower() for title in lexicon.foreign_titles}
         # what opens a suspect's details after the name, as a birth year does ("Hoàng Triết (quốc tịch Trung Quốc)")
-        self.detail_cues = lexicon.birth_year_cues | lexicon.nationality_cues
+        self.detail_cues = lexicon.birth_year_cues | lexicon.nationality_cues | lexicon.foreign_nationals
         self.detail_openers = {cue[0] for cue in self.detail_cues}
         self.nationality_cues = lexicon.nationality_cues
+        self.foreign_nationals = lexicon.foreign_nationals
         self.honorifics = PhraseMatcher(nlp.vocab, attr="LOWER")
         for honorific in (*lexicon.honorifics, *lexicon.cues):
             self.honorifics.add("HONORIFIC", [pattern(nlp.vocab, honorific)])
@@ -329,10 +330,13 @@ class PersonExtractor:
 
     def foreign_details(self, texts: list[str], lowers: list[str], k: int) -> bool:
         """Whether the details of a person from token ``k`` (to the closing parenthesis or the clause's end) give a
-        nationality other than Vietnamese: ``SN 1990, quốc tịch Lào`` (``lowers``: the tokens in lower case)."""
+        nationality other than Vietnamese: ``SN 1990, quốc tịch Lào``, ``người Lào``, also after the parenthesis
+        (``(SN 1990), quốc tịch Lào``; ``lowers``: the tokens in lower case)."""
         for j in range(k, min(k + MAX_DETAIL_WORDS, len(texts))):
-            if texts[j] in (")", ";", "."):
+            if texts[j] in (";", ".") or (texts[j] == ")" and texts[j + 1:j + 2] != [","]):
                 return False
+            if phrase_at(lowers, j, self.foreign_nationals, self.longest_phrase) is not None:
+                return True
             end = phrase_at(lowers, j, self.nationality_cues, self.longest_phrase)
             if end is not None:
                 country = " ".join(texts[end:end + 2])
