@@ -584,6 +584,7 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Đại úy Nguyễn Văn Bằng được khen. Tư lệnh tặng Bằng khen cho đơn vị. Bằng cho biết.",
      ["Nguyễn Văn Bằng", "Bằng"]),
     ("Một thanh niên tên Giàng A Lử bị bắt.", ["Giàng A Lử"]),
+    ("Thiếu tá Lê Văn An lên Trung tá và Moong Văn Khánh, từ Thiếu tá lên Trung tá.", ["Lê Văn An", "Moong Văn Khánh"]),
     ("Đại úy Nguyễn Văn Toàn bắt quả tang. Toàn cho biết đối tượng chống trả.", ["Nguyễn Văn Toàn", "Toàn"]),
     ("Anh Khởi là ngư dân xã Lý Sơn. Chị Lan cho biết.", ["Khởi", "Lan"]),
     ("Đoàn do ông Sổm Phết Xay Nha Vông dẫn đầu.", ["Sổm Phết Xay Nha Vông"]),
