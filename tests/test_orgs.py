@@ -528,6 +528,11 @@ def test_a_committee_of_the_national_assembly_and_the_assembly_are_two_organizat
     ("Tổng trạm Quản lý biên giới Quảng Tây (Trung Quốc) cử đoàn sang.", "Tổng trạm Quản lý biên giới Quảng Tây"),
     ("Phía bạn có ông Hoàng Chí Cương, Trạm trưởng Trạm Quản lý biên giới Đông Hưng.",
      "Trạm Quản lý biên giới Đông Hưng"),
+    # a state bank's registry name, whatever its case, with its branch; a brand in parentheses before the branch
+    ("Bà Lê Thị Kim Chi, Phó Giám đốc Ngân hàng thương mại cổ phần Ngoại thương Việt Nam chi nhánh Gia Lai, cho biết.",
+     "Ngân hàng thương mại cổ phần Ngoại thương Việt Nam chi nhánh Gia Lai"),
+    ("Ông Lý Thanh Sơn, Giám đốc Ngân hàng Nông nghiệp và Phát triển Nông thôn (Agribank) chi nhánh Quảng Ngãi, dự.",
+     "Ngân hàng Nông nghiệp và Phát triển Nông thôn (Agribank) chi nhánh Quảng Ngãi"),
 ])
 def test_border_bodies_across_the_border(process, text: str, org: str) -> None:
     assert org in org_mentions(process, text)

@@ -405,6 +405,8 @@ class OrganizationExtractor:
         self.delegations = {form_key(word) for word in lexicon.delegation_heads}
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
         self.trade_names = {form_key(word) for word in lexicon.trade_names}
+        # a head that opens with one (a state bank's registry name) is a company's too
+        self.trade_name_prefixes = tuple(name + " " for name in self.trade_names)
         self.clause_words = frozenset(word.lower() for word in lexicon.clause_words)
         self.organs = dict(lexicon.organs)
         self.service_ranks = tuple((service, tuple(tuple(rank.lower().split()) for rank in ranks))
@@ -1454,6 +1456,22 @@ class _Context:
             return max(self.words.word_end(k + 1), k + 2)
         return None
 
+    def branch_end(self, k: int, parts: list[Part]) -> int | None:
+        """Where ``chi nhánh`` and its place end after a company's or bank's name (``Ngân hàng Thương mại cổ phần
+        Ngoại thương Việt Nam chi nhánh Cần Thơ``: the branch is the body a director heads), or None."""
+        doc = self.doc
+        if (k + 2 >= len(doc) or token_lowers(doc)[k:k + 2] != ["chi", "nhánh"] or not is_title(doc[k + 2])
+                or not any(p.kind == "head" and f"{form_key(p.value)} ".startswith(self.x.trade_name_prefixes)
+                           for p in parts)):
+            return None
+        place = self.places.get(k + 2)
+        if place is not None:
+            return place.end
+        end = k + 2
+        while end < len(doc) and is_title(doc[end]):
+            end += 1
+        return end
+
     def grow(self, parts: list[Part]) -> tuple[list[Part], bool]:
         """Extend an organization name to the right; also say whether it got a naming part."""
         doc = self.doc
@@ -1508,8 +1526,13 @@ class _Context:
                 named = True
             elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
                     # a unit's code written in parentheses inside its name: "Cục Cảnh sát giao thông (C08) Bộ Công an"
-                    (k + 1) in self.acronyms or UNIT_CODE.match(doc[k + 1].text)):
+                    (k + 1) in self.acronyms or UNIT_CODE.match(doc[k + 1].text)
+                    # a company's brand before its branch: "Ngân hàng … Nông thôn (Agribank) chi nhánh Quảng Ngãi"
+                    or (self.branch_end(k + 3, parts) is not None and is_title(doc[k + 1]))):
                 parts.append(Part(k, k + 3, "definition", ""))
+            elif (end := self.branch_end(k, parts)) is not None:
+                parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
+                named = True
             elif (end := self.region_end(k, parts)) is not None:
                 # "Tòa án nhân dân khu vực 1", "Chi cục Hải quan khu vực VIII": the regional bodies of 2025
                 parts.append(Part(k, end, "region", tokens_text(doc, k, end)))
