@@ -118,7 +118,10 @@ HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 # the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …")
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại")})
 # the words before a successor whose predecessor is the name written before them ("…; người kế nhiệm là Đại tá B")
-SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhiệm", "là")})
+SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhiệm", "là"),
+                          # "Người kế nhiệm ông là Thượng tá B": the pronoun for the one named before
+                          *((*words, pronoun, "là") for words in (("người", "kế", "nhiệm"), ("kế", "nhiệm"))
+                            for pronoun in ("ông", "bà"))})
 # the most tokens of a body's head between a title and the count of its places ("Bộ Chỉ huy Quân sự hai tỉnh …")
 MAX_HEAD_WORDS = 7
 # the most tokens of a post between a relieving verb and "đối với" ("Phó Chủ tịch UBND tỉnh Điện Biên")
@@ -644,7 +647,7 @@ class RecordLinker:
         # trưởng Bộ CHQS tỉnh. Người kế nhiệm là Thượng tá B, …")
         unnamed = [(before, successor, phrase - 1) for before, successor in zip(persons, persons[1:])
                    if (phrase_start := _phrase_ending_at(
-                       s.lower, phrase := self.name_phrase_start(s, successor.start), SUCCESSOR_IS, 4)) is not None
+                       s.lower, phrase := self.name_phrase_start(s, successor.start), SUCCESSOR_IS, 5)) is not None
                    and (index.get(before.start) == index.get(successor.start)
                         or (index.get(successor.start) is not None
                             and index.get(before.start) == index.get(successor.start) - 1

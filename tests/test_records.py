@@ -87,6 +87,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "tân Chính ủy Phan Văn Thọ chuẩn bị tốt diễn tập.", {
         "Phan Văn Thọ": ("Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"),
     }),
+    ("Bộ Tư lệnh công bố quyết định nghỉ hưu đối với Đại tá Nguyễn Văn Phúc, Chủ nhiệm Chính trị Bộ Chỉ huy Bộ đội "
+     "Biên phòng tỉnh Gia Lai. Người kế nhiệm ông là Thượng tá Rơ Châm Hiếu, nguyên Phó Chủ nhiệm Chính trị.", {
+        "Rơ Châm Hiếu": ("Thượng tá", "Chủ nhiệm Chính trị", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai"),
+    }),
     ("Thượng tá Phàn Văn Lâm, nguyên Đồn trưởng Đồn Biên phòng Cửa khẩu quốc tế Lào Cai, nay là Phó Tham mưu trưởng "
      "BĐBP tỉnh, giới thiệu người kế nhiệm là Trung tá Lương Đức Mạnh.", {
         "Lương Đức Mạnh": ("Trung tá", "Đồn trưởng", "Đồn Biên phòng cửa khẩu quốc tế Lào Cai"),
