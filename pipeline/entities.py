@@ -409,6 +409,24 @@ def birth_veto(a: Profile, b: Profile) -> str | None:
     return "different birth years"
 
 
+def civilian_veto(a: Profile, b: Profile) -> str | None:
+    """A civilian a report describes by birth year or home (a suspect, a fisherman), with no rank, post or body, and an
+    officer with a rank: two people, whatever else their documents share.
+
+    >>> fisher = Profile("a", "p1", "k", birth_year=2001)
+    >>> civilian_veto(fisher, Profile("b", "p2", "k", rank=13))
+    'a civilian and an officer'
+    >>> civilian_veto(fisher, Profile("b", "p2", "k", birth_year=2001)) is None
+    True
+    """
+    def civilian(p: Profile) -> bool:
+        return ((p.birth_year is not None or p.residence is not None) and p.rank is None and not p.positions
+                and not p.organizations)
+    if (civilian(a) and b.rank is not None) or (civilian(b) and a.rank is not None):
+        return "a civilian and an officer"
+    return None
+
+
 def context_strength(a: Profile, b: Profile) -> float:
     """How strongly the two documents name the same other people: 1 / (documents naming it - 1) per shared name.
 
@@ -427,7 +445,7 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
     if a.byline and b.byline:
         # a corpus's bylines are its reporters' pen names: one pen name, one author
         return Verdict(rules.merge_at, None, False, ("one byline",), rules.merge_at)
-    veto = rank_veto(a, b) or birth_veto(a, b)
+    veto = rank_veto(a, b) or birth_veto(a, b) or civilian_veto(a, b)
     if veto is not None:
         return Verdict(0, veto, False, (veto,), rules.merge_at)
     points = rules.points
