@@ -543,7 +543,10 @@ class RecordLinker:
         k = person.end
         events: list[RoleEvent] = []
         described = s.lower[k:k + 1] == [","] and s.lower[k + 1:k + 2] and s.lower[k + 1] in DESCRIPTIONS
-        if self.replaced(s, person.start) and not passive_after(s.lower, k) and not described:
+        # "thay Thiếu tướng A, nay là Phó Tư lệnh …", "thay A, nguyên …": a marked apposition is A's own
+        marked = s.lower[k:k + 1] == [","] and (phrase_at(s.lower, k + 1, self.lexicon.current) is not None
+                                                or phrase_at(s.lower, k + 1, self.lexicon.former) is not None)
+        if self.replaced(s, person.start) and not passive_after(s.lower, k) and not described and not marked:
             # "B thay đồng chí A giữ chức X": X is B's; "thay A (,) được điều động giữ chức Y" and "thay A, người có 9
             # năm làm Giám đốc Sở": Y and the post described are A's own
             return events
@@ -790,8 +793,11 @@ class RecordLinker:
             if end in s.persons and self.replaced(s, end) and not passive_after(s.lower, s.persons[end].end):
                 # "B thay đồng chí A giữ chức …": the one replaced is not the one the role goes to
                 after = s.persons[end].end
-                if s.lower[after:after + 1] == [","] and s.lower[after + 1:after + 2] and s.lower[after + 1] in DESCRIPTIONS:
-                    return k, []  # "B thay A, người được điều động … giữ chức Y": the description and Y are A's
+                if s.lower[after:after + 1] == [","] and s.lower[after + 1:after + 2] and (
+                        s.lower[after + 1] in DESCRIPTIONS or phrase_at(s.lower, after + 1, self.lexicon.current) is not None
+                        or phrase_at(s.lower, after + 1, self.lexicon.former) is not None):
+                    # "B thay A, người được điều động … giữ chức Y", "B thay A, nay là Phó Tư lệnh …": A's
+                    return k, []
                 limit, end = min(len(doc), limit + len(s.persons[end])), after
                 continue
             if end in s.positions or phrase_at(s.lower, end, self.lexicon.former) in s.positions:

@@ -73,6 +73,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Đại tá Lê Văn An, Chính ủy, Trung tá Trần Văn Bình, Tiểu đoàn trưởng phát biểu.", {
         "Lê Văn An": ("Đại tá", "Chính ủy", None),
     }),
+    # "B thay A, nay là X": X is A's own post now, not B's
+    ("Đại tá Nông Minh Quân, Chỉ huy trưởng Bộ CHQS tỉnh Cao Bằng, được bầu vào Ban Thường vụ Tỉnh ủy. Đồng chí Quân "
+     "thay Thiếu tướng Hoàng Đình Vũ, nay là Phó Tư lệnh Quân khu 1.", {
+        "Nông Minh Quân": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
+        "Hoàng Đình Vũ": ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 1"),
+    }),
     # the officers of a Chinese border-management station and station group
     ("Phía bạn có ông Hoàng Chí Cương, Trạm trưởng Trạm Quản lý biên giới Đông Hưng và ông Đàm Chí Viễn, Phó Tổng trạm "
      "trưởng Tổng trạm Quản lý biên giới Sùng Tả.", {
