@@ -769,11 +769,12 @@ class RecordLinker:
                 agent = s.orgs[agent].end if agent in s.orgs else agent
                 limit, end = min(len(doc), limit + agent - end), agent
                 continue
-            opening = end + 1 if doc[end].text == "," else end if end == k else None
+            # after a comma, or a dash that opens an aside ("Ông A - người vừa nhận cương vị Sư đoàn trưởng … - thì")
+            opening = end + 1 if doc[end].text in (",", "-", "–") else end if end == k else None
             if opening is not None and opening < len(doc) and s.lower[opening] in DESCRIPTIONS:
                 # "bà A, người dân tộc Raglai, được bầu …": a description of the person, up to its closing comma
                 closing = next((j for j in range(opening, min(len(doc), opening + MAX_DESCRIPTION))
-                                if doc[j].text in (",", *CLAUSE_END)), None)
+                                if doc[j].text in (",", "-", "–", *CLAUSE_END)), None)
                 # a description that gives a role ("A, người vừa được bổ nhiệm giữ chức …") is read as the link
                 role = next((j for j in range(opening, closing) if j in s.positions), None) if closing else None
                 if closing is not None and doc[closing].text == "," and role is None:

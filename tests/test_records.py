@@ -73,6 +73,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Đại tá Lê Văn An, Chính ủy, Trung tá Trần Văn Bình, Tiểu đoàn trưởng phát biểu.", {
         "Lê Văn An": ("Đại tá", "Chính ủy", None),
     }),
+    # a description between dashes gives the role its link names
+    ("Ông Vũ Đình Thọ - người vừa nhận cương vị Sư đoàn trưởng Sư đoàn 355 từ tháng 7 - bày tỏ mong muốn.", {
+        "Vũ Đình Thọ": (None, "Sư đoàn trưởng", "Sư đoàn 355"),
+    }),
     # "B thay A, nay là X": X is A's own post now, not B's
     ("Đại tá Nông Minh Quân, Chỉ huy trưởng Bộ CHQS tỉnh Cao Bằng, được bầu vào Ban Thường vụ Tỉnh ủy. Đồng chí Quân "
      "thay Thiếu tướng Hoàng Đình Vũ, nay là Phó Tư lệnh Quân khu 1.", {
