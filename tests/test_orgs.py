@@ -528,6 +528,10 @@ def test_a_committee_of_the_national_assembly_and_the_assembly_are_two_organizat
     ("Tổng trạm Quản lý biên giới Quảng Tây (Trung Quốc) cử đoàn sang.", "Tổng trạm Quản lý biên giới Quảng Tây"),
     ("Phía bạn có ông Hoàng Chí Cương, Trạm trưởng Trạm Quản lý biên giới Đông Hưng.",
      "Trạm Quản lý biên giới Đông Hưng"),
+    # a border post named after a commune whose name opens with a one-letter syllable (which opens a Xơ Đăng man's
+    # given name only after a title)
+    ("Đồn Biên phòng A Pa Chải nằm lưng chừng dốc.", "Đồn Biên phòng A Pa Chải"),
+    ("Chúng tôi đến Đồn Biên phòng A Đớt vào sáng sớm.", "Đồn Biên phòng A Đớt"),
     # a state bank's registry name, whatever its case, with its branch; a brand in parentheses before the branch
     ("Bà Lê Thị Kim Chi, Phó Giám đốc Ngân hàng thương mại cổ phần Ngoại thương Việt Nam chi nhánh Gia Lai, cho biết.",
      "Ngân hàng thương mại cổ phần Ngoại thương Việt Nam chi nhánh Gia Lai"),

@@ -1553,7 +1553,10 @@ class _Context:
                 named = True
                 break
             elif (is_title(token) and not self.headline_word(k, parts) and not self.closed_by_place(parts)
-                  and (after_person or not self.person_starts_at(k))):
+                  and (after_person or not self.person_starts_at(k)
+                       # "Đồn Biên phòng A Pa Chải": a head's name opening with a one-letter syllable, which opens
+                       # a Xơ Đăng or Ê Đê given name only after a title or an honorific
+                       or (len(token.text) == 1 and parts[-1].kind == "head"))):
                 end = max(self.words.word_end(k), k + 1)
                 parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
                 named = True
