@@ -585,8 +585,10 @@ class RecordLinker:
                     k += 1
                 if k < len(doc) and doc[k].text == "(":
                     k = skip_parenthesis(doc, k)  # "nguyên Chính ủy BĐBP tỉnh Kiên Giang (cũ), nhận quyết định …"
-                if k + 1 < len(doc) and doc[k].text == "," and k + 1 in s.orgs:
-                    k = s.orgs[k + 1].end  # "Trưởng Phòng Tham mưu, Bộ CHQS tỉnh đảm nhiệm …": the owner written after
+                if k + 1 < len(doc) and s.lower[k] in (",", "thuộc") and k + 1 in s.orgs:
+                    # "Trưởng Phòng Tham mưu, Bộ CHQS tỉnh đảm nhiệm …", "Chính trị viên Ban Chỉ huy Phòng thủ khu vực 2
+                    # thuộc Bộ CHQS tỉnh Điện Biên, giữ chức …": the owner written after
+                    k = s.orgs[k + 1].end
                 if k < len(doc) and doc[k].text == ",":
                     k += 1  # "A, Chính ủy Vùng 2, được bổ nhiệm giữ chức …"
         linked: list[RoleEvent] = []

@@ -73,6 +73,15 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Đại tá Lê Văn An, Chính ủy, Trung tá Trần Văn Bình, Tiểu đoàn trưởng phát biểu.", {
         "Lê Văn An": ("Đại tá", "Chính ủy", None),
     }),
+    # an apposition's owner after "thuộc", then the post the link gives; a logistics chief of the command the story
+    # is about
+    ("Tư lệnh Quân khu điều động Thượng tá Sa Văn Tuấn, Chính trị viên Ban Chỉ huy Phòng thủ khu vực 2 thuộc Bộ CHQS "
+     "tỉnh Điện Biên, giữ chức Phó Chính ủy Bộ Chỉ huy.", {
+        "Sa Văn Tuấn": ("Thượng tá", "Phó Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Điện Biên"),
+    }),
+    ("Bộ CHQS tỉnh Thanh Hóa tổng kết. Cùng nghỉ hưu có Thượng tá Lê Huy Hoàng, Chủ nhiệm Hậu cần - Kỹ thuật.", {
+        "Lê Huy Hoàng": ("Thượng tá", "Chủ nhiệm Hậu cần - Kỹ thuật", "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa"),
+    }),
     # a description between dashes gives the role its link names
     ("Ông Vũ Đình Thọ - người vừa nhận cương vị Sư đoàn trưởng Sư đoàn 355 từ tháng 7 - bày tỏ mong muốn.", {
         "Vũ Đình Thọ": (None, "Sư đoàn trưởng", "Sư đoàn 355"),
