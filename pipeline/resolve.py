@@ -66,7 +66,8 @@ PASSIVE_AGENT = {"được", "của"}
 # công tác tại Công an tỉnh, giữ chức Trưởng phòng"
 DESTINATIONS = {"về", "sang", "tại"}
 # words before a body a person joins on the way to a post ("chỉ định tham gia Ban Thường vụ Tỉnh ủy và giữ chức …")
-JOINED_BODY = {("tham", "gia"), ("bầu", "vào"), ("định", "vào")}
+JOINED_BODY = {("tham", "gia"), ("bầu", "vào"), ("định", "vào"),
+               (",", "vào")}  # "bầu bổ sung ông A, Phó Trưởng ban …, vào Ban Thường vụ Tỉnh ủy và giao giữ chức …"
 # words that open a description of a person between commas, which a link may step over
 DESCRIPTIONS = {"người"}
 MAX_DESCRIPTION = 30

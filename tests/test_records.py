@@ -82,6 +82,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Bộ CHQS tỉnh Thanh Hóa tổng kết. Cùng nghỉ hưu có Thượng tá Lê Huy Hoàng, Chủ nhiệm Hậu cần - Kỹ thuật.", {
         "Lê Huy Hoàng": ("Thượng tá", "Chủ nhiệm Hậu cần - Kỹ thuật", "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa"),
     }),
+    ("Hội nghị bầu bổ sung ông Đỗ Văn Long, Phó Trưởng ban Thường trực Ban Tổ chức Tỉnh ủy Quảng Ngãi, vào Ban Thường "
+     "vụ Tỉnh ủy và giao giữ chức Trưởng ban Ban Tổ chức Tỉnh ủy.", {
+        "Đỗ Văn Long": (None, "Trưởng ban", "Ban Tổ chức Tỉnh ủy Quảng Ngãi"),
+    }),
     # a description between dashes gives the role its link names
     ("Ông Vũ Đình Thọ - người vừa nhận cương vị Sư đoàn trưởng Sư đoàn 355 từ tháng 7 - bày tỏ mong muốn.", {
         "Vũ Đình Thọ": (None, "Sư đoàn trưởng", "Sư đoàn 355"),
