@@ -501,6 +501,8 @@ def compare(a: Profile, b: Profile, rules: IdentityRules) -> Verdict:
 _PROVINCE_PLACED = re.compile(r" (?:" + "|".join(re.escape(name_key(u)) for u in ("thành phố", "tỉnh")) + r") \S")
 
 
+# the records of a name repeat their organizations, and each pair of officers compared asks for both kinds again
+@functools.lru_cache(maxsize=1 << 12)
 def body_kind(organization: str) -> str | None:
     """The kind of a province's body, its name up to the unit word of its province (keys): ``bộ đội biên phòng`` of
     ``bộ đội biên phòng tỉnh nghệ an``; None for a body of no province (``công an xã lao bảo``)."""
