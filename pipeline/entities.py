@@ -711,8 +711,25 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
                 first_of[p.previous] = i
     candidates: list[tuple[int, int, int]] = []
     undecided: list[tuple[int, int]] = []
+    # the records of a name repeat one another (a province's leaders, with the same titles in every story of the
+    # province): two records holding what two others hold, in documents that name as many of the same people, get
+    # their verdict. Only kinds of more than one record are kept: their pairs can recur, and records that never
+    # repeat (each of its own date) take no more memory than before
+    kinds: dict[tuple[Any, ...], int] = {}
+    kind = [kinds.setdefault(_compared(p), len(kinds)) for p in profiles]
+    repeated = {k for k, records in Counter(kind).items() if records > 1}
+    verdicts: dict[tuple[int, int, bool, bool, bool], Verdict] = {}
+    one, two = rules.context
     for i, j in sorted(candidate_pairs(profiles)):
-        verdict = compare(profiles[i], profiles[j], rules)
+        a, b = profiles[i], profiles[j]
+        if kind[i] in repeated and kind[j] in repeated:
+            strength = context_strength(a, b)
+            seen = (kind[i], kind[j], a.doc_id == b.doc_id, strength >= one, strength >= two)
+            verdict = verdicts.get(seen)
+            if verdict is None:
+                verdict = verdicts[seen] = compare(a, b, rules)
+        else:
+            verdict = compare(a, b, rules)
         if verdict.same:
             candidates.append((-verdict.score, i, j))
         elif verdict.ambiguous:
@@ -726,6 +743,13 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
         join(ri, rj)
     ambiguous = {tuple(sorted((root(i), root(j)))) for i, j in undecided if root(i) != root(j)}
     return Block(profiles, [root(i) for i in range(n)], ambiguous)  # type: ignore[arg-type]
+
+
+def _compared(record: Profile) -> tuple[Any, ...]:
+    """All that :func:`compare` reads of a record but its document (it asks whether two records are of one) and the
+    other names of the document (it only compares their :func:`context_strength` with ``rules.context``)."""
+    return (record.date, record.rank, record.organizations, record.specific, record.positions, record.offices,
+            record.birth_year, record.residence, record.byline)
 
 
 def _digest(*parts: str) -> str:
