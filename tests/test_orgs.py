@@ -400,6 +400,10 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # a clause that opens with one province's side: that province's police
+    ("Công an thành phố Cần Thơ phối hợp với Công an tỉnh Vĩnh Long phá án. Phía Vĩnh Long, Thượng tá Thạch Sô Phi, "
+     "Trưởng phòng Phòng Cảnh sát hình sự, dẫn tổ công tác.", "Phòng Cảnh sát hình sự",
+     "Phòng Cảnh sát hình sự Công an tỉnh Vĩnh Long"),
     # our police before a foreign one of the same sentence; the foreign one where it stands alone in it
     ("Giám đốc Công an tỉnh Quảng Ngãi gửi thư cảm ơn Công an tỉnh Attapeu, khen thưởng tổ công tác của Phòng Cảnh "
      "sát hình sự.", "Phòng Cảnh sát hình sự", "Phòng Cảnh sát hình sự Công an tỉnh Quảng Ngãi"),

@@ -1047,6 +1047,9 @@ class _Context:
             ours = [(start, name) for start, name in owners if not self.is_foreign_name(name)
                     and self.sentence_of().get(start) == self.sentence_of().get(first.start)]
             owner = ours[0][1] if ours else (owners[0][1] if owners else None)
+            # "Phía Vĩnh Long, Thượng tá A, Trưởng phòng Phòng Cảnh sát hình sự": the side's province's body
+            side = self.side_province(first.start)
+            owner = next((name for _, name in owners if side and name.endswith(" " + side)), owner)
             if owner is not None:
                 owner = self.x.lexicon.as_force(owner)
                 return "orgs.document", {**attrs, "parent": owner}, f"{value} {owner}"
@@ -1215,6 +1218,21 @@ class _Context:
             if lowers[k - 1] in FOREIGN_SIDE_WORDS and (lowers[k] == "bạn" or k in foreign_starts):
                 return self.foreign_province(unit)
             k -= 1
+        return None
+
+    def side_province(self, at: int) -> str | None:
+        """The province whose side a clause opens with (``Phía Vĩnh Long, …``, ``Về phía tỉnh Vĩnh Long, …``), before
+        token ``at`` in its sentence, or None."""
+        sentence_of = self.sentence_of()
+        sentence = sentence_of.get(at)
+        lowers = token_lowers(self.doc)
+        for place in self.place_list:
+            if place.start >= at:
+                break
+            value, _, attrs = span_values(place)
+            if (sentence_of.get(place.start) == sentence and place.start > 0 and lowers[place.start - 1] == "phía"
+                    and (attrs or {}).get("level") == "province" and lowers[place.end:place.end + 1] == [","]):
+                return value
         return None
 
     def named_by(self, place: Span, head: Part | None) -> bool:
