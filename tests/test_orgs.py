@@ -400,6 +400,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # a title's body before a sibling body of the same head word: of the sibling's owner
+    ("Tỉnh ủy Cao Bằng họp. Hội nghị bầu ông Mông Văn Kiên, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy giữ "
+     "chức Phó Bí thư.", "Ban Thường vụ", "Ban Thường vụ Tỉnh ủy Cao Bằng"),
     # a clause that opens with one province's side: that province's police
     ("Công an thành phố Cần Thơ phối hợp với Công an tỉnh Vĩnh Long phá án. Phía Vĩnh Long, Thượng tá Thạch Sô Phi, "
      "Trưởng phòng Phòng Cảnh sát hình sự, dẫn tổ công tác.", "Phòng Cảnh sát hình sự",

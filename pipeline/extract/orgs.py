@@ -1317,7 +1317,8 @@ class _Context:
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in COORDINATORS:
             return None
-        party = form_key(tokens_text(doc, start, end)) == form_key(PARTY_COMMITTEE)
+        bare = form_key(tokens_text(doc, start, end))
+        party = bare == form_key(PARTY_COMMITTEE)
         after_title = start in self.title_ends
         start = end + 1
         if after_title and doc[end].text == "," and start in self.position_end_at:
@@ -1354,7 +1355,10 @@ class _Context:
         if force != full and not local_government:
             # "Đảng ủy, Bộ Chỉ huy BĐBP tỉnh X": the Party committee of the force the command commands
             return [Part(parts[0].start, parts[-1].end, "name", force)]
-        whole = start != end + 1 and not local_government
+        # a title's body before another body of the same head word is its sibling, of the same owner ("Ủy viên Ban
+        # Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy": the Tỉnh ủy's Ban Thường vụ, not the Ban Tổ chức's)
+        sibling = bare.split(" ")[0] == form_key(parts[0].value).split(" ")[0]
+        whole = start != end + 1 and not local_government and not sibling
         return [p for p in parts[0 if whole else 1:] if p.kind != "definition"]
 
     def city_command(self, name: str) -> str | None:
