@@ -42,7 +42,7 @@ class Floor:
 # two batches first measured at records organization 0.77 and 0.85: its organization floor went down with them; it
 # grew to 228 documents by six more (first measured at 0.81–0.93) and its floors went up with the rules since
 # (2026-12-03 afternoon: micro 0.987, PERSON 0.997, ORG 0.986, ORG normalization 0.978, records 0.998, position 0.991,
-# organization 0.954, identity recall 0.971); it grew to 276 documents on 2026-12-04 by four batches (229–276, first
+# organization 0.954, identity recall 0.971); it grew to 276 documents on 2026-12-03 (evening) by four batches (229–276, first
 # measured at records organization 0.82–0.92, identity recall 0.85–1.0): 3,877 key pairs, recall 0.962
 FLOORS = {
     "dev": (REPO_DEV, Floor(0.992, {"PERSON": 1.0, "RANK": 1.0, "POSITION": 0.987, "ORG": 0.98, "ACRONYM": 1.0,
