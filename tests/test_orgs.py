@@ -400,6 +400,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # a commune People's Committee's department (since 2025): of the commune's committee, never a province's Sở
+    ("Ông Vi Văn Thắng tái đắc cử Chủ tịch UBND xã Thông Thụ. Sở Nội vụ tỉnh Nghệ An dự. Ông Kha Văn Dũng, nguyên "
+     "Trưởng phòng Phòng Kinh tế, được bầu.", "Phòng Kinh tế", "Phòng Kinh tế Ủy ban nhân dân xã Thông Thụ"),
     # a title's body before a sibling body of the same head word: of the sibling's owner
     ("Tỉnh ủy Cao Bằng họp. Hội nghị bầu ông Mông Văn Kiên, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy giữ "
      "chức Phó Bí thư.", "Ban Thường vụ", "Ban Thường vụ Tỉnh ủy Cao Bằng"),

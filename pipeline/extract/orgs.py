@@ -184,6 +184,10 @@ PERSONAL_PLACE_CUES = {"quê", "trú", "sinh"}
 # the kinds of unit a commune's body has as well as a province's: a council's committees ("Ban Pháp chế" of the
 # HĐND xã named last), not a police's divisions (a Công an xã has none)
 EVERY_LEVELS_UNITS = {"council_committee"}
+# a commune's, ward's or special zone's body, by its unit word ("Ủy ban nhân dân xã Thông Thụ")
+COMMUNE_BODY = re.compile(r" (xã|phường|đặc khu) ")
+# the kinds of unit only a commune's body has ("Phòng Kinh tế" of the UBND xã named last; a province has a Sở)
+COMMUNE_UNITS = {"commune_department"}
 LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
 
 
@@ -959,7 +963,7 @@ class _Context:
             if template is not None and self.of_a_province(parts[i:]):
                 self.template_bodies.append((part.start, template.id, value if i == 0 else self.normalize(parts[i:])))
                 break
-            if template is not None and i == 0 and value:
+            if template is not None and i == 0 and value and COMMUNE_BODY.search(value):
                 # a commune's body ("HĐND xã Thông Thụ"): the owner only of the units every level's body has
                 self.commune_bodies.append((part.start, template.id, value))
                 break
@@ -1039,6 +1043,8 @@ class _Context:
             bodies = self.template_bodies
             if unit.kind in EVERY_LEVELS_UNITS:
                 bodies = sorted(bodies + self.commune_bodies)
+            elif unit.kind in COMMUNE_UNITS:
+                bodies = self.commune_bodies
             owners = [(start, name) for start, template_id, name in reversed(bodies)
                       if start < first.start and template_id in unit.parents
                       and not self.foreign_elsewhere(name, start, first.start)]
