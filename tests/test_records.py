@@ -96,6 +96,14 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Nông Minh Quân": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
         "Hoàng Đình Vũ": ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 1"),
     }),
+    # titles of a garrison, a hospital, a foreign agency and a company's board
+    ("Thiếu tá Hà Quang Vinh, Đảo trưởng, cho biết. Điều dưỡng trưởng Trần Thị Hạnh hướng dẫn. Ông Tanaka Hiroshi, "
+     "Trưởng đại diện, dự. Bà Hà Thị Mỹ Lệ, Chủ tịch Hội đồng quản trị, phát biểu.", {
+        "Hà Quang Vinh": ("Thiếu tá", "Đảo trưởng", None),
+        "Trần Thị Hạnh": (None, "Điều dưỡng trưởng", None),
+        "Tanaka Hiroshi": (None, "Trưởng đại diện", None),
+        "Hà Thị Mỹ Lệ": (None, "Chủ tịch Hội đồng quản trị", None),
+    }),
     # the officers of a Chinese border-management station and station group
     ("Phía bạn có ông Hoàng Chí Cương, Trạm trưởng Trạm Quản lý biên giới Đông Hưng và ông Đàm Chí Viễn, Phó Tổng trạm "
      "trưởng Tổng trạm Quản lý biên giới Sùng Tả.", {
