@@ -201,6 +201,9 @@ def test_delegations_are_not_organizations(process, text: str, expected: list) -
 # --- an organization followed by a person's name --------------------------------------------------
 
 @pytest.mark.parametrize(("text", "org"), [
+    # a company's trade name over its lower-case words to its capitalised ones
+    ("Bà Hà Thị Mỹ Lệ, Chủ tịch Hội đồng quản trị Công ty cổ phần Lọc hóa dầu Bình Sơn, dự.",
+     "Công ty cổ phần Lọc hóa dầu Bình Sơn"),
     # a border post named after a commune whose name opens with a one-letter syllable (which opens a Xơ Đăng man's
     # given name only after a title)
     ("Đồn Biên phòng A Pa Chải nằm lưng chừng dốc.", "Đồn Biên phòng A Pa Chải"),

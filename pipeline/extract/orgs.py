@@ -1390,10 +1390,14 @@ class _Context:
         if doc[k].lower_ == "của":
             return None  # "Đội Vũ trang của Đồn Biên phòng X": a unit and its owner, two organizations
         numbered = form_key(parts[0].value) in self.x.numbered
+        # a company's trade name goes on to its capitalised words ("Công ty cổ phần Lọc hóa dầu | Bình Sơn")
+        trade = form_key(parts[0].value) in self.x.trade_names
         for end in range(k, min(k + MAX_BRIDGE, len(doc))):
             token = doc[end]
             if end > k and token.lower_ == "của" and end + 1 in self.heads:
                 return end  # "Phòng Cảnh sát chống ma túy | của Cảnh sát tỉnh": the name's words, then its owner
+            if end > k and trade and is_title(token) and not self.person_starts_at(end):
+                return end
             if end > k and ((token.like_num and numbered) or end in self.acronyms or end in self.heads
                             or end in self.places or (token.text == "(" and (end + 1) in self.acronyms)):
                 # "Cục Hợp tác quốc tế và | Ban Tìm kiếm …": "và" before another body joins two bodies
