@@ -409,6 +409,8 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     # a title's body before a sibling body of the same head word: of the sibling's owner
     ("Tỉnh ủy Cao Bằng họp. Hội nghị bầu ông Mông Văn Kiên, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy giữ "
      "chức Phó Bí thư.", "Ban Thường vụ", "Ban Thường vụ Tỉnh ủy Cao Bằng"),
+    # a province's PC03 is its economic police division
+    ("Công an tỉnh Quảng Ninh chỉ đạo PC03 phối hợp điều tra.", "PC03", "Phòng Cảnh sát kinh tế Công an tỉnh Quảng Ninh"),
     # a clause that opens with one province's side: that province's police
     ("Công an thành phố Cần Thơ phối hợp với Công an tỉnh Vĩnh Long phá án. Phía Vĩnh Long, Thượng tá Thạch Sô Phi, "
      "Trưởng phòng Phòng Cảnh sát hình sự, dẫn tổ công tác.", "Phòng Cảnh sát hình sự",
