@@ -1330,6 +1330,13 @@ class RecordLinker:
         """The organizations named before token ``at``, the last one first."""
         return [_value(s.orgs[start]) for start in sorted((o for o in s.orgs if o < at), reverse=True)]
 
+    @staticmethod
+    def issuer_body(s: _Spans, start: int) -> bool:
+        """Whether the organization at token ``start`` is the body of a title written after ``của`` (``quyết định của
+        Bộ trưởng Bộ Quốc phòng``)."""
+        position = s.position_by_end.get(start)
+        return position is not None and position.start > 0 and s.lower[position.start - 1] == "của"
+
     def unit_named_before(self, s: _Spans, record: PersonRecord, starts: dict[str, int],
                           foreign: bool = False) -> str | None:
         """``… giao Đồn Biên phòng Sông Đốc thăm hỏi … Đồn trưởng là Thiếu tá A``: for a final title without a body,
@@ -1364,8 +1371,13 @@ class RecordLinker:
         others = [self.lexicon.title_bodies.get(base_title(role.position)) for role in record.roles
                   if role.position and role.organization is None and not role.former]
         held_in = [h for h in others if h]
-        bodies = self.bodies_before(s, at)
+        # not the body of a decision's issuer ("quyết định của Tư lệnh Quân khu 1 thăng quân hàm cho …, gồm: A, Phó
+        # Tham mưu trưởng"): a higher body than the one the list's titles are held in
+        bodies = [_value(s.orgs[o]) for o in sorted((o for o in s.orgs if o < at), reverse=True)
+                  if not self.issuer_body(s, o)]
         for candidates in (held_in, [heads]):
+            if not candidates:
+                continue  # no other title to agree with: all() of nothing would take the last body of any kind
             for value in bodies:
                 if all(any(value == head or value.startswith(head + " ") for head in h) for h in candidates):
                     return value

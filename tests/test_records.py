@@ -86,6 +86,13 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "vụ Tỉnh ủy và giao giữ chức Trưởng ban Ban Tổ chức Tỉnh ủy.", {
         "Đỗ Văn Long": (None, "Trưởng ban", "Ban Tổ chức Tỉnh ủy Quảng Ngãi"),
     }),
+    # a list's bare titles are held in the story's body, not in the body of the decision's issuer ("quyết định của
+    # Tư lệnh Quân khu 1")
+    ("Bộ CHQS tỉnh Cao Bằng tổ chức hội nghị. Quyết định của Tư lệnh Quân khu 1 thăng quân hàm Thượng tá cho 2 đồng "
+     "chí, gồm: Lô Văn Khởi, Phó Tham mưu trưởng; Đàm Thị Thu, Phó Chủ nhiệm Chính trị.", {
+        "Lô Văn Khởi": ("Thượng tá", "Phó Tham mưu trưởng", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
+        "Đàm Thị Thu": ("Thượng tá", "Phó Chủ nhiệm Chính trị", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
+    }),
     # a description between dashes gives the role its link names
     ("Ông Vũ Đình Thọ - người vừa nhận cương vị Sư đoàn trưởng Sư đoàn 355 từ tháng 7 - bày tỏ mong muốn.", {
         "Vũ Đình Thọ": (None, "Sư đoàn trưởng", "Sư đoàn 355"),
