@@ -65,6 +65,8 @@ class Pipeline:
             for _, component in self.nlp.pipeline:
                 if hasattr(component, "word_source"):
                     component.word_source = self.segmenter.words_in
+                if hasattr(component, "is_word"):
+                    component.is_word = self.segmenter.is_word
 
     def normalize(self, raw: str) -> NormalizedText:
         """The text the extractors read, with its map to ``raw``: normalized, then rewritten when pre-tokenized."""

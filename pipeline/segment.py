@@ -316,7 +316,8 @@ def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str
     :class:`~pipeline.crf_tagger.CRFWordTagger`, which reads the model itself
     and gives underthesea_core's tags in less time, and from underthesea_core's
     tagger (on :class:`~pipeline.crf_features.CRFFeatures`, the same strings as
-    its featurizer) for a sentence where it cannot be certain.
+    its featurizer) for a sentence where it cannot be certain. The function's ``dictionary`` is the model's word
+    list (lower case, the words its ``is_in_dict`` features read), for rules that ask whether words are one word.
     """
     from underthesea.pipeline.word_tokenize import regex_tokenize
 
@@ -354,6 +355,7 @@ def crf_word_tokenize(normalize_tokens: bool = True) -> Callable[[str], list[str
                 joined.append(token)
         return joined
 
+    words.dictionary = features.dictionary  # type: ignore[attr-defined]
     return words
 
 
@@ -483,6 +485,11 @@ class Segmenter:
             if not _add_whole_pieces(text, pieces, spans, tokens, found):
                 _add_pieces_by_word(text, s_start, s_end, spans, tokens, found)
         return self._build(text, tokens, sent_starts, found)
+
+    def is_word(self, text: str) -> bool:
+        """Whether ``text`` (words separated by spaces) is one word of the segmentation model's dictionary
+        (``bảo đảm``, ``khánh thành``; not ``bảo lập``); False where the segmenter has no dictionary."""
+        return text.lower() in getattr(self.words, "dictionary", ())
 
     def words_in(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         """underthesea's words of the tokens ``[start, end)`` (a sentence) as token ranges.

@@ -626,6 +626,10 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Đại úy Nguyễn Văn Bằng được khen. Tư lệnh tặng Bằng khen cho đơn vị. Bằng cho biết.",
      ["Nguyễn Văn Bằng", "Bằng"]),
     ("Một thanh niên tên Giàng A Lử bị bắt.", ["Giàng A Lử"]),
+    # a given name the segmenter glued to the verb after it (no word of its dictionary); a word of it is no name
+    ("Cầm đầu là Lê Quốc Bảo (SN 1988). Bảo lập 3 cửa hàng cầm đồ.", ["Lê Quốc Bảo", "Bảo"]),
+    ("Ông Nguyễn Văn Bảo dự. Bảo đảm an ninh là nhiệm vụ hàng đầu.", ["Nguyễn Văn Bảo"]),
+    ("Ông Lê Văn Khánh dự lễ. Khánh thành cầu mới.", ["Lê Văn Khánh"]),
     ("Thiếu tá Lê Văn An lên Trung tá và Moong Văn Khánh, từ Thiếu tá lên Trung tá.", ["Lê Văn An", "Moong Văn Khánh"]),
     ("Đại úy Nguyễn Văn Toàn bắt quả tang. Toàn cho biết đối tượng chống trả.", ["Nguyễn Văn Toàn", "Toàn"]),
     ("Anh Khởi là ngư dân xã Lý Sơn. Chị Lan cho biết.", ["Khởi", "Lan"]),

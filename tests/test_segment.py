@@ -315,3 +315,9 @@ def test_punkt_sent_tokenize_on_any_text(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     assert punkt_sent_tokenize()(text) == sent_tokenize(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("bảo đảm", True), ("Khánh thành", True), ("bảo lập", False), ("khánh móc nối", False)])
+def test_is_word_reads_the_models_dictionary(pipe: Pipeline, text: str, expected: bool) -> None:
+    assert pipe.segmenter.is_word(text) is expected

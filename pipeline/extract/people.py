@@ -185,6 +185,8 @@ class PersonExtractor:
         self.longest_phrase = max(map(len, (*self.detail_cues, *self.award_words)), default=1)
         # set by the Pipeline (Segmenter.words_in): a given name alone must be a word of its own ("Hải" of "Hải quân" is not)
         self.word_source: Callable[[Doc, int, int], list[tuple[int, int]]] | None = None
+        # whether words are one word of the segmenter's dictionary (set by the pipeline; none: never)
+        self.is_word: Callable[[str], bool] = lambda text: False
 
     def name_end(self, doc: Doc, start: int, blocked: set[int], need_surname: bool) -> int | None:
         """End of a name starting at ``start``, or None.
@@ -488,10 +490,17 @@ class PersonExtractor:
                 taken[k] = 1
         words = DocumentWords(doc, self.word_source)
         for k in [k for k, text in enumerate(texts) if len(owners.get(text, ())) == 1]:
-            if (alone(k) and not (k > 0 and is_title(doc[k - 1]))
-                    and words.word_end(k) == k + 1 and not words.inside_word(k)):
+            if (alone(k) and not (k > 0 and is_title(doc[k - 1])) and not words.inside_word(k)
+                    and ((end := words.word_end(k)) == k + 1 or self.glued(doc, k, end))):
                 short.append(make_span(doc, k, k + 1, "PERSON", texts[k], "people.given_name_alone"))
         return short
+
+    def glued(self, doc: Doc, k: int, end: int) -> bool:
+        """Whether the segmenter joined a given name to the lower-case words after it though they make no word of
+        its dictionary (``Bảo lập 3 cửa hàng``, ``Khánh móc nối``; ``Bảo đảm``, ``Khánh thành`` are words)."""
+        # ("Ba ban của HĐND": a number opening a sentence, whatever a Phạm Văn Ba of the story is called)
+        return (end > k + 1 and not doc[k].like_num and all(t.is_lower for t in doc[k + 1:end])
+                and not self.is_word(tokens_text(doc, k, end)))
 
     def byline(self, doc: Doc) -> list[Span]:
         """The names of the last line of the document when it holds names alone: ``Hoàng Lan``, a pen name
