@@ -409,6 +409,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     # a title's body before a sibling body of the same head word: of the sibling's owner
     ("Tỉnh ủy Cao Bằng họp. Hội nghị bầu ông Mông Văn Kiên, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy giữ "
      "chức Phó Bí thư.", "Ban Thường vụ", "Ban Thường vụ Tỉnh ủy Cao Bằng"),
+    # a division's team named by its number alone is of the division; a named numbered team stands as written
+    ("Phòng Cảnh sát kinh tế Công an thành phố Hải Phòng chủ trì. Thiếu tá Tăng Văn Bình, Đội trưởng Đội 3 cho biết.",
+     "Đội 3", "Đội 3 Phòng Cảnh sát kinh tế Công an thành phố Hải Phòng"),
+    ("Phòng Cảnh sát kinh tế Công an thành phố Hải Phòng chủ trì. Đội Trinh sát số 2 tham gia.", "Đội Trinh sát số 2",
+     "Đội Trinh sát số 2"),
     # a province's PC03 is its economic police division
     ("Công an tỉnh Quảng Ninh chỉ đạo PC03 phối hợp điều tra.", "PC03", "Phòng Cảnh sát kinh tế Công an tỉnh Quảng Ninh"),
     # a clause that opens with one province's side: that province's police

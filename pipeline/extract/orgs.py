@@ -188,6 +188,9 @@ EVERY_LEVELS_UNITS = {"council_committee"}
 COMMUNE_BODY = re.compile(r" (xã|phường|đặc khu) ")
 # the kinds of unit only a commune's body has ("Phòng Kinh tế" of the UBND xã named last; a province has a Sở)
 COMMUNE_UNITS = {"commune_department"}
+# a team of a division named by its number alone ("Đội 3"): completed with its division as a named team is; other
+# numbered units (Tiểu đoàn 4, Hải đội 2, Đội Trinh sát số 2) stand alone
+NUMBERED_TEAM = re.compile(r"^Đội \d+$")
 LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
 
 
@@ -231,7 +234,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             text = value  # the lexicon's spelling of a name the press capitalises: "Đội Kiểm soát Hải quan"
         completed = (value != text or (attrs or {}).get("parent")) and not (
             completed_ok and (value or "").startswith(text + " "))
-        if completed or any(ch.isdigit() for ch in text) or any(k in place_starts for k in range(
+        if completed or (any(ch.isdigit() for ch in text) and not NUMBERED_TEAM.match(text)) or any(k in place_starts for k in range(
                 span.start + 1, span.end)):
             return None
         # the longest head that opens the name: "Cục Chính trị" (a staff organ) before "Cục"; the heads that may
