@@ -201,6 +201,9 @@ def test_delegations_are_not_organizations(process, text: str, expected: list) -
 # --- an organization followed by a person's name --------------------------------------------------
 
 @pytest.mark.parametrize(("text", "org"), [
+    # a body of a region named by its place
+    ("Ông Lưu Văn Sáng, Hạt trưởng Hạt Kiểm lâm khu vực Bảo Lâm, cho biết.", "Hạt Kiểm lâm khu vực Bảo Lâm"),
+    ("Bệnh nhân được chuyển về Bệnh viện Đa khoa khu vực A Lưới.", "Bệnh viện Đa khoa khu vực A Lưới"),
     # a company's trade name over its lower-case words to its capitalised ones
     ("Bà Hà Thị Mỹ Lệ, Chủ tịch Hội đồng quản trị Công ty cổ phần Lọc hóa dầu Bình Sơn, dự.",
      "Công ty cổ phần Lọc hóa dầu Bình Sơn"),

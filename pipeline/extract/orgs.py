@@ -188,6 +188,8 @@ EVERY_LEVELS_UNITS = {"council_committee"}
 COMMUNE_BODY = re.compile(r" (xã|phường|đặc khu) ")
 # the kinds of unit only a commune's body has ("Phòng Kinh tế" of the UBND xã named last; a province has a Sở)
 COMMUNE_UNITS = {"commune_department"}
+# the most words of the place that names a region ("khu vực Bảo Lâm", "khu vực A Lưới")
+MAX_REGION_NAME = 4
 # a team of a division named by its number alone ("Đội 3"): completed with its division as a named team is; other
 # numbered units (Tiểu đoàn 4, Hải đội 2, Đội Trinh sát số 2) stand alone
 NUMBERED_TEAM = re.compile(r"^Đội \d+$")
@@ -1465,14 +1467,21 @@ class _Context:
         return max(self.words.word_end(k + 1), k + 2)
 
     def region_end(self, k: int, parts: list[Part]) -> int | None:
-        """End of ``khu vực 1`` (``khu vực VIII``) after a head: the region a body of the 2025 reorganisation is
-        numbered by (``Tòa án nhân dân khu vực 1``, ``VKSQS khu vực 41``, ``Chi cục Hải quan khu vực VIII``)."""
+        """End of ``khu vực 1`` (``khu vực VIII``, ``khu vực Bảo Lâm``) after a head: the region a body of the 2025
+        reorganisation is numbered or named by (``Tòa án nhân dân khu vực 1``, ``VKSQS khu vực 41``, ``Chi cục Hải
+        quan khu vực VIII``)."""
         doc = self.doc
         if (parts[-1].kind not in ("head", "acronym") or k + 2 >= len(doc) or doc[k].lower_ != "khu"
                 or doc[k + 1].lower_ != "vực"):
             return None
         number = doc[k + 2]
-        return k + 3 if number.like_num or ROMAN_NUMERAL.match(number.text) else None
+        if number.like_num or ROMAN_NUMERAL.match(number.text):
+            return k + 3
+        # a region named by its place ("Hạt Kiểm lâm khu vực Bảo Lâm", "Trung tâm Y tế khu vực A Lưới")
+        end = k + 2
+        while end < len(doc) and end - k - 2 < MAX_REGION_NAME and is_title(doc[end]) and not self.person_starts_at(end):
+            end += 1
+        return end if end > k + 2 else None
 
     def hyphenated_name(self, k: int, parts: list[Part]) -> int | None:
         """End of ``- Quốc phòng`` in ``Kinh tế - Quốc phòng`` (a hyphen inside one name), or of ``- Mường Lát``
