@@ -1479,7 +1479,7 @@ class _Context:
             return k + 3
         # a region named by its place ("Hạt Kiểm lâm khu vực Bảo Lâm", "Trung tâm Y tế khu vực A Lưới")
         end = k + 2
-        while end < len(doc) and end - k - 2 < MAX_REGION_NAME and is_title(doc[end]) and not self.person_starts_at(end):
+        while end < len(doc) and end - k - 2 < MAX_REGION_NAME and is_title(doc[end]):
             end += 1
         return end if end > k + 2 else None
 
