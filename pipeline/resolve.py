@@ -1654,13 +1654,14 @@ class RecordLinker:
                     event.organization = held.organization
                     event.mention_ids.extend(held.mention_ids[1:])
                     continue
-                # one side's organization, else the one the same title had earlier in the sentence ("A tái đắc cử
-                # Phó Chủ tịch HĐND tỉnh; bà B được bầu bổ sung chức danh Phó Chủ tịch"), else the one the title
-                # before it in the same chain took so ("Phó Chỉ huy trưởng, Tham mưu trưởng")
-                # ("tân Chính ủy A": the post A was given, which the same title of another does not name)
+                # one side's organization, else the one its list item's partner writes ("A, Tư lệnh và B, Chính ủy
+                # Vùng Cảnh sát biển 2; C, Tư lệnh Vùng 3 Hải quân": A's is B's), else the one the same title had
+                # earlier in the sentence ("A tái đắc cử Phó Chủ tịch HĐND tỉnh; bà B được bầu bổ sung chức danh Phó
+                # Chủ tịch"), else the one the title before it in the same chain took so ("Phó Chỉ huy trưởng, Tham
+                # mưu trưởng") ("tân Chính ủy A": the post A was given, which the same title of another does not name)
                 newly = event.at > 0 and s.lower[event.at - 1] == "tân"
-                body = (side or (None if newly else self.same_title_before(s, event, n, index)) or lent
-                        or listed.get(person.start))
+                body = (side or listed.get(person.start)
+                        or (None if newly else self.same_title_before(s, event, n, index)) or lent)
                 if body is not None:
                     event.organization = self.as_force(_value(body))
                     event.mention_ids.append(s.id(body))

@@ -93,6 +93,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Lô Văn Khởi": ("Thượng tá", "Phó Tham mưu trưởng", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
         "Đàm Thị Thu": ("Thượng tá", "Phó Chủ nhiệm Chính trị", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
     }),
+    # a list item's bare title takes its partner's body before the body of the same title later in the sentence
+    ("Dự hội nghị có Thiếu tướng Lê Quốc Thống, Tư lệnh và Đại tá Hoàng Văn Quảng, Chính ủy Vùng Cảnh sát biển 2; "
+     "Chuẩn Đô đốc Nguyễn Đăng Khoa, Tư lệnh Vùng 3 Hải quân.", {
+        "Lê Quốc Thống": ("Thiếu tướng", "Tư lệnh", "Vùng Cảnh sát biển 2"),
+        "Nguyễn Đăng Khoa": ("Chuẩn Đô đốc", "Tư lệnh", "Vùng 3 Hải quân"),
+    }),
     # a description between dashes gives the role its link names
     ("Ông Vũ Đình Thọ - người vừa nhận cương vị Sư đoàn trưởng Sư đoàn 355 từ tháng 7 - bày tỏ mong muốn.", {
         "Vũ Đình Thọ": (None, "Sư đoàn trưởng", "Sư đoàn 355"),
