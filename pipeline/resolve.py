@@ -629,15 +629,35 @@ class RecordLinker:
             if not self.replaced(s, person.start):
                 continue
             sentence = index.get(person.start)
+            # of its clause: "Khiêm thay Đại tá A nghỉ hưu; Chính thay Đại tá B, được điều động làm X": X is not A's
+            first, last = self.clause_around(s, person.start)
             given = [(abs(e.at - person.start), e) for other in persons
                      if other is not person and index.get(other.start) == sentence
-                     for e in after[other.start] if e.source == "records.link" and e.position is not None]
+                     for e in after[other.start] if e.source == "records.link" and e.position is not None
+                     and first <= e.at < last]
+            subject = self.replacing(s, persons, person)
+            if not given and subject is not None:
+                # "đồng chí Khiêm thay Đại tá A nghỉ hưu": the post the one replacing holds now, given elsewhere
+                given = [(0, e) for e in reversed(events[name_of[subject.start]])
+                         if e.position is not None and not e.former][:1]
             if given:
                 post = min(given, key=lambda pair: pair[0])[1]
                 held = events[name_of[person.start]]
                 # in text order among the person's roles: the post was held before what comes after it
                 at = next((i for i, event in enumerate(held) if event.at > post.at), len(held))
                 held.insert(at, replace(post, source="records.replaced", former=True, mention_ids=list(post.mention_ids)))
+
+    def replacing(self, s: _Spans, persons: list[Span], replaced: Span) -> Span | None:
+        """The name right before ``thay`` that replaces ``replaced`` (``đồng chí Khiêm thay Đại tá A``), or None."""
+        start = _phrase_ending_at(s.lower, self.name_phrase_start(s, replaced.start), REPLACES)
+        return next((p for p in persons if start is not None and p.end == start), None)
+
+    @staticmethod
+    def clause_around(s: _Spans, k: int) -> tuple[int, int]:
+        """The tokens of the clause of token ``k``: between the ``;`` or sentence stops around it."""
+        first = next((j + 1 for j in range(k - 1, -1, -1) if s.lower[j] in (";", ".", "!", "?")), 0)
+        last = next((j for j in range(k, len(s.lower)) if s.lower[j] in (";", ".", "!", "?")), len(s.lower))
+        return first, last
 
     def successor_posts(self, s: _Spans, persons: list[Span], events: OrderedDict[str, list[RoleEvent]],
                         name_of: dict[int, str], sentences: list[tuple[int, int]], index: SentenceIndex) -> None:

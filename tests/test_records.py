@@ -593,6 +593,16 @@ def test_the_one_replaced_held_the_post(process) -> None:
                                                                                        "Công an tỉnh Hà Tĩnh")
 
 
+def test_the_one_replaced_held_the_post_of_the_one_replacing_in_its_clause(process) -> None:
+    result = process("Đại tá Vũ Đình Khiêm, Tham mưu trưởng Bộ CHQS tỉnh Điện Biên và Đại tá Lường Văn Chính, Phó Chỉ "
+                     "huy trưởng Bộ CHQS tỉnh Sơn La lần lượt giữ chức Chỉ huy trưởng Bộ CHQS các tỉnh Điện Biên, Lai "
+                     "Châu. Đồng chí Khiêm thay Đại tá Lường Văn Chiến nghỉ hưu; đồng chí Chính thay Đại tá Tạ Quang "
+                     "Huy, được điều động làm Phó Chủ nhiệm Chính trị Quân khu 2.")
+    chien = next(p for p in result.people if p.name == "Lường Văn Chiến")
+    assert [(r.position, r.organization, r.former) for r in chien.roles if r.position] == [
+        ("Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Điện Biên", True)]
+
+
 def test_roles_keep_every_role_in_order(process) -> None:
     result = process("Thiếu tướng Lê Văn Sáu, nguyên Tư lệnh Quân khu 4, nay là Phó Tổng Tham mưu trưởng, dự lễ.")
     (person,) = result.people
