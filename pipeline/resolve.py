@@ -1418,7 +1418,10 @@ class RecordLinker:
             position = s.positions.get(start)
             if (position is not None and position.end in s.orgs and (
                     (deputy and _value(position) in (event.position, (event.position or "").removeprefix("Phó ")))
-                    or (not deputy and _value(position) == event.position and not s.person_after(position.end)))):
+                    or (not deputy and not s.person_after(position.end) and _value(position) in (
+                        event.position, f"Phó {event.position}")))):
+                # (and a head's title after a deputy's: "B, Phó Chỉ huy trưởng Bộ CHQS tỉnh, người được Đại tá A, Chỉ
+                # huy trưởng, cử đến" is the head of B's body)
                 return s.orgs[position.end]
         title = (event.position or "").removesuffix(" Thường trực")
         for start in range(event.at + 1, len(s.doc)):

@@ -93,6 +93,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Lô Văn Khởi": ("Thượng tá", "Phó Tham mưu trưởng", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
         "Đàm Thị Thu": ("Thượng tá", "Phó Chủ nhiệm Chính trị", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
     }),
+    # a head's bare title after a deputy's with its body: the head of that body
+    ("Tại buổi bàn giao, Đại tá Hà Đình Thắng, Chỉ huy trưởng BĐBP tỉnh Sơn La, và Đại tá Lường Văn Chính, Phó Chỉ "
+     "huy trưởng Bộ Chỉ huy Quân sự tỉnh, người được Đại tá Hà Văn Nhất, Chỉ huy trưởng, cử đến, cảm ơn lực lượng bạn.", {
+        "Hà Văn Nhất": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Sơn La"),
+    }),
     # a list item's bare title takes its partner's body before the body of the same title later in the sentence
     ("Dự hội nghị có Thiếu tướng Lê Quốc Thống, Tư lệnh và Đại tá Hoàng Văn Quảng, Chính ủy Vùng Cảnh sát biển 2; "
      "Chuẩn Đô đốc Nguyễn Đăng Khoa, Tư lệnh Vùng 3 Hải quân.", {
