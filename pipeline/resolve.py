@@ -837,7 +837,8 @@ class RecordLinker:
         if link is None and former_link is None and not starts_former:
             return k, []
         gap = s.lower[k:end]
-        if any(phrase_at(gap, i, self.lexicon.relieving) is not None for i in range(len(gap))):
+        # (but "thôi giữ chức vụ này để đảm nhiệm X": X is the post taken in its stead)
+        if "để" not in gap and any(phrase_at(gap, i, self.lexicon.relieving) is not None for i in range(len(gap))):
             # "ông A, Giám đốc Sở Nội vụ, đề nghị miễn nhiệm chức danh Chủ tịch UBND tỉnh đối với ông B": the post is
             # the one B leaves, not A's
             return k, []
@@ -993,9 +994,10 @@ class RecordLinker:
                 if len(roles) > len(people) and len(after) >= 2:
                     roles = roles[-len(people):]  # "Ba ban của HĐND tỉnh là X, Y và Z lần lượt do …": the list before it
                 if len(roles) == 1 and len(people) > 1:
-                    roles = self.bodies_of_places(s, roles[0], first, k, len(people))
-                    if roles is None:
-                        continue
+                    # one body per place of the sentence, else the one title for each ("A và B lần lượt được bầu làm
+                    # Phó Chủ tịch UBND xã phụ trách kinh tế và văn hóa - xã hội")
+                    roles = self.bodies_of_places(s, roles[0], first, k, len(people)) or [
+                        replace(roles[0], mention_ids=list(roles[0].mention_ids)) for _ in people]
                 if len(roles) != len(people):
                     continue
                 for person, role in zip(people, roles):
