@@ -996,8 +996,12 @@ class RecordLinker:
                 if len(roles) == 1 and len(people) > 1:
                     # one body per place of the sentence, else the one title for each ("A và B lần lượt được bầu làm
                     # Phó Chủ tịch UBND xã phụ trách kinh tế và văn hóa - xã hội")
-                    roles = self.bodies_of_places(s, roles[0], first, k, len(people)) or [
-                        replace(roles[0], mention_ids=list(roles[0].mention_ids)) for _ in people]
+                    shared = roles[0]
+                    roles = self.bodies_of_places(s, shared, first, k, len(people))
+                    if roles is None and shared.position is not None and self.unit_level_body(s, shared, k) is None:
+                        roles = [replace(shared, mention_ids=list(shared.mention_ids)) for _ in people]
+                    if roles is None:
+                        continue
                 if len(roles) != len(people):
                     continue
                 for person, role in zip(people, roles):
@@ -1053,15 +1057,22 @@ class RecordLinker:
         else the text with acronyms spelled out."""
         return self.template_name(s, start, end) or s.expanded(start, end)
 
+    @staticmethod
+    def unit_level_body(s: _Spans, role: RoleEvent, end: int) -> tuple[Span, str] | None:
+        """The role's body written with its bare unit word (``Công an xã``) before token ``end``, and that level."""
+        org = next((o for start, o in s.orgs.items() if role.at < start < end and _value(o) == role.organization),
+                   None)
+        level = UNIT_LEVELS.get(s.lower[org.end - 1]) if org is not None and len(org) > 1 else None
+        return (org, level) if org is not None and level is not None else None
+
     def bodies_of_places(self, s: _Spans, role: RoleEvent, first: int, end: int, count: int) -> list[RoleEvent] | None:
         """``Hai xã Nậm Cắn và Mỹ Lý có Trưởng Công an xã lần lượt là A và B``: a body written with its bare unit
         word (``Công an xã``) in one role shared by people listed respectively is that body of each place of that
         unit the sentence listed before the role, when there are as many places as people."""
-        org = next((o for start, o in s.orgs.items() if role.at < start < end and _value(o) == role.organization),
-                   None)
-        level = UNIT_LEVELS.get(s.lower[org.end - 1]) if org is not None and len(org) > 1 else None
-        if level is None:
+        found = self.unit_level_body(s, role, end)
+        if found is None:
             return None
+        org, level = found
         places = [p for start, p in sorted(s.places.items())
                   if first <= start < role.at and (span_values(p)[2] or {}).get("level") == level]
         if len(places) != count:

@@ -99,10 +99,7 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Hà Văn Cường": ("Trung tá", "Phó Trưởng phòng", "Phòng An ninh đối ngoại Công an tỉnh Hà Tĩnh"),
     }),
     ("Ông Phàn Văn Lở và bà Tao Thị Ngân lần lượt được bầu làm Phó Chủ tịch UBND xã Phong Thổ phụ trách kinh tế và văn "
-     "hóa - xã hội.", {
-        "Phàn Văn Lở": (None, "Phó Chủ tịch", "Ủy ban nhân dân xã Phong Thổ"),
-        "Tao Thị Ngân": (None, "Phó Chủ tịch", "Ủy ban nhân dân xã Phong Thổ"),
-    }),
+     "hóa - xã hội.", {"Tao Thị Ngân": (None, "Phó Chủ tịch", "Ủy ban nhân dân xã Phong Thổ")}),
     # a head's bare title after a deputy's with its body: the head of that body
     ("Tại buổi bàn giao, Đại tá Hà Đình Thắng, Chỉ huy trưởng BĐBP tỉnh Sơn La, và Đại tá Lường Văn Chính, Phó Chỉ "
      "huy trưởng Bộ Chỉ huy Quân sự tỉnh, người được Đại tá Hà Văn Nhất, Chỉ huy trưởng, cử đến, cảm ơn lực lượng bạn.", {
