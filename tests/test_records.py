@@ -100,6 +100,15 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     }),
     ("Ông Phàn Văn Lở và bà Tao Thị Ngân lần lượt được bầu làm Phó Chủ tịch UBND xã Phong Thổ phụ trách kinh tế và văn "
      "hóa - xã hội.", {"Tao Thị Ngân": (None, "Phó Chủ tịch", "Ủy ban nhân dân xã Phong Thổ")}),
+    # a rank right after a body's unit word opens no place name: the title, its body and the name stay apart; the
+    # items of the other side's list after ";" are of its province
+    ("Đoàn đến cắm mốc. Phó Chỉ huy trưởng BĐBP tỉnh Điện Biên Đại tá Lò Văn Pánh dự.", {
+        "Lò Văn Pánh": ("Đại tá", "Phó Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Điện Biên"),
+    }),
+    ("BĐBP tỉnh Điện Biên hội đàm với Công an tỉnh Phông Sa Lỳ (Lào). Phía bạn có Đại tá Khăm Phăn Sỉ Xổm Bun, Chỉ "
+     "huy trưởng Bộ Chỉ huy Quân sự tỉnh; Đại tá Xổm Phon Văn Na Xay, Phó Giám đốc Công an tỉnh.", {
+        "Xổm Phon Văn Na Xay": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Phông Sa Lỳ"),
+    }),
     # a head's bare title after a deputy's with its body: the head of that body
     ("Tại buổi bàn giao, Đại tá Hà Đình Thắng, Chỉ huy trưởng BĐBP tỉnh Sơn La, và Đại tá Lường Văn Chính, Phó Chỉ "
      "huy trưởng Bộ Chỉ huy Quân sự tỉnh, người được Đại tá Hà Văn Nhất, Chỉ huy trưởng, cử đến, cảm ơn lực lượng bạn.", {

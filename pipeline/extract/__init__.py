@@ -1,8 +1,9 @@
 """Extract stage: one spaCy component per entity type, then the mention selector.
 
 Components are registered by name (``vnx_dates`` …) and added in an order where
-each finds what it uses: organizations use acronyms and places, people use
-ranks, positions and organizations. An extractor switched off in the config is
+each finds what it uses: places use ranks (a rank after a unit word opens no
+place name), organizations use acronyms and places, people use ranks, positions
+and organizations. An extractor switched off in the config is
 simply absent; the ones after it use what is there.
 """
 
@@ -17,8 +18,8 @@ from . import acronyms, date_component, mentions, orgs, people, places, position
 COMPONENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("dates", "vnx_dates", {}),
     ("acronyms", "vnx_acronyms", {"lexicon": "acronyms"}),
-    ("places", "vnx_places", {"lexicon": "places", "people": "people"}),
     ("ranks", "vnx_ranks", {"lexicon": "ranks"}),
+    ("places", "vnx_places", {"lexicon": "places", "people": "people"}),
     ("positions", "vnx_positions", {"lexicon": "positions"}),
     ("orgs", "vnx_orgs", {"lexicon": "organizations", "acronyms": "acronyms", "people": "people",
                           "registry": "org_registry"}),

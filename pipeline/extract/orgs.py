@@ -1223,11 +1223,15 @@ class _Context:
         lowers = token_lowers(self.doc)  # a walk back over the clause: no Token object per word
         foreign_starts = self.foreign_starts()
         k = unit.start - 1
-        while k > 0 and sentence_of.get(k) == sentence and lowers[k] not in (";", "."):
+        # over the ";" between the items of one side's list ("Phía bạn có A, Chỉ huy trưởng Bộ CHQS tỉnh; B, Phó Giám
+        # đốc Công an tỉnh"), up to another side's opening ("…; phía Việt Nam có …")
+        while k > 0 and sentence_of.get(k) == sentence and lowers[k] != ".":
             if lowers[k] in RECIPIENT_WORDS:
                 return None  # "Phía bạn, Thiếu tướng X trao Huân chương … cho BĐBP tỉnh": what the side gives is to us
             if lowers[k - 1] in FOREIGN_SIDE_WORDS and (lowers[k] == "bạn" or k in foreign_starts):
                 return self.foreign_province(unit)
+            if lowers[k - 1] == "phía":
+                return None  # our side's clause
             k -= 1
         return None
 

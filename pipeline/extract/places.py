@@ -174,7 +174,11 @@ class PlaceExtractor:
 
     def after_unit_words(self, doc: Doc, place_units: dict[int, int]) -> list[_Found]:
         found = []
+        # "Phó Chỉ huy trưởng BĐBP tỉnh Đại tá Lò Văn Pánh": a rank after the unit word opens no place name
+        rank_starts = {span.start for span in doc.spans["RANK"]} if "RANK" in doc.spans else set()
         for match in filter_spans(self.units(doc, as_spans=True)):
+            if match.end in rank_starts:
+                continue
             unit = span_text(match).lower()
             before = doc[match.start - 1].lower_ if match.start > 0 else ""
             if before in NOT_A_UNIT_AFTER.get(unit, set()):
