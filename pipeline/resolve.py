@@ -695,27 +695,40 @@ class RecordLinker:
                 k = s.ranks[k].end
             if by_start.get(k) is not successor:
                 continue
-            held = [e for e in sorted(events[name_of[before.start]], key=lambda e: e.at) if e.position]
-            # a membership (Tỉnh ủy viên) is no post one is succeeded in, where an office is held
-            held = [e for e in held if e.position not in self.lexicon.secondary_roles and not e.secondary] or held
-            if stated is not None:
-                position, body = stated
-                # the one succeeded's role of that title or in that body, else the post as stated
-                left = [e for e in held if (position is None or e.position == position)
-                        and (body is None or e.organization is not None
-                             and f"{e.organization.lower()} ".startswith(f"{body.lower()} "))]
-                held = left or ([RoleEvent(k, "", position=position, organization=body)] if position else held)
-            if held:
-                # the post left: the first the document gives them, the last title of its chain ("Bí thư Đảng ủy Quân
-                # sự tỉnh, Chính ủy Bộ Chỉ huy": Chính ủy, as a record takes it); a former one ("nguyên Đồn trưởng X,
-                # nay là …") is the post left as it stands
-                chain = [e for e in held if e.source == held[0].source and index.get(e.at) == index.get(held[0].at)
-                         and not e.former]
-                post = replace(held[0] if held[0].former or not chain else chain[-1], former=False)
-                n = index.get(successor.start)
-                at = sentences[n][1] if n is not None else successor.end
-                events[name_of[successor.start]].append(
-                    replace(post, at=at, source="records.successor", mention_ids=list(post.mention_ids)))
+            self.take_post(before, successor, events, name_of, sentences, index, k, stated)
+        # "Đại tá A, Chỉ huy trưởng, nghỉ hưu; Đại tá B, Phó Sư đoàn trưởng Sư đoàn 316, được điều động, bổ nhiệm
+        # thay": B is appointed in A's stead, the name before it in the sentence
+        for before, successor in zip(persons, persons[1:]):
+            end = self.clause_around(s, successor.start)[1]
+            if (index.get(before.start) == index.get(successor.start) and end > 1
+                    and s.lower[end - 1] == "thay" and s.lower[end - 2] == "nhiệm"):
+                self.take_post(before, successor, events, name_of, sentences, index, end, None)
+
+    def take_post(self, before: Span, successor: Span, events: OrderedDict[str, list[RoleEvent]],
+                  name_of: dict[int, str], sentences: list[tuple[int, int]], index: SentenceIndex, k: int,
+                  stated: tuple[str | None, str | None] | None) -> None:
+        """``successor`` takes the post ``before`` leaves (of the post ``stated``, where the text states one)."""
+        held = [e for e in sorted(events[name_of[before.start]], key=lambda e: e.at) if e.position]
+        # a membership (Tỉnh ủy viên) is no post one is succeeded in, where an office is held
+        held = [e for e in held if e.position not in self.lexicon.secondary_roles and not e.secondary] or held
+        if stated is not None:
+            position, body = stated
+            # the one succeeded's role of that title or in that body, else the post as stated
+            left = [e for e in held if (position is None or e.position == position)
+                    and (body is None or e.organization is not None
+                         and f"{e.organization.lower()} ".startswith(f"{body.lower()} "))]
+            held = left or ([RoleEvent(k, "", position=position, organization=body)] if position else held)
+        if held:
+            # the post left: the first the document gives them, the last title of its chain ("Bí thư Đảng ủy Quân
+            # sự tỉnh, Chính ủy Bộ Chỉ huy": Chính ủy, as a record takes it); a former one ("nguyên Đồn trưởng X,
+            # nay là …") is the post left as it stands
+            chain = [e for e in held if e.source == held[0].source and index.get(e.at) == index.get(held[0].at)
+                     and not e.former]
+            post = replace(held[0] if held[0].former or not chain else chain[-1], former=False)
+            n = index.get(successor.start)
+            at = sentences[n][1] if n is not None else successor.end
+            events[name_of[successor.start]].append(
+                replace(post, at=at, source="records.successor", mention_ids=list(post.mention_ids)))
 
     @staticmethod
     def stated_post(s: _Spans, k: int) -> tuple[str | None, str | None] | None:

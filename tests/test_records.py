@@ -109,6 +109,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "huy trưởng Bộ Chỉ huy Quân sự tỉnh; Đại tá Xổm Phon Văn Na Xay, Phó Giám đốc Công an tỉnh.", {
         "Xổm Phon Văn Na Xay": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Phông Sa Lỳ"),
     }),
+    # "…, được điều động, bổ nhiệm thay": in the stead of the one named before in the sentence
+    ("Tại Bộ CHQS tỉnh Sơn La, Đại tá Cầm Văn Thoại, Chỉ huy trưởng, nghỉ hưu; Đại tá Lê Trung Hiếu, Phó Sư đoàn "
+     "trưởng Sư đoàn 316, được điều động, bổ nhiệm thay.", {
+        "Lê Trung Hiếu": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Sơn La"),
+    }),
     # a head's bare title after a deputy's with its body: the head of that body
     ("Tại buổi bàn giao, Đại tá Hà Đình Thắng, Chỉ huy trưởng BĐBP tỉnh Sơn La, và Đại tá Lường Văn Chính, Phó Chỉ "
      "huy trưởng Bộ Chỉ huy Quân sự tỉnh, người được Đại tá Hà Văn Nhất, Chỉ huy trưởng, cử đến, cảm ơn lực lượng bạn.", {
