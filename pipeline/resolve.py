@@ -89,6 +89,8 @@ OWN_UNIT = {"của", "cùng"}
 # words before a link that give its role to every name of the list, each with a role of its own before it ("A, Chỉ
 # huy trưởng …, và B, Chỉ huy trưởng … cùng được điều động, bổ nhiệm giữ chức X")
 TOGETHER = {"cùng", "đều"}
+# "vị trí này", "cương vị này", "chức vụ này": the post the one named before left
+POST_OF_THIS = {("vị", "trí"), ("cương", "vị"), ("chức", "vụ")}
 # the units below a battalion, whose leaders are written with the battalion or company they belong to after a comma
 SMALL_UNITS = {"Đại đội", "Trung đội", "Tiểu đội", "Khẩu đội"}
 # words for a unit of any kind: "Chính ủy của đơn vị" is of the body named last, whatever its head
@@ -1158,6 +1160,15 @@ class RecordLinker:
             k = self.name_phrase_start(s, person.start)
             verb = _phrase_ending_at(s.lower, k, self.lexicon.given_to)
             event = self.post_ending_at(s, verb) if verb is not None else None
+            if event is None and verb is not None and verb > 2 and s.lower[verb - 1] == "này" and tuple(
+                    s.lower[verb - 3:verb - 1]) in POST_OF_THIS:
+                # "A, Trưởng Công an xã X thôi giữ chức vụ này … Vị trí này được giao cho B": the post A held
+                before = [p for p in persons if p.end <= verb - 3]
+                held = [e for e in self.after_name(s, before[-1]) if e.source == "records.apposition"
+                        and e.position is not None] if before else []
+                # (the post given, after B's own apposition, which tells what B held until now)
+                event = replace(held[0], former=False, at=self.clause_around(s, person.start)[1],
+                                mention_ids=list(held[0].mention_ids)) if held else None
             if event is not None:
                 event.source = "records.given"
                 found[person.start] = [event]

@@ -114,6 +114,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "trưởng Sư đoàn 316, được điều động, bổ nhiệm thay.", {
         "Lê Trung Hiếu": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Sơn La"),
     }),
+    # "Vị trí này được giao cho B": the post the one named before left, given to B over B's own apposition
+    ("Trung tá Hà Văn Cường, Trưởng Công an xã Sơn Kim 1 thôi giữ chức vụ này để đảm nhiệm Phó Trưởng phòng. Vị trí "
+     "này được giao cho Thiếu tá Nguyễn Xuân Bắc, Phó Trưởng Công an phường Hồng Lĩnh.", {
+        "Nguyễn Xuân Bắc": ("Thiếu tá", "Trưởng", "Công an xã Sơn Kim 1"),
+    }),
     # a head's bare title after a deputy's with its body: the head of that body
     ("Tại buổi bàn giao, Đại tá Hà Đình Thắng, Chỉ huy trưởng BĐBP tỉnh Sơn La, và Đại tá Lường Văn Chính, Phó Chỉ "
      "huy trưởng Bộ Chỉ huy Quân sự tỉnh, người được Đại tá Hà Văn Nhất, Chỉ huy trưởng, cử đến, cảm ơn lực lượng bạn.", {
