@@ -89,6 +89,8 @@ OWN_UNIT = {"của", "cùng"}
 # words before a link that give its role to every name of the list, each with a role of its own before it ("A, Chỉ
 # huy trưởng …, và B, Chỉ huy trưởng … cùng được điều động, bổ nhiệm giữ chức X")
 TOGETHER = {"cùng", "đều"}
+# what the one replaced goes on to, right after the name ("thay Thiếu tá A nhận nhiệm vụ Phó Trưởng phòng"): A's
+OWN_MOVE = frozenset({("nhận", "nhiệm", "vụ"), ("chuyển", "công", "tác")})
 # "vị trí này", "cương vị này", "chức vụ này": the post the one named before left
 POST_OF_THIS = {("vị", "trí"), ("cương", "vị"), ("chức", "vụ")}
 # the units below a battalion, whose leaders are written with the battalion or company they belong to after a comma
@@ -547,8 +549,9 @@ class RecordLinker:
         events: list[RoleEvent] = []
         described = s.lower[k:k + 1] == [","] and s.lower[k + 1:k + 2] and s.lower[k + 1] in DESCRIPTIONS
         # "thay Thiếu tướng A, nay là Phó Tư lệnh …", "thay A, nguyên …": a marked apposition is A's own
-        marked = s.lower[k:k + 1] == [","] and (phrase_at(s.lower, k + 1, self.lexicon.current) is not None
-                                                or phrase_at(s.lower, k + 1, self.lexicon.former) is not None)
+        marked = (s.lower[k:k + 1] == [","] and (phrase_at(s.lower, k + 1, self.lexicon.current) is not None
+                                                 or phrase_at(s.lower, k + 1, self.lexicon.former) is not None)
+                  or phrase_at(s.lower, k, OWN_MOVE) is not None)
         if self.replaced(s, person.start) and not passive_after(s.lower, k) and not described and not marked:
             # "B thay đồng chí A giữ chức X": X is B's; "thay A (,) được điều động giữ chức Y" and "thay A, người có 9
             # năm làm Giám đốc Sở": Y and the post described are A's own
@@ -832,6 +835,8 @@ class RecordLinker:
             if end in s.persons and self.replaced(s, end) and not passive_after(s.lower, s.persons[end].end):
                 # "B thay đồng chí A giữ chức …": the one replaced is not the one the role goes to
                 after = s.persons[end].end
+                if phrase_at(s.lower, after, OWN_MOVE) is not None:
+                    return k, []  # "B … thay Thiếu tá A nhận nhiệm vụ Phó Trưởng phòng": A's new post
                 if s.lower[after:after + 1] == [","] and s.lower[after + 1:after + 2] and (
                         s.lower[after + 1] in DESCRIPTIONS or phrase_at(s.lower, after + 1, self.lexicon.current) is not None
                         or phrase_at(s.lower, after + 1, self.lexicon.former) is not None):

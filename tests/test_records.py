@@ -114,6 +114,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "trưởng Sư đoàn 316, được điều động, bổ nhiệm thay.", {
         "Lê Trung Hiếu": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Sơn La"),
     }),
+    # "B … thay A nhận nhiệm vụ X": X is A's new post, B's the post before "thay"
+    ("Thiếu tá Tạ Minh Đức, Đồn trưởng Đồn Biên phòng Móng Cái, được điều động về Đồn Biên phòng Cô Tô giữ chức Đồn "
+     "trưởng, thay Thiếu tá Cao Văn Thịnh nhận nhiệm vụ Phó Trưởng phòng Phòng Phòng chống ma túy và tội phạm.", {
+        "Tạ Minh Đức": ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Cô Tô"),
+        "Cao Văn Thịnh": ("Thiếu tá", "Phó Trưởng phòng", "Phòng Phòng chống ma túy và tội phạm"),
+    }),
     # "Vị trí này được giao cho B": the post the one named before left, given to B over B's own apposition
     ("Trung tá Hà Văn Cường, Trưởng Công an xã Sơn Kim 1 thôi giữ chức vụ này để đảm nhiệm Phó Trưởng phòng. Vị trí "
      "này được giao cho Thiếu tá Nguyễn Xuân Bắc, Phó Trưởng Công an phường Hồng Lĩnh.", {
