@@ -89,6 +89,8 @@ OWN_UNIT = {"của", "cùng"}
 # words before a link that give its role to every name of the list, each with a role of its own before it ("A, Chỉ
 # huy trưởng …, và B, Chỉ huy trưởng … cùng được điều động, bổ nhiệm giữ chức X")
 TOGETHER = {"cùng", "đều"}
+# words after a name that put its title in the past ("Đồn trưởng Đỗ Mạnh Cường khi ấy cho biết")
+AT_THAT_TIME = frozenset({("khi", "ấy"), ("khi", "đó"), ("lúc", "đó"), ("lúc", "ấy"), ("hồi", "đó"), ("hồi", "ấy")})
 # what the one replaced goes on to, right after the name ("thay Thiếu tá A nhận nhiệm vụ Phó Trưởng phòng"): A's
 OWN_MOVE = frozenset({("nhận", "nhiệm", "vụ"), ("chuyển", "công", "tác")})
 # "vị trí này", "cương vị này", "chức vụ này": the post the one named before left
@@ -518,7 +520,9 @@ class RecordLinker:
                 self.said_of_a_name(s, position.start) or position.start - 1 in s.rank_by_end
                 or _phrase_ending_at(s.lower, position.start, self.lexicon.on_behalf_of) is not None):
             return None
-        former = _phrase_ending_at(s.lower, position.start, self.lexicon.former) is not None
+        # "nguyên Chính ủy A"; "Đồn trưởng A khi ấy cho biết": the title the person held then
+        former = (_phrase_ending_at(s.lower, position.start, self.lexicon.former) is not None
+                  or tuple(s.lower[person.end:person.end + 2]) in AT_THAT_TIME)
         ids = [s.id(position)] + ([s.id(organization)] if organization is not None else [])
         return RoleEvent(position.start, "records.title", position=_value(position),
                          organization=_value(organization) if organization is not None else None,

@@ -114,6 +114,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "trưởng Sư đoàn 316, được điều động, bổ nhiệm thay.", {
         "Lê Trung Hiếu": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Sơn La"),
     }),
+    # "Đồn trưởng A khi ấy cho biết": the title A held then, not A's post now
+    ("Trung tá Đỗ Mạnh Cường giữ chức Phó Tham mưu trưởng Bộ CHQS tỉnh Quảng Ninh. Năm 2027, Đồn trưởng Đỗ Mạnh Cường "
+     "khi ấy cho biết đơn vị bắt 7 vụ.", {
+        "Đỗ Mạnh Cường": ("Trung tá", "Phó Tham mưu trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"),
+    }),
     # "B … thay A nhận nhiệm vụ X": X is A's new post, B's the post before "thay"
     ("Thiếu tá Tạ Minh Đức, Đồn trưởng Đồn Biên phòng Móng Cái, được điều động về Đồn Biên phòng Cô Tô giữ chức Đồn "
      "trưởng, thay Thiếu tá Cao Văn Thịnh nhận nhiệm vụ Phó Trưởng phòng Phòng Phòng chống ma túy và tội phạm.", {
