@@ -159,6 +159,7 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Tanaka Hiroshi": (None, "Trưởng đại diện", None),
         "Hà Thị Mỹ Lệ": (None, "Chủ tịch Hội đồng quản trị", None),
     }),
+    ("Phía bạn có ông Keo Vanny, Phó Ty trưởng, phát biểu.", {"Keo Vanny": (None, "Phó Ty trưởng", None)}),
     # the officers of a Chinese border-management station and station group
     ("Phía bạn có ông Hoàng Chí Cương, Trạm trưởng Trạm Quản lý biên giới Đông Hưng và ông Đàm Chí Viễn, Phó Tổng trạm "
      "trưởng Tổng trạm Quản lý biên giới Sùng Tả.", {
