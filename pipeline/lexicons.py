@@ -12,6 +12,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Container
 from typing import Any
 
 import yaml
@@ -143,6 +144,8 @@ class OrganizationLexicon:
     organs: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # sub-units written alone that are of the body the story is about, not of the body named last ("Phòng Tham mưu")
     story_sub_units: tuple[str, ...] = ()
+    # forces a person's command is named by only where the document names the force itself
+    forces_named_only: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -167,7 +170,8 @@ class OrganizationLexicon:
                    tuple(nfc(words).lower() for words in _strings(path, data, "name_tails")),
                    _name_lists(path, data, "service_ranks"),
                    _name_lists(path, data, "organs"),
-                   tuple(nfc(head) for head in _strings(path, data, "story_sub_units")))
+                   tuple(nfc(head) for head in _strings(path, data, "story_sub_units")),
+                   frozenset(nfc(force) for force in _strings(path, data, "forces_named_only")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name
@@ -194,12 +198,27 @@ class OrganizationLexicon:
                 return body + rest[len(party):]
         return rest
 
-    def as_force(self, organization: str) -> str:
+    def as_force(self, organization: str, named: Container[str] | None = None) -> str:
         """The force a command's name stands for as the unit of a sub-unit or of a person (``Bộ Chỉ huy Bộ đội Biên
-        phòng tỉnh Đắk Lắk`` → ``Bộ đội Biên phòng tỉnh Đắk Lắk``); any other name as it is."""
+        phòng tỉnh Đắk Lắk`` → ``Bộ đội Biên phòng tỉnh Đắk Lắk``); any other name as it is. Given the names a
+        document ``named``, a force of ``forces_named_only`` the document never names keeps the command's name.
+
+            >>> lexicon = OrganizationLexicon((), (), (), (), command_forces=(
+            ...     ("Bộ Chỉ huy Bộ đội Biên phòng", "Bộ đội Biên phòng"), ("Bộ Tư lệnh Vùng", "Vùng")),
+            ...     forces_named_only=frozenset({"Bộ đội Biên phòng"}))
+            >>> lexicon.as_force("Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai", named={"Bộ đội Biên phòng tỉnh Gia Lai"})
+            'Bộ đội Biên phòng tỉnh Gia Lai'
+            >>> lexicon.as_force("Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai", named=set())
+            'Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai'
+            >>> lexicon.as_force("Bộ Tư lệnh Vùng Cảnh sát biển 2", named=set())
+            'Vùng Cảnh sát biển 2'
+        """
         for command, force in self.command_forces:
             if organization == command or organization.startswith(command + " "):
-                return force + organization[len(command):]
+                unit = force + organization[len(command):]
+                if named is not None and force in self.forces_named_only and unit not in named:
+                    return organization
+                return unit
         return organization
 
 

@@ -258,6 +258,8 @@ class _Spans:
         self.org_by_end = {o.end: o for o in self.orgs.values()}
         self.place_by_end = {p.end: p for p in self.places.values()}
         self.person_by_end = {p.end: p for p in self.persons.values()}
+        # the organizations' names: a command stands for its force only where the document names the force
+        self.org_values = frozenset(_value(o) for o in self.orgs.values())
         self.vessel_owners, self.vessel_by_end = self._vessels()
 
     def person_after(self, k: int) -> bool:
@@ -432,7 +434,7 @@ class RecordLinker:
             # "Chính ủy của chi đội": the last body before it that the word names (a command by its force or region,
             # as a title without its body is: "Tham mưu trưởng đơn vị" of the Vùng whose Bộ Tư lệnh was named)
             owner, k = unit
-            event.organization = self.as_force(_value(owner))
+            event.organization = self.as_force(_value(owner), s.org_values)
             event.mention_ids.append(s.id(owner))
         return k, event
 
@@ -622,7 +624,7 @@ class RecordLinker:
                                 led)
                 # a title without its body: a command is named by its force or region, as records name it
                 # ("đoàn của Bộ Tư lệnh Quân khu 5 do Thiếu tướng A, Phó Tư lệnh dẫn đầu" → Quân khu 5)
-                event.organization = self.as_force(_value(body))
+                event.organization = self.as_force(_value(body), s.org_values)
                 event.mention_ids.append(s.id(body))
         return events
 
@@ -1732,7 +1734,7 @@ class RecordLinker:
                 body = (side or listed.get(person.start)
                         or (None if newly else self.same_title_before(s, event, n, index)) or lent)
                 if body is not None:
-                    event.organization = self.as_force(_value(body))
+                    event.organization = self.as_force(_value(body), s.org_values)
                     event.mention_ids.append(s.id(body))
                     lent = body
                 elif party is not None and party.organization is not None:
@@ -1764,7 +1766,7 @@ class RecordLinker:
                          or self.unit_named_before(s, record, starts, foreign)
                          or self.title_body_before(s, record, starts, index)
                          or (None if foreign else self.same_title_body_before(s, record, at)))
-                record.organization = self.as_force(found) if found is not None else None
+                record.organization = self.as_force(found, s.org_values) if found is not None else None
         return records
 
 

@@ -284,8 +284,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # a command that leads: its region, as a title without its body is of
     ("Đoàn của Bộ Tư lệnh Quân khu 5 do Thiếu tướng Vương Minh Đạo, Phó Tư lệnh dẫn đầu cũng về kiểm tra xã.",
      {"Vương Minh Đạo": ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 5")}),
+    # a province's border guard: the command the document names, its force only where the document names the force
     ("Đoàn công tác của Bộ Chỉ huy BĐBP tỉnh Gia Lai do Đại tá Lê Văn Hòa, Chính ủy dẫn đầu.",
-     {"Lê Văn Hòa": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Gia Lai")}),
+     {"Lê Văn Hòa": ("Đại tá", "Chính ủy", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Gia Lai")}),
+    ("BĐBP tỉnh Gia Lai ra quân bảo vệ biên giới. Đoàn công tác của Bộ Chỉ huy BĐBP tỉnh Gia Lai do Đại tá Lê Văn "
+     "Hòa, Chính ủy dẫn đầu.", {"Lê Văn Hòa": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Gia Lai")}),
     # a post held "khi còn giữ chức" is a former one
     ("Bộ đội Biên phòng tỉnh An Giang đón nhận huân chương. Nhiều chuyên án do Đại tá Dương Tấn Lợi, nay là Phó Chỉ huy "
      "trưởng, trực tiếp chỉ huy khi còn giữ chức Trưởng Phòng Phòng chống ma túy và tội phạm.",
@@ -446,7 +449,7 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      {"Võ Minh Sơn": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Đắk Lắk"),
       "Y Khiêm Byă": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Đắk Lắk")}),
     ("Thay mặt Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Quảng Trị, Đại tá Lê Đình Phú, Chính ủy, chúc mừng các đồng chí.",
-     {"Lê Đình Phú": ("Đại tá", "Chính ủy", "Bộ đội Biên phòng tỉnh Quảng Trị")}),
+     {"Lê Đình Phú": ("Đại tá", "Chính ủy", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị")}),
     # the political officer of a post; a numbered region written with its acronym; a flotilla's commander
     ("Thiếu tá Lê Trọng Nhân giữ chức Chính trị viên Đồn Biên phòng Cửa khẩu quốc tế Cha Lo.",
      {"Lê Trọng Nhân": ("Thiếu tá", "Chính trị viên", "Đồn Biên phòng cửa khẩu quốc tế Cha Lo")}),
@@ -465,7 +468,7 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # two titles without a body: the last body named that holds both (a command, not the military region)
     ("Bộ Chỉ huy BĐBP tỉnh Đắk Lắk sơ kết 6 tháng; Thiếu tướng Trần Minh Khôi, Phó Tham mưu trưởng Quân khu 5 dự. "
      "Thượng tá Nguyễn Đức Hạnh, Phó Chỉ huy trưởng, Tham mưu trưởng báo cáo.",
-     {"Nguyễn Đức Hạnh": ("Thượng tá", "Tham mưu trưởng", "Bộ đội Biên phòng tỉnh Đắk Lắk")}),
+     {"Nguyễn Đức Hạnh": ("Thượng tá", "Tham mưu trưởng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk")}),
     # a deputy title after several names of one rank, the first with a title of its own
     ("Đại tá Lê Khắc Hiếu, Chính ủy Bộ CHQS tỉnh Lâm Đồng cùng Đại tá Phạm Hữu Đoan và Đại tá Bùi Tấn Lợi, Phó Chỉ huy "
      "trưởng dự buổi bàn giao.", {"Lê Khắc Hiếu": ("Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Lâm Đồng"),
@@ -929,6 +932,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
      ("Trung tướng", "Chính ủy", "Quân khu 3")),
     ("Về phía Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá "
      "Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
+     ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn")),  # no force named: the command
+    ("BĐBP tỉnh Lạng Sơn và Chi đội Quản lý biên giới Ninh Minh tuần tra song phương. Về phía Bộ Chỉ huy Bộ đội Biên "
+     "phòng tỉnh Lạng Sơn có Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng và Đại tá Nông Văn Hải, Chính ủy.", "Hoàng Văn Tuấn",
      ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")),  # a command lends its force's name
     # "cùng được": the link after the list is every name's, each with a post of its own before it
     ("Đại tá Bùi Đức Long, Chỉ huy trưởng Bộ CHQS thành phố Hải Phòng và Đại tá Lại Văn Thỉnh, Chỉ huy trưởng Bộ CHQS "
