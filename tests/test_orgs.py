@@ -406,6 +406,16 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # a border post's own teams: of the post, not of the province's command named after it
+    ("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo thuộc Bộ Chỉ huy BĐBP tỉnh Quảng Trị tuần tra. Đại úy Lê Văn Bảo, Đội "
+     "trưởng Đội Vũ trang dẫn tổ.", "Đội Vũ trang", "Đội Vũ trang Đồn Biên phòng cửa khẩu quốc tế Lao Bảo"),
+    ("Đồn Biên phòng Tam Chung phối hợp với Phòng Tham mưu Bộ Chỉ huy BĐBP tỉnh Thanh Hóa. Thiếu tá Hà Văn Sinh, "
+     "Đội trưởng Đội Vận động quần chúng cho biết.", "Đội Vận động quần chúng",
+     "Đội Vận động quần chúng Đồn Biên phòng Tam Chung"),
+    # the special task team is the drug and crime department's, not a border post's
+    ("Phòng Phòng chống ma túy và tội phạm BĐBP tỉnh An Giang chủ trì, Đồn Biên phòng Khánh Bình phối hợp. Thiếu tá "
+     "Thạch Minh Quang, Đội trưởng Đội Đặc nhiệm cho biết.", "Đội Đặc nhiệm",
+     "Đội Đặc nhiệm Phòng Phòng chống ma túy và tội phạm Bộ đội Biên phòng tỉnh An Giang"),
     # a commune People's Committee's department (since 2025): of the commune's committee, never a province's Sở
     ("Ông Vi Văn Thắng tái đắc cử Chủ tịch UBND xã Thông Thụ. Sở Nội vụ tỉnh Nghệ An dự. Ông Kha Văn Dũng, nguyên "
      "Trưởng phòng Phòng Kinh tế, được bầu.", "Phòng Kinh tế", "Phòng Kinh tế Ủy ban nhân dân xã Thông Thụ"),
