@@ -406,6 +406,12 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đồn Biên phòng Cửa khẩu quốc tế Tà Lùng tiếp nhận. BĐBP tỉnh Cao Bằng chỉ đạo. Chị Lưu Thị Ngân, Đội trưởng Đội "
      "Kiểm soát cửa khẩu cho biết.", "Đội Kiểm soát cửa khẩu",
      "Đội Kiểm soát cửa khẩu Đồn Biên phòng cửa khẩu quốc tế Tà Lùng"),
+    # a bare "Ban Chấp hành" is the Party organisation's the document named in full, never the central committee
+    ("Sáng 19/8, Ban Chấp hành Đảng bộ tỉnh Thái Nguyên tổ chức hội nghị. Dự hội nghị có ông Trần Văn Hải, Ủy viên "
+     "Ban Chấp hành Trung ương Đảng. Hội nghị bầu bổ sung ông Lê Văn Sơn vào Ban Chấp hành.", "Ban Chấp hành",
+     "Ban Chấp hành Đảng bộ tỉnh Thái Nguyên"),
+    ("Đại hội Đảng bộ tỉnh Hà Tĩnh lần thứ XX khai mạc. Dự đại hội có ông Trần Văn Hải, Ủy viên Ban Chấp hành "
+     "Trung ương Đảng. Đại hội bầu Ban Chấp hành gồm 55 đồng chí.", "Ban Chấp hành", "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
     # a border post's own teams: of the post, not of the province's command named after it
     ("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo thuộc Bộ Chỉ huy BĐBP tỉnh Quảng Trị tuần tra. Đại úy Lê Văn Bảo, Đội "
      "trưởng Đội Vũ trang dẫn tổ.", "Đội Vũ trang", "Đội Vũ trang Đồn Biên phòng cửa khẩu quốc tế Lao Bảo"),

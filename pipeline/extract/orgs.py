@@ -815,6 +815,12 @@ class _Context:
         if named:
             return self.span(i, end, parts, "orgs.head")
         if len(parts) == 1 and self.stands_alone(first):
+            # "Ban Chấp hành" after "Ban Chấp hành Đảng bộ tỉnh Thái Nguyên": a standalone head that refers back is
+            # the body of that head the document named, where it named one other than those never referred back
+            # (the central committee: the congress's own is then the owner sub_unit_parents finds)
+            if (first_key in self.x.referring_heads and (earlier := self.antecedent(first.value, i)) is not None
+                    and not earlier.startswith(self.x.never_referred_back)):
+                return make_span(self.doc, i, end, "ORG", earlier, "orgs.back_reference")
             return self.span(i, end, parts, "orgs.standalone")
         if len(parts) == 1 and any(first_key.startswith(h + " ") for h in self.x.sentence_case):
             # "Phòng Tham mưu", "Đội Trinh sát": the head word and its name, a lexicon entry of its own
