@@ -123,6 +123,9 @@ REPLACES = frozenset({("thay",), ("thay", "thế"), ("thay", "cho"), ("thay", "v
 UNIT_LEVELS = {"xã": "commune", "phường": "commune", "tỉnh": "province"}
 HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 # the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …")
+# the last word of what a decision's signer gives before "của" ("quyết định của", "ủy quyền của"): the name after the
+# signer's title acts on the decision, it does not hold the title
+DECISIONS = {"định", "quyền"}
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại")})
 # the words before a successor whose predecessor is the name written before them ("…; người kế nhiệm là Đại tá B")
 SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhiệm", "là"),
@@ -520,7 +523,8 @@ class RecordLinker:
         position = s.position_by_end[k]
         if behind_comma and position.start > 0 and (
                 self.said_of_a_name(s, position.start) or position.start - 1 in s.rank_by_end
-                or _phrase_ending_at(s.lower, position.start, self.lexicon.on_behalf_of) is not None):
+                or (_phrase_ending_at(s.lower, position.start, self.lexicon.on_behalf_of) is not None
+                    and not self.apposition_closes(s, position.start, person))):
             return None
         # "nguyên Chính ủy A"; "Đồn trưởng A khi ấy cho biết": the title the person held then
         former = (_phrase_ending_at(s.lower, position.start, self.lexicon.former) is not None
@@ -529,6 +533,19 @@ class RecordLinker:
         return RoleEvent(position.start, "records.title", position=_value(position),
                          organization=_value(organization) if organization is not None else None,
                          former=former, mention_ids=ids)
+
+    def apposition_closes(self, s: _Spans, k: int, person: Span) -> bool:
+        """Whether the name after a title at token ``k`` that a bare ``của`` or ``theo`` opens (not ``thừa ủy quyền
+        của``) only names its holder: it closes with a comma that no title of its own follows, or ends the sentence
+        (``Nhận lệnh của Tư lệnh Vùng 4 Hải quân, Chuẩn Đô đốc A, tàu HQ-571 rời vị trí``), where ``Theo quyết định của
+        Bộ trưởng, Đại tá A được bổ nhiệm`` and ``…, Đại tá A, Phó Tư lệnh …`` go on with the name's own clause."""
+        if _phrase_ending_at(s.lower, k, self.lexicon.on_behalf_of) != k - 1 or (k > 1 and s.lower[k - 2] in DECISIONS):
+            return False
+        end = person.end
+        if end >= len(s.lower) or s.lower[end] in CLAUSE_END:
+            return True
+        return s.lower[end] == "," and end + 1 < len(s.lower) and not (
+            end + 1 in s.positions or end + 1 in s.ranks or end + 1 in s.orgs)
 
     @staticmethod
     def said_of_a_name(s: _Spans, k: int) -> bool:

@@ -281,6 +281,12 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Quân khu 2 công bố quyết định. Đại tá Vàng Văn Lử, Phó Tham mưu trưởng Quân khu được thăng quân hàm Thiếu "
      "tướng. Đại tá Lê Văn Nam, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Điện Biên dự. Bộ trưởng bổ nhiệm đồng chí Lử "
      "giữ chức Tham mưu trưởng.", {"Vàng Văn Lử": ("Thiếu tướng", "Tham mưu trưởng", "Quân khu 2")}),
+    # a title after a bare "của" or "theo" whose holder's name closes its apposition: that name's ("Nhận lệnh của
+    # Tư lệnh …, Chuẩn Đô đốc A, tàu … rời"; "Theo Chỉ huy trưởng …, Đại tá B, …")
+    ("Nhận lệnh của Tư lệnh Vùng 4 Hải quân, Chuẩn Đô đốc Lương Văn Thái, tàu HQ-571 rời vị trí trực tại Trường Sa.",
+     {"Lương Văn Thái": ("Chuẩn Đô đốc", "Tư lệnh", "Vùng 4 Hải quân")}),
+    ("Theo Chỉ huy trưởng BĐBP tỉnh Quảng Ninh, Đại tá Trần Văn Lượng, tàu BP-01 đã rời cảng lúc 5 giờ.",
+     {"Trần Văn Lượng": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Quảng Ninh")}),
     # a command that leads: its region, as a title without its body is of
     ("Đoàn của Bộ Tư lệnh Quân khu 5 do Thiếu tướng Vương Minh Đạo, Phó Tư lệnh dẫn đầu cũng về kiểm tra xã.",
      {"Vương Minh Đạo": ("Thiếu tướng", "Phó Tư lệnh", "Quân khu 5")}),
@@ -553,6 +559,11 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     ("Thay mặt Bộ trưởng Bộ Quốc phòng, Phó Đô đốc Đoàn Hữu Lộc trao quyết định.", "Đoàn Hữu Lộc", "Bộ trưởng"),
     ("Theo quyết định của Bộ trưởng Bộ Quốc phòng, Đại tá Đinh Công Tráng được bổ nhiệm giữ chức Chỉ huy trưởng.",
      "Đinh Công Tráng", "Bộ trưởng"),
+    ("Theo quyết định của Bộ trưởng Bộ Quốc phòng, Đại tá Đinh Công Tráng, được bổ nhiệm giữ chức Chỉ huy trưởng.",
+     "Đinh Công Tráng", "Bộ trưởng"),
+    ("Thừa ủy quyền của Chủ tịch nước, Thượng tướng Lê Quốc Thái, trao Huân chương cho Công an tỉnh.",
+     "Lê Quốc Thái", "Chủ tịch nước"),
+    ("Theo lệnh của Tư lệnh Vùng 4 Hải quân, Đại tá Lê Văn Ba, Phó Tư lệnh, chỉ huy tàu.", "Lê Văn Ba", "Tư lệnh"),
     # two ranks: two people, each with what is written of them
     ("Đại tá Nguyễn Văn Tám và Thượng tá Hoàng Minh Đức, Chính ủy Lữ đoàn 170 dự lễ.", "Nguyễn Văn Tám", "Chính ủy"),
     # "A là Chính ủy": the copula after a name gives the name the role, not the next name
