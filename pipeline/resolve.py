@@ -488,8 +488,8 @@ class RecordLinker:
         k = person.start
         if k in s.rank_by_end:
             k = s.rank_by_end[k].start  # "Tư lệnh Vùng Cảnh sát biển 1 Đại tá Phạm Đức Thắng"
-        elif k > 2 and s.lower[k - 1] in ("ông", "bà") and s.lower[k - 2] == "là":
-            k -= 1  # "thuyền trưởng là ông Trần Văn Hưởng"
+        elif k > 2 and s.lower[k - 1] in ("ông", "bà") and s.lower[k - 2] in ("là", ","):
+            k -= 1  # "thuyền trưởng là ông Trần Văn Hưởng", "Giám đốc Sở Y tế tỉnh Khánh Hòa, ông Lê Văn An, cho biết"
         if k > 2 and s.lower[k - 1] in ("là", ","):
             # "Trưởng đồn này là Trung tá A", "Chính ủy của đồn là Thiếu tá B", "Chỉ huy trưởng đơn vị, Thượng tá C":
             # the unit the words name

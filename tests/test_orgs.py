@@ -412,6 +412,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Ban Chấp hành Đảng bộ tỉnh Thái Nguyên"),
     ("Đại hội Đảng bộ tỉnh Hà Tĩnh lần thứ XX khai mạc. Dự đại hội có ông Trần Văn Hải, Ủy viên Ban Chấp hành "
      "Trung ương Đảng. Đại hội bầu Ban Chấp hành gồm 55 đồng chí.", "Ban Chấp hành", "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
+    # a region's command written with the region's acronym and number
+    ("Tàu CSB 8005 thuộc Hải đội 302, Bộ Tư lệnh Vùng CSB 3 được điều động.", "Bộ Tư lệnh Vùng CSB 3",
+     "Bộ Tư lệnh Vùng Cảnh sát biển 3"),
     # a border post's own teams: of the post, not of the province's command named after it
     ("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo thuộc Bộ Chỉ huy BĐBP tỉnh Quảng Trị tuần tra. Đại úy Lê Văn Bảo, Đội "
      "trưởng Đội Vũ trang dẫn tổ.", "Đội Vũ trang", "Đội Vũ trang Đồn Biên phòng cửa khẩu quốc tế Lao Bảo"),

@@ -281,6 +281,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Quân khu 2 công bố quyết định. Đại tá Vàng Văn Lử, Phó Tham mưu trưởng Quân khu được thăng quân hàm Thiếu "
      "tướng. Đại tá Lê Văn Nam, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Điện Biên dự. Bộ trưởng bổ nhiệm đồng chí Lử "
      "giữ chức Tham mưu trưởng.", {"Vàng Văn Lử": ("Thiếu tướng", "Tham mưu trưởng", "Quân khu 2")}),
+    # a title and its body, then the holder behind a comma with an honorific
+    ("Giám đốc Sở Y tế tỉnh Khánh Hòa, ông Lê Văn An, cho biết bệnh viện đã sẵn sàng.",
+     {"Lê Văn An": (None, "Giám đốc", "Sở Y tế tỉnh Khánh Hòa")}),
+    ("Chủ tịch UBND xã Ba Tri, bà Lê Thị Hoa, cho biết xã đã di dời 200 hộ dân.",
+     {"Lê Thị Hoa": (None, "Chủ tịch", "Ủy ban nhân dân xã Ba Tri")}),
     # a title after a bare "của" or "theo" whose holder's name closes its apposition: that name's ("Nhận lệnh của
     # Tư lệnh …, Chuẩn Đô đốc A, tàu … rời"; "Theo Chỉ huy trưởng …, Đại tá B, …")
     ("Nhận lệnh của Tư lệnh Vùng 4 Hải quân, Chuẩn Đô đốc Lương Văn Thái, tàu HQ-571 rời vị trí trực tại Trường Sa.",
@@ -563,6 +568,7 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
      "Đinh Công Tráng", "Bộ trưởng"),
     ("Thừa ủy quyền của Chủ tịch nước, Thượng tướng Lê Quốc Thái, trao Huân chương cho Công an tỉnh.",
      "Lê Quốc Thái", "Chủ tịch nước"),
+    ("Đại tá Lê Văn Bình, Chính ủy BĐBP tỉnh, ông Trần Văn An và bà Lê Thị Hoa dự lễ.", "Trần Văn An", "Chính ủy"),
     ("Theo lệnh của Tư lệnh Vùng 4 Hải quân, Đại tá Lê Văn Ba, Phó Tư lệnh, chỉ huy tàu.", "Lê Văn Ba", "Tư lệnh"),
     # two ranks: two people, each with what is written of them
     ("Đại tá Nguyễn Văn Tám và Thượng tá Hoàng Minh Đức, Chính ủy Lữ đoàn 170 dự lễ.", "Nguyễn Văn Tám", "Chính ủy"),

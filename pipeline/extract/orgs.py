@@ -533,6 +533,19 @@ def defined_in_name(name: str, expansions: dict[str, list[str]]) -> Iterator[str
                 yield " ".join([*words[:end], f"({acronym})", *words[end:]])
 
 
+def ends_with_numbered(key: str, numbered: Collection[str]) -> bool:
+    """Whether a name's key is a numbered head or ends with one: ``vùng cảnh sát biển``, ``bộ tư lệnh vùng cảnh sát
+    biển``, not ``cảnh sát biển``.
+
+    >>> ends_with_numbered("bộ tư lệnh vùng cảnh sát biển", {"vùng cảnh sát biển"})
+    True
+    >>> ends_with_numbered("cảnh sát biển", {"vùng cảnh sát biển"})
+    False
+    """
+    words = key.split(" ")
+    return any(" ".join(words[i:]) in numbered for i in range(len(words)))
+
+
 def matched_as_head(text: str) -> bool:
     """Whether a registry form is looked for as a head.
 
@@ -1596,8 +1609,10 @@ class _Context:
                 named = True
             elif token.text[:1].isdigit() and (written.kind in ("head", "bridge") or (
                     numbered and written.kind == "name") or (
-                    # "Vùng CSB 3": a numbered head written with an acronym for its words
-                    parts[-1].kind == "acronym" and form_key(self.normalize(parts)) in self.x.numbered)):
+                    # "Vùng CSB 3": a numbered head written with an acronym for its words, also as the end of a
+                    # command's name ("Bộ Tư lệnh Vùng CSB 3")
+                    parts[-1].kind == "acronym" and ends_with_numbered(form_key(self.normalize(parts)),
+                                                                       self.x.numbered))):
                 # written in digits: "Chính phủ hai nước" is two governments
                 end = self.number_end(k)
                 parts.append(Part(k, end, "number", tokens_text(doc, k, end)))
