@@ -108,6 +108,11 @@ def test_names_end_where_they_end(process, text: str, expected: list) -> None:
     ("Binh chủng Tăng - Thiết giáp huấn luyện.", "Binh chủng Tăng - Thiết giáp", "Binh chủng Tăng - Thiết giáp",
      {"kind": "arm"}),
     ("Bệnh viện 19-8 khám bệnh.", "Bệnh viện 19-8", "Bệnh viện 19-8", {"kind": "hospital"}),
+    ("Năm 2020, Tổng cục Quản lý thị trường kiểm tra 500 cơ sở.", "Tổng cục Quản lý thị trường",
+     "Tổng cục Quản lý thị trường", {"successor": "Cục Quản lý và Phát triển thị trường trong nước"}),
+    ("Tòa án nhân dân cấp cao tại Thành phố Hồ Chí Minh xét xử phúc thẩm.",
+     "Tòa án nhân dân cấp cao tại Thành phố Hồ Chí Minh", "Tòa án nhân dân cấp cao tại Thành phố Hồ Chí Minh",
+     {"kind": "court", "parent": "Tòa án nhân dân tối cao"}),
 ])
 def test_historic_and_standalone_names(process, text: str, name: str, normalized: str, attrs: dict) -> None:
     found = org_mentions(process, text)
@@ -412,6 +417,13 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Ban Chấp hành Đảng bộ tỉnh Thái Nguyên"),
     ("Đại hội Đảng bộ tỉnh Hà Tĩnh lần thứ XX khai mạc. Dự đại hội có ông Trần Văn Hải, Ủy viên Ban Chấp hành "
      "Trung ương Đảng. Đại hội bầu Ban Chấp hành gồm 55 đồng chí.", "Ban Chấp hành", "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
+    # a bare command right after its unit's Party committee and a comma: that unit's command
+    ("Sáng 9/3, Đảng ủy Quân khu 7, Bộ Tư lệnh tổ chức hội nghị.", "Bộ Tư lệnh", "Bộ Tư lệnh Quân khu 7"),
+    ("Đảng ủy Quân chủng Phòng không - Không quân, Bộ Tư lệnh Quân chủng tổ chức hội nghị.", "Bộ Tư lệnh Quân chủng",
+     "Bộ Tư lệnh Quân chủng Phòng không - Không quân"),
+    # a province's market surveillance branch, its acronym defined inside the name
+    ("Đoàn kiểm tra làm việc với Chi cục Quản lý thị trường (QLTT) tỉnh Bắc Ninh.",
+     "Chi cục Quản lý thị trường (QLTT) tỉnh Bắc Ninh", "Chi cục Quản lý thị trường tỉnh Bắc Ninh"),
     # a region's command written with the region's acronym and number
     ("Tàu CSB 8005 thuộc Hải đội 302, Bộ Tư lệnh Vùng CSB 3 được điều động.", "Bộ Tư lệnh Vùng CSB 3",
      "Bộ Tư lệnh Vùng Cảnh sát biển 3"),

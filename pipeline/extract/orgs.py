@@ -485,6 +485,7 @@ class OrganizationExtractor:
             if org is not None:
                 spans.append(org)
                 context.named.append((org.start, span_values(org)[0] or span_text(org)))
+                context.named_ends[org.start] = org.end
                 end = org.end
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
@@ -623,6 +624,7 @@ class _Context:
         self.former_provinces: tuple[str, ...] | None = None  # " tỉnh Thái Bình": provinces merged away, when first asked
         # where the organizations found so far start, and their normalized names, in text order
         self.named: list[tuple[int, str]] = []
+        self.named_ends: dict[int, int] = {}  # where each of them ends, by where it starts
         self._provinces: list[tuple[Span, int | None, str, dict]] | None = None  # province places, when first asked
         self._foreign_starts: dict[int, Span] | None = None  # foreign_starts(), when first asked
         self.local_units = document_units(places)
@@ -853,7 +855,7 @@ class _Context:
                 # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy."), also after the
                 # heads of its own bodies ("Thường vụ Đảng ủy": the Thường vụ of that Đảng ủy)
                 # a foreign body is no antecedent of ours ("Bệnh viện" after "Bệnh viện 103 Quân đội nhân dân Lào")
-                earlier = self.antecedent(last.value, i)
+                earlier = self.party_unit_before(i, last.value) or self.antecedent(last.value, i)
                 if earlier is not None:
                     value = " ".join([*(part.value for part in parts[:-1]), earlier])
                     return make_span(self.doc, i, end, "ORG", value, "orgs.back_reference")
@@ -920,6 +922,24 @@ class _Context:
         if head == PARTY_COMMITTEE:
             body = self.x.lexicon.party_of(body) or body
         return f"{head} {body}"
+
+    def party_unit_before(self, at: int, head: str) -> str | None:
+        """A bare ``head`` at token ``at`` right after a Party committee and a comma: the body of that head of the
+        committee's unit (``Đảng ủy Quân khu 7, Bộ Tư lệnh`` → ``Bộ Tư lệnh Quân khu 7``; ``Đảng ủy Quân chủng
+        Phòng không - Không quân, Bộ Tư lệnh Quân chủng`` → its ``Quân chủng``), where the unit's name opens with
+        the head or the registry names the head with the unit; else None."""
+        if at < 2 or self.doc[at - 1].text != "," or not self.named:
+            return None
+        start, value = self.named[-1]
+        if self.named_ends.get(start) != at - 1:
+            return None
+        unit = self.x.lexicon.unit_of_party(value)
+        if unit is None:
+            return None
+        if form_key(unit).startswith(form_key(head) + " "):
+            return unit
+        body, _ = self.body_named(f"{head} {unit}")
+        return f"{head} {unit}" if body is not None else None
 
     def as_antecedent_of(self, head: str) -> Callable[[str], str]:
         """How a name the document wrote before reads as what a bare ``head`` refers back to: a Party organization
