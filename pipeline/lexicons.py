@@ -146,6 +146,8 @@ class OrganizationLexicon:
     story_sub_units: tuple[str, ...] = ()
     # forces a person's command is named by only where the document names the force itself
     forces_named_only: frozenset[str] = frozenset()
+    # heads a list of names shares after its first one ("Sở Nội vụ, Tư pháp và Tài chính")
+    shared_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -171,7 +173,8 @@ class OrganizationLexicon:
                    _name_lists(path, data, "service_ranks"),
                    _name_lists(path, data, "organs"),
                    tuple(nfc(head) for head in _strings(path, data, "story_sub_units")),
-                   frozenset(nfc(force) for force in _strings(path, data, "forces_named_only")))
+                   frozenset(nfc(force) for force in _strings(path, data, "forces_named_only")),
+                   tuple(nfc(head) for head in _strings(path, data, "shared_heads")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

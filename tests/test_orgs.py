@@ -85,6 +85,15 @@ def test_names_end_where_they_end(process, text: str, expected: list) -> None:
     assert orgs(process, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Đại diện Sở Y tế tỉnh Bắc Ninh, Công an tỉnh Bắc Ninh dự.",
+    "Bộ Chỉ huy Quân sự tỉnh Thanh Hóa triển khai. Thượng tá Hà Văn Kiên giữ chức Chủ nhiệm Hậu cần - Kỹ thuật Bộ "
+    "Chỉ huy và Chính trị viên Ban Chỉ huy Phòng thủ khu vực 3.",
+])
+def test_a_list_shares_a_head_only_with_names_of_its_kind(process, text: str) -> None:
+    assert not [m.text for m in process(text).mentions if m.type == "ORG" and m.source == "orgs.shared_head"]
+
+
 # --- historic and standalone names ---------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "name", "normalized", "attrs"), [
@@ -417,6 +426,10 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Ban Chấp hành Đảng bộ tỉnh Thái Nguyên"),
     ("Đại hội Đảng bộ tỉnh Hà Tĩnh lần thứ XX khai mạc. Dự đại hội có ông Trần Văn Hải, Ủy viên Ban Chấp hành "
      "Trung ương Đảng. Đại hội bầu Ban Chấp hành gồm 55 đồng chí.", "Ban Chấp hành", "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
+    # names that share the head of the first one of a list, in its place; only names of the same kind
+    ("Đại diện Sở Nội vụ tỉnh Lâm Đồng, Tư pháp và Tài chính kiến nghị.", "Tư pháp", "Sở Tư pháp tỉnh Lâm Đồng"),
+    ("Đại diện Sở Nội vụ tỉnh Lâm Đồng, Tư pháp và Tài chính kiến nghị.", "Tài chính", "Sở Tài chính tỉnh Lâm Đồng"),
+    ("Bộ Công an, Quốc phòng và Ngoại giao phối hợp.", "Quốc phòng", "Bộ Quốc phòng"),
     # a bare command right after its unit's Party committee and a comma: that unit's command
     ("Sáng 9/3, Đảng ủy Quân khu 7, Bộ Tư lệnh tổ chức hội nghị.", "Bộ Tư lệnh", "Bộ Tư lệnh Quân khu 7"),
     ("Đảng ủy Quân chủng Phòng không - Không quân, Bộ Tư lệnh Quân chủng tổ chức hội nghị.", "Bộ Tư lệnh Quân chủng",

@@ -58,6 +58,8 @@ FOREIGN_UNITS = {"châu"}
 # "châu": a Chinese prefecture's bodies written with the bare unit word ("Cục Công an châu") after the prefecture
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu", "châu"}
 COORDINATORS = {",", "và"}
+# the most words of a name that shares the head before it ("Sở Nội vụ, Khoa học và Công nghệ")
+MAX_SHARED_NAME_WORDS = 6
 # lower-case words a sentence-case name may run over before its next naming part
 MAX_BRIDGE = 8
 HYPHENS = {"-", "–"}
@@ -487,6 +489,7 @@ class OrganizationExtractor:
                 context.named.append((org.start, span_values(org)[0] or span_text(org)))
                 context.named_ends[org.start] = org.end
                 end = org.end
+        spans = sorted(spans + context.shared_head_names(spans), key=lambda span: span.start)
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
                            self.lexicon.foreign_heads, self.lexicon.story_sub_units)
@@ -922,6 +925,44 @@ class _Context:
         if head == PARTY_COMMITTEE:
             body = self.x.lexicon.party_of(body) or body
         return f"{head} {body}"
+
+    def shared_head_names(self, spans: list[Span]) -> list[Span]:
+        """Names that share the head of the body before them in a list: ``Sở Nội vụ, Tư pháp và Tài chính`` is three
+        provincial departments, ``Tư pháp`` → ``Sở Tư pháp tỉnh X`` with the first one's place. A head of
+        ``shared_heads`` only, and only names the registry knows with that head (``Sở Y tế, Công an tỉnh``: no
+        ``Sở Công an``)."""
+        doc, found = self.doc, []
+        taken = {k for span in spans for k in range(span.start, span.end)}
+        for span in spans:
+            text, value = span_text(span), span_values(span)[0]
+            head = next((h for h in self.x.lexicon.shared_heads if text.startswith(h + " ")), None)
+            if head is None or not value:
+                continue
+            # the registry's name that opens the first one ("Sở Nội vụ" of "Sở Nội vụ tỉnh Lâm Đồng") and its kind: the
+            # others are of that kind ("Bộ Chỉ huy và Chính trị viên" names no "Bộ Chính trị")
+            words = text.split(" ")
+            own, kinds = next(((name, kinds) for n in range(len(words), 1, -1)
+                               if (kinds := self.registry_kinds(name := " ".join(words[:n])))), (text, set()))
+            if not value.lower().startswith(own.lower()):
+                continue
+            rest = value[len(own):]  # " tỉnh Lâm Đồng": where the first one is, which the others share
+            k = span.end
+            while kinds and k + 1 < len(doc) and doc[k].lower_ in COORDINATORS and doc[k + 1].text[:1].isupper():
+                end = next((e for e in range(min(k + 1 + MAX_SHARED_NAME_WORDS, len(doc)), k + 1, -1)
+                            if not taken & set(range(k + 1, e))
+                            and kinds & self.registry_kinds(f"{head} {tokens_text(doc, k + 1, e)}")), None)
+                if end is None:
+                    break
+                name = f"{head} {tokens_text(doc, k + 1, end)}"
+                found.append(make_span(doc, k + 1, end, "ORG", name + rest, "orgs.shared_head"))
+                k = end
+        return found
+
+    def registry_kinds(self, text: str) -> set[str]:
+        """The kinds of the registry's bodies and templates written as ``text`` (``Sở Tư pháp``: department)."""
+        registry = self.x.registry
+        return {(registry.bodies[f.entry].kind if f.entry in registry.bodies else registry.templates[f.entry].kind)
+                for f in registry.lookup(text) if f.entry in registry.bodies or f.entry in registry.templates}
 
     def party_unit_before(self, at: int, head: str) -> str | None:
         """A bare ``head`` at token ``at`` right after a Party committee and a comma: the body of that head of the
