@@ -430,6 +430,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đại diện Sở Nội vụ tỉnh Lâm Đồng, Tư pháp và Tài chính kiến nghị.", "Tư pháp", "Sở Tư pháp tỉnh Lâm Đồng"),
     ("Đại diện Sở Nội vụ tỉnh Lâm Đồng, Tư pháp và Tài chính kiến nghị.", "Tài chính", "Sở Tài chính tỉnh Lâm Đồng"),
     ("Bộ Công an, Quốc phòng và Ngoại giao phối hợp.", "Quốc phòng", "Bộ Quốc phòng"),
+    # a police's detention centre
+    ("Tòa đề nghị Trại tạm giam Công an thành phố Cần Thơ quản lý chặt các bị cáo.",
+     "Trại tạm giam Công an thành phố Cần Thơ", "Trại tạm giam Công an thành phố Cần Thơ"),
     # a bare command right after its unit's Party committee and a comma: that unit's command
     ("Sáng 9/3, Đảng ủy Quân khu 7, Bộ Tư lệnh tổ chức hội nghị.", "Bộ Tư lệnh", "Bộ Tư lệnh Quân khu 7"),
     ("Đảng ủy Quân chủng Phòng không - Không quân, Bộ Tư lệnh Quân chủng tổ chức hội nghị.", "Bộ Tư lệnh Quân chủng",

@@ -281,6 +281,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Quân khu 2 công bố quyết định. Đại tá Vàng Văn Lử, Phó Tham mưu trưởng Quân khu được thăng quân hàm Thiếu "
      "tướng. Đại tá Lê Văn Nam, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Điện Biên dự. Bộ trưởng bổ nhiệm đồng chí Lử "
      "giữ chức Tham mưu trưởng.", {"Vàng Văn Lử": ("Thiếu tướng", "Tham mưu trưởng", "Quân khu 2")}),
+    # other countries' bodies: a Cambodian province's military command, a Lao provincial police's drug division
+    ("Đại tá Prak Sovann, Chỉ huy trưởng Tiểu khu Quân sự tỉnh Prey Veng dự hội đàm.",
+     {"Prak Sovann": ("Đại tá", "Chỉ huy trưởng", "Tiểu khu Quân sự tỉnh Prey Veng")}),
+    ("Đại tá Khăm Phon, Trưởng phòng Phòng Cảnh sát phòng, chống ma túy của Công an tỉnh Hủa Phăn phát biểu.",
+     {"Khăm Phon": ("Đại tá", "Trưởng phòng", "Phòng Cảnh sát phòng, chống ma túy Công an tỉnh Hủa Phăn")}),
     # a title and its body, then the holder behind a comma with an honorific
     ("Giám đốc Sở Y tế tỉnh Khánh Hòa, ông Lê Văn An, cho biết bệnh viện đã sẵn sàng.",
      {"Lê Văn An": (None, "Giám đốc", "Sở Y tế tỉnh Khánh Hòa")}),
@@ -723,6 +728,7 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Đại tá Trần Minh Đức chỉ đạo. Thiếu tướng giao Đại tá Đức trực tiếp chỉ huy. Đồng chí Đức sinh năm 1975. "
      "Đoàn sang thăm Đức.", ["Trần Minh Đức", "Đức", "Đức"]),
     ("Cử tri bầu các đại biểu Lầu Y Xò và Hà Văn Dũng.", ["Lầu Y Xò", "Hà Văn Dũng"]),
+    ("Tổ công tác bắt Sồng A Chá (SN 1988, trú xã Chiềng Khương).", ["Sồng A Chá"]),
     # one initial again after a name in initials ending with it; not a city's abbreviation
     ("Tổ công tác bắt N.T.H. (SN 1996) và Đ.Q.K. (SN 2001). Các mũi khác bắt H., K. và 4 đối tượng. Sau đó TP. Hà "
      "Nội có mưa.", ["N.T.H.", "Đ.Q.K.", "H.", "K."]),
