@@ -97,12 +97,16 @@ class PositionLexicon:
     not_positions: tuple[str, ...]
     # words before a title that make it a plural, no office of one person ("3 Phó Giám đốc", "hai Phó Chủ tịch")
     plural_before: tuple[str, ...] = ()
+    # words after which a prefix written in lower case is the verb's object, no part of the title ("được giao quyền
+    # Đồn trưởng": acting as Đồn trưởng)
+    verbs_before_prefix: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> PositionLexicon:
         data = _load(path, ("positions",))
         return cls(*(tuple(_strings(path, data, key)) for key in
-                     ("positions", "prefixes", "suffixes", "compounds", "not_positions", "plural_before")))
+                     ("positions", "prefixes", "suffixes", "compounds", "not_positions", "plural_before",
+                      "verbs_before_prefix")))
 
 
 # the head of a unit's Party committee's name: "Đảng ủy Quân khu 4"

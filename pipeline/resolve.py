@@ -132,6 +132,11 @@ SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhi�
                           # "Người kế nhiệm ông là Thượng tá B": the pronoun for the one named before
                           *((*words, pronoun, "là") for words in (("người", "kế", "nhiệm"), ("kế", "nhiệm"))
                             for pronoun in ("ông", "bà"))})
+# what opens a successor's phrase that names the post before "là" ("Người kế nhiệm ông ở đồn là …", "Người thay ông
+# ở Trung đoàn 935 là …", "thay anh ở Công an xã là …"): the words, with a pronoun for the one named before
+SUCCESSOR_AT = frozenset({*(("người", "kế", "nhiệm", *p) for p in ((), ("ông",), ("bà",), ("anh",), ("chị",))),
+                          *(("kế", "nhiệm", *p) for p in ((), ("ông",), ("bà",), ("anh",), ("chị",))),
+                          *((*w, p) for w in (("người", "thay"), ("thay",)) for p in ("ông", "bà", "anh", "chị"))})
 # the most tokens of a body's head between a title and the count of its places ("Bộ Chỉ huy Quân sự hai tỉnh …")
 MAX_HEAD_WORDS = 7
 # the most tokens of a post between a relieving verb and "đối với" ("Phó Chủ tịch UBND tỉnh Điện Biên")
@@ -699,13 +704,13 @@ class RecordLinker:
         # "A … được điều động giữ chức X; người kế nhiệm là Đại tá B": the successor of the name before, unnamed; also
         # of the last name of the sentence before, where the phrase opens B's ("… nghỉ hưu đối với Đại tá A, Chỉ huy
         # trưởng Bộ CHQS tỉnh. Người kế nhiệm là Thượng tá B, …")
-        unnamed = [(before, successor, phrase - 1) for before, successor in zip(persons, persons[1:])
-                   if (phrase_start := _phrase_ending_at(
-                       s.lower, phrase := self.name_phrase_start(s, successor.start), SUCCESSOR_IS, 5)) is not None
+        unnamed = [(before, successor, at) for before, successor in zip(persons, persons[1:])
+                   if (found := self.successor_phrase(s, self.name_phrase_start(s, successor.start))) is not None
                    and (index.get(before.start) == index.get(successor.start)
                         or (index.get(successor.start) is not None
                             and index.get(before.start) == index.get(successor.start) - 1
-                            and phrase_start == sentences[index.get(successor.start)][0]))]
+                            and found[0] == sentences[index.get(successor.start)][0]))
+                   for at in (found[1],)]
         for before, successor, k in named + unnamed:
             stated: tuple[str | None, str | None] | None = None
             if s.lower[k:k + 1] in (["tại"], ["ở"]):
@@ -731,6 +736,24 @@ class RecordLinker:
             if (index.get(before.start) == index.get(successor.start) and end > 1
                     and s.lower[end - 1] == "thay" and s.lower[end - 2] == "nhiệm"):
                 self.take_post(before, successor, events, name_of, sentences, index, end, None)
+
+    @staticmethod
+    def successor_phrase(s: _Spans, phrase: int) -> tuple[int, int] | None:
+        """A successor's phrase ending right before the name phrase at token ``phrase``: where it starts, and where
+        the words after it go on (its "là", or the "ở"/"tại" that names the post: ``Người kế nhiệm ông ở đồn là``);
+        None where no such phrase ends there."""
+        start = _phrase_ending_at(s.lower, phrase, SUCCESSOR_IS, 5)
+        if start is not None:
+            return start, phrase - 1
+        if phrase < 3 or s.lower[phrase - 1] != "là":
+            return None
+        for j in range(phrase - 2, max(phrase - 2 - MAX_STATED_POST_WORDS, 0), -1):
+            if s.lower[j] in ("ở", "tại"):
+                opens = _phrase_ending_at(s.lower, j, SUCCESSOR_AT, 4)
+                return (opens, j) if opens is not None else None
+            if s.lower[j] in CLAUSE_END or s.lower[j] == ",":
+                return None
+        return None
 
     def take_post(self, before: Span, successor: Span, events: OrderedDict[str, list[RoleEvent]],
                   name_of: dict[int, str], sentences: list[tuple[int, int]], index: SentenceIndex, k: int,

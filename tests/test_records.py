@@ -281,6 +281,19 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Quân khu 2 công bố quyết định. Đại tá Vàng Văn Lử, Phó Tham mưu trưởng Quân khu được thăng quân hàm Thiếu "
      "tướng. Đại tá Lê Văn Nam, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Điện Biên dự. Bộ trưởng bổ nhiệm đồng chí Lử "
      "giữ chức Tham mưu trưởng.", {"Vàng Văn Lử": ("Thiếu tướng", "Tham mưu trưởng", "Quân khu 2")}),
+    # a successor's phrase that names the post's body ("ở đồn", "ở Trung đoàn 935", "ở Công an xã"): the post left there
+    ("Thượng tá Lê Văn Hùng, Đồn trưởng Đồn Biên phòng Thạnh Hải được bổ nhiệm giữ chức Phó Chỉ huy trưởng BĐBP tỉnh "
+     "Vĩnh Long; người kế nhiệm ông ở đồn là Trung tá Trần Hữu Nhân, nguyên Chính trị viên.",
+     {"Trần Hữu Nhân": ("Trung tá", "Đồn trưởng", "Đồn Biên phòng Thạnh Hải")}),
+    ("Thượng tá Lê Văn An, Trung đoàn trưởng Trung đoàn 935 được bổ nhiệm Phó Sư đoàn trưởng. Người thay ông ở Trung "
+     "đoàn 935 là Thượng tá Phan Anh Tú, nguyên Phó Trung đoàn trưởng Trung đoàn 937.",
+     {"Phan Anh Tú": ("Thượng tá", "Trung đoàn trưởng", "Trung đoàn 935")}),
+    ("Trung tá Đồng Văn Chung, Trưởng Công an xã Tân Phú, được điều động làm Phó Trưởng phòng Phòng Cảnh sát hình sự; "
+     "thay anh ở Công an xã là Trung tá Mã Văn Lợi, nguyên Phó Trưởng phòng Phòng An ninh kinh tế.",
+     {"Mã Văn Lợi": ("Trung tá", "Trưởng", "Công an xã Tân Phú")}),
+    # "được giao quyền X": acting as X, the title X
+    ("Thiếu tá Lâm Hữu Phước, Phó Đồn trưởng được giao quyền Đồn trưởng Đồn Biên phòng Thông Bình.",
+     {"Lâm Hữu Phước": ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Thông Bình")}),
     # other countries' bodies: a Cambodian province's military command, a Lao provincial police's drug division
     ("Đại tá Prak Sovann, Chỉ huy trưởng Tiểu khu Quân sự tỉnh Prey Veng dự hội đàm.",
      {"Prak Sovann": ("Đại tá", "Chỉ huy trưởng", "Tiểu khu Quân sự tỉnh Prey Veng")}),
@@ -567,6 +580,8 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     ("Thừa ủy quyền của Chủ tịch nước, Thượng tướng Lê Quốc Thái trao Huân chương cho Công an tỉnh.",
      "Lê Quốc Thái", "Chủ tịch nước"),
     ("Thay mặt Bộ trưởng Bộ Quốc phòng, Phó Đô đốc Đoàn Hữu Lộc trao quyết định.", "Đoàn Hữu Lộc", "Bộ trưởng"),
+    # "ở" in a successor's phrase opened by no successor's words names no post
+    ("Đại tá Lê Văn An nghỉ hưu. Cán bộ ở Trung đoàn 935 là Thượng tá Phan Anh Tú.", "Phan Anh Tú", "Trung đoàn 935"),
     ("Theo quyết định của Bộ trưởng Bộ Quốc phòng, Đại tá Đinh Công Tráng được bổ nhiệm giữ chức Chỉ huy trưởng.",
      "Đinh Công Tráng", "Bộ trưởng"),
     ("Theo quyết định của Bộ trưởng Bộ Quốc phòng, Đại tá Đinh Công Tráng, được bổ nhiệm giữ chức Chỉ huy trưởng.",

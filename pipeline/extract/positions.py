@@ -99,6 +99,7 @@ class PositionExtractor:
         for role in (*lexicon.positions, *lexicon.compounds):
             self.matcher.add("POSITION", [pattern(nlp.vocab, role)])
         self.prefixes = {p.lower() for p in lexicon.prefixes}
+        self.verbs_before_prefix = {v.lower() for v in lexicon.verbs_before_prefix}
         self.suffix_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for suffix in lexicon.suffixes:
             self.suffix_matcher.add("SUFFIX", [pattern(nlp.vocab, suffix)])
@@ -132,7 +133,8 @@ class PositionExtractor:
         # trưởng, not one here: lower case) and "Trưởng", which is
         for found in self.matcher(doc, as_spans=True):
             start, end, source = found.start, self.capital_cut(found), "positions.lexicon"
-            while start > 0 and doc[start - 1].lower_ in self.prefixes:
+            while start > 0 and doc[start - 1].lower_ in self.prefixes and not (
+                    doc[start - 1].is_lower and start > 1 and doc[start - 2].lower_ in self.verbs_before_prefix):
                 start, source = start - 1, "positions.prefix"
             while end in suffix_ends:
                 end, source = suffix_ends[end], "positions.suffix"
