@@ -122,11 +122,12 @@ REPLACES = frozenset({("thay",), ("thay", "thế"), ("thay", "cho"), ("thay", "v
 # the level of the places a body written with a bare unit word belongs to ("Công an xã", "BĐBP tỉnh")
 UNIT_LEVELS = {"xã": "commune", "phường": "commune", "tỉnh": "province"}
 HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
-# the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …")
 # the last word of what a decision's signer gives before "của" ("quyết định của", "ủy quyền của"): the name after the
 # signer's title acts on the decision, it does not hold the title
 DECISIONS = {"định", "quyền"}
-NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại")})
+# the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …",
+# "Thuyền trưởng vẫn là …")
+NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại"), ("vẫn",)})
 # the words before a successor whose predecessor is the name written before them ("…; người kế nhiệm là Đại tá B")
 SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhiệm", "là"),
                           # "Người kế nhiệm ông là Thượng tá B": the pronoun for the one named before

@@ -291,6 +291,15 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Trung tá Đồng Văn Chung, Trưởng Công an xã Tân Phú, được điều động làm Phó Trưởng phòng Phòng Cảnh sát hình sự; "
      "thay anh ở Công an xã là Trung tá Mã Văn Lợi, nguyên Phó Trưởng phòng Phòng An ninh kinh tế.",
      {"Mã Văn Lợi": ("Trung tá", "Trưởng", "Công an xã Tân Phú")}),
+    # a sentence opening with a province ("Tại Vĩnh Long, …"): a bare division in it is that province's police's
+    ("Công an tỉnh Vĩnh Long phối hợp với Công an thành phố Cần Thơ. Tại Vĩnh Long, lực lượng do Thượng tá Phạm Văn "
+     "Hoàng, Trưởng phòng Phòng Cảnh sát hình sự chỉ huy đã bắt 5 đối tượng. Phía Cần Thơ, Thượng tá Từ Quốc Huy, Trưởng "
+     "phòng Phòng Cảnh sát hình sự cho biết.",
+     {"Phạm Văn Hoàng": ("Thượng tá", "Trưởng phòng", "Phòng Cảnh sát hình sự Công an tỉnh Vĩnh Long"),
+      "Từ Quốc Huy": ("Thượng tá", "Trưởng phòng", "Phòng Cảnh sát hình sự Công an thành phố Cần Thơ")}),
+    # "Title vẫn là Rank A": the one who still holds it
+    ("Tàu CSB 8005 của Vùng Cảnh sát biển 3 xuất phát. Thuyền trưởng vẫn là Trung tá Đinh Công Hiếu.",
+     {"Đinh Công Hiếu": ("Trung tá", "Thuyền trưởng", None)}),
     # "được giao quyền X": acting as X, the title X
     ("Thiếu tá Lâm Hữu Phước, Phó Đồn trưởng được giao quyền Đồn trưởng Đồn Biên phòng Thông Bình.",
      {"Lâm Hữu Phước": ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Thông Bình")}),

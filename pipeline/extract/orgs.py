@@ -1316,8 +1316,9 @@ class _Context:
         return None
 
     def side_province(self, at: int) -> str | None:
-        """The province whose side a clause opens with (``Phía Vĩnh Long, …``, ``Về phía tỉnh Vĩnh Long, …``), before
-        token ``at`` in its sentence, or None."""
+        """The province whose side a clause opens with (``Phía Vĩnh Long, …``, ``Về phía tỉnh Vĩnh Long, …``), or where
+        a sentence opens (``Tại Vĩnh Long, lực lượng do … Phòng Cảnh sát hình sự chỉ huy``), before token ``at`` in its
+        sentence, or None."""
         sentence_of = self.sentence_of()
         sentence = sentence_of.get(at)
         lowers = token_lowers(self.doc)
@@ -1325,7 +1326,9 @@ class _Context:
             if place.start >= at:
                 break
             value, _, attrs = span_values(place)
-            if (sentence_of.get(place.start) == sentence and place.start > 0 and lowers[place.start - 1] == "phía"
+            if (sentence_of.get(place.start) == sentence and place.start > 0
+                    and (lowers[place.start - 1] == "phía" or (lowers[place.start - 1] == "tại" and (
+                        place.start == 1 or sentence_of.get(place.start - 2) != sentence)))
                     and (attrs or {}).get("level") == "province" and lowers[place.end:place.end + 1] == [","]):
                 return value
         return None
