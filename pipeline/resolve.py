@@ -1423,6 +1423,21 @@ class RecordLinker:
         return starts.get(held.mention_ids[0], 0) if held is not None and held.mention_ids else None
 
     @staticmethod
+    def colleague_body(records: list[PersonRecord], record: PersonRecord, at: int | None, starts: dict[str, int],
+                       index: SentenceIndex) -> str | None:
+        """``Tân Phó Chủ tịch B sẽ phụ trách …, cùng Phó Chủ tịch A chỉ đạo …``: a final title with no body, written
+        in a sentence that names another person whose record holds the same title in a body: that body (the one of
+        the person named last before it, where several)."""
+        if at is None:
+            return None
+        sentence = index.get(at)
+        bodies = [(start, other.organization) for other in records
+                  if other is not record and other.position == record.position and other.organization
+                  for start in (starts.get(m) for m in other.mention_ids)
+                  if start is not None and start < at and index.get(start) == sentence]
+        return max(bodies)[1] if bodies else None
+
+    @staticmethod
     def same_title_body_before(s: _Spans, record: PersonRecord, at: int | None) -> str | None:
         """``bầu bổ sung Phó Chủ tịch UBND tỉnh … tân Phó Chủ tịch A``: for a final title with no body, the body
         written right after the last earlier mention of the same title in the document."""
@@ -1803,7 +1818,8 @@ class RecordLinker:
                 # Quân khu thôi giữ chức Tham mưu trưởng để đảm nhiệm cương vị Phó Tư lệnh": of that Quân khu)
                 own = next((role.organization for role in reversed(record.roles)
                             if role.organization and self.held_in(record.position, role.organization)), None)
-                found = (own or unit_of_title(record.position, units if foreign else ours)
+                found = (own or self.colleague_body(records, record, at, starts, index)
+                         or unit_of_title(record.position, units if foreign else ours)
                          or self.unit_named_before(s, record, starts, foreign)
                          or self.title_body_before(s, record, starts, index)
                          or (None if foreign else self.same_title_body_before(s, record, at)))

@@ -297,6 +297,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "phòng Phòng Cảnh sát hình sự cho biết.",
      {"Phạm Văn Hoàng": ("Thượng tá", "Trưởng phòng", "Phòng Cảnh sát hình sự Công an tỉnh Vĩnh Long"),
       "Từ Quốc Huy": ("Thượng tá", "Trưởng phòng", "Phòng Cảnh sát hình sự Công an thành phố Cần Thơ")}),
+    # a title with no body in a sentence where a colleague holds the same title in a body
+    ("Ông Võ Minh Nhựt, Giám đốc Sở Tài chính, được bầu giữ chức Phó Chủ tịch UBND tỉnh Đồng Tháp. Ông Lê Văn Tâm, Phó "
+     "Chủ tịch HĐND tỉnh điều hành. Tân Phó Chủ tịch Võ Minh Nhựt sẽ phụ trách lĩnh vực kinh tế, cùng Phó Chủ tịch Lâm "
+     "Văn Thới chỉ đạo các dự án.", {"Lâm Văn Thới": (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Đồng Tháp")}),
     # "Title vẫn là Rank A": the one who still holds it
     ("Tàu CSB 8005 của Vùng Cảnh sát biển 3 xuất phát. Thuyền trưởng vẫn là Trung tá Đinh Công Hiếu.",
      {"Đinh Công Hiếu": ("Trung tá", "Thuyền trưởng", None)}),
