@@ -876,8 +876,12 @@ class RecordLinker:
                 limit, end = min(len(doc), limit + len(s.ranks[end])), s.ranks[end].end
                 continue
             if end in s.orgs and tuple(s.lower[end - 2:end]) in JOINED_BODY:
-                # "được điều động, chỉ định tham gia Ban Thường vụ Tỉnh ủy và giữ chức …": a body joined on the way
-                limit, end = min(len(doc), limit + len(s.orgs[end])), s.orgs[end].end
+                # "được điều động, chỉ định tham gia Ban Thường vụ Tỉnh ủy và giữ chức …": a body joined on the way,
+                # or a list of them ("tham gia Ban Chấp hành, Ban Thường vụ Đảng ủy xã và giữ chức …")
+                joined = s.orgs[end]
+                while joined.end + 1 < len(doc) and doc[joined.end].text == "," and joined.end + 1 in s.orgs:
+                    joined = s.orgs[joined.end + 1]
+                limit, end = min(len(doc), limit + joined.end - end), joined.end
                 continue
             if end in s.persons and self.replaced(s, end) and not passive_after(s.lower, s.persons[end].end):
                 # "B thay đồng chí A giữ chức …": the one replaced is not the one the role goes to
