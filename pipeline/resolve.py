@@ -68,8 +68,9 @@ DESTINATIONS = {"về", "sang", "tại"}
 # words before a body a person joins on the way to a post ("chỉ định tham gia Ban Thường vụ Tỉnh ủy và giữ chức …")
 JOINED_BODY = {("tham", "gia"), ("bầu", "vào"), ("định", "vào"),
                (",", "vào")}  # "bầu bổ sung ông A, Phó Trưởng ban …, vào Ban Thường vụ Tỉnh ủy và giao giữ chức …"
-# words that open a description of a person between commas, which a link may step over
-DESCRIPTIONS = {"người"}
+# words that open a description of a person between commas, which a link or an apposition may step over ("A, người
+# dân tộc Cơ Tu, …", "bà B, đại biểu đơn vị bầu cử số 3, Chủ tịch UBND xã …")
+DESCRIPTIONS = frozenset({("người",), ("đại", "biểu")})
 MAX_DESCRIPTION = 30
 # what opens an Ê Đê or M'nông given name, written before the surname ("Y Blim Êban", "H'Liên Niê")
 GIVEN_FIRST = ("Y ", "H'")
@@ -576,7 +577,7 @@ class RecordLinker:
         doc = s.doc
         k = person.end
         events: list[RoleEvent] = []
-        described = s.lower[k:k + 1] == [","] and s.lower[k + 1:k + 2] and s.lower[k + 1] in DESCRIPTIONS
+        described = s.lower[k:k + 1] == [","] and phrase_at(s.lower, k + 1, DESCRIPTIONS) is not None
         # "thay Thiếu tướng A, nay là Phó Tư lệnh …", "thay A, nguyên …": a marked apposition is A's own
         marked = (s.lower[k:k + 1] == [","] and (phrase_at(s.lower, k + 1, self.lexicon.current) is not None
                                                  or phrase_at(s.lower, k + 1, self.lexicon.former) is not None)
@@ -830,7 +831,8 @@ class RecordLinker:
         doc = s.doc
         limit = min(len(doc), k + self.lexicon.max_link_words + 1)
         end = k
-        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_lower and s.lower[k + 1] not in DESCRIPTIONS:
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_lower and phrase_at(s.lower, k + 1,
+                                                                                         DESCRIPTIONS) is None:
             end = k + 1  # "Người tiền nhiệm, Trung tá A, nhận nhiệm vụ Trưởng Công an phường X": a link behind a comma
         destination: Span | None = None
         moved_to: Span | None = None
@@ -859,7 +861,7 @@ class RecordLinker:
                 continue
             # after a comma, or a dash that opens an aside ("Ông A - người vừa nhận cương vị Sư đoàn trưởng … - thì")
             opening = end + 1 if doc[end].text in (",", "-", "–") else end if end == k else None
-            if opening is not None and opening < len(doc) and s.lower[opening] in DESCRIPTIONS:
+            if opening is not None and opening < len(doc) and phrase_at(s.lower, opening, DESCRIPTIONS) is not None:
                 # "bà A, người dân tộc Raglai, được bầu …": a description of the person, up to its closing comma
                 closing = next((j for j in range(opening, min(len(doc), opening + MAX_DESCRIPTION))
                                 if doc[j].text in (",", "-", "–", *CLAUSE_END)), None)
@@ -889,7 +891,8 @@ class RecordLinker:
                 if phrase_at(s.lower, after, OWN_MOVE) is not None:
                     return k, []  # "B … thay Thiếu tá A nhận nhiệm vụ Phó Trưởng phòng": A's new post
                 if s.lower[after:after + 1] == [","] and s.lower[after + 1:after + 2] and (
-                        s.lower[after + 1] in DESCRIPTIONS or phrase_at(s.lower, after + 1, self.lexicon.current) is not None
+                        phrase_at(s.lower, after + 1, DESCRIPTIONS) is not None
+                        or phrase_at(s.lower, after + 1, self.lexicon.current) is not None
                         or phrase_at(s.lower, after + 1, self.lexicon.former) is not None):
                     # "B thay A, người được điều động … giữ chức Y", "B thay A, nay là Phó Tư lệnh …": A's
                     return k, []

@@ -301,6 +301,9 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Ông Võ Minh Nhựt, Giám đốc Sở Tài chính, được bầu giữ chức Phó Chủ tịch UBND tỉnh Đồng Tháp. Ông Lê Văn Tâm, Phó "
      "Chủ tịch HĐND tỉnh điều hành. Tân Phó Chủ tịch Võ Minh Nhựt sẽ phụ trách lĩnh vực kinh tế, cùng Phó Chủ tịch Lâm "
      "Văn Thới chỉ đạo các dự án.", {"Lâm Văn Thới": (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Đồng Tháp")}),
+    # a description of a person ("người …", "đại biểu …") between the name and the apposition
+    ("Tại phiên chất vấn, bà Huỳnh Thị Ngọc Hân, đại biểu đơn vị bầu cử số 3, Chủ tịch UBND xã Thông Bình, nêu ý kiến.",
+     {"Huỳnh Thị Ngọc Hân": (None, "Chủ tịch", "Ủy ban nhân dân xã Thông Bình")}),
     # a list of bodies joined on the way to the post
     ("Bà Đặng Thị Thu Hiền, Giám đốc Sở Nội vụ, được luân chuyển, chỉ định tham gia Ban Chấp hành, Ban Thường vụ Đảng "
      "ủy xã và giữ chức Bí thư Đảng ủy xã Tam Đảo.", {"Đặng Thị Thu Hiền": (None, "Bí thư", "Đảng ủy xã Tam Đảo")}),
