@@ -646,6 +646,16 @@ class RecordLinker:
                     body = next((s.orgs[o] for o in sorted(s.orgs, reverse=True)
                                  if led.start - MAX_LED_LIST <= o < led.start and names_unit(_value(s.orgs[o]), unit)),
                                 led)
+                if base_title(event.position) in self.lexicon.title_bodies and not self.held_in(event.position,
+                                                                                               _value(body)):
+                    # "Bộ Chỉ huy BĐBP tỉnh lập sở chỉ huy tại Đồn Biên phòng X do Thượng tá A, Phó Chỉ huy trưởng
+                    # chỉ huy": a title the body led cannot hold is of the body of its clause it is held in, else of
+                    # none here
+                    first = self.clause_around(s, led.start)[0]
+                    body = next((s.orgs[o] for o in sorted(s.orgs, reverse=True)
+                                 if first <= o < led.start and self.held_in(event.position, _value(s.orgs[o]))), None)
+                    if body is None:
+                        continue
                 # a title without its body: a command is named by its force or region, as records name it
                 # ("đoàn của Bộ Tư lệnh Quân khu 5 do Thiếu tướng A, Phó Tư lệnh dẫn đầu" → Quân khu 5)
                 event.organization = self.as_force(_value(body), s.org_values)

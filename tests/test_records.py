@@ -304,6 +304,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     # a description of a person ("người …", "đại biểu …") between the name and the apposition
     ("Tại phiên chất vấn, bà Huỳnh Thị Ngọc Hân, đại biểu đơn vị bầu cử số 3, Chủ tịch UBND xã Thông Bình, nêu ý kiến.",
      {"Huỳnh Thị Ngọc Hân": (None, "Chủ tịch", "Ủy ban nhân dân xã Thông Bình")}),
+    # a title the body led cannot hold ("tại Đồn … do A, Phó Chỉ huy trưởng chỉ huy"): of the body of its clause
+    ("Bộ Chỉ huy BĐBP tỉnh Lâm Đồng thành lập sở chỉ huy tiền phương tại Đồn Biên phòng Phan Rí Cửa do Thượng tá Hồ "
+     "Quang Thái, Phó Chỉ huy trưởng chỉ huy.",
+     {"Hồ Quang Thái": ("Thượng tá", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lâm Đồng")}),
     # a list of bodies joined on the way to the post
     ("Bà Đặng Thị Thu Hiền, Giám đốc Sở Nội vụ, được luân chuyển, chỉ định tham gia Ban Chấp hành, Ban Thường vụ Đảng "
      "ủy xã và giữ chức Bí thư Đảng ủy xã Tam Đảo.", {"Đặng Thị Thu Hiền": (None, "Bí thư", "Đảng ủy xã Tam Đảo")}),
