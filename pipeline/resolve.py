@@ -1663,11 +1663,14 @@ class RecordLinker:
         unit = title_unit(position)
         return unit is not None and names_unit(organization, unit)
 
-    def list_bodies(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]]) -> dict[int, Span]:
+    def list_bodies(self, s: _Spans, persons: list[Span], after: dict[int, list[RoleEvent]],
+                    ) -> dict[int, tuple[Span, str]]:
         """``Đại tá A, Chỉ huy trưởng; Đại tá B, Chính ủy; Đại tá C, Tham mưu trưởng BĐBP tỉnh``: in a list whose
         items each carry titles, the organization written only after the last item's title is the body of the
-        titles before it that name none and may be held in it."""
-        lent: dict[int, Span] = {}
+        titles before it that name none and may be held in it; or its owner, where only the owner may (``A, Phó
+        Giám đốc và B, Trưởng phòng Phòng Cảnh sát hình sự Công an tỉnh Nghệ An``: A's is the Công an tỉnh). Each with the
+        mention it is read from."""
+        lent: dict[int, tuple[Span, str]] = {}
         for run in self.runs(s, persons):
             # the items with titles only, up to the next item that writes its body ("A, Chỉ huy trưởng và B, Tham mưu
             # trưởng Bộ CHQS tỉnh và C, Phó Giám đốc Công an tỉnh": A's is B's body, not C's)
@@ -1679,12 +1682,28 @@ class RecordLinker:
                     continue
                 position = s.positions.get(events[-1].at) if events else None
                 body = s.orgs.get(position.end) if position is not None and events[-1].organization else None
-                if body is not None and all(self.held_in(e.position or "", _value(body))
-                                            for _, titles in pending for e in titles):
+                titles = [e.position or "" for _, held in pending for e in held]
+                found = self.body_or_owner(s, body, titles) if body is not None and titles else None
+                if found is not None:
                     for earlier, _ in pending:
-                        lent[earlier.start] = body
+                        lent[earlier.start] = found
                 pending = []
         return lent
+
+    def body_or_owner(self, s: _Spans, body: Span, titles: list[str]) -> tuple[Span, str] | None:
+        """``body`` where every title may be held in it; else the owner written after it (``Phòng X của Công an tỉnh
+        Y``) or ending its name (``Phòng X Công an tỉnh Y``) where they may; else None."""
+        value = _value(body)
+        if all(self.held_in(title, value) for title in titles):
+            return body, value
+        if body.end + 1 < len(s.lower) and s.lower[body.end] in ("của", "thuộc", ",") and body.end + 1 in s.orgs:
+            owner = s.orgs[body.end + 1]
+            if all(self.held_in(title, _value(owner)) for title in titles):
+                return owner, _value(owner)
+        words = value.split(" ")
+        return next(((body, suffix) for i in range(1, len(words))
+                     if words[i][:1].isupper() and all(self.held_in(title, suffix := " ".join(words[i:]))
+                                                       for title in titles)), None)
 
     # --- the record ------------------------------------------------------------------------------
 
@@ -1804,10 +1823,12 @@ class RecordLinker:
                 # Chủ tịch"), else the one the title before it in the same chain took so ("Phó Chỉ huy trưởng, Tham
                 # mưu trưởng") ("tân Chính ủy A": the post A was given, which the same title of another does not name)
                 newly = event.at > 0 and s.lower[event.at - 1] == "tân"
-                body = (side or listed.get(person.start)
+                partner = listed.get(person.start)
+                body = (side or (partner[0] if partner else None)
                         or (None if newly else self.same_title_before(s, event, n, index)) or lent)
                 if body is not None:
-                    event.organization = self.as_force(_value(body), s.org_values)
+                    value = partner[1] if partner is not None and body is partner[0] else _value(body)
+                    event.organization = self.as_force(value, s.org_values)
                     event.mention_ids.append(s.id(body))
                     lent = body
                 elif party is not None and party.organization is not None:

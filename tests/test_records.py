@@ -308,6 +308,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Bộ Chỉ huy BĐBP tỉnh Lâm Đồng thành lập sở chỉ huy tiền phương tại Đồn Biên phòng Phan Rí Cửa do Thượng tá Hồ "
      "Quang Thái, Phó Chỉ huy trưởng chỉ huy.",
      {"Hồ Quang Thái": ("Thượng tá", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lâm Đồng")}),
+    # a list partner's body that only its owner may hold the title in: the owner, written after "của" or in the name
+    ("Phía bạn có Thượng tá Bun Thăn, Phó Giám đốc và Trung tá Khăm Phon, Trưởng phòng Phòng Cảnh sát phòng, chống "
+     "ma túy của Công an tỉnh Hủa Phăn.", {"Bun Thăn": ("Thượng tá", "Phó Giám đốc", "Công an tỉnh Hủa Phăn")}),
+    ("Dự có Đại tá Lê Văn An, Phó Giám đốc và Thượng tá Trần Văn Bình, Trưởng phòng Phòng Cảnh sát hình sự Công an "
+     "tỉnh Nghệ An.", {"Lê Văn An": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Nghệ An")}),
     # a list of bodies joined on the way to the post
     ("Bà Đặng Thị Thu Hiền, Giám đốc Sở Nội vụ, được luân chuyển, chỉ định tham gia Ban Chấp hành, Ban Thường vụ Đảng "
      "ủy xã và giữ chức Bí thư Đảng ủy xã Tam Đảo.", {"Đặng Thị Thu Hiền": (None, "Bí thư", "Đảng ủy xã Tam Đảo")}),
