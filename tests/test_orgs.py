@@ -430,6 +430,10 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đại diện Sở Nội vụ tỉnh Lâm Đồng, Tư pháp và Tài chính kiến nghị.", "Tư pháp", "Sở Tư pháp tỉnh Lâm Đồng"),
     ("Đại diện Sở Nội vụ tỉnh Lâm Đồng, Tư pháp và Tài chính kiến nghị.", "Tài chính", "Sở Tài chính tỉnh Lâm Đồng"),
     ("Bộ Công an, Quốc phòng và Ngoại giao phối hợp.", "Quốc phòng", "Bộ Quốc phòng"),
+    # a bare command in a clause that opens with a province ("…; tại Ninh Bình, …"): that province's
+    ("Đại tá Bùi Đức Long, Chỉ huy trưởng Bộ CHQS thành phố Hải Phòng và Đại tá Lại Văn Thỉnh, Chỉ huy trưởng Bộ CHQS "
+     "tỉnh Ninh Bình được điều động. Đại tá Lưu Quang Đạt giữ chức Chỉ huy trưởng Bộ CHQS thành phố; tại Ninh Bình, "
+     "Thượng tá Tạ Quang Minh giữ chức Chỉ huy trưởng Bộ Chỉ huy.", "Bộ Chỉ huy", "Bộ Chỉ huy Quân sự tỉnh Ninh Bình"),
     # a police's detention centre
     ("Tòa đề nghị Trại tạm giam Công an thành phố Cần Thơ quản lý chặt các bị cáo.",
      "Trại tạm giam Công an thành phố Cần Thơ", "Trại tạm giam Công an thành phố Cần Thơ"),

@@ -885,6 +885,12 @@ class _Context:
         preferred = [a for a in preferred if not self.of_former_province(a[1])] or preferred
         if not preferred:
             return self.organ_of(head)
+        # "…; tại Ninh Bình, Thượng tá A … giữ chức Chỉ huy trưởng Bộ Chỉ huy": the one of the province its clause
+        # opens with
+        side = self.side_province(at)
+        on_side = next((value for _, value, _ in preferred if side and value.endswith(" " + side)), None)
+        if on_side is not None:
+            return on_side
         if head not in self.x.commands:
             return preferred[0][1]
         near = next((value for start, value, as_written in preferred
@@ -1317,8 +1323,8 @@ class _Context:
 
     def side_province(self, at: int) -> str | None:
         """The province whose side a clause opens with (``Phía Vĩnh Long, …``, ``Về phía tỉnh Vĩnh Long, …``), or where
-        a sentence opens (``Tại Vĩnh Long, lực lượng do … Phòng Cảnh sát hình sự chỉ huy``), before token ``at`` in its
-        sentence, or None."""
+        a sentence or a clause after ";" opens (``Tại Vĩnh Long, lực lượng do … Phòng Cảnh sát hình sự chỉ huy``), before
+        token ``at`` in its sentence, or None."""
         sentence_of = self.sentence_of()
         sentence = sentence_of.get(at)
         lowers = token_lowers(self.doc)
@@ -1328,7 +1334,8 @@ class _Context:
             value, _, attrs = span_values(place)
             if (sentence_of.get(place.start) == sentence and place.start > 0
                     and (lowers[place.start - 1] == "phía" or (lowers[place.start - 1] == "tại" and (
-                        place.start == 1 or sentence_of.get(place.start - 2) != sentence)))
+                        place.start == 1 or sentence_of.get(place.start - 2) != sentence
+                        or lowers[place.start - 2] == ";")))
                     and (attrs or {}).get("level") == "province" and lowers[place.end:place.end + 1] == [","]):
                 return value
         return None
