@@ -152,6 +152,9 @@ class OrganizationLexicon:
     forces_named_only: frozenset[str] = frozenset()
     # heads a list of names shares after its first one ("Sở Nội vụ, Tư pháp và Tài chính")
     shared_heads: tuple[str, ...] = ()
+    # sub-unit heads whose official name writes the body they belong to after a comma ("Trường Đại học Y - Dược, Đại
+    # học Thái Nguyên")
+    comma_owned: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -178,7 +181,8 @@ class OrganizationLexicon:
                    _name_lists(path, data, "organs"),
                    tuple(nfc(head) for head in _strings(path, data, "story_sub_units")),
                    frozenset(nfc(force) for force in _strings(path, data, "forces_named_only")),
-                   tuple(nfc(head) for head in _strings(path, data, "shared_heads")))
+                   tuple(nfc(head) for head in _strings(path, data, "shared_heads")),
+                   tuple(nfc(head) for head in _strings(path, data, "comma_owned")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

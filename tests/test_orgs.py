@@ -434,6 +434,10 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Đại tá Bùi Đức Long, Chỉ huy trưởng Bộ CHQS thành phố Hải Phòng và Đại tá Lại Văn Thỉnh, Chỉ huy trưởng Bộ CHQS "
      "tỉnh Ninh Bình được điều động. Đại tá Lưu Quang Đạt giữ chức Chỉ huy trưởng Bộ CHQS thành phố; tại Ninh Bình, "
      "Thượng tá Tạ Quang Minh giữ chức Chỉ huy trưởng Bộ Chỉ huy.", "Bộ Chỉ huy", "Bộ Chỉ huy Quân sự tỉnh Ninh Bình"),
+    # a member university of a regional one, named with it after a comma; an independent one is whole
+    ("Đại học Thái Nguyên công bố quyết định bổ nhiệm Hiệu trưởng Trường Đại học Y - Dược.", "Trường Đại học Y - Dược",
+     "Trường Đại học Y - Dược, Đại học Thái Nguyên"),
+    ("Trường Đại học Cần Thơ và Đại học Huế ký kết hợp tác.", "Trường Đại học Cần Thơ", "Trường Đại học Cần Thơ"),
     # a police's detention centre
     ("Tòa đề nghị Trại tạm giam Công an thành phố Cần Thơ quản lý chặt các bị cáo.",
      "Trại tạm giam Công an thành phố Cần Thơ", "Trại tạm giam Công an thành phố Cần Thơ"),

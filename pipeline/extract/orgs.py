@@ -203,7 +203,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
                        fixed_owners: dict[str, tuple[str, ...]] | None = None,
                        as_force: Callable[[str], str] = str,
                        sentence_of: Callable[[], SentenceIndex] | None = None,
-                       foreign_heads: Collection[str] = (), story_heads: Collection[str] = ()) -> None:
+                       foreign_heads: Collection[str] = (), story_heads: Collection[str] = (),
+                       comma_heads: Collection[str] = ()) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -221,6 +222,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     A sub-unit whose owners are all bodies only other countries have (``foreign_heads``: the ``Phòng Chống ma túy``
     of a Cambodian province's ``Cảnh sát tỉnh``) is that foreign body's in any sentence. A staff department of
     ``story_heads`` (``Phòng Tham mưu``) is of the owner the document names most, unless one stands in its sentence.
+    A unit of ``comma_heads`` is joined to its owner with a comma, as its official name is (``Trường Đại học Y -
+    Dược, Đại học Thái Nguyên``).
     ``fixed_owners``: the registry's unit names (by :func:`form_key`) whose owners it names (``Phòng Cảnh sát hình
     sự`` → ``Công an``): only those own them, whatever the head's parents allow. ``as_force`` names an owner
     that is a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ đội Biên phòng tỉnh X``).
@@ -293,7 +296,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         # "Bộ Tham mưu Quân khu" of "Quân khu 3": the owner's head the unit already ends with is that owner
         ending = next((parent for parent in parents[head] if unit.endswith(" " + parent)
                        and owner.startswith(parent + " ")), None)
-        return f"{unit[:-len(ending)]}{owner}" if ending else f"{unit} {owner}"
+        return f"{unit[:-len(ending)]}{owner}" if ending else f"{unit}{', ' if head in comma_heads else ' '}{owner}"
 
     def last_owner(k: int, head: str, unit: Span | None = None) -> Span | None:
         abroad = all(any(parent == h or parent.startswith(h + " ") for h in foreign_heads) for parent in parents[head])
@@ -348,7 +351,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             span._.normalized = f"{span_values(span)[0]} {organ}"
     for k in sorted(written_after, reverse=True):
         owner_name = as_force(span_values(written_after[k])[0] or written_after[k].text)
-        spans[k]._.normalized = f"{spans[k].text} {owner_name}"
+        head = head_of(spans[k], completed_ok=True)
+        spans[k]._.normalized = f"{spans[k].text}{', ' if head in comma_heads else ' '}{owner_name}"
         attrs = span_values(spans[k])[2]
         if attrs and "parent" in attrs:
             spans[k]._.attrs = {**attrs, "parent": owner_name}
@@ -492,7 +496,7 @@ class OrganizationExtractor:
         spans = sorted(spans + context.shared_head_names(spans), key=lambda span: span.start)
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
-                           self.lexicon.foreign_heads, self.lexicon.story_sub_units)
+                           self.lexicon.foreign_heads, self.lexicon.story_sub_units, self.lexicon.comma_owned)
         complete_numbered(spans)
         add_spans(doc, "ORG", spans)
         return doc
