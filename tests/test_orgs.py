@@ -531,6 +531,20 @@ def test_the_document_completes_a_name(process, text: str, org: str, normalized:
     assert found[org].normalized == normalized
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a unit written with another country's army after a comma is that army's, also when written again after it;
+    # ours named before it stays ours
+    ("Dự có Đại tá Thoong Xi, Phó Tham mưu trưởng Quân khu 2, Quân đội nhân dân Lào. Sau đó, Quân khu 2 cử 5 học viên.",
+     ["Quân khu 2 Quân đội nhân dân Lào", "Quân khu 2 Quân đội nhân dân Lào"]),
+    ("Quân khu 2 tiếp đoàn. Dự có Đại tá Thoong Xi, Phó Tham mưu trưởng Quân khu 2, Quân đội nhân dân Lào.",
+     ["Quân khu 2", "Quân khu 2 Quân đội nhân dân Lào"]),
+    ("Quân khu 2 và Quân đội nhân dân Việt Nam phối hợp.", ["Quân khu 2"]),
+])
+def test_a_unit_of_another_countrys_army(process, text: str, expected: list[str]) -> None:
+    found = [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text == "Quân khu 2"]
+    assert found == expected
+
+
 @pytest.mark.parametrize(("text", "unit", "normalized"), [
     # our side after a paragraph about the foreign side: our police's division
     ("Công an tỉnh Quảng Trị phối hợp với Lào. Về phía tỉnh Savannakhet (Lào), Đại tá Xôm Phon, Phó Giám đốc "

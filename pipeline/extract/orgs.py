@@ -378,6 +378,28 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             completed[span_text(span)] = value
 
 
+def complete_foreign_units(spans: list[Span], foreign_places: Collection[str]) -> None:
+    """A unit written with another country's army after a comma is that army's, named with it, and so is the same
+    name written again: ``Quân khu 2, Quân đội nhân dân Lào`` → ``Quân khu 2 Quân đội nhân dân Lào`` (not Vietnam's
+    Quân khu 2); ``Bệnh viện 103`` after it in the story is that hospital. ``foreign_places``: the names of the foreign
+    countries and provinces the document names; an army is a registry body of kind ``force`` that ends with one."""
+    doc = spans[0].doc if spans else None
+    completed: dict[str, str] = {}
+    for span, after in zip(spans, spans[1:]):
+        value, _, _ = span_values(span)
+        army, _, attrs = span_values(after)
+        if (after.start == span.end + 1 and doc[span.end].text == "," and army and (attrs or {}).get("kind") == "force"
+                and any(army.endswith(" " + place) for place in foreign_places)
+                and value and not value.endswith(army)):
+            completed.setdefault(form_key(span_text(span)), (span.start, f"{value} {army}", army))
+    for span in spans:
+        found = completed.get(form_key(span_text(span)))
+        if found is not None and span.start >= found[0]:
+            # the registry's body of that name is ours ("Quân khu 2"): its attributes are not this unit's; ours named
+            # before it stays ours
+            span._.normalized, span._.attrs = found[1], {"parent": found[2]}
+
+
 def complete_numbered(spans: list[Span]) -> None:
     """A numbered unit written short takes the full name the document gives the same number: ``Đại đội 355``
     after ``Đại đội Bảo vệ biên giới 355`` is that company; ``Ban Chỉ huy Phòng thủ khu vực 1`` after ``Ban Chỉ huy
@@ -497,6 +519,7 @@ class OrganizationExtractor:
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
                            self.lexicon.foreign_heads, self.lexicon.story_sub_units, self.lexicon.comma_owned)
+        complete_foreign_units(spans, context.foreign_names())
         complete_numbered(spans)
         add_spans(doc, "ORG", spans)
         return doc
