@@ -53,6 +53,37 @@ def _strip_tones(syllable: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
 
 
+# Vietnamese onsets, longest first: what a syllable's rhyme follows
+ONSETS = tuple(sorted("ngh ng nh ch gh gi kh ph qu th tr b c d đ g h k l m n p r s t v x".split(), key=len,
+                      reverse=True))
+
+
+def onset_of(syllable: str) -> str:
+    """The onset of a lower-case syllable (``ngh`` of ``nghĩa``, ``""`` of ``oà``); the whole is never an onset."""
+    return next((o for o in ONSETS if syllable.startswith(o) and len(syllable) > len(o)), "")
+
+
+# the open rhymes whose tone mark the official placement puts on their first vowel (hoà → hòa, thuỵ → thụy)
+MOVING_RHYMES = ("oa", "oe", "uy")
+TONE_MARKS = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+
+
+def with_every_onset() -> dict[str, str]:
+    """The official placement of a tone mark in the open rhymes ``oa``, ``oe``, ``uy`` after every onset: the mark
+    on the second vowel moves to the first (underthesea's table has ``hoà`` → ``hòa`` but not ``loà``, the commune
+    name ``Thanh Loà``).
+
+        >>> with_every_onset()["loà"], with_every_onset()["thuỵ"]
+        ('lòa', 'thụy')
+    """
+    def marked(vowel: str, tone: str) -> str:
+        return unicodedata.normalize("NFC", vowel + tone)
+
+    return {onset + first + marked(second, tone): onset + marked(first, tone) + second
+            for onset in ("", *ONSETS) for first, second in MOVING_RHYMES for tone in TONE_MARKS
+            if not (onset == "qu" and first == "u")}
+
+
 @dataclass(frozen=True)
 class ToneMap:
     """Lower-case syllable → the same syllable with its tone mark placed officially.
@@ -75,7 +106,12 @@ class ToneMap:
             if len(source) == len(target) and source != target and _strip_tones(source) == _strip_tones(target)
         }
         characters = {k: v for k, v in character_map.items() if len(k) == len(v) == 1}
-        return cls(syllables=syllables, characters=characters)
+        # the table also moves a few marks the other way ("lòa" → "loà", where "hoà" → "hòa"): the official
+        # placement of these rhymes holds for every onset
+        placed = with_every_onset()
+        official = set(placed.values())
+        return cls(syllables={**{k: v for k, v in syllables.items() if k not in official}, **placed},
+                   characters=characters)
 
     def apply(self, text: str) -> str:
         """Place tone marks in every syllable of NFC ``text``; the length never changes."""

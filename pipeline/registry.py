@@ -39,8 +39,9 @@ from pathlib import Path
 
 from .normalize import ToneMap, normalize_value
 
-# bump when AdminUnit or the way units are built changes, so older cache files are not read
-CACHE_SCHEMA = "2"
+# bump when AdminUnit or the way units are built changes (their names take the tone placement of normalize.ToneMap),
+# so older cache files are not read
+CACHE_SCHEMA = "3"
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 

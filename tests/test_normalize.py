@@ -54,6 +54,11 @@ def test_docstring_example(tone_map: ToneMap) -> None:
     ("Phó Tư lệnh BĐBP", "Phó Tư lệnh BĐBP"),   # nothing to change
     ("hoàn thành", "hoàn thành"),               # not a tone variant
     ("Hoá Hoà Thuỵ 😀 ðúng", "Hóa Hòa Thụy 😀 đúng"),
+    # the official placement after every onset, also where underthesea's table has none or the other one
+    ("Đồn Biên phòng Thanh Loà", "Đồn Biên phòng Thanh Lòa"),
+    ("Đồn Biên phòng Thanh Lòa", "Đồn Biên phòng Thanh Lòa"),
+    ("xoè, Khoả, Nguỵ", "xòe, Khỏa, Ngụy"),
+    ("quý, già, Nghĩa, Quỳnh, khuya", "quý, già, Nghĩa, Quỳnh, khuya"),   # no open oa, oe, uy rhyme
 ])
 def test_tone_marks(tone_map: ToneMap, raw: str, expected: str) -> None:
     result = normalize_text(raw, tone_map)
