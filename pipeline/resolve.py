@@ -129,6 +129,8 @@ DECISIONS = {"định", "quyền"}
 # the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …",
 # "Thuyền trưởng vẫn là …")
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại"), ("vẫn",)})
+# what opens a sentence that names the people the sentence before counted ("… cho ba sĩ quan. Đó là …")
+NAMED_NEXT = frozenset({("đó", "là"), ("gồm",), ("gồm", "có"), ("đó", "là", "các", "đồng", "chí"), ("cụ", "thể")})
 # the words before a successor whose predecessor is the name written before them ("…; người kế nhiệm là Đại tá B")
 SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhiệm", "là"),
                           # "Người kế nhiệm ông là Thượng tá B": the pronoun for the one named before
@@ -984,13 +986,20 @@ class RecordLinker:
             while n + 1 < len(sentences) and doc[sentences[n + 1][0]].text in {"-", "+", "•"}:
                 n += 1
                 last = sentences[n][1]
+            named_next = (n + 1 < len(sentences) and not any(rank.end <= p.start < last for p in persons)
+                          and phrase_at(s.lower, sentences[n + 1][0], NAMED_NEXT) is not None)
+            if named_next:
+                # "… thăng quân hàm Đại tá cho ba sĩ quan. Đó là Thượng tá A, …; Thượng tá B …": the people the
+                # promotion counts are named in the next sentence, with the rank they are promoted from
+                last = sentences[n + 1][1]
             subjects = self.promoted_subjects(s, persons, first, start)
             for person in persons:
                 after = rank.end <= person.start < last
                 current = promoted.get(person.start)
                 # "từ Trung tá lên Thượng tá cho A; từ Thiếu tá lên Trung tá cho B": the promotion nearest before a name
                 if (after or person.start in subjects) and (current is None or (after and current.at < rank.start)):
-                    promoted[person.start] = RoleEvent(rank.start, "records.promotion", rank=_value(rank),
+                    at = person.end if named_next else rank.start
+                    promoted[person.start] = RoleEvent(at, "records.promotion", rank=_value(rank),
                                                        mention_ids=[s.id(rank)])
         promoted.update(self.item_promotions(s, persons))
         return promoted

@@ -313,6 +313,14 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "ma túy của Công an tỉnh Hủa Phăn.", {"Bun Thăn": ("Thượng tá", "Phó Giám đốc", "Công an tỉnh Hủa Phăn")}),
     ("Dự có Đại tá Lê Văn An, Phó Giám đốc và Thượng tá Trần Văn Bình, Trưởng phòng Phòng Cảnh sát hình sự Công an "
      "tỉnh Nghệ An.", {"Lê Văn An": ("Đại tá", "Phó Giám đốc", "Công an tỉnh Nghệ An")}),
+    # a detention centre's warden, the centre referred to by its unit word
+    ("Các bị can bị tạm giam tại Trại tạm giam Công an thành phố Đà Nẵng; Thượng tá Lê Đình Phước, Giám thị trại, "
+     "cho biết đã bố trí buồng giam riêng.",
+     {"Lê Đình Phước": ("Thượng tá", "Giám thị", "Trại tạm giam Công an thành phố Đà Nẵng")}),
+    # a promotion that counts its people, named in the next sentence ("Đó là …") with the rank they leave
+    ("Trung tướng Đoàn Xuân Khiết trao quyết định thăng quân hàm Đại tá cho hai sĩ quan. Đó là Thượng tá Nông Thị Thu "
+     "Trang, Phó Chủ nhiệm Chính trị Bộ CHQS tỉnh Lạng Sơn; Thượng tá Mạc Văn Quân, Phó Chính ủy Bộ CHQS tỉnh Cao Bằng.",
+     {"Mạc Văn Quân": ("Đại tá", "Phó Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng")}),
     # a list of bodies joined on the way to the post
     ("Bà Đặng Thị Thu Hiền, Giám đốc Sở Nội vụ, được luân chuyển, chỉ định tham gia Ban Chấp hành, Ban Thường vụ Đảng "
      "ủy xã và giữ chức Bí thư Đảng ủy xã Tam Đảo.", {"Đặng Thị Thu Hiền": (None, "Bí thư", "Đảng ủy xã Tam Đảo")}),
@@ -608,6 +616,9 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     ("Thừa ủy quyền của Chủ tịch nước, Thượng tướng Lê Quốc Thái trao Huân chương cho Công an tỉnh.",
      "Lê Quốc Thái", "Chủ tịch nước"),
     ("Thay mặt Bộ trưởng Bộ Quốc phòng, Phó Đô đốc Đoàn Hữu Lộc trao quyết định.", "Đoàn Hữu Lộc", "Bộ trưởng"),
+    # a sentence after a promotion that names people does not take the promotion unless it opens a list
+    ("Bộ trưởng thăng quân hàm Đại tá cho hai sĩ quan. Thượng tá Lê Văn Bình, Đồn trưởng, phát biểu.", "Lê Văn Bình",
+     "Đại tá"),
     # "ở" in a successor's phrase opened by no successor's words names no post
     ("Đại tá Lê Văn An nghỉ hưu. Cán bộ ở Trung đoàn 935 là Thượng tá Phan Anh Tú.", "Phan Anh Tú", "Trung đoàn 935"),
     ("Theo quyết định của Bộ trưởng Bộ Quốc phòng, Đại tá Đinh Công Tráng được bổ nhiệm giữ chức Chỉ huy trưởng.",
