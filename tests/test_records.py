@@ -189,7 +189,7 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     }),
     ("Đại học Thái Nguyên bổ nhiệm Hiệu trưởng Trường Đại học Y - Dược. Ông Trần Văn Quảng, Phó Giám đốc Đại học "
      "Thái Nguyên bổ nhiệm TS Ma Thị Hạnh làm Phó Hiệu trưởng nhà trường.", {
-        "Ma Thị Hạnh": (None, "Phó Hiệu trưởng", "Trường Đại học Y - Dược"),
+        "Ma Thị Hạnh": (None, "Phó Hiệu trưởng", "Trường Đại học Y - Dược, Đại học Thái Nguyên"),
     }),
     # a commune council's committees, listed respectively with their council after "của"
     ("Hội đồng nhân dân (HĐND) xã Đại Lãnh, tỉnh Khánh Hòa tổ chức kỳ họp. Ông Lê Văn Đức và bà Đinh Thị Kim Thoa lần "
