@@ -1185,7 +1185,12 @@ class RecordLinker:
                     continue
                 # "… Công an tỉnh gồm", "… Công an tỉnh, gồm"
                 org = s.org_by_end.get(k) or (s.org_by_end.get(k - 1) if s.lower[k - 1] == "," else None)
-                title_end = org.start if org is not None else k
+                # "Hai Chỉ huy trưởng Bộ CHQS tỉnh Lai Châu và Bộ CHQS tỉnh Phú Thọ là A và B": one body each
+                bodies = [org] if org is not None else []
+                while bodies and s.lower[bodies[0].start - 1:bodies[0].start] in (["và"], [","]) and (
+                        previous := s.org_by_end.get(bodies[0].start - 1)) is not None:
+                    bodies.insert(0, previous)
+                title_end = bodies[0].start if bodies else k
                 holders = [p for p in persons if k < p.start < last]
                 position = self.plural_title(s, first, title_end) if s.lower[k] == "gồm" and org else None
                 named_at = k + 1 + (s.doc[k + 1].text == ":")
@@ -1208,11 +1213,12 @@ class RecordLinker:
                                 if start < title_end - len(position.split()) and heads
                                 and (_value(o) in heads or _value(o).startswith(tuple(h + " " for h in heads)))),
                                None)
-                for person in holders:
+                each = bodies if len(bodies) > 1 and len(bodies) == len(holders) else [org] * len(holders)
+                for person, body in zip(holders, each):
                     given.setdefault(person.start, []).append(RoleEvent(
                         last - 1, "records.appointed", position=position,
-                        organization=_value(org) if org is not None else None,
-                        mention_ids=[s.id(org)] if org is not None else []))
+                        organization=_value(body) if body is not None else None,
+                        mention_ids=[s.id(body)] if body is not None else []))
         return given
 
     def relieved_posts(self, s: _Spans, persons: list[Span]) -> dict[int, list[RoleEvent]]:

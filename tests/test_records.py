@@ -321,6 +321,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Trung tướng Đoàn Xuân Khiết trao quyết định thăng quân hàm Đại tá cho hai sĩ quan. Đó là Thượng tá Nông Thị Thu "
      "Trang, Phó Chủ nhiệm Chính trị Bộ CHQS tỉnh Lạng Sơn; Thượng tá Mạc Văn Quân, Phó Chính ủy Bộ CHQS tỉnh Cao Bằng.",
      {"Mạc Văn Quân": ("Đại tá", "Phó Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng")}),
+    # a plural title with as many bodies as its holders after "là": one body each, in order
+    ("Hai Chỉ huy trưởng Bộ CHQS tỉnh Lai Châu và Bộ CHQS tỉnh Phú Thọ là Đại tá Lê Quang Thịnh và Đại tá Kiều Văn "
+     "Nghĩa được nêu gương.", {"Lê Quang Thịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lai Châu"),
+                               "Kiều Văn Nghĩa": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Phú Thọ")}),
     # a list of bodies joined on the way to the post
     ("Bà Đặng Thị Thu Hiền, Giám đốc Sở Nội vụ, được luân chuyển, chỉ định tham gia Ban Chấp hành, Ban Thường vụ Đảng "
      "ủy xã và giữ chức Bí thư Đảng ủy xã Tam Đảo.", {"Đặng Thị Thu Hiền": (None, "Bí thư", "Đảng ủy xã Tam Đảo")}),
