@@ -73,6 +73,11 @@ def test_person_after_rank_and_force(extract) -> None:
     ("Bà Lê Thị Hoa được bổ nhiệm giữ chức Trưởng phòng này.", [("Trưởng", "Trưởng")]),
     ("Ông Lê Văn An, Phó Trưởng ban này, phát biểu.", [("Phó Trưởng", "Phó Trưởng")]),
     ("Ông Lê Văn An, Trưởng phòng Tổ chức cán bộ, phát biểu.", [("Trưởng phòng", "Trưởng phòng")]),
+    # the word of a title written again opens the body's name; a name that opens with it does not double it
+    ("Ông Khương giữ chức Trưởng Ban Ban Tuyên giáo và Dân vận Tỉnh ủy.", [("Trưởng Ban", "Trưởng ban")]),
+    ("Trung tá Lò Văn Pánh, Trưởng Phòng Phòng chống ma túy và tội phạm dự.", [("Trưởng", "Trưởng")]),
+    # a lower-case prefix after a verb is the verb's object
+    ("Thiếu tá A được giao quyền Đồn trưởng.", [("Đồn trưởng", "Đồn trưởng")]),
 ])
 def test_positions(extract, text, expected) -> None:
     mentions = extract(text)

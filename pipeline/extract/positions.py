@@ -122,7 +122,12 @@ class PositionExtractor:
             return found.end - 1  # "giữ chức Trưởng phòng này": "Trưởng" of the body "phòng này" refers to
         for i in range(1, len(found)):
             written = found[i].text
-            if canonical[i][:1].islower() and written[:1].isupper() and found[:i].text.lower() in self.canonical:
+            # "Trưởng Ban Ban Tuyên giáo": the word written again opens the name, the first is the title's (but
+            # "Trưởng Phòng Phòng chống ma túy …": a name that opens with the word and a lower-case one)
+            doubled = (i == len(found) - 1 and found.end + 1 < len(doc) and doc[found.end].text == written
+                       and doc[found.end + 1].text[:1].isupper())
+            if (canonical[i][:1].islower() and written[:1].isupper() and not doubled
+                    and found[:i].text.lower() in self.canonical):
                 return found.start + i
         return found.end
 
