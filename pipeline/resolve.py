@@ -133,9 +133,11 @@ NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "t�
 NAMED_NEXT = frozenset({("đó", "là"), ("gồm",), ("gồm", "có"), ("đó", "là", "các", "đồng", "chí"), ("cụ", "thể")})
 # the words before a successor whose predecessor is the name written before them ("…; người kế nhiệm là Đại tá B")
 SUCCESSOR_IS = frozenset({("người", "kế", "nhiệm", "là"), ("kế", "nhiệm", "là"),
-                          # "Người kế nhiệm ông là Thượng tá B": the pronoun for the one named before
-                          *((*words, pronoun, "là") for words in (("người", "kế", "nhiệm"), ("kế", "nhiệm"))
-                            for pronoun in ("ông", "bà"))})
+                          # "Người kế nhiệm ông là Thượng tá B", "thay ông là B", "Người thay bà là B": the pronoun
+                          # for the one named before
+                          *((*words, pronoun, "là") for words in (("người", "kế", "nhiệm"), ("kế", "nhiệm"),
+                                                                  ("người", "thay"), ("thay",))
+                            for pronoun in ("ông", "bà", "anh", "chị"))})
 # what opens a successor's phrase that names the post before "là" ("Người kế nhiệm ông ở đồn là …", "Người thay ông
 # ở Trung đoàn 935 là …", "thay anh ở Công an xã là …"): the words, with a pronoun for the one named before
 SUCCESSOR_AT = frozenset({*(("người", "kế", "nhiệm", *p) for p in ((), ("ông",), ("bà",), ("anh",), ("chị",))),

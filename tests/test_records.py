@@ -321,6 +321,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Trung tướng Đoàn Xuân Khiết trao quyết định thăng quân hàm Đại tá cho hai sĩ quan. Đó là Thượng tá Nông Thị Thu "
      "Trang, Phó Chủ nhiệm Chính trị Bộ CHQS tỉnh Lạng Sơn; Thượng tá Mạc Văn Quân, Phó Chính ủy Bộ CHQS tỉnh Cao Bằng.",
      {"Mạc Văn Quân": ("Đại tá", "Phó Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng")}),
+    # "thay ông là B", "Người thay ông là B": B takes the post the one before leaves
+    ("Đại tá Lê Văn Tuấn, Giám đốc Bệnh viện Quân y 109 nghỉ hưu. Người thay ông là Đại tá Tống Đức Hạnh, Chủ nhiệm "
+     "Quân y Cục Hậu cần - Kỹ thuật.", {"Tống Đức Hạnh": ("Đại tá", "Giám đốc", "Bệnh viện Quân y 109")}),
+    ("Thượng tá Lê Văn Hùng, Đồn trưởng Đồn Biên phòng Thạnh Hải, nghỉ hưu; thay anh là Trung tá Trần Hữu Nhân, "
+     "nguyên Chính trị viên.", {"Trần Hữu Nhân": ("Trung tá", "Đồn trưởng", "Đồn Biên phòng Thạnh Hải")}),
     # a plural title with as many bodies as its holders after "là": one body each, in order
     ("Hai Chỉ huy trưởng Bộ CHQS tỉnh Lai Châu và Bộ CHQS tỉnh Phú Thọ là Đại tá Lê Quang Thịnh và Đại tá Kiều Văn "
      "Nghĩa được nêu gương.", {"Lê Quang Thịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lai Châu"),
