@@ -122,7 +122,10 @@ REPLACES = frozenset({("thay",), ("thay", "thế"), ("thay", "cho"), ("thay", "v
                       ("thay", "chức", "vụ", "của"), ("thay", "cương", "vị", "của")})
 # the level of the places a body written with a bare unit word belongs to ("Công an xã", "BĐBP tỉnh")
 UNIT_LEVELS = {"xã": "commune", "phường": "commune", "tỉnh": "province"}
-HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
+# words before a name that belong to its phrase: honorifics and the degrees or professions the press writes as one
+# ("là bác sĩ Võ Đức Chiến", "là tiến sĩ B")
+HONORIFICS_BEFORE_A_NAME = frozenset({("đồng", "chí"), ("ông",), ("bà",), ("anh",), ("chị",), ("bác", "sĩ"),
+                                      ("tiến", "sĩ"), ("thạc", "sĩ"), ("kỹ", "sư"), ("luật", "sư")})
 # the last word of what a decision's signer gives before "của" ("quyết định của", "ủy quyền của"): the name after the
 # signer's title acts on the decision, it does not hold the title
 DECISIONS = {"định", "quyền"}

@@ -326,6 +326,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "Quân y Cục Hậu cần - Kỹ thuật.", {"Tống Đức Hạnh": ("Đại tá", "Giám đốc", "Bệnh viện Quân y 109")}),
     ("Thượng tá Lê Văn Hùng, Đồn trưởng Đồn Biên phòng Thạnh Hải, nghỉ hưu; thay anh là Trung tá Trần Hữu Nhân, "
      "nguyên Chính trị viên.", {"Trần Hữu Nhân": ("Trung tá", "Đồn trưởng", "Đồn Biên phòng Thạnh Hải")}),
+    # a profession written before the successor's name belongs to the name's phrase
+    ("Bác sĩ Lê Văn Hoàng, Trưởng khoa Khoa Cấp cứu Bệnh viện Trung ương Huế nghỉ hưu. Người kế nhiệm ông Hoàng ở Khoa "
+     "Cấp cứu là bác sĩ Võ Đức Chiến, nguyên Phó Trưởng khoa.",
+     {"Võ Đức Chiến": (None, "Trưởng khoa", "Khoa Cấp cứu Bệnh viện Trung ương Huế")}),
     # a plural title with as many bodies as its holders after "là": one body each, in order
     ("Hai Chỉ huy trưởng Bộ CHQS tỉnh Lai Châu và Bộ CHQS tỉnh Phú Thọ là Đại tá Lê Quang Thịnh và Đại tá Kiều Văn "
      "Nghĩa được nêu gương.", {"Lê Quang Thịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lai Châu"),
