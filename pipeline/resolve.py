@@ -1179,6 +1179,34 @@ class RecordLinker:
         return [RoleEvent(place.start, "", position=role.position, organization=f"{head} {_value(place)}",
                           mention_ids=role.mention_ids + [s.id(place)]) for place in places]
 
+    def places_in_parentheses(self, s: _Spans, persons: list[Span],
+                              sentences: list[tuple[int, int]]) -> dict[int, list[RoleEvent]]:
+        """``các Chỉ huy trưởng BĐBP ba tỉnh: Đại tá A (Điện Biên), Đại tá B (Lào Cai) và Đại tá C (Lạng Sơn)``: a
+        plural title with a body of every place of a level, and each name after it with its place in parentheses:
+        the title in that body of the name's place (``records.appointed``)."""
+        given: dict[int, list[RoleEvent]] = {}
+        acronym_by_end = {a.end: a for a in s.acronyms.values()}
+        for first, last in sentences:
+            for k in range(first + 2, last - 1):
+                # "… BĐBP | ba tỉnh:": a count of places of one level after the body's head
+                if not ((s.lower[k] in self.lexicon.plural_units or s.doc[k].like_num)
+                        and s.lower[k + 1] in UNIT_LEVELS):
+                    continue
+                head = s.org_by_end.get(k) or acronym_by_end.get(k)
+                title = self.plural_title(s, first, head.start, appointed=False) if head is not None else None
+                if title is None:
+                    continue
+                level, body = UNIT_LEVELS[s.lower[k + 1]], self.head_name(s, head.start, head.end)
+                for person in (p for p in persons if k < p.start < last):
+                    place = s.places.get(person.end + 1) if s.lower[person.end:person.end + 1] == ["("] else None
+                    if (place is None or s.lower[place.end:place.end + 1] != [")"]
+                            or (span_values(place)[2] or {}).get("level") != level):
+                        continue
+                    given.setdefault(person.start, []).append(RoleEvent(
+                        person.end, "records.appointed", position=title, organization=f"{body} {_value(place)}",
+                        mention_ids=[s.id(head), s.id(place)]))
+        return given
+
     def plural_appointments(self, s: _Spans, persons: list[Span],
                             sentences: list[tuple[int, int]]) -> dict[int, list[RoleEvent]]:
         """``bổ nhiệm 3 Phó Giám đốc Công an tỉnh, gồm: A, Trưởng Phòng X; B, … và C, …``: each person of the list
@@ -1778,6 +1806,8 @@ class RecordLinker:
         for start, events in self.plural_places(s, persons).items():
             respectively.setdefault(start, events)
         appointed = self.plural_appointments(s, persons, sentences)
+        for start, roles in self.places_in_parentheses(s, persons, sentences).items():
+            appointed.setdefault(start, []).extend(roles)
         relieved = self.relieved_posts(s, persons)
         given_to = self.given_posts(s, persons)
         after = {person.start: self.after_name(s, person) for person in persons}

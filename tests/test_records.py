@@ -330,6 +330,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
     ("Bác sĩ Lê Văn Hoàng, Trưởng khoa Khoa Cấp cứu Bệnh viện Trung ương Huế nghỉ hưu. Người kế nhiệm ông Hoàng ở Khoa "
      "Cấp cứu là bác sĩ Võ Đức Chiến, nguyên Phó Trưởng khoa.",
      {"Võ Đức Chiến": (None, "Trưởng khoa", "Khoa Cấp cứu Bệnh viện Trung ương Huế")}),
+    # a plural title of a body every place has, each name after it with its place in parentheses
+    ("Dự hội nghị có các Chỉ huy trưởng BĐBP ba tỉnh: Đại tá Hà Mạnh Cường (Điện Biên), Đại tá Tô Minh Khải (Lào Cai) "
+     "và Đại tá Vi Đức Thắng (Lạng Sơn); ông Lò Văn Thắng, Chủ tịch UBND tỉnh Lai Châu.",
+     {"Hà Mạnh Cường": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Điện Biên"),
+      "Vi Đức Thắng": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")}),
     # a plural title with as many bodies as its holders after "là": one body each, in order
     ("Hai Chỉ huy trưởng Bộ CHQS tỉnh Lai Châu và Bộ CHQS tỉnh Phú Thọ là Đại tá Lê Quang Thịnh và Đại tá Kiều Văn "
      "Nghĩa được nêu gương.", {"Lê Quang Thịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lai Châu"),
