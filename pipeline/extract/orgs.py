@@ -58,6 +58,8 @@ FOREIGN_UNITS = {"châu"}
 # "châu": a Chinese prefecture's bodies written with the bare unit word ("Cục Công an châu") after the prefecture
 BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu", "châu"}
 COORDINATORS = {",", "và"}
+# demonstratives: after a head they make it generic, before one they close an adverb ("Sau đó", "Khi ấy")
+DEMONSTRATIVES = {"này", "đó", "ấy", "kia"}
 # the most words of a name that shares the head before it ("Sở Nội vụ, Khoa học và Công nghệ")
 MAX_SHARED_NAME_WORDS = 6
 # lower-case words a sentence-case name may run over before its next naming part
@@ -839,7 +841,9 @@ class _Context:
         before = self.doc[i - 1].lower_ if i > 0 else ""
         # a count before a head ("129 Ban CHQS xã"), not a date's last number ("date 2027-12-22 Bộ Công an …")
         counted = i > 1 and self.doc[i - 1].text.isdigit() and self.doc[i - 2].text not in ("-", "/", ".")
-        plural = before in self.x.generic_after or counted
+        # a demonstrative after a head makes it generic ("đơn vị đó"), before one it ends the words before it ("Sau
+        # đó Công an tỉnh tuyên dương")
+        plural = (before in self.x.generic_after and before not in DEMONSTRATIVES) or counted
         unnamed = not any(part.kind in ("place", "number", "name") for part in parts[1:])
         if first.kind == "head" and plural and unnamed:
             return None  # "các Bộ CHQS tỉnh", "129 Ban CHQS xã": a plural
@@ -1267,6 +1271,16 @@ class _Context:
                 _, value, attrs = cities[-1]
                 return Province(unit.value, value[len("thành phố "):], attrs.get("code"),
                                 attrs.get("level") == "foreign_region")
+        if unit.value == "tỉnh":
+            # a story about a city's court trying a case from a province ("TAND tỉnh" in a story of Đà Nẵng and Tây
+            # Ninh): the province of ours the document names most, the first on a tie
+            ours: dict[str, tuple[int, dict]] = {}
+            for _, _, value, attrs in self.province_places():
+                if value.startswith("tỉnh ") and attrs.get("level") not in FOREIGN_UNIT_LEVELS:
+                    ours[value] = (ours.get(value, (0, attrs))[0] + 1, attrs)
+            if ours:
+                value = max(ours, key=lambda v: ours[v][0])
+                return Province(unit.value, value[len("tỉnh "):], ours[value][1].get("code"))
         return None
 
     def province_places(self) -> list[tuple[Span, int | None, str, dict]]:
