@@ -441,9 +441,6 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     # an adverb closed by a demonstrative before a bare body ("Sau đó", "Khi đó") makes it no plural
     ("Công an tỉnh Tây Ninh phá án. Sau đó Công an tỉnh tuyên dương tổ công tác.", "Công an tỉnh",
      "Công an tỉnh Tây Ninh"),
-    # a bare "tỉnh" in a story about a city: the province of ours the document names most
-    ("Công an thành phố Đà Nẵng phối hợp với Công an tỉnh Tây Ninh. Chiều 27/2, TAND thành phố Đà Nẵng và TAND tỉnh "
-     "xét xử.", "TAND tỉnh", "Tòa án nhân dân tỉnh Tây Ninh"),
     # a police's detention centre
     ("Tòa đề nghị Trại tạm giam Công an thành phố Cần Thơ quản lý chặt các bị cáo.",
      "Trại tạm giam Công an thành phố Cần Thơ", "Trại tạm giam Công an thành phố Cần Thơ"),

@@ -1271,16 +1271,6 @@ class _Context:
                 _, value, attrs = cities[-1]
                 return Province(unit.value, value[len("thành phố "):], attrs.get("code"),
                                 attrs.get("level") == "foreign_region")
-        if unit.value == "tỉnh":
-            # a story about a city's court trying a case from a province ("TAND tỉnh" in a story of Đà Nẵng and Tây
-            # Ninh): the province of ours the document names most, the first on a tie
-            ours: dict[str, tuple[int, dict]] = {}
-            for _, _, value, attrs in self.province_places():
-                if value.startswith("tỉnh ") and attrs.get("level") not in FOREIGN_UNIT_LEVELS:
-                    ours[value] = (ours.get(value, (0, attrs))[0] + 1, attrs)
-            if ours:
-                value = max(ours, key=lambda v: ours[v][0])
-                return Province(unit.value, value[len("tỉnh "):], ours[value][1].get("code"))
         return None
 
     def province_places(self) -> list[tuple[Span, int | None, str, dict]]:
