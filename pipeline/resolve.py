@@ -749,11 +749,11 @@ class RecordLinker:
                 continue
             self.take_post(before, successor, events, name_of, sentences, index, k, stated)
         # "Đại tá A, Chỉ huy trưởng, nghỉ hưu; Đại tá B, Phó Sư đoàn trưởng Sư đoàn 316, được điều động, bổ nhiệm
-        # thay": B is appointed in A's stead, the name before it in the sentence
+        # thay" (or "lên thay", "về thay"): B is appointed in A's stead, the name before it in the sentence
         for before, successor in zip(persons, persons[1:]):
             end = self.clause_around(s, successor.start)[1]
             if (index.get(before.start) == index.get(successor.start) and end > 1
-                    and s.lower[end - 1] == "thay" and s.lower[end - 2] == "nhiệm"):
+                    and s.lower[end - 1] == "thay" and s.lower[end - 2] in ("nhiệm", "lên", "về")):
                 self.take_post(before, successor, events, name_of, sentences, index, end, None)
 
     @staticmethod
@@ -853,6 +853,7 @@ class RecordLinker:
             end = k + 1  # "Người tiền nhiệm, Trung tá A, nhận nhiệm vụ Trưởng Công an phường X": a link behind a comma
         destination: Span | None = None
         moved_to: Span | None = None
+        ranked_at: int | None = None
         while True:
             if end >= limit:
                 return k, []
@@ -891,7 +892,9 @@ class RecordLinker:
                     limit, end = max(limit, role + 1), opening
                     continue
             if end in s.ranks:
-                # "được thăng quân hàm từ Đại tá lên Thiếu tướng và được bổ nhiệm giữ chức …"
+                # "được thăng quân hàm từ Đại tá lên Thiếu tướng và được bổ nhiệm giữ chức …"; "nay là Trung tá, Phó
+                # Trưởng phòng …": the link before the rank
+                ranked_at = end
                 limit, end = min(len(doc), limit + len(s.ranks[end])), s.ranks[end].end
                 continue
             if end in s.orgs and tuple(s.lower[end - 2:end]) in JOINED_BODY:
@@ -924,6 +927,8 @@ class RecordLinker:
         # "A nguyên là Phó Giám đốc …": the former marker right after the name is the link (role_at reads it)
         starts_former = end == k and phrase_at(s.lower, k, self.lexicon.former) is not None
         link = _phrase_ending_at(s.lower, end, self.lexicon.links) if end > k else None
+        if link is None and ranked_at is not None and end - s.ranks[ranked_at].end <= 1:
+            link = _phrase_ending_at(s.lower, ranked_at, self.lexicon.links)
         former_link = _phrase_ending_at(s.lower, end, self.lexicon.former) if end > k else None
         if link is None and former_link is None and not starts_former:
             return k, []

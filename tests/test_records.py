@@ -335,6 +335,13 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "và Đại tá Vi Đức Thắng (Lạng Sơn); ông Lò Văn Thắng, Chủ tịch UBND tỉnh Lai Châu.",
      {"Hà Mạnh Cường": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Điện Biên"),
       "Vi Đức Thắng": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")}),
+    # "lên thay", "về thay": the name in its clause is appointed in the stead of the one before it
+    ("Tại Bộ Chỉ huy Quân sự tỉnh Vĩnh Long, Đại tá Huỳnh Văn Út, Chỉ huy trưởng, nghỉ hưu theo chế độ; Đại tá Hà Phúc "
+     "Tâm, Phó Chỉ huy trưởng, Tham mưu trưởng đơn vị, lên thay.",
+     {"Hà Phúc Tâm": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Vĩnh Long")}),
+    # a link before the rank the new post is held with ("nay là Trung tá, Phó Trưởng phòng …")
+    ("Kim Văn Tươi, nguyên Đồn trưởng Đồn Biên phòng Khánh Hội, nay là Trung tá, Phó Trưởng phòng Phòng Tham mưu BĐBP "
+     "tỉnh Cà Mau.", {"Kim Văn Tươi": (None, "Phó Trưởng phòng", "Phòng Tham mưu Bộ đội Biên phòng tỉnh Cà Mau")}),
     # a plural title with as many bodies as its holders after "là": one body each, in order
     ("Hai Chỉ huy trưởng Bộ CHQS tỉnh Lai Châu và Bộ CHQS tỉnh Phú Thọ là Đại tá Lê Quang Thịnh và Đại tá Kiều Văn "
      "Nghĩa được nêu gương.", {"Lê Quang Thịnh": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Lai Châu"),
