@@ -96,6 +96,8 @@ AT_THAT_TIME = frozenset({("khi", "ấy"), ("khi", "đó"), ("lúc", "đó"), ("
 OWN_MOVE = frozenset({("nhận", "nhiệm", "vụ"), ("chuyển", "công", "tác")})
 # "vị trí này", "cương vị này", "chức vụ này": the post the one named before left
 POST_OF_THIS = {("vị", "trí"), ("cương", "vị"), ("chức", "vụ")}
+# the verbs that end a clause by taking a post ("Vị trí X do A đảm nhiệm")
+TAKING_VERBS = {("đảm", "nhiệm"), ("nắm", "giữ"), ("phụ", "trách"), ("đảm", "đương")}
 # the units below a battalion, whose leaders are written with the battalion or company they belong to after a comma
 SMALL_UNITS = {"Đại đội", "Trung đội", "Tiểu đội", "Khẩu đội"}
 # words for a unit of any kind: "Chính ủy của đơn vị" is of the body named last, whatever its head
@@ -1291,6 +1293,15 @@ class RecordLinker:
                 # (the post given, after B's own apposition, which tells what B held until now)
                 event = replace(held[0], former=False, at=self.clause_around(s, person.start)[1],
                                 mention_ids=list(held[0].mention_ids)) if held else None
+            if event is None and k > 2 and s.lower[k - 1] == "do":
+                # "Vị trí Tham mưu trưởng do Thượng tá A, nguyên Trưởng phòng Phòng Tham mưu, đảm nhiệm": the post
+                # written before "do" is the one the name's clause ends by taking
+                post = self.post_ending_at(s, k - 1)
+                end = self.clause_around(s, person.start)[1]
+                clause = s.lower[person.end:end]
+                if (post is not None and tuple(s.lower[post.at - 2:post.at]) in POST_OF_THIS and any(
+                        tuple(clause[-len(verb):]) == verb for verb in TAKING_VERBS)):
+                    event = replace(post, at=end)
             if event is not None:
                 event.source = "records.given"
                 found[person.start] = [event]

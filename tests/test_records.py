@@ -335,6 +335,10 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "và Đại tá Vi Đức Thắng (Lạng Sơn); ông Lò Văn Thắng, Chủ tịch UBND tỉnh Lai Châu.",
      {"Hà Mạnh Cường": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Điện Biên"),
       "Vi Đức Thắng": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")}),
+    # "Vị trí X do A … đảm nhiệm": the post written before "do", taken by the name whose clause ends with the verb
+    ("Bộ Chỉ huy BĐBP tỉnh Lâm Đồng kiện toàn cán bộ. Vị trí Tham mưu trưởng do Thượng tá Nguyễn Đức Thịnh Phát, "
+     "nguyên Trưởng phòng Phòng Tham mưu đảm nhiệm.",
+     {"Nguyễn Đức Thịnh Phát": ("Thượng tá", "Tham mưu trưởng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lâm Đồng")}),
     # "lên thay", "về thay": the name in its clause is appointed in the stead of the one before it
     ("Tại Bộ Chỉ huy Quân sự tỉnh Vĩnh Long, Đại tá Huỳnh Văn Út, Chỉ huy trưởng, nghỉ hưu theo chế độ; Đại tá Hà Phúc "
      "Tâm, Phó Chỉ huy trưởng, Tham mưu trưởng đơn vị, lên thay.",
@@ -644,6 +648,9 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     # a sentence after a promotion that names people does not take the promotion unless it opens a list
     ("Bộ trưởng thăng quân hàm Đại tá cho hai sĩ quan. Thượng tá Lê Văn Bình, Đồn trưởng, phát biểu.", "Lê Văn Bình",
      "Đại tá"),
+    # a post before "do" goes to the name only where its clause ends by taking it
+    ("Vị trí Tham mưu trưởng do Thượng tá Lê Văn Bình, Trưởng phòng Phòng Tham mưu giới thiệu với đoàn.", "Lê Văn Bình",
+     "Tham mưu trưởng"),
     # "ở" in a successor's phrase opened by no successor's words names no post
     ("Đại tá Lê Văn An nghỉ hưu. Cán bộ ở Trung đoàn 935 là Thượng tá Phan Anh Tú.", "Phan Anh Tú", "Trung đoàn 935"),
     ("Theo quyết định của Bộ trưởng Bộ Quốc phòng, Đại tá Đinh Công Tráng được bổ nhiệm giữ chức Chỉ huy trưởng.",
