@@ -441,6 +441,13 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     # an adverb closed by a demonstrative before a bare body ("Sau đó", "Khi đó") makes it no plural
     ("Công an tỉnh Tây Ninh phá án. Sau đó Công an tỉnh tuyên dương tổ công tác.", "Công an tỉnh",
      "Công an tỉnh Tây Ninh"),
+    # a body every province has, of a foreign province written without its unit word: the unit word restored; a body
+    # named after a place keeps it as written
+    ("Công an Hủa Phăn đã lập 3 chốt liên ngành.", "Công an Hủa Phăn", "Công an tỉnh Hủa Phăn"),
+    ("Bộ Chỉ huy Quân sự Savannakhet cử đoàn sang.", "Bộ Chỉ huy Quân sự Savannakhet",
+     "Bộ Chỉ huy Quân sự tỉnh Savannakhet"),
+    ("Cục Quản lý xuất nhập cảnh Bằng Tường phối hợp.", "Cục Quản lý xuất nhập cảnh Bằng Tường",
+     "Cục Quản lý xuất nhập cảnh Bằng Tường"),
     # a police's detention centre
     ("Tòa đề nghị Trại tạm giam Công an thành phố Cần Thơ quản lý chặt các bị cáo.",
      "Trại tạm giam Công an thành phố Cần Thơ", "Trại tạm giam Công an thành phố Cần Thơ"),

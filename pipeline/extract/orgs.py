@@ -1690,7 +1690,12 @@ class _Context:
                 # a company's name also as the body a Party organization is of ("Đảng bộ Tổng công ty … Hưng Yên")
                 trade_name = any(part.kind == "head" and form_key(part.value) in self.x.trade_names for part in parts)
                 kept = trade_name or source == "places.body_name" or (attrs or {}).get("level") in KEPT_IN_NAMES
-                value = span_text(place) if kept else normalized or span_text(place)
+                # a body every province has, of a foreign province written without its unit word ("Công an Hủa Phăn"):
+                # the unit word restored, as ours are ("Công an tỉnh Hủa Phăn")
+                province_body = (len(parts) == 1 and parts[0].kind == "head" and parts[0].template(self.x.registry)
+                                 is not None and (attrs or {}).get("level") == "foreign_region"
+                                 and (normalized or "").startswith("tỉnh ") and span_text(place) == normalized[5:])
+                value = span_text(place) if kept and not province_body else normalized or span_text(place)
                 parts.append(Part(k, place.end, "place", value, attrs=attrs or {}))
                 named = True
             elif token.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and (
