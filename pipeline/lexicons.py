@@ -155,6 +155,8 @@ class OrganizationLexicon:
     # sub-unit heads whose official name writes the body they belong to after a comma ("Trường Đại học Y - Dược, Đại
     # học Thái Nguyên")
     comma_owned: tuple[str, ...] = ()
+    # heads of missions named with the place they are in after "tại" ("Đại sứ quán Australia tại Việt Nam")
+    located_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -182,7 +184,8 @@ class OrganizationLexicon:
                    tuple(nfc(head) for head in _strings(path, data, "story_sub_units")),
                    frozenset(nfc(force) for force in _strings(path, data, "forces_named_only")),
                    tuple(nfc(head) for head in _strings(path, data, "shared_heads")),
-                   tuple(nfc(head) for head in _strings(path, data, "comma_owned")))
+                   tuple(nfc(head) for head in _strings(path, data, "comma_owned")),
+                   tuple(nfc(head) for head in _strings(path, data, "located_heads")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

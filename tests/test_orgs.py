@@ -448,6 +448,12 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Bộ Chỉ huy Quân sự tỉnh Savannakhet"),
     ("Cục Quản lý xuất nhập cảnh Bằng Tường phối hợp.", "Cục Quản lý xuất nhập cảnh Bằng Tường",
      "Cục Quản lý xuất nhập cảnh Bằng Tường"),
+    # a mission named with the place it is in
+    ("Ông David Wilson, Tùy viên Quốc phòng Đại sứ quán Australia tại Việt Nam dự.",
+     "Đại sứ quán Australia tại Việt Nam", "Đại sứ quán Australia tại Việt Nam"),
+    # the General Staff's department and its sections
+    ("Đoàn công tác của Cục Dân quân tự vệ, Bộ Tổng Tham mưu kiểm tra Quảng Trị. Phòng Tự vệ báo cáo.", "Phòng Tự vệ",
+     "Phòng Tự vệ Cục Dân quân tự vệ"),
     # a police's detention centre
     ("Tòa đề nghị Trại tạm giam Công an thành phố Cần Thơ quản lý chặt các bị cáo.",
      "Trại tạm giam Công an thành phố Cần Thơ", "Trại tạm giam Công an thành phố Cần Thơ"),

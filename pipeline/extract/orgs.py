@@ -444,6 +444,7 @@ class OrganizationExtractor:
         self.delegations = {form_key(word) for word in lexicon.delegation_heads}
         self.named_after_people = {form_key(word) for word in lexicon.named_after_people}
         self.trade_names = {form_key(word) for word in lexicon.trade_names}
+        self.located_heads = {form_key(head) for head in lexicon.located_heads}
         # a head that opens with one (a state bank's registry name) is a company's too
         self.trade_name_prefixes = tuple(name + " " for name in self.trade_names)
         self.clause_words = frozenset(word.lower() for word in lexicon.clause_words)
@@ -1704,6 +1705,12 @@ class _Context:
                     # a company's brand before its branch: "Ngân hàng … Nông thôn (Agribank) chi nhánh Quảng Ngãi"
                     or (self.branch_end(k + 3, parts) is not None and is_title(doc[k + 1]))):
                 parts.append(Part(k, k + 3, "definition", ""))
+            elif (token.lower_ == "tại" and k + 1 in self.places and parts[0].kind == "head"
+                  and form_key(parts[0].value) in self.x.located_heads):
+                # "Tổng Lãnh sự quán Việt Nam tại Luông Pha Bang": a mission is named with where it is
+                place = self.places[k + 1]
+                parts.append(Part(k, place.end, "name", tokens_text(doc, k, place.end)))
+                named = True
             elif (end := self.branch_end(k, parts)) is not None:
                 parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
                 named = True
