@@ -279,13 +279,11 @@ def _flat_array(values: list[Any], field: pa.Field) -> pa.Array:
     validity = pa.py_buffer(numpy.packbits(numpy.fromiter((v is not None for v in values), bool, length),
                                            bitorder="little")) if nulls else None
     if field.type == pa.string():
-        data = [b"" if v is None else v.encode() for v in values]
-        offsets = numpy.zeros(length + 1, dtype=numpy.int64)
-        numpy.cumsum(numpy.fromiter(map(len, data), numpy.int64, length), out=offsets[1:])
+        data, offsets = _utf8(["" if v is None else v for v in values])
         if offsets[-1] >= 2**31:  # pa.string()'s offsets are 32-bit
             raise pa.ArrowInvalid(f"column {field.name}: {offsets[-1]} bytes of text in one batch, over 2 GiB")
-        return pa.StringArray.from_buffers(length, pa.py_buffer(offsets.astype(numpy.int32)),
-                                           pa.py_buffer(b"".join(data)), validity, nulls)
+        return pa.StringArray.from_buffers(length, pa.py_buffer(offsets.astype(numpy.int32)), pa.py_buffer(data),
+                                           validity, nulls)
     if field.type == pa.bool_():
         bits = numpy.packbits(numpy.array([bool(v) for v in values], dtype=bool), bitorder="little")
         return pa.Array.from_buffers(pa.bool_(), length, [validity, pa.py_buffer(bits)], nulls)
@@ -298,6 +296,28 @@ def _flat_array(values: list[Any], field: pa.Field) -> pa.Array:
     except OverflowError as exc:
         raise pa.ArrowInvalid(f"column {field.name}: {exc}") from exc
     return pa.Array.from_buffers(field.type, length, [validity, pa.py_buffer(numbers)], nulls)
+
+
+def _utf8(texts: list[str]) -> tuple[bytes, numpy.ndarray]:
+    """``texts`` encoded one after the other, and where each starts (and the last ends) in the bytes.
+
+    Encoded at once, joined by NUL, whose bytes then mark the ends: no small
+    bytes object per text (thousands per chunk of mentions) for the allocator
+    to hold; texts holding a NUL themselves are encoded one by one.
+    """
+    if not texts:
+        return b"", numpy.zeros(1, dtype=numpy.int64)
+    joined = "\0".join(texts)
+    if joined.count("\0") != len(texts) - 1:
+        pieces = [text.encode() for text in texts]
+        return b"".join(pieces), numpy.cumsum([0, *map(len, pieces)], dtype=numpy.int64)
+    encoded = joined.encode()
+    offsets = numpy.empty(len(texts) + 1, dtype=numpy.int64)
+    offsets[0] = 0
+    # text k ends at the k-th NUL, k bytes later than it will once the NULs are dropped
+    offsets[1:-1] = numpy.flatnonzero(numpy.frombuffer(encoded, numpy.uint8) == 0) - numpy.arange(len(texts) - 1)
+    offsets[-1] = len(encoded) - (len(texts) - 1)
+    return encoded.replace(b"\0", b""), offsets
 
 
 def _read_as_json(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:

@@ -161,3 +161,12 @@ def test_rows_to_arrow_reads_nested_types_as_json() -> None:
     schema = pa.schema([("uid", pa.string()), ("orgs", pa.list_(pa.string()))])
     table = rows_to_arrow([{"uid": "a", "orgs": ["x", "y"]}, {"uid": "b"}], schema)
     assert table.to_pylist() == [{"uid": "a", "orgs": ["x", "y"]}, {"uid": "b", "orgs": None}]
+
+
+@pytest.mark.parametrize("texts", [["a\0b", None, "Đà Nẵng"], ["", None, ""], ["\0"], ["Bộ đội", "biên phòng"]])
+def test_string_columns_hold_their_texts(texts: list) -> None:
+    """A string column is encoded in one piece and split at NUL; texts with a NUL of their own are not."""
+    rows = [{"text": text} for text in texts]
+    schema = pa.schema([("text", pa.string())])
+    assert rows_to_arrow(rows, schema).column("text").to_pylist() == texts
+    assert rows_to_arrow(rows, schema).equals(_read_as_json(rows, schema))
