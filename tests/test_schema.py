@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import write
 from pipeline.model import AcronymRecord, DocumentResult, Mention, PersonRecord, RawDocument
-from pipeline.schema import (DECLARATION, DOCUMENT_TABLES, SCHEMA_VERSION, TABLE_BY_NAME, TABLES, arrow_schema, main, schema_markdown,
-                             to_arrow)
+from pipeline.schema import (DECLARATION, DOCUMENT_TABLES, SCHEMA_VERSION, TABLE_BY_NAME, TABLES, _read_as_json,
+                             arrow_schema, main, rows_to_arrow, schema_markdown, to_arrow)
 
 SCHEMA_DOC = Path(__file__).resolve().parents[1] / "docs" / "SCHEMA.md"
 
@@ -106,6 +108,9 @@ def test_to_arrow_types_the_rows() -> None:
 @pytest.mark.parametrize(("row", "error"), [
     ({"date": "2025-02-31"}, ValueError),
     ({"n_chars": "many"}, pa.ArrowInvalid),
+    ({"n_chars": True}, pa.ArrowInvalid),
+    ({"n_chars": 2**63}, pa.ArrowInvalid),
+    ({"title": 7}, pa.ArrowInvalid),
     ({"status": None}, ValueError),
 ])
 def test_to_arrow_refuses_bad_values(row: dict, error: type[Exception]) -> None:
@@ -125,3 +130,43 @@ def test_writing_tables_does_not_import_pandas(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).parent.parent)
     assert out.stdout.strip() == "False"
+
+
+# every type rows_to_arrow builds from buffers, and a value of each (None: null, or the key left out)
+FLAT_SCHEMA = pa.schema([("text", pa.string()), ("count", pa.int64()), ("part", pa.int32()), ("flag", pa.bool_()),
+                         ("day", pa.date32())])
+flat_values = {"text": st.none() | st.text(), "count": st.none() | st.integers(-2**63, 2**63 - 1),
+               "part": st.none() | st.integers(-2**31, 2**31 - 1), "flag": st.none() | st.booleans(),
+               "day": st.none() | st.dates().map(dt.date.isoformat)}
+flat_rows = st.lists(st.fixed_dictionaries({}, optional=flat_values), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=flat_rows)
+def test_flat_columns_are_what_the_json_reader_reads(rows: list[dict]) -> None:
+    """Arrays built from their buffers hold what Arrow's JSON reader (the route of the nested types) reads."""
+    for schema in (FLAT_SCHEMA, pa.schema([FLAT_SCHEMA.field("text")])):  # one column: no row tuples
+        built = rows_to_arrow(rows, schema)
+        assert built.schema == schema
+        if rows:
+            assert built.equals(_read_as_json(rows, schema))
+        assert built.to_pylist() == [{f.name: _typed(row.get(f.name), f.type) for f in schema} for row in rows]
+
+
+def _typed(value: object, type_: pa.DataType) -> object:
+    return dt.date.fromisoformat(value) if value is not None and type_ == pa.date32() else value
+
+
+def test_rows_to_arrow_reads_nested_types_as_json() -> None:
+    schema = pa.schema([("uid", pa.string()), ("orgs", pa.list_(pa.string()))])
+    table = rows_to_arrow([{"uid": "a", "orgs": ["x", "y"]}, {"uid": "b"}], schema)
+    assert table.to_pylist() == [{"uid": "a", "orgs": ["x", "y"]}, {"uid": "b", "orgs": None}]
+
+
+@pytest.mark.parametrize("texts", [["a\0b", None, "Đà Nẵng"], ["", None, ""], ["\0"], ["Bộ đội", "biên phòng"]])
+def test_string_columns_hold_their_texts(texts: list) -> None:
+    """A string column is encoded in one piece and split at NUL; texts with a NUL of their own are not."""
+    rows = [{"text": text} for text in texts]
+    schema = pa.schema([("text", pa.string())])
+    assert rows_to_arrow(rows, schema).column("text").to_pylist() == texts
+    assert rows_to_arrow(rows, schema).equals(_read_as_json(rows, schema))

@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import commit, write
 from pipeline.config import Config, load_config
@@ -319,3 +321,16 @@ def test_abort_after_commit_does_nothing(tmp_path: Path) -> None:
     before = snapshot(tmp_path)
     writer.abort()
     assert snapshot(tmp_path) == before
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=json_values)
+def test_a_cell_is_written_as_json_dumps_writes_it(value: object) -> None:
+    """The one C encoder the cells share writes what json.dumps does with the writer's options."""
+    assert write._json(value) == json.dumps(value, ensure_ascii=False, sort_keys=True)
