@@ -1124,3 +1124,23 @@ def test_a_staff_department_is_of_the_body_the_story_is_about(process, text: str
 ])
 def test_a_bare_commune_body_of_its_sentence(process, text: str, short: str, expected: str) -> None:
     assert org_mentions(process, text)[short].normalized == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a province's tax office since 2025: "Thuế" with its province
+    ("Đoàn kiểm tra của Thuế tỉnh Hưng Yên làm việc với doanh nghiệp.", "Thuế tỉnh Hưng Yên"),
+    # a joint-stock commercial bank: its legal form is part of the head, its name comes after
+    ("Ngân hàng Thương mại cổ phần Công Thương Việt Nam tài trợ 500 triệu đồng.",
+     "Ngân hàng Thương mại cổ phần Công Thương Việt Nam"),
+    # a trade name goes on over a word that is also a surname
+    ("Công ty cổ phần Công nghệ Lộc Phát ký hợp đồng cung cấp thiết bị.", "Công ty cổ phần Công nghệ Lộc Phát"),
+])
+def test_tax_offices_banks_and_trade_names(process, text: str, expected: str) -> None:
+    assert expected in org_mentions(process, text)
+
+
+def test_a_trade_name_ends_before_a_persons_full_name(process) -> None:
+    # bad: three capitalised words after the name are a person's, not more of the company's name
+    found = org_mentions(process, "Giám đốc Công ty TNHH Hải Hà Nguyễn Văn An cho biết đơn hàng tăng.")
+    assert "Công ty TNHH Hải Hà" in found
+    assert not any("Nguyễn" in text for text in found)

@@ -804,6 +804,13 @@ class _Context:
         doc = self.doc
         return 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
 
+    def capitalised_run(self, k: int) -> int:
+        """How many capitalised words follow one another from token ``k``."""
+        doc, end = self.doc, k
+        while end < len(doc) and is_title(doc[end]):
+            end += 1
+        return end - k
+
     def person_starts_at(self, k: int) -> bool:
         doc = self.doc
         return (doc[k].text in self.x.surnames and k + 1 < len(doc) and is_title(doc[k + 1])
@@ -1739,7 +1746,12 @@ class _Context:
                   and (after_person or not self.person_starts_at(k)
                        # "Đồn Biên phòng A Pa Chải": a head's name opening with a one-letter syllable, which opens
                        # a Xơ Đăng or Ê Đê given name only after a title or an honorific
-                       or (len(token.text) == 1 and parts[-1].kind == "head"))):
+                       or (len(token.text) == 1 and parts[-1].kind == "head")
+                       # a company's trade name goes on over a word that is also a surname ("Công ty cổ phần Công
+                       # nghệ Lộc Phát"), where a name already started and two words at most end it (three are a
+                       # person's: "Công ty TNHH Hải Hà Nguyễn Văn An")
+                       or (parts[-1].kind == "name" and form_key(parts[0].value) in self.x.trade_names
+                           and self.capitalised_run(k) <= 2))):
                 end = max(self.words.word_end(k), k + 1)
                 parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
                 named = True
