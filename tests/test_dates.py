@@ -225,6 +225,22 @@ def test_year_inference(doc_date: datetime.date, text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("doc_date", "text", "value"),
+    [
+        # a directive's deadline lies ahead, months ahead too
+        (datetime.date(2028, 1, 18), "hoàn thành trước ngày 28/2", "2028-02-28"),
+        (datetime.date(2028, 6, 20), "báo cáo chậm nhất ngày 30/9", "2028-09-30"),
+        (datetime.date(2028, 6, 20), "hoàn thành trước ngày 30 tháng 9", "2028-09-30"),
+        # bad: a deadline word does not reach past six months, and a date without one stays in the past
+        (datetime.date(2028, 1, 18), "hoàn thành trước ngày 30/9", "2027-09-30"),
+        (datetime.date(2028, 1, 18), "khai mạc ngày 28/2", "2027-02-28"),
+    ],
+)
+def test_a_deadline_lies_ahead(doc_date: datetime.date, text: str, value: str) -> None:
+    assert [value for _, value, _ in spans(text, doc_date)] == [value]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ngày 31/2",

@@ -856,6 +856,17 @@ def test_honorific_before_a_name_is_not_a_country(process) -> None:
     assert types == [("PERSON", "Khởi"), ("PLACE", "Anh")]
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    # a sentence's subject pronoun, also after an opening quote
+    ("Trung tá Cao Văn Lĩnh được thăng quân hàm. Anh là Chỉ huy trưởng Ban CHQS xã Cát Hải.", ["xã Cát Hải"]),
+    ('Đồn trưởng Lê Văn Hà dẫn chúng tôi ra chốt. "Anh em phải bám bản cả ngày", anh nói.', []),
+    # bad: the country after a verb or in the middle of a sentence stays a place
+    ("Đại sứ Anh thăm Hải Phòng. Đoàn công tác sang Anh làm việc.", ["Anh", "Hải Phòng", "Anh"]),
+])
+def test_a_pronoun_opening_a_sentence_is_not_a_country(process, text: str, places: list[str]) -> None:
+    assert sorted(m.text for m in process(text).mentions if m.type == "PLACE") == sorted(places)
+
+
 def test_relation_lexicon_errors_name_file_and_key(tmp_path: Path) -> None:
     bad = tmp_path / "relations.yaml"
     bad.write_text("links: [là]\nformer: nguyên\nrespectively: [lần lượt]\npromotions: [lên]\n", encoding="utf-8")

@@ -307,6 +307,10 @@ _COUNT_AFTER_RE = re.compile(
 )
 # ``hôm 23/9`` (on the 23rd): ``hôm`` before a number always marks a date.
 _HOM_BEFORE_RE = re.compile(r"(?<!\w)hôm\s+$", _FLAGS)
+# A deadline: "hoàn thành trước ngày 30/9", "chậm nhất ngày 15/2", "đến hết 31/12"; a directive's deadline lies ahead
+_DEADLINE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:trước|chậm nhất|muộn nhất|hạn chót|đến hết)\s+(?:(?:ngày|hôm)\s+)?$", _FLAGS
+)
 # Words after which a bare ``27.3`` or ``2-9`` reads as a date: ``vào 27.3``.
 _LICENSOR_BEFORE_RE = re.compile(
     r"(?:(?<!\w)(?:vào|từ|đến|tới|trước|sau|trong|đầu|cuối|giữa|khoảng)|^|[,;:(\n–—.!?])\s*$",
@@ -321,6 +325,8 @@ _LOOKBACK = 30  # characters of left context the context regexes look at
 # announcements and schedules run weeks ahead ("từ ngày 1/10, phí …" in a text of 18/9); a date a month ahead is
 # nearer than the same day eleven months back
 _FUTURE_SLACK = datetime.timedelta(days=31)
+# a deadline set by a directive runs months ahead ("hoàn thành trước ngày 30/9" in a text of 20/6), never a year
+_DEADLINE_SLACK = datetime.timedelta(days=183)
 _MONTHS_AHEAD = 6  # a bare month further ahead of the document than this is last year's
 _QUARTERS_AHEAD = 2  # the same for a bare quarter
 
@@ -349,13 +355,15 @@ def _shift(day: datetime.date, delta: datetime.timedelta) -> datetime.date | Non
         return None
 
 
-def _infer_year(month: int, day: int, doc_date: datetime.date) -> int | None:
+def _infer_year(
+    month: int, day: int, doc_date: datetime.date, slack: datetime.timedelta = _FUTURE_SLACK
+) -> int | None:
     """Year of a bare ``day/month`` in a news text dated ``doc_date``.
 
-    The most recent such date no more than 31 days after the document date:
+    The most recent such date no more than ``slack`` (31 days) after the document date:
     in a document of 2025-01-03, ``28/12`` is 2024-12-28 and ``25/1`` 2025-01-25.
     """
-    limit = _shift(doc_date, _FUTURE_SLACK) or datetime.date.max
+    limit = _shift(doc_date, slack) or datetime.date.max
     for year in range(limit.year, limit.year - 9, -1):
         if _valid(year, month, day) and datetime.date(year, month, day) <= limit:
             return year
@@ -390,11 +398,20 @@ def _quarter_value(quarter: int, year: int | None) -> str:
     return f"{year:04d}-Q{quarter}" if year is not None else f"XXXX-Q{quarter}"
 
 
-def _bare_dm_value(day: int, month: int, doc_date: datetime.date | None) -> str | None:
-    """Value of ``23/9`` without a year: inferred from ``doc_date`` or ``XXXX``."""
+def _bare_dm_value(day: int, month: int, doc_date: datetime.date | None, deadline: bool = False) -> str | None:
+    """Value of ``23/9`` without a year: inferred from ``doc_date`` or ``XXXX``.
+
+    A ``deadline`` (``trước ngày 28/2``) may lie up to six months after the document date.
+    """
     if not _valid(2000, month, day):
         return None
-    return _day_value(day, month, _infer_year(month, day, doc_date) if doc_date else None)
+    slack = _DEADLINE_SLACK if deadline else _FUTURE_SLACK
+    return _day_value(day, month, _infer_year(month, day, doc_date, slack) if doc_date else None)
+
+
+def _is_deadline(text: str, start: int) -> bool:
+    """``trước ngày 28/2``, ``chậm nhất 15/2``: ``start`` is where the date's span begins."""
+    return bool(_DEADLINE_BEFORE_RE.search(_before(text, start)))
 
 
 def _suffix_year(m: re.Match[str], doc_date: datetime.date | None) -> int | None:
@@ -465,7 +482,7 @@ def _numeric(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]:
                 end = m.end("yword")
                 rule = "date.dmy"
             else:
-                value = _bare_dm_value(day, month, doc_date)
+                value = _bare_dm_value(day, month, doc_date, _is_deadline(text, m.start("d")))
                 rule = "date.dm"
         if value:
             yield _single(start, end, value, rule, attrs)
@@ -483,7 +500,7 @@ def _text_dmy(text: str, doc_date: datetime.date | None) -> Iterator[_Candidate]
             value = _day_value(day, month, year)
             rule = "date.dmy_text"
         else:
-            value = _bare_dm_value(day, month, doc_date)
+            value = _bare_dm_value(day, month, doc_date, _is_deadline(text, m.start("d")))
             end = m.end("m")
             rule = "date.dm_text"
         if value:

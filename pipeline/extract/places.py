@@ -301,6 +301,8 @@ class PlaceExtractor:
                 continue
             if name in self.honorifics and end < len(doc) and is_title(doc[end]):
                 continue  # "Anh Khởi", "Chị Lan": an honorific before a name, not England
+            if name in self.honorifics and self.opens_sentence(doc, start) and end < len(doc) and doc[end].is_lower:
+                continue  # "Anh là Chỉ huy trưởng …", "Anh kể": a sentence's subject pronoun, not England
             if end - start == 1 and self.inside_capitalised_words(doc, start):
                 continue  # "Ban Pháp chế", the byline "Tâm Anh": a syllable of a name, not France or England
             if doc.vocab.strings[match_id] == "PROVINCE":
@@ -308,6 +310,14 @@ class PlaceExtractor:
             elif name not in self.province_names:
                 found.append(_Found(start, end, name, None, "places.lexicon", self.places[name]))
         return found
+
+    @staticmethod
+    def opens_sentence(doc: Doc, start: int) -> bool:
+        """The first word of a sentence, also after its opening quote or dash (``"Anh kể``, ``- Chị cho biết``)."""
+        k = start
+        while k > 0 and doc[k - 1].is_punct and doc[k - 1].text in {'"', "“", "'", "‘", "-", "–", "—", "("}:
+            k -= 1
+        return k == 0 or doc[k].is_sent_start or doc[k - 1].text in {".", "!", "?", ":"} or "\n" in doc[k - 1].whitespace_
 
     @staticmethod
     def inside_capitalised_words(doc: Doc, start: int) -> bool:
