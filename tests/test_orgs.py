@@ -1144,3 +1144,15 @@ def test_a_trade_name_ends_before_a_persons_full_name(process) -> None:
     found = org_mentions(process, "Giám đốc Công ty TNHH Hải Hà Nguyễn Văn An cho biết đơn hàng tăng.")
     assert "Công ty TNHH Hải Hà" in found
     assert not any("Nguyễn" in text for text in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an acronym that is a template's whole head spells out the template of its level
+    ("Ở BCHQS tỉnh Ninh Bình, Đại tá Tô Minh Hiển nghỉ hưu.", "Bộ Chỉ huy Quân sự"),
+    ("BCHQS Tây Ninh trao 50 suất học bổng.", "Bộ Chỉ huy Quân sự"),
+    ("BCHQS xã Yên Mô tổ chức huấn luyện dân quân.", "Ban Chỉ huy Quân sự"),
+    # bad: outside an organization's name the dictionary's expansion stays
+    ("Các BCHQS đã hoàn thành huấn luyện.", "Ban Chỉ huy quân sự"),
+])
+def test_an_acronym_head_spells_out_the_template_of_its_level(process, text: str, expected: str) -> None:
+    assert [m.normalized for m in process(text).mentions if m.type == "ACRONYM"] == [expected]

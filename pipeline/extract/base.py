@@ -69,6 +69,11 @@ def span_values(span: Span) -> tuple[str | None, str | None, dict[str, Any] | No
     return (None, None, None) if record is None else (record[0], record[1], record[2])
 
 
+def set_span_values(span: Span, normalized: str | None, source: str, attrs: dict[str, Any] | None = None) -> None:
+    """Give a span already made by :func:`make_span` another value: a later stage that knows better."""
+    span.doc.user_data[_key(span.label_, span.start_char, span.end_char)] = [normalized, source, dict(attrs or {})]
+
+
 def char_span(doc: Doc, start: int, end: int, label: str, normalized: str | None, source: str,
               attrs: dict[str, Any] | None = None) -> Span | None:
     """A span for character offsets in ``doc.text``; None when they cut through a token."""

@@ -49,8 +49,8 @@ from ..segment import (DocumentWords, SentenceIndex, is_acronym_form, sentence_r
                        token_texts, tokens_text)
 from .acronyms import ROMAN_NUMERAL, UNIT_CODE
 from .base import (
-    HOME_COUNTRY, PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, span_starting_at, span_text,
-    span_values, spans_of,
+    HOME_COUNTRY, PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, set_span_values, span_starting_at,
+    span_text, span_values, spans_of,
 )
 
 # unit words only places abroad have: a bare one is the foreign place of that word the document names
@@ -525,6 +525,11 @@ class OrganizationExtractor:
         complete_foreign_units(spans, context.foreign_names())
         complete_numbered(spans)
         add_spans(doc, "ORG", spans)
+        for span in spans:
+            acronym = context.acronyms.get(span.start)
+            if span.start in context.acronym_heads and acronym is not None and len(acronym) == 1:
+                set_span_values(acronym, context.acronym_heads[span.start], "acronyms.registry",
+                                {"expansion_source": "registry"})
         return doc
 
     def is_org_long_form(self, long_form: str) -> bool:
@@ -669,6 +674,9 @@ class _Context:
         self.template_bodies: list[tuple[int, str, str]] = []
         self.commune_bodies: list[tuple[int, str, str]] = []  # the same of template bodies below a province
         self._numbered_full: dict[str, list[tuple[int, str]]] | None = None  # numbered_full(), when first asked
+        # an acronym written as a template's whole head, by where it is: the template's name, its level settled by
+        # the unit after it ("BCHQS tỉnh" is the Bộ Chỉ huy Quân sự, "BCHQS xã" the Ban)
+        self.acronym_heads: dict[int, str] = {}
 
     def head_part(self, head: Span) -> Part:
         """A head as a part of a name: its canonical spelling, or the template's name for a template's form
@@ -681,6 +689,8 @@ class _Context:
         template = part.template(self.x.registry)
         if template is not None and not (self.learned and any(token.text in self.learned for token in head)):
             part.value = template.name
+            if len(head) == 1 and head.start in self.acronyms:
+                self.acronym_heads[head.start] = template.name
         return part
 
     def forms_by_level(self, forms: tuple[Form, ...], k: int) -> tuple[Form, ...]:
