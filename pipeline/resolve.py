@@ -1214,6 +1214,47 @@ class RecordLinker:
                         mention_ids=[s.id(head), s.id(place)]))
         return given
 
+    def bodies_in_parentheses(self, s: _Spans, persons: list[Span],
+                              sentences: list[tuple[int, int]]) -> dict[int, list[RoleEvent]]:
+        """``Thiếu tá A (Ban CHQS phường Bến Thành)``: the organization in parentheses right after a name is the
+        person's (``records.parenthesised``). A plural title before the list gives each of them its office: written
+        right before the first name (``các Chỉ huy trưởng Đại tá A (Bộ CHQS tỉnh X) và Đại tá B (…)``) or before the
+        head their bodies share (``các Chỉ huy trưởng Ban CHQS …, trong đó có A (Ban CHQS xã Y)``)."""
+        given: dict[int, list[RoleEvent]] = {}
+        index = SentenceIndex(sentences)
+        by_sentence: dict[int, list[tuple[Span, Span]]] = {}
+        for person in persons:
+            org = s.orgs.get(person.end + 1) if s.lower[person.end:person.end + 1] == ["("] else None
+            if org is None:
+                continue
+            # "(Ban CHQS xã Bù Gia Mập, tỉnh Đồng Nai)": the body's province may follow it
+            place = s.places.get(org.end + 1) if s.lower[org.end:org.end + 1] == [","] else None
+            close = place.end if place is not None else org.end
+            n = index.get(person.start)
+            if s.lower[close:close + 1] == [")"] and n is not None:
+                by_sentence.setdefault(n, []).append((person, org))
+        for n, items in by_sentence.items():
+            first = sentences[n][0]
+            title = self.plural_title(s, first, self.name_phrase_start(s, items[0][0].start), appointed=False)
+            for person, org in items:
+                position = title or self.plural_title_of_head(s, first, person.start, org)
+                given.setdefault(person.start, []).append(RoleEvent(
+                    org.end, "records.parenthesised", position=position, organization=_value(org),
+                    mention_ids=[s.id(org)]))
+        return given
+
+    def plural_title_of_head(self, s: _Spans, first: int, end: int, org: Span) -> str | None:
+        """``các Chỉ huy trưởng Ban CHQS …`` before token ``end``: the plural title written right before the head that
+        ``org`` opens with (``Ban CHQS`` of ``Ban CHQS xã Y``)."""
+        head = [token.lower_ for token in org[:2]]
+        for j in range(first, end - 3):
+            if not (s.lower[j] in self.lexicon.plural_units and s.doc[j + 1].is_title):
+                continue
+            for h in range(j + 2, min(j + 2 + MAX_TITLE_WORDS, end - 1)):
+                if s.lower[h:h + 2] == head:
+                    return tokens_text(s.doc, j + 1, h)
+        return None
+
     def plural_appointments(self, s: _Spans, persons: list[Span],
                             sentences: list[tuple[int, int]]) -> dict[int, list[RoleEvent]]:
         """``bổ nhiệm 3 Phó Giám đốc Công an tỉnh, gồm: A, Trưởng Phòng X; B, … và C, …``: each person of the list
@@ -1823,6 +1864,8 @@ class RecordLinker:
             respectively.setdefault(start, events)
         appointed = self.plural_appointments(s, persons, sentences)
         for start, roles in self.places_in_parentheses(s, persons, sentences).items():
+            appointed.setdefault(start, []).extend(roles)
+        for start, roles in self.bodies_in_parentheses(s, persons, sentences).items():
             appointed.setdefault(start, []).extend(roles)
         relieved = self.relieved_posts(s, persons)
         given_to = self.given_posts(s, persons)

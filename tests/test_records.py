@@ -335,6 +335,20 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
      "và Đại tá Vi Đức Thắng (Lạng Sơn); ông Lò Văn Thắng, Chủ tịch UBND tỉnh Lai Châu.",
      {"Hà Mạnh Cường": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Điện Biên"),
       "Vi Đức Thắng": ("Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn")}),
+    # an organization in parentheses right after a name is the person's; a plural title before the first name or
+    # before the head the bodies share gives each its office
+    ("Dự hội nghị có các Chỉ huy trưởng Đại tá Hoàng Trung Kiên (Bộ CHQS tỉnh Quảng Ninh) và Đại tá Lăng Văn Thắm "
+     "(Bộ CHQS tỉnh Ninh Bình).",
+     {"Hoàng Trung Kiên": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh"),
+      "Lăng Văn Thắm": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Ninh Bình")}),
+    ("Bằng khen được tặng cho các Chỉ huy trưởng Ban CHQS có thành tích, trong đó có Thiếu tá Bùi Văn Chín (Ban CHQS "
+     "phường Bến Thành) và Trung tá Điểu Thanh (Ban CHQS xã Bù Gia Mập, tỉnh Đồng Nai).",
+     {"Bùi Văn Chín": ("Thiếu tá", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự phường Bến Thành"),
+      "Điểu Thanh": ("Trung tá", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Bù Gia Mập")}),
+    ("Khen thưởng đột xuất Đại úy Lê Văn Tám (Đồn Biên phòng Na Mèo).",
+     {"Lê Văn Tám": ("Đại úy", None, "Đồn Biên phòng Na Mèo")}),
+    # bad: a year of birth and an address in parentheses are no body
+    ("Bắt giữ Nguyễn Văn Hòa (SN 1985, trú xã Na Mèo).", {"Nguyễn Văn Hòa": (None, None, None)}),
     # "Vị trí X do A … đảm nhiệm": the post written before "do", taken by the name whose clause ends with the verb
     ("Bộ Chỉ huy BĐBP tỉnh Lâm Đồng kiện toàn cán bộ. Vị trí Tham mưu trưởng do Thượng tá Nguyễn Đức Thịnh Phát, "
      "nguyên Trưởng phòng Phòng Tham mưu đảm nhiệm.",
