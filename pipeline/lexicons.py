@@ -157,6 +157,9 @@ class OrganizationLexicon:
     comma_owned: tuple[str, ...] = ()
     # heads of missions named with the place they are in after "tại" ("Đại sứ quán Australia tại Việt Nam")
     located_heads: tuple[str, ...] = ()
+    # lower-case words for the leaders of the body named after them, coordinated with its Party committee
+    # ("Đảng ủy, chỉ huy Sư đoàn": the Sư đoàn's Đảng ủy)
+    leaders_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -185,7 +188,8 @@ class OrganizationLexicon:
                    frozenset(nfc(force) for force in _strings(path, data, "forces_named_only")),
                    tuple(nfc(head) for head in _strings(path, data, "shared_heads")),
                    tuple(nfc(head) for head in _strings(path, data, "comma_owned")),
-                   tuple(nfc(head) for head in _strings(path, data, "located_heads")))
+                   tuple(nfc(head) for head in _strings(path, data, "located_heads")),
+                   tuple(nfc(words).lower() for words in _strings(path, data, "leaders_words")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

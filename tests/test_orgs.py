@@ -1156,3 +1156,13 @@ def test_a_trade_name_ends_before_a_persons_full_name(process) -> None:
 ])
 def test_an_acronym_head_spells_out_the_template_of_its_level(process, text: str, expected: str) -> None:
     assert [m.normalized for m in process(text).mentions if m.type == "ACRONYM"] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Party committee coordinated with the leaders of a body: that body's committee, also of a bare head named before
+    ("Hội nghị Đảng ủy Quân khu 3. Sư đoàn 395 tổ chức hội nghị. Đại tá Đỗ Văn Luận hứa cùng Đảng ủy, chỉ huy Sư đoàn "
+     "xây dựng đơn vị vững mạnh.", "Đảng ủy Sư đoàn 395"),
+    ("Thay mặt Đảng ủy, lãnh đạo Công an tỉnh Nghệ An, Đại tá Lê Văn An phát biểu.", "Đảng ủy Công an tỉnh Nghệ An"),
+])
+def test_a_party_committee_of_the_leaders_named_with_it(process, text: str, expected: str) -> None:
+    assert org_mentions(process, text)["Đảng ủy"].normalized == expected

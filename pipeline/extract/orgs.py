@@ -1477,6 +1477,13 @@ class _Context:
         start = end + 1
         if after_title and doc[end].text == "," and start in self.position_end_at:
             start = self.position_end_at[start]
+        leaders = 0
+        if party and start not in self.heads:
+            # "Đảng ủy, chỉ huy Sư đoàn": the committee of the body whose leaders are named with it
+            leaders = next((len(words.split()) for words in self.x.lexicon.leaders_words
+                            if token_lowers(doc)[start:start + len(words.split())] == words.split()
+                            and start + len(words.split()) in self.heads), 0)
+            start += leaders
         if start not in self.heads and after_title and self.is_org_acronym(start):
             # "Bí thư Đảng ủy, Chỉ huy trưởng BĐBP tỉnh": the Party committee of the body written as an acronym
             parts, named = self.grow([Part(start, start + 1, "acronym",
@@ -1493,6 +1500,10 @@ class _Context:
             head = max(lexicon_heads, key=len)
         parts, named = self.grow([self.head_part(head)])
         after = parts[-1].end
+        if leaders and not named and all(part.kind == "head" for part in parts):
+            # "… chỉ huy Sư đoàn": the bare head refers back to the body of that head named last
+            earlier = self.antecedent(parts[-1].value, start)
+            return [Part(start, after, "name", earlier)] if earlier is not None else None
         if not named or (after < len(doc) and doc[after].lower_ in self.x.generic_after):
             return None
         # the Party committee of the body the next title names is that body's (its whole name: "Đảng ủy Bộ đội Biên
