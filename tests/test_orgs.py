@@ -1166,3 +1166,20 @@ def test_an_acronym_head_spells_out_the_template_of_its_level(process, text: str
 ])
 def test_a_party_committee_of_the_leaders_named_with_it(process, text: str, expected: str) -> None:
     assert org_mentions(process, text)["Đảng ủy"].normalized == expected
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # a name written short after its full name, and a numbered head written without its number after a name
+    ("Đại tá Vũ Thị Thu Trang, Phó Hiệu trưởng Trường Quân sự Quân khu 3 được thăng quân hàm. Bổ nhiệm Đại tá Phạm Đức "
+     "Hạnh làm Phó Chính ủy Trường Quân sự.", "Trường Quân sự", "Trường Quân sự Quân khu 3"),
+    ("Bộ Tư lệnh Quân khu 3 tổ chức hội nghị. Đại tá Trần Văn An, Phó Hiệu trưởng Trường Quân sự Quân khu phát biểu.",
+     "Trường Quân sự Quân khu", "Trường Quân sự Quân khu 3"),
+    # bad: a functional name every army has is not the foreign one named before it
+    ("Đoàn Cục Quân y Bộ Quốc phòng Lào thăm Bệnh viện 108. Đại tá Lê Thị Thu Hà, Cục trưởng Cục Quân y phát biểu.",
+     "Cục Quân y", "Cục Quân y"),
+    # bad: two full names before it settle nothing
+    ("Trường Quân sự Quân khu 3 và Trường Quân sự Quân khu 4 ký kết hợp tác. Phó Hiệu trưởng Trường Quân sự phát biểu.",
+     "Trường Quân sự", "Trường Quân sự"),
+])
+def test_a_name_written_short_after_its_full_name(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected

@@ -427,6 +427,24 @@ def complete_numbered(spans: list[Span]) -> None:
             span._.normalized = longer.pop()
 
 
+def complete_short_names(spans: list[Span], heads: Collection[str], is_foreign: Callable[[str], bool]) -> None:
+    """A name written short after its full name takes the full name: ``Trường Quân sự`` after ``Trường Quân sự Quân
+    khu 3`` is that school. The short name is a head and a name (not a head alone: ``Đồn Biên phòng`` is any post),
+    the full one goes on with a capitalised word, and the document named only one such before it; a foreign one only
+    for a numbered name (``Bệnh viện 103``: one hospital; every army has a ``Cục Quân y``)."""
+    before: list[str] = []
+    for span in spans:
+        value, source, _ = span_values(span)
+        value = value or span_text(span)
+        if (source in ("orgs.head", "orgs.named_head") and len(value.split()) >= 2 and form_key(value) not in heads):
+            longer = {v for v in before if v.startswith(value + " ") and v[len(value) + 1:][:1].isupper()
+                      and (value[-1].isdigit() or not is_foreign(v))}
+            if len(longer) == 1:
+                span._.normalized = longer.pop()
+                value = span._.normalized
+        before.append(value)
+
+
 class OrganizationExtractor:
     """spaCy component: writes ``doc.spans["ORG"]``. Needs ACRONYM and PLACE spans when those run."""
 
@@ -524,6 +542,7 @@ class OrganizationExtractor:
                            self.lexicon.foreign_heads, self.lexicon.story_sub_units, self.lexicon.comma_owned)
         complete_foreign_units(spans, context.foreign_names())
         complete_numbered(spans)
+        complete_short_names(spans, self.lexicon_heads, context.is_foreign_name)
         add_spans(doc, "ORG", spans)
         for span in spans:
             acronym = context.acronyms.get(span.start)
@@ -1795,7 +1814,9 @@ class _Context:
             parts.pop()
         last = parts[-1]
         last_key = form_key(last.value)
-        if (not named and last.kind == "head" and is_title(doc[last.start])
+        # "Bộ Tư lệnh Vùng", also after a name ("Trường Quân sự Quân khu"): a numbered head written without its number
+        if (is_title(doc[last.start]) and ((last.kind == "head" and not named) or (
+                last.kind in ("head", "name") and len(parts) > 2 and parts[0].kind == "head"))
                 and (full := self.numbered_name_at(last_key, last.start)) is not None):
             parts[-1] = Part(last.start, last.end, "head", full)
             named = True
