@@ -592,7 +592,7 @@ def test_a_registry_unit_belongs_only_to_the_bodies_the_registry_names(process) 
     assert found["Phòng Cảnh sát hình sự"].normalized == "Phòng Cảnh sát hình sự"
 
 
-def test_a_provinces_border_guard_is_named_by_its_force_as_an_owner(process) -> None:
+def test_a_provinces_border_guard_is_named_by_its_force_as_a_party_owner(process) -> None:
     text = ("Ngày 5/6, Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk tổ chức hội nghị. Đại tá Võ Minh Sơn, Phó Bí thư Đảng ủy, "
             "Chỉ huy trưởng phát biểu. Phòng Tham mưu báo cáo kết quả.")
     found = [(m.text, m.normalized, m.source) for m in process(text).mentions if m.type == "ORG"]
@@ -601,7 +601,8 @@ def test_a_provinces_border_guard_is_named_by_its_force_as_an_owner(process) -> 
         ("Đảng ủy", "Đảng ủy Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.ellipsis"),
         ("Bộ Chỉ huy BĐBP tỉnh Đắk Lắk", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.template"),
         ("Đảng ủy", "Đảng ủy Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.back_reference"),
-        ("Phòng Tham mưu", "Phòng Tham mưu Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.named_head"),
+        # a staff department of a story that names the command, never the force alone: the command's
+        ("Phòng Tham mưu", "Phòng Tham mưu Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk", "orgs.named_head"),
     ]
 
 
@@ -1183,3 +1184,16 @@ def test_a_party_committee_of_the_leaders_named_with_it(process, text: str, expe
 ])
 def test_a_name_written_short_after_its_full_name(process, text: str, short: str, expected: str) -> None:
     assert org_mentions(process, text)[short].normalized == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a story of the command gives its staff department the command's name
+    ("Bộ Chỉ huy BĐBP tỉnh Thanh Hóa công bố quyết định cán bộ. Đại diện Bộ Chỉ huy BĐBP tỉnh Thanh Hóa trao quyết định."
+     " Thượng tá Lê Hữu Thọ, Trưởng phòng Phòng Tham mưu, phát biểu.",
+     "Phòng Tham mưu Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa"),
+    # a story of the force, its name
+    ("BĐBP tỉnh Thanh Hóa ra quân. Bộ Chỉ huy BĐBP tỉnh Thanh Hóa chỉ đạo. BĐBP tỉnh Thanh Hóa bắt 3 vụ. Thượng tá Lê "
+     "Hữu Thọ, Trưởng phòng Phòng Tham mưu, phát biểu.", "Phòng Tham mưu Bộ đội Biên phòng tỉnh Thanh Hóa"),
+])
+def test_a_sub_units_owner_is_named_as_the_document_writes_it_most(process, text: str, expected: str) -> None:
+    assert org_mentions(process, text)["Phòng Tham mưu"].normalized == expected

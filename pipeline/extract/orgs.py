@@ -206,7 +206,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
                        as_force: Callable[[str], str] = str,
                        sentence_of: Callable[[], SentenceIndex] | None = None,
                        foreign_heads: Collection[str] = (), story_heads: Collection[str] = (),
-                       comma_heads: Collection[str] = ()) -> None:
+                       comma_heads: Collection[str] = (), owner_name: Callable[[str], str] | None = None) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -228,8 +228,10 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     Dược, Đại học Thái Nguyên``).
     ``fixed_owners``: the registry's unit names (by :func:`form_key`) whose owners it names (``Phòng Cảnh sát hình
     sự`` → ``Công an``): only those own them, whatever the head's parents allow. ``as_force`` names an owner
-    that is a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ đội Biên phòng tỉnh X``).
+    that is a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ đội Biên phòng tỉnh X``) when
+    owners are compared; ``owner_name`` (``as_force`` when not given) names the owner in the completed value.
     """
+    name_of_owner = owner_name or as_force
     fixed_owners = fixed_owners or {}
     national = tuple(national)
     first_words = {head.split(" ", 1)[0] for head in parents}
@@ -348,11 +350,12 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         owner = (owner_named_after(k) or story_owner(k, head, span, last_owner(k, head, span))
                  or only_owner_after(k, head, span))
         if owner is not None:
-            span._.normalized = joined(span_values(span)[0], as_force(span_values(owner)[0] or span_text(owner)), head)
+            span._.normalized = joined(span_values(span)[0], name_of_owner(span_values(owner)[0] or span_text(owner)),
+                                       head)
         elif (organ := staff_organ(k, head)) is not None:
             span._.normalized = f"{span_values(span)[0]} {organ}"
     for k in sorted(written_after, reverse=True):
-        owner_name = as_force(span_values(written_after[k])[0] or written_after[k].text)
+        owner_name = name_of_owner(span_values(written_after[k])[0] or written_after[k].text)
         head = head_of(spans[k], completed_ok=True)
         spans[k]._.normalized = f"{spans[k].text}{', ' if head in comma_heads else ' '}{owner_name}"
         attrs = span_values(spans[k])[2]
@@ -539,7 +542,8 @@ class OrganizationExtractor:
         spans = sorted(spans + context.shared_head_names(spans), key=lambda span: span.start)
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
-                           self.lexicon.foreign_heads, self.lexicon.story_sub_units, self.lexicon.comma_owned)
+                           self.lexicon.foreign_heads, self.lexicon.story_sub_units, self.lexicon.comma_owned,
+                           self.owner_as_written_most(spans))
         complete_foreign_units(spans, context.foreign_names())
         complete_numbered(spans)
         complete_short_names(spans, self.lexicon_heads, context.is_foreign_name)
@@ -550,6 +554,17 @@ class OrganizationExtractor:
                 set_span_values(acronym, context.acronym_heads[span.start], "acronyms.registry",
                                 {"expansion_source": "registry"})
         return doc
+
+    def owner_as_written_most(self, spans: list[Span]) -> Callable[[str], str]:
+        """How a sub-unit's owner is named: a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ
+        đội Biên phòng tỉnh X``) where the document writes the force more often than the command, else as the
+        command (a story of the Bộ Chỉ huy gives it its Phòng Tham mưu)."""
+        counts = Counter(span_values(span)[0] or span_text(span) for span in spans)
+
+        def owner_name(value: str) -> str:
+            force = self.lexicon.as_force(value)
+            return value if force != value and counts[value] >= counts[force] else force
+        return owner_name
 
     def is_org_long_form(self, long_form: str) -> bool:
         """Whether a document's long form of an acronym opens with an organization head (``Bộ Chỉ huy``)."""
