@@ -1197,3 +1197,9 @@ def test_a_name_written_short_after_its_full_name(process, text: str, short: str
 ])
 def test_a_sub_units_owner_is_named_as_the_document_writes_it_most(process, text: str, expected: str) -> None:
     assert org_mentions(process, text)["Phòng Tham mưu"].normalized == expected
+
+
+def test_a_definition_the_templates_name_spells_keeps_the_templates_name(process) -> None:
+    found = org_mentions(process, "Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh Cà Mau tổ chức hội nghị. Ông Quách Văn "
+                                  "Dũng giữ chức Phó Chủ tịch Ủy ban MTTQ tỉnh.")
+    assert found["Ủy ban MTTQ tỉnh"].normalized == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Cà Mau"

@@ -721,7 +721,10 @@ class _Context:
             forms = self.forms_by_level(forms, head.end)
         part = Part(head.start, head.end, "head", self.x.canonical[key], forms)
         template = part.template(self.x.registry)
-        if template is not None and not (self.learned and any(token.text in self.learned for token in head)):
+        if template is not None and not (self.learned and any(
+                token.text in self.learned and form_key(self.learned[token.text]) not in form_key(template.name)
+                for token in head)):
+            # a definition the template's name already spells ("Mặt trận Tổ quốc (MTTQ)") keeps the template's name
             part.value = template.name
             if len(head) == 1 and head.start in self.acronyms:
                 self.acronym_heads[head.start] = template.name
