@@ -1203,3 +1203,19 @@ def test_a_definition_the_templates_name_spells_keeps_the_templates_name(process
     found = org_mentions(process, "Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam tỉnh Cà Mau tổ chức hội nghị. Ông Quách Văn "
                                   "Dũng giữ chức Phó Chủ tịch Ủy ban MTTQ tỉnh.")
     assert found["Ủy ban MTTQ tỉnh"].normalized == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Cà Mau"
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # a Party committee's boards written alone in a story of the committee
+    ("Tỉnh ủy Gia Lai tổ chức hội nghị. Bí thư Tỉnh ủy đề nghị Ủy ban Kiểm tra tập trung kiểm tra; Ban Tổ chức sớm "
+     "tham mưu.", "Ủy ban Kiểm tra", "Ủy ban Kiểm tra Tỉnh ủy Gia Lai"),
+    ("Thành ủy Cần Thơ họp. Ông Lê Văn An, Trưởng ban Ban Nội chính, phát biểu.", "Ban Nội chính",
+     "Ban Nội chính Thành ủy Cần Thơ"),
+])
+def test_a_party_committees_board_written_alone(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected
+
+
+def test_an_events_organisers_are_no_organization_without_a_party_committee(process) -> None:
+    # bad: "Ban Tổ chức" of a contest in a story that names no Party committee
+    assert "Ban Tổ chức" not in org_mentions(process, "Hội thi bơi lội kết thúc. Ban Tổ chức trao 12 giải.")
