@@ -47,7 +47,10 @@ class Floor:
 # documents by six more batches (229–339 all first measured at records organization 0.69–0.92): micro 0.983, ORG
 # 0.982, records organization 0.939, identity recall 0.965 (4,774 pairs). The blind floors went up with the rules of
 # that session (blind 2026-12-03 evening: micro 0.986, PERSON 0.989, ORG 0.986, records 0.989, rank 0.969, position
-# 0.966, organization 0.911, identity precision 1.000)
+# 0.966, organization 0.911, identity precision 1.000). Tune grew to 496 documents on 2026-12-03 and 2026-12-04 by
+# fourteen batches (first measured at records organization 0.78–0.95, identity recall 0.66–0.98): its floors went
+# down with them (tune 2026-12-04: micro 0.983, ORG 0.980, ORG normalization 0.971, position 0.981, organization
+# 0.927, identity recall 0.950 over 8,282 pairs)
 FLOORS = {
     "dev": (REPO_DEV, Floor(0.992, {"PERSON": 1.0, "RANK": 1.0, "POSITION": 0.987, "ORG": 0.98, "ACRONYM": 1.0,
                                     "PLACE": 0.993, "DATE": 1.0}, 1.0,
@@ -55,10 +58,10 @@ FLOORS = {
     "test": (REPO_TEST, Floor(0.977, {"PERSON": 0.901, "ORG": 0.974, "POSITION": 0.964, "PLACE": 0.987, "RANK": 1.0,
                                       "ACRONYM": 1.0, "DATE": 1.0}, 0.949,
                               {"rank": 0.928, "position": 0.95, "organization": 0.894})),
-    "tune": (REPO_TUNE, Floor(0.98, {"PERSON": 0.994, "ORG": 0.98}, 0.994,
-                              {"rank": 0.99, "position": 0.985, "organization": 0.935},
-                              {"PLACE": 0.955, "DATE": 0.99, "ORG": 0.972},
-                              identity_precision=0.99, identity_recall=0.96)),
+    "tune": (REPO_TUNE, Floor(0.98, {"PERSON": 0.994, "ORG": 0.977}, 0.994,
+                              {"rank": 0.99, "position": 0.978, "organization": 0.922},
+                              {"PLACE": 0.955, "DATE": 0.99, "ORG": 0.968},
+                              identity_precision=0.99, identity_recall=0.945)),
     "blind": (REPO_BLIND, Floor(0.98, {"PERSON": 0.985, "ORG": 0.98}, 0.985,
                                 {"rank": 0.96, "position": 0.96, "organization": 0.90}, identity_precision=0.98)),
 }

@@ -434,12 +434,15 @@ def complete_short_names(spans: list[Span], heads: Collection[str], is_foreign: 
     """A name written short after its full name takes the full name: ``Trường Quân sự`` after ``Trường Quân sự Quân
     khu 3`` is that school. The short name is a head and a name (not a head alone: ``Đồn Biên phòng`` is any post),
     the full one goes on with a capitalised word, and the document named only one such before it; a foreign one only
-    for a numbered name (``Bệnh viện 103``: one hospital; every army has a ``Cục Quân y``)."""
+    for a numbered name (``Bệnh viện 103``: one hospital; every army has a ``Cục Quân y``). A name the document wrote
+    short before any longer one is a name of its own and stays so (``Cụm thi đua số 3, Bộ đội Biên phòng`` first, then
+    ``Cụm thi đua số 3 BĐBP``: the cluster, not the force's)."""
     before: list[str] = []
     for span in spans:
         value, source, _ = span_values(span)
         value = value or span_text(span)
-        if (source in ("orgs.head", "orgs.named_head") and len(value.split()) >= 2 and form_key(value) not in heads):
+        if (source in ("orgs.head", "orgs.named_head") and len(value.split()) >= 2 and form_key(value) not in heads
+                and value not in before):
             longer = {v for v in before if v.startswith(value + " ") and v[len(value) + 1:][:1].isupper()
                       and (value[-1].isdigit() or not is_foreign(v))}
             if len(longer) == 1:
