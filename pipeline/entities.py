@@ -114,6 +114,9 @@ class IdentityRules:
     merge_at: int = 2
     context: tuple[float, float] = (1.0, 2.0)
     ambiguous_limit: int = 20
+    # a command and the force it commands, as keys (``bộ chỉ huy bộ đội biên phòng``, ``bộ đội biên phòng``): one
+    # body to compare, however a document names it (``forces_named_only`` of the organizations lexicon)
+    same_bodies: tuple[tuple[str, str], ...] = ()
     # organization_specific's answers: organizations repeat across records
     specific_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -157,7 +160,23 @@ class IdentityRules:
             merge_at=data["merge_at"],
             context=(float(context["one_point"]), float(context["two_points"])),
             ambiguous_limit=data["ambiguous_limit"],
+            same_bodies=tuple((org_key(command), org_key(force)) for command, force in organizations.command_forces
+                              if force in organizations.forces_named_only),
         )
+
+    def body_key(self, organization: str) -> str:
+        """An organization's key with a command named as its force: ``Phòng Tham mưu Bộ Chỉ huy BĐBP tỉnh Lạng
+        Sơn`` and ``Phòng Tham mưu Bộ đội Biên phòng tỉnh Lạng Sơn`` are one department.
+
+        >>> rules = IdentityRules.from_config(load_config())
+        >>> rules.body_key("Phòng Tham mưu Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn") == rules.body_key(
+        ...     "Phòng Tham mưu Bộ đội Biên phòng tỉnh Lạng Sơn") != rules.body_key("Phòng Tham mưu Công an tỉnh Lạng Sơn")
+        True
+        """
+        key = f" {org_key(organization)} "
+        for command, force in self.same_bodies:
+            key = key.replace(f" {command} ", f" {force} ")
+        return key.strip()
 
 
 # --- names and organizations -------------------------------------------------------------------------
@@ -343,7 +362,7 @@ def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Seq
     offices: set[tuple[str, str]] = set()
     for role in [*roles, final]:
         organization = role.get("organization")
-        key = org_key(organization) if organization else None
+        key = rules.body_key(organization) if organization else None
         if key:
             organizations.add(key)
             if organization_specific(organization, rules):

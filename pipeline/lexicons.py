@@ -216,6 +216,23 @@ class OrganizationLexicon:
                 return body + rest[len(party):]
         return rest
 
+    def as_command(self, organization: str) -> str | None:
+        """The command of a force of ``forces_named_only`` a unit is written by (``Bộ đội Biên phòng tỉnh Đắk Lắk``
+        → ``Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk``), or None: the name is no such force's.
+
+            >>> lexicon = OrganizationLexicon((), (), (), (), command_forces=(
+            ...     ("Bộ Chỉ huy Bộ đội Biên phòng", "Bộ đội Biên phòng"), ("Bộ Tư lệnh Vùng", "Vùng")),
+            ...     forces_named_only=frozenset({"Bộ đội Biên phòng"}))
+            >>> lexicon.as_command("Bộ đội Biên phòng tỉnh Đắk Lắk")
+            'Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk'
+            >>> lexicon.as_command("Vùng Cảnh sát biển 2") is None
+            True
+        """
+        for command, force in self.command_forces:
+            if force in self.forces_named_only and (organization == force or organization.startswith(force + " ")):
+                return command + organization[len(force):]
+        return None
+
     def as_force(self, organization: str, named: Container[str] | None = None) -> str:
         """The force a command's name stands for as the unit of a sub-unit or of a person (``Bộ Chỉ huy Bộ đội Biên
         phòng tỉnh Đắk Lắk`` → ``Bộ đội Biên phòng tỉnh Đắk Lắk``); any other name as it is. Given the names a

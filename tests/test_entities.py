@@ -129,6 +129,9 @@ SAME = [
     # ... or the same title in another province's body of that kind, in documents naming some of the same people
     (record("a", "2026-06-18", "Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Gia Lai", companions={"x": 2}),
      record("b", "2027-03-15", "Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk", companions={"x": 2})),
+    # one department of a province's border guard, its owner named once as the command and once as the force
+    (record("a", "2027-02-10", "Thượng tá", "Trưởng phòng", "Phòng Tham mưu Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn"),
+     record("b", "2028-11-20", "Thượng tá", "Trưởng phòng", "Phòng Tham mưu Bộ đội Biên phòng tỉnh Lạng Sơn")),
 ]
 
 

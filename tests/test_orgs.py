@@ -1197,6 +1197,10 @@ def test_a_name_written_short_after_its_full_name(process, text: str, short: str
     # a story of the force, its name
     ("BĐBP tỉnh Thanh Hóa ra quân. Bộ Chỉ huy BĐBP tỉnh Thanh Hóa chỉ đạo. BĐBP tỉnh Thanh Hóa bắt 3 vụ. Thượng tá Lê "
      "Hữu Thọ, Trưởng phòng Phòng Tham mưu, phát biểu.", "Phòng Tham mưu Bộ đội Biên phòng tỉnh Thanh Hóa"),
+    # a story of the command that writes the force once, nearest the department: still the command's
+    ("Bộ Chỉ huy BĐBP tỉnh Thanh Hóa kiện toàn cán bộ. Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Thanh Hóa tổ chức hội nghị. Đại tá "
+     "Lê Văn Hà giữ chức Chỉ huy trưởng BĐBP tỉnh. Trung tá Lê Hữu Thọ giữ chức Trưởng phòng Phòng Tham mưu.",
+     "Phòng Tham mưu Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa"),
 ])
 def test_a_sub_units_owner_is_named_as_the_document_writes_it_most(process, text: str, expected: str) -> None:
     assert org_mentions(process, text)["Phòng Tham mưu"].normalized == expected

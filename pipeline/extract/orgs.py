@@ -561,12 +561,16 @@ class OrganizationExtractor:
     def owner_as_written_most(self, spans: list[Span]) -> Callable[[str], str]:
         """How a sub-unit's owner is named: a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ
         đội Biên phòng tỉnh X``) where the document writes the force more often than the command, else as the
-        command (a story of the Bộ Chỉ huy gives it its Phòng Tham mưu)."""
+        command (a story of the Bộ Chỉ huy gives it its Phòng Tham mưu); the same whichever of the two the nearest
+        owner is written as (``Chỉ huy trưởng BĐBP tỉnh`` once in a story of the Bộ Chỉ huy)."""
         counts = Counter(span_values(span)[0] or span_text(span) for span in spans)
 
         def owner_name(value: str) -> str:
             force = self.lexicon.as_force(value)
-            return value if force != value and counts[value] >= counts[force] else force
+            if force == value:
+                command = self.lexicon.as_command(value)
+                return command if command is not None and counts[command] >= counts[value] else value
+            return value if counts[value] >= counts[force] else force
         return owner_name
 
     def is_org_long_form(self, long_form: str) -> bool:
