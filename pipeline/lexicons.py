@@ -356,6 +356,9 @@ class RelationLexicon:
     ad_hoc_boards: frozenset[tuple[str, ...]] = frozenset()
     # words between a post and the person it goes to ("Vị trí Tham mưu trưởng … được giao cho Đại tá A")
     given_to: frozenset[tuple[str, ...]] = frozenset()
+    # what a title may be held on instead of a body: a vessel ("Thuyền trưởng tàu ấy, Thiếu tá A", "Thuyền trưởng tàu
+    # cá là ông B")
+    vessels: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -379,7 +382,8 @@ class RelationLexicon:
                    phrases("on_behalf_of"), phrases("anaphors"), phrases("settings"),
                    {nfc(title): tuple(nfc(h) for h in heads) for title, heads in bodies.items()},
                    frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")), phrases("past_in_link"),
-                   phrases("appointing"), phrases("relieving"), phrases("ad_hoc_boards"), phrases("given_to"))
+                   phrases("appointing"), phrases("relieving"), phrases("ad_hoc_boards"), phrases("given_to"),
+                   phrases("vessels"))
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,8 @@ DECISIONS = {"định", "quyền"}
 # the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …",
 # "Thuyền trưởng vẫn là …")
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại"), ("vẫn",)})
+# words pointing back to a thing just named ("tàu ấy", "đồn này")
+POINTING_BACK = frozenset({"ấy", "này", "đó", "kia"})
 # what opens a sentence that names the people the sentence before counted ("… cho ba sĩ quan. Đó là …")
 NAMED_NEXT = frozenset({("đó", "là"), ("gồm",), ("gồm", "có"), ("đó", "là", "các", "đồng", "chí"), ("cụ", "thể")})
 # the words before a successor whose predecessor is the name written before them ("…; người kế nhiệm là Đại tá B")
@@ -518,6 +520,13 @@ class RecordLinker:
                     # A's title)
                     return RoleEvent(position.start, "records.title", position=_value(position),
                                      organization=_value(unit[0]), mention_ids=[s.id(position), s.id(unit[0])])
+            # "Thuyền trưởng tàu ấy, Thiếu tá A", "Thuyền trưởng tàu cá là ông B": the title held on a vessel
+            for end in range(k - 2, max(k - 7, 0), -1):
+                position = s.position_by_end.get(end)
+                if position is not None and self.names_a_vessel(s, end, k - 1) and not (
+                        s.lower[k - 1] == "," and self.said_of_a_name(s, position.start)):
+                    return RoleEvent(position.start, "records.title", position=_value(position),
+                                     mention_ids=[s.id(position)])
         # "Chính ủy BĐBP tỉnh, Đại tá A", "Đồn trưởng là Thiếu tá A", "Trưởng Phòng CSHS hiện nay là Thượng tá A"
         link = k - 1
         if k > 0 and s.lower[k - 1] == "là":
@@ -549,6 +558,17 @@ class RecordLinker:
         return RoleEvent(position.start, "records.title", position=_value(position),
                          organization=_value(organization) if organization is not None else None,
                          former=former, mention_ids=ids)
+
+    def names_a_vessel(self, s: _Spans, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` name a vessel: one of ``vessels`` (``tàu``, ``tàu cá``), then its number or
+        code (``CSB 8005``, ``NA-98256-TS``) or a word pointing back (``ấy``, ``này``, ``đó``), nothing else.
+
+        Also ``tàu`` alone (``Thuyền trưởng tàu là Trung tá A``)."""
+        vessel = phrase_at(s.lower, start, self.lexicon.vessels)
+        if vessel is None or vessel > end or (start in s.orgs):
+            return False
+        return all(s.lower[j] in POINTING_BACK or s.doc[j].like_num or s.doc[j].text.isupper()
+                   or any(ch.isdigit() for ch in s.doc[j].text) for j in range(vessel, end))
 
     def apposition_closes(self, s: _Spans, k: int, person: Span) -> bool:
         """Whether the name after a title at token ``k`` that a bare ``của`` or ``theo`` opens (not ``thừa ủy quyền

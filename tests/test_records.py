@@ -1055,6 +1055,16 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # the title, then "là", then the name
     ("Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, người Khmer.", "Thạch Sa Rênh",
      ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
+    # a title held on a vessel, then its holder behind a comma or "là"
+    ("Tàu CSB 8005 rời cảng lúc 2 giờ sáng. Thuyền trưởng tàu ấy, Thiếu tá Lê Quý Toàn, kể lại chuyến đi.",
+     "Lê Quý Toàn", ("Thiếu tá", "Thuyền trưởng", None)),
+    ("Thuyền trưởng tàu CSB 4033, Trung tá Đỗ Thành Lâm cho biết tàu tiếp cận sau 26 giờ.", "Đỗ Thành Lâm",
+     ("Trung tá", "Thuyền trưởng", None)),
+    ("Thuyền trưởng tàu cá là ông Phạm Văn Nổi (SN 1974), trú phường Sầm Sơn.", "Phạm Văn Nổi",
+     (None, "Thuyền trưởng", None)),
+    # bad: a title followed by more than a vessel is no title of the name after it
+    ("Thuyền trưởng tàu cá bị thương nặng, Thiếu tá Lê Quý Toàn chỉ huy sơ cứu.", "Lê Quý Toàn",
+     ("Thiếu tá", None, None)),
     # a title without its body, where the document names several of its kind: the one named last before it
     ("BĐBP tỉnh giao Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, từng công tác "
      "nhiều năm ở Đồn Biên phòng Đất Mũi.", "Thạch Sa Rênh", ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
@@ -1153,7 +1163,7 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     ("Đồn Biên phòng Na Mèo họp. Có mặt Đại tá Lê Văn An, Chính ủy đơn vị, Đại úy Trần Văn Bình và nhiều cán bộ.",
      "Trần Văn Bình", ("Đại úy", None, None)),
     # "thuộc" (of) a unit after the name, with or without a comma: the unit the person belongs to
-    ("Thuyền trưởng tàu là Trung tá Mai Xuân Hòa, thuộc Hải đoàn 22.", "Mai Xuân Hòa", ("Trung tá", None, "Hải đoàn 22")),
+    ("Thuyền trưởng tàu là Trung tá Mai Xuân Hòa, thuộc Hải đoàn 22.", "Mai Xuân Hòa", ("Trung tá", "Thuyền trưởng", "Hải đoàn 22")),
     # the items between a list's ";" share the apposition after the last of them
     ("Quân khu 5 tổ chức hội nghị. Dự có Thiếu tướng Vương Minh Đạo, Thiếu tướng Tạ Văn Cường, Phó Tư lệnh Quân khu; "
      "Chuẩn Đô đốc Nguyễn Đăng Khoa, Tư lệnh Vùng 3 Hải quân.", "Vương Minh Đạo",
