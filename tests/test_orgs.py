@@ -381,6 +381,15 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Hội đàm giữa BĐBP tỉnh Hà Tĩnh và Bộ CHQS tỉnh Bolikhamxay (Lào) tại Hà Tĩnh. Đoàn Việt Nam do Đại tá Trần "
      "Văn Nam dẫn đầu; đoàn bạn do Đại tá Bun Nhăng Xay Nha Sệt, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu.",
      "Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh Bolikhamxay"),
+    # ... also where a speaker of that side says it ("cho biết" is no giving to us); "tỉnh bạn": the friendly province
+    ("BĐBP tỉnh Quảng Trị hội đàm với Bộ CHQS tỉnh Savannakhet tại tỉnh Quảng Trị. Phía bạn, Đại úy Bua Phăn, Đại đội "
+     "trưởng, cho biết Bộ Chỉ huy Quân sự tỉnh đã cử thêm một trung đội.", "Bộ Chỉ huy Quân sự tỉnh",
+     "Bộ Chỉ huy Quân sự tỉnh Savannakhet"),
+    ("BĐBP tỉnh Quảng Trị hội đàm với Bộ CHQS tỉnh Savannakhet tại tỉnh Quảng Trị. Tổ công tác phối hợp với Công an "
+     "tỉnh bạn bắt 2 đối tượng.", "Công an tỉnh", "Công an tỉnh Savannakhet"),
+    # bad: what the other side gives is to our body
+    ("BĐBP tỉnh Quảng Trị hội đàm với Bộ CHQS tỉnh Savannakhet tại tỉnh Quảng Trị. Phía bạn, Đại tá Bun Mi trao bằng "
+     "khen cho Bộ Chỉ huy Quân sự tỉnh.", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Quảng Trị"),
     # the investigation body of the police named before it
     ("Công an tỉnh Quảng Trị họp. Cơ quan Cảnh sát điều tra đã khởi tố vụ án.", "Cơ quan Cảnh sát điều tra",
      "Cơ quan Cảnh sát điều tra Công an tỉnh Quảng Trị"),

@@ -67,6 +67,8 @@ MAX_BRIDGE = 8
 HYPHENS = {"-", "–"}
 # words before the body something is given to: in a clause of the other side, that body is ours
 RECIPIENT_WORDS = {"cho", "tặng"}
+# words after "cho" that make it a verb of saying, not of giving ("Đại úy X cho biết Bộ Chỉ huy Quân sự tỉnh …")
+SAYING_AFTER_CHO = {"biết", "hay", "rằng"}
 # place levels of the registry → the level of the bodies named after them (templates' levels)
 BODY_LEVELS = {"province": "province", "ward": "commune", "commune": "commune", "special_zone": "commune",
                "township": "commune", "district": "district", "urban_district": "district", "town": "district",
@@ -1311,6 +1313,9 @@ class _Context:
             return named
         if foreign_only:
             return earlier_foreign or self.foreign_province(unit)
+        if unit.end < len(self.doc) and self.doc[unit.end].text == "bạn" and unit.value == "tỉnh":
+            # "phối hợp với Công an tỉnh bạn": the friendly province across the border, the one the document names
+            return self.foreign_province(unit)
         foreign = self.foreign_side_province(unit)
         if foreign is not None:
             return foreign
@@ -1405,7 +1410,7 @@ class _Context:
         # over the ";" between the items of one side's list ("Phía bạn có A, Chỉ huy trưởng Bộ CHQS tỉnh; B, Phó Giám
         # đốc Công an tỉnh"), up to another side's opening ("…; phía Việt Nam có …")
         while k > 0 and sentence_of.get(k) == sentence and lowers[k] != ".":
-            if lowers[k] in RECIPIENT_WORDS:
+            if lowers[k] in RECIPIENT_WORDS and lowers[k + 1] not in SAYING_AFTER_CHO:
                 return None  # "Phía bạn, Thiếu tướng X trao Huân chương … cho BĐBP tỉnh": what the side gives is to us
             if lowers[k - 1] in FOREIGN_SIDE_WORDS and (lowers[k] == "bạn" or k in foreign_starts):
                 return self.foreign_province(unit)
