@@ -160,6 +160,11 @@ class OrganizationLexicon:
     # lower-case words for the leaders of the body named after them, coordinated with its Party committee
     # ("Đảng ủy, chỉ huy Sư đoàn": the Sư đoàn's Đảng ủy)
     leaders_words: tuple[str, ...] = ()
+    # lower-case words of saying: a bare provincial body in what a person of the other side says is that side's
+    # ("Thượng tá Bun Nhăng cho biết, Công an tỉnh đã trao trả …"); words addressing the other side make it ours
+    # ("Ông Khăm Phăn cảm ơn Bộ Chỉ huy Quân sự tỉnh")
+    saying_words: tuple[str, ...] = ()
+    addressing_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -189,7 +194,9 @@ class OrganizationLexicon:
                    tuple(nfc(head) for head in _strings(path, data, "shared_heads")),
                    tuple(nfc(head) for head in _strings(path, data, "comma_owned")),
                    tuple(nfc(head) for head in _strings(path, data, "located_heads")),
-                   tuple(nfc(words).lower() for words in _strings(path, data, "leaders_words")))
+                   tuple(nfc(words).lower() for words in _strings(path, data, "leaders_words")),
+                   tuple(nfc(words).lower() for words in _strings(path, data, "saying_words")),
+                   tuple(nfc(words).lower() for words in _strings(path, data, "addressing_words")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

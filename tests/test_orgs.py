@@ -387,6 +387,16 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Bộ Chỉ huy Quân sự tỉnh Savannakhet"),
     ("BĐBP tỉnh Quảng Trị hội đàm với Bộ CHQS tỉnh Savannakhet tại tỉnh Quảng Trị. Tổ công tác phối hợp với Công an "
      "tỉnh bạn bắt 2 đối tượng.", "Công an tỉnh", "Công an tỉnh Savannakhet"),
+    # what a person of the other side says or asks (a name no Vietnamese surname opens)
+    ("BĐBP tỉnh Điện Biên hội đàm với Công an tỉnh Phôngsalì tại tỉnh Điện Biên. Thượng tá Bun Nhăng Khăm Vi Lay cho "
+     "biết, Công an tỉnh đã trao trả 2 đối tượng truy nã.", "Công an tỉnh", "Công an tỉnh Phôngsalì"),
+    ("BĐBP tỉnh Điện Biên hội đàm với Công an tỉnh Phôngsalì tại tỉnh Điện Biên. Phó Giám đốc Bun Lọt Phom Ma Xay đề "
+     "nghị lập đường dây nóng giữa Công an tỉnh với các đồn biên phòng.", "Công an tỉnh", "Công an tỉnh Phôngsalì"),
+    # bad: thanking the body is addressing ours; a Vietnamese speaker speaks of ours
+    ("BĐBP tỉnh Điện Biên hội đàm với Công an tỉnh Phôngsalì tại tỉnh Điện Biên. Thượng tá Bun Nhăng Khăm Vi Lay cảm "
+     "ơn Công an tỉnh đã giúp đỡ.", "Công an tỉnh", "Công an tỉnh Điện Biên"),
+    ("BĐBP tỉnh Điện Biên hội đàm với Công an tỉnh Phôngsalì tại tỉnh Điện Biên. Thượng tá Lò Văn Hùng cho biết, Công "
+     "an tỉnh đã bắt 2 đối tượng.", "Công an tỉnh", "Công an tỉnh Điện Biên"),
     # bad: what the other side gives is to our body
     ("BĐBP tỉnh Quảng Trị hội đàm với Bộ CHQS tỉnh Savannakhet tại tỉnh Quảng Trị. Phía bạn, Đại tá Bun Mi trao bằng "
      "khen cho Bộ Chỉ huy Quân sự tỉnh.", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Quảng Trị"),

@@ -1316,7 +1316,7 @@ class _Context:
         if unit.end < len(self.doc) and self.doc[unit.end].text == "bạn" and unit.value == "tỉnh":
             # "phối hợp với Công an tỉnh bạn": the friendly province across the border, the one the document names
             return self.foreign_province(unit)
-        foreign = self.foreign_side_province(unit)
+        foreign = self.foreign_side_province(unit) or self.foreign_speaker_province(unit)
         if foreign is not None:
             return foreign
         if unit.value == "huyện" and (self.date or "") >= DISTRICTS_ABOLISHED:
@@ -1418,6 +1418,36 @@ class _Context:
                 return None  # our side's clause
             k -= 1
         return None
+
+    def foreign_speaker_province(self, unit: Part) -> Province | None:
+        """``Thượng tá Bun Nhăng Khăm Vi Lay cho biết, Công an tỉnh đã trao trả …``: a bare ``tỉnh`` in what a person
+        of the other side says or asks (the last name before it in its sentence, of three words or more, opens with
+        no Vietnamese surname, and a word of ``saying_words`` follows it) is the one foreign province the document names; not where the words
+        address or give to someone (``cảm ơn Bộ CHQS tỉnh``, ``trao … cho``)."""
+        sentence_of = self.sentence_of()
+        sentence = sentence_of.get(unit.start)
+        doc, lowers = self.doc, token_lowers(self.doc)
+        # names are found after organizations: the name is the capitalised words after the sentence's last rank,
+        # title or "ông"/"bà" before the body
+        openers = sorted({s.end for s in (*spans_of(doc, "RANK"), *spans_of(doc, "POSITION"))
+                          if s.end < unit.start and sentence_of.get(s.start) == sentence}
+                         | {k + 1 for k in range(unit.start) if lowers[k] in ("ông", "bà")
+                            and sentence_of.get(k) == sentence})
+        if not openers:
+            return None
+        start = end = openers[-1]
+        while end < unit.start and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end - start < 3 or doc[start].text in self.x.surnames:
+            return None
+        between = " " + " ".join(lowers[end:unit.start]) + " "
+        lexicon = self.x.lexicon
+        if any(f" {word} " in between for word in (*lexicon.addressing_words, *RECIPIENT_WORDS)
+               if not (word == "cho" and any(f" cho {w} " in between for w in SAYING_AFTER_CHO))):
+            return None
+        if not any(f" {word} " in between for word in lexicon.saying_words):
+            return None
+        return self.foreign_province(unit)
 
     def side_province(self, at: int) -> str | None:
         """The province whose side a clause opens with (``Phía Vĩnh Long, …``, ``Về phía tỉnh Vĩnh Long, …``), or where
