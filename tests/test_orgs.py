@@ -369,6 +369,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     # a border guard unit named by its function in sentence case, of the post named before it ("của đồn")
     ("Đồn Biên phòng Na Mèo được khen. Phó Đội trưởng Đội Phòng chống ma túy và tội phạm của đồn phát biểu.",
      "Đội Phòng chống ma túy và tội phạm", "Đội Phòng chống ma túy và tội phạm Đồn Biên phòng Na Mèo"),
+    # "của phòng" with two divisions named before: the one the story names most
+    ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Hà Tĩnh chủ trì chuyên án. Phòng Cảnh sát điều tra tội "
+     "phạm về ma túy bắt 3 đối tượng. Phòng Cảnh sát kinh tế hỗ trợ. Thượng úy Phan Văn Định, Phó Đội trưởng Đội Trinh"
+     " sát của phòng được khen.", "Đội Trinh sát",
+     "Đội Trinh sát Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Hà Tĩnh"),
     # a team belongs to the division of its function, not to the division named last
     ("Công an tỉnh Gia Lai họp. Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao và Phòng Cảnh sát "
      "hình sự phối hợp. Đội trưởng Đội Trọng án báo cáo.", "Đội Trọng án",

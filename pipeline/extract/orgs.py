@@ -282,9 +282,12 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         if span.end + 1 >= len(doc) or doc[span.end].lower_ != "của" or not doc[span.end + 1].is_lower:
             return None
         words = [doc[span.end + 1].lower_, " ".join(t.lower_ for t in doc[span.end + 1:span.end + 3])]
-        return next((before for before in reversed(spans[:k])
-                     if any((span_values(before)[0] or span_text(before)).lower().startswith(w + " ")
-                            for w in words)), None)
+        candidates = [before for before in reversed(spans[:k])
+                      if any((span_values(before)[0] or span_text(before)).lower().startswith(w + " ") for w in words)]
+        # of several, the one the story names most, the last on a tie ("Đội Trinh sát của phòng" in a story of the
+        # drug police's division that also named the economic police's once)
+        counts = Counter(span_values(c)[0] or span_text(c) for c in candidates)
+        return max(candidates, key=lambda c: counts[span_values(c)[0] or span_text(c)], default=None)
 
     def is_foreign(owner: Span) -> bool:
         value = span_values(owner)[0] or span_text(owner)
