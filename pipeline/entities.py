@@ -117,6 +117,9 @@ class IdentityRules:
     # a command and the force it commands, as keys (``bộ chỉ huy bộ đội biên phòng``, ``bộ đội biên phòng``): one
     # body to compare, however a document names it (``forces_named_only`` of the organizations lexicon)
     same_bodies: tuple[tuple[str, str], ...] = ()
+    # a body's key → the key of the body that commands it and that its name does not write (``commanded_by`` of
+    # identity.yaml: a province's military command → its military region)
+    commanded_by: dict[str, str] = field(default_factory=dict)
     # organization_specific's answers: organizations repeat across records
     specific_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -162,6 +165,7 @@ class IdentityRules:
             ambiguous_limit=data["ambiguous_limit"],
             same_bodies=tuple((org_key(command), org_key(force)) for command, force in organizations.command_forces
                               if force in organizations.forces_named_only),
+            commanded_by=_commanded_by(path, data),
         )
 
     def body_key(self, organization: str) -> str:
@@ -219,6 +223,24 @@ def comparable(name: str, rules: IdentityRules) -> bool:
         return False
     words = person_key(name).split()
     return len(words) >= 3 or (len(words) == 2 and words[0] in rules.surnames)
+
+
+def _commanded_by(path: Path, data: dict[str, Any]) -> dict[str, str]:
+    """``commanded_by`` of identity.yaml (commander → the places whose ``bodies`` it commands) as body key → commander
+    key."""
+    spec = data.get("commanded_by")
+    if spec is None:
+        return {}
+    commanders = spec.get("commanders") if isinstance(spec, dict) else None
+    bodies = spec.get("bodies") if isinstance(spec, dict) else None
+    if (not isinstance(commanders, dict) or not isinstance(bodies, list)
+            or not all(isinstance(b, str) for b in bodies)
+            or not all(isinstance(c, str) and isinstance(places, list) and all(isinstance(p, str) for p in places)
+                       for c, places in commanders.items())):
+        raise LexiconError(f"{path}: 'commanded_by' needs 'bodies' (a list of names) and 'commanders' (a name → a "
+                           "list of places)")
+    return {org_key(nfc(f"{body} {place}")): org_key(nfc(commander))
+            for commander, places in commanders.items() for place in places for body in bodies}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -320,19 +342,23 @@ class Profile:
     birth_year: int | None = None
     residence: str | None = None
     byline: bool = False
+    # the bodies its specific organizations are commanded by that their names do not write (a province's military
+    # command's military region: ``quân khu 4`` for ``bộ chỉ huy quân sự tỉnh nghệ an``)
+    parents: frozenset[str] = frozenset()
 
     @property
     def parts(self) -> frozenset[str]:
-        """Whole-word beginnings and ends of its specific organizations' names: the names of their parents."""
-        return _parts(self.specific)
+        """Whole-word beginnings and ends of its specific organizations' names, and ``parents``: the names of their
+        parents."""
+        return _parts(self.specific, self.parents)
 
 
 # records of one name name the same organizations again and again: their parts are computed once for each set of
 # organizations and shared (kept on each record, they took 6.9 MB of the 26 MB that clustering the 6,233 records of
 # the commonest name of 500,000 records held at its peak)
 @functools.lru_cache(maxsize=1 << 12)
-def _parts(specific: frozenset[str]) -> frozenset[str]:
-    found = set()
+def _parts(specific: frozenset[str], parents: frozenset[str] = frozenset()) -> frozenset[str]:
+    found = set(parents)
     for org in specific:
         words = org.split()
         for cut in range(1, len(words)):
@@ -374,7 +400,8 @@ def profile(doc_id: str, person_id: str, name: str, date: str | None, roles: Seq
     rank = final.get("rank")
     return Profile(doc_id, person_id, person_key(name), date, rules.ranks.get(person_key(rank)) if rank else None,
                    frozenset(organizations), frozenset(specific), frozenset(positions), frozenset(offices), companions,
-                   previous, birth_year, person_key(residence) if residence else None, byline)
+                   previous, birth_year, person_key(residence) if residence else None, byline,
+                   frozenset(rules.commanded_by[key] for key in specific if key in rules.commanded_by))
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 import pipeline.entities
 from pipeline import Run
 from pipeline.config import Config, load_config
-from pipeline.entities import (IdentityRules, LinkVeto, Profile, add_organization_ids, block_entities, cannot_link, cluster,
-                               comparable, compare, org_key, organization_specific, organizations_related,
-                               person_key, profile, rank_veto)
+from pipeline.entities import (IdentityRules, LinkVeto, Profile, _commanded_by, add_organization_ids, block_entities,
+                               cannot_link, cluster, comparable, compare, org_key, organization_specific,
+                               organizations_related, person_key, profile, rank_veto)
 from pipeline.gold import read_gold_dir
+from pipeline.lexicons import LexiconError
 from pipeline.model import Mention
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,6 +130,9 @@ SAME = [
     # ... or the same title in another province's body of that kind, in documents naming some of the same people
     (record("a", "2026-06-18", "Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Gia Lai", companions={"x": 2}),
      record("b", "2027-03-15", "Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk", companions={"x": 2})),
+    # a province's military command, then its military region, which its name does not write (identity.yaml)
+    (record("a", "2026-03-10", "Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An", name="Hồ Sỹ Lam"),
+     record("b", "2028-07-22", "Thiếu tướng", "Phó Tư lệnh", "Quân khu 4", name="Hồ Sỹ Lam")),
     # one department of a province's border guard, its owner named once as the command and once as the force
     (record("a", "2027-02-10", "Thượng tá", "Trưởng phòng", "Phòng Tham mưu Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn"),
      record("b", "2028-11-20", "Thượng tá", "Trưởng phòng", "Phòng Tham mưu Bộ đội Biên phòng tỉnh Lạng Sơn")),
@@ -200,6 +204,9 @@ APART = [
     # the same title in two provinces' bodies of one kind, nothing else: colleagues of one name, or one officer moved
     (record("a", "2026-06-18", "Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
      record("b", "2027-03-15", "Đại tá", "Chính ủy", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"), "ambiguous"),
+    # a province's military command and another region's: unrelated
+    (record("a", "2026-03-10", "Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An", name="Hồ Sỹ Lam"),
+     record("b", "2028-07-22", "Thiếu tướng", "Phó Tư lệnh", "Quân khu 7", name="Hồ Sỹ Lam"), "unrelated"),
     # a governor named in many documents tells nothing
     (record("a", "2025-12-14", companions={"x": 40, "y": 60}), record("b", "2026-06-16", companions={"x": 40, "y": 60}),
      "nothing"),
@@ -454,3 +461,22 @@ def test_small_chunks_give_the_tables_of_one(tmp_path: Path, monkeypatch: pytest
             for row in pq.read_table(chunked / "people" / f"{part}.parquet").to_pylist()] == expected
     assert (pq.read_table(chunked / "entities" / "part-00000.parquet").to_pylist()
             == pq.read_table(whole / "entities.parquet").to_pylist())
+
+
+@pytest.mark.parametrize("spec", [
+    {"bodies": "Bộ Chỉ huy Quân sự", "commanders": {"Quân khu 4": ["tỉnh Nghệ An"]}},
+    {"bodies": ["Bộ Chỉ huy Quân sự"], "commanders": {"Quân khu 4": "tỉnh Nghệ An"}},
+    {"bodies": ["Bộ Chỉ huy Quân sự"]},
+    ["Quân khu 4"],
+])
+def test_a_bad_commanded_by_names_its_file_and_key(spec: object) -> None:
+    with pytest.raises(LexiconError, match=r"identity\.yaml: 'commanded_by' needs"):
+        _commanded_by(Path("configs/lexicons/identity.yaml"), {"commanded_by": spec})
+
+
+def test_commanded_by_maps_each_body_of_each_place() -> None:
+    found = _commanded_by(Path("identity.yaml"), {"commanded_by": {
+        "bodies": ["Bộ Chỉ huy Quân sự"], "commanders": {"Quân khu 4": ["tỉnh Nghệ An", "thành phố Huế"]}}})
+    assert found == {org_key("Bộ Chỉ huy Quân sự tỉnh Nghệ An"): org_key("Quân khu 4"),
+                     org_key("Bộ Chỉ huy Quân sự thành phố Huế"): org_key("Quân khu 4")}
+    assert _commanded_by(Path("identity.yaml"), {}) == {}
