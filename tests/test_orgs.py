@@ -1188,6 +1188,10 @@ def test_an_acronym_head_spells_out_the_template_of_its_level(process, text: str
     ("Hội nghị Đảng ủy Quân khu 3. Sư đoàn 395 tổ chức hội nghị. Đại tá Đỗ Văn Luận hứa cùng Đảng ủy, chỉ huy Sư đoàn "
      "xây dựng đơn vị vững mạnh.", "Đảng ủy Sư đoàn 395"),
     ("Thay mặt Đảng ủy, lãnh đạo Công an tỉnh Nghệ An, Đại tá Lê Văn An phát biểu.", "Đảng ủy Công an tỉnh Nghệ An"),
+    # a Party committee coordinated with a national command the registry names further than the head's complement
+    ("Thiếu tướng Kim Ngọc Thạch cảm ơn sự tin tưởng của Đảng ủy, Bộ Tư lệnh Cảnh sát biển.",
+     "Đảng ủy Cảnh sát biển Việt Nam"),
+    ("Đảng ủy, Bộ Tư lệnh Vùng Cảnh sát biển 2 tổ chức hội nghị.", "Đảng ủy Vùng Cảnh sát biển 2"),
 ])
 def test_a_party_committee_of_the_leaders_named_with_it(process, text: str, expected: str) -> None:
     assert org_mentions(process, text)["Đảng ủy"].normalized == expected

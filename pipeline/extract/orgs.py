@@ -1575,12 +1575,22 @@ class _Context:
             return None
         # the complement is what follows the lexicon's head: "BĐBP tỉnh" of "Ban Chỉ huy BĐBP tỉnh", also where
         # the registry knows "Ban Chỉ huy BĐBP" as one name
-        head = self.heads[start]
+        head = written = self.heads[start]
         lexicon_heads = [c for c in self.heads.candidates(start)
                          if form_key(span_text(c)) in self.x.lexicon_heads and c.end <= head.end]
         if form_key(span_text(head)) not in self.x.lexicon_heads and lexicon_heads:
             head = max(lexicon_heads, key=len)
         parts, named = self.grow([self.head_part(head)])
+        if written.end > parts[-1].end and parts[0].kind == "head":
+            # the registry's name reaches further than the lexicon head's complement ("Bộ Tư lệnh Cảnh sát biển"):
+            # the body is the registry's ("Cảnh sát biển Việt Nam"), its words after the head
+            registry = self.x.registry
+            names = {registry.bodies[form.entry].name for form in registry.lookup(span_text(written))
+                     if form.entry in registry.bodies}
+            registry_name = names.pop() if len(names) == 1 else ""
+            if registry_name.startswith(parts[0].value + " "):
+                parts = [parts[0], Part(parts[1].start if len(parts) > 1 else parts[0].end, written.end, "name",
+                                        registry_name[len(parts[0].value) + 1:])]
         after = parts[-1].end
         if leaders and not named and all(part.kind == "head" for part in parts):
             # "… chỉ huy Sư đoàn": the bare head refers back to the body of that head named last
