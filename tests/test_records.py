@@ -1055,6 +1055,12 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # the title, then "là", then the name
     ("Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, người Khmer.", "Thạch Sa Rênh",
      ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
+    # a court's or procuracy's officer named by title alone: of the court or procuracy the story named
+    ("Viện kiểm sát nhân dân thành phố Cần Thơ đã phê chuẩn. Bà Lương Thị Thu Hà, Phó Viện trưởng, cho biết Viện đã cử "
+     "Kiểm sát viên Trịnh Minh Tâm kiểm sát điều tra.", "Trịnh Minh Tâm",
+     (None, "Kiểm sát viên", "Viện Kiểm sát nhân dân thành phố Cần Thơ")),
+    ("Tòa án nhân dân thành phố Hà Nội mở phiên tòa. Tham gia hội đồng xét xử có Thẩm phán Lại Thị Nhàn.", "Lại Thị Nhàn",
+     (None, "Thẩm phán", "Tòa án nhân dân thành phố Hà Nội")),
     # a title held on a vessel, then its holder behind a comma or "là"
     ("Tàu CSB 8005 rời cảng lúc 2 giờ sáng. Thuyền trưởng tàu ấy, Thiếu tá Lê Quý Toàn, kể lại chuyến đi.",
      "Lê Quý Toàn", ("Thiếu tá", "Thuyền trưởng", None)),
