@@ -1055,6 +1055,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # the title, then "là", then the name
     ("Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, người Khmer.", "Thạch Sa Rênh",
      ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
+    # a unit written by its lower-case kind, three words long, after a title: the body of that kind named before
+    ("Tổng công ty Tân cảng Sài Gòn ký kết hợp tác. Phụ trách đào tạo là Đại tá Nguyễn Văn Hùng, Phó Tổng Giám đốc "
+     "tổng công ty.", "Nguyễn Văn Hùng", ("Đại tá", "Phó Tổng Giám đốc", "Tổng công ty Tân cảng Sài Gòn")),
     # a court's or procuracy's officer named by title alone: of the court or procuracy the story named
     ("Viện kiểm sát nhân dân thành phố Cần Thơ đã phê chuẩn. Bà Lương Thị Thu Hà, Phó Viện trưởng, cho biết Viện đã cử "
      "Kiểm sát viên Trịnh Minh Tâm kiểm sát điều tra.", "Trịnh Minh Tâm",
