@@ -1146,6 +1146,12 @@ def test_a_staff_department_is_of_the_body_the_story_is_about(process, text: str
     # with none in its sentence: the document's commune
     ("Kỳ họp HĐND xã Na Mèo. Xã Na Mèo có 12 bản; xã Trung Hạ có 9 bản. Ông Lương Văn Kiên giữ chức Bí thư Đảng ủy "
      "xã.", "Đảng ủy xã", "Đảng ủy xã Na Mèo"),
+    # ... unless a sentence of its paragraph sets the scene in a commune: that one
+    ("Đoàn kiểm tra xã Sen Thượng và xã Sen Thượng mới.\nTại xã Mường Nhé, đoàn kiểm tra trụ sở mới. Chỉ huy trưởng Ban "
+     "CHQS xã, Đại úy Lò Văn Khẩn cho biết dân quân đã sẵn sàng.", "Ban CHQS xã", "Ban Chỉ huy Quân sự xã Mường Nhé"),
+    # a commune a person comes from is no scene
+    ("Kỳ họp HĐND xã Na Mèo. Xã Na Mèo có 12 bản.\nÔng Lương Văn Kiên từ xã Trung Hạ về. Ông giữ chức Bí thư Đảng ủy "
+     "xã.", "Đảng ủy xã", "Đảng ủy xã Na Mèo"),
 ])
 def test_a_bare_commune_body_of_its_sentence(process, text: str, short: str, expected: str) -> None:
     assert org_mentions(process, text)[short].normalized == expected

@@ -67,6 +67,8 @@ MAX_BRIDGE = 8
 HYPHENS = {"-", "–"}
 # words before the body something is given to: in a clause of the other side, that body is ours
 RECIPIENT_WORDS = {"cho", "tặng"}
+# the words a sentence opens a scene with: "Tại xã Mường Nhé, …"
+SCENE_OPENERS = {"Tại", "Ở"}
 # words after "cho" that make it a verb of saying, not of giving ("Đại úy X cho biết Bộ Chỉ huy Quân sự tỉnh …")
 SAYING_AFTER_CHO = {"biết", "hay", "rằng"}
 # place levels of the registry → the level of the bodies named after them (templates' levels)
@@ -1368,7 +1370,25 @@ class _Context:
             value = span_values(place)[0] or ""
             if value.startswith(part.value + " ") and index.get(place.start) == sentence:
                 return value[len(part.value) + 1:]
-        return None
+        return self.paragraph_place(part)
+
+    def paragraph_place(self, part: Part) -> str | None:
+        """The place of a bare unit word's level a sentence of its paragraph opens with before it, the scene the
+        paragraph is set in (``Tại xã Mường Nhé, đoàn kiểm tra … Chỉ huy trưởng Ban CHQS xã``), where it opens with
+        one only."""
+        text = text_of(self.doc)
+        start = text.rfind("\n", 0, self.doc[part.start].idx) + 1
+        doc = self.doc
+        names = set()
+        for place in self.place_list:
+            if place.start >= part.start:
+                break
+            value = span_values(place)[0] or ""
+            if (place.start_char >= start and value.startswith(part.value + " ") and place.start > 0
+                    and doc[place.start - 1].text in SCENE_OPENERS and place.end < len(doc)
+                    and doc[place.end].text == ","):
+                names.add(value[len(part.value) + 1:])
+        return names.pop() if len(names) == 1 else None
 
     def sentence_of(self) -> SentenceIndex:
         """The sentence of each token, computed when first asked."""
