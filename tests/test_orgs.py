@@ -339,6 +339,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
 # --- the document's context: which province, which parent -------------------------------------------
 
 @pytest.mark.parametrize(("text", "org", "normalized"), [
+    # acronyms inside a border post's name spell out (CKQT: the international border gate the post is named after)
+    ("Trung tá Lê Quốc Hoàn, Đồn trưởng Đồn BP CKQT Lao Bảo, cho biết.", "Đồn BP CKQT Lao Bảo",
+     "Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo"),
     # a bare "tỉnh": the province named last before it in its sentence
     ("Bộ CHQS tỉnh Quảng Ninh phối hợp với BĐBP tỉnh quản lý biên giới. UBND tỉnh Lạng Sơn và Công an tỉnh "
      "Lạng Sơn dự.", "BĐBP tỉnh", "Bộ đội Biên phòng tỉnh Quảng Ninh"),
