@@ -1055,6 +1055,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # the title, then "là", then the name
     ("Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, người Khmer.", "Thạch Sa Rênh",
      ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
+    # "trong thời gian giữ cương vị": the post held before, not the final one
+    ("Đại tá Nguyễn Đình Toàn, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Nghệ An được bổ nhiệm giữ chức Phó Tham mưu "
+     "trưởng Quân khu 4. Ông Thái Bá Hòa ghi nhận đóng góp của Đại tá Nguyễn Đình Toàn trong thời gian giữ cương vị Chỉ"
+     " huy trưởng.", "Nguyễn Đình Toàn", ("Đại tá", "Phó Tham mưu trưởng", "Quân khu 4")),
     # a unit written by its lower-case kind, three words long, after a title: the body of that kind named before
     ("Tổng công ty Tân cảng Sài Gòn ký kết hợp tác. Phụ trách đào tạo là Đại tá Nguyễn Văn Hùng, Phó Tổng Giám đốc "
      "tổng công ty.", "Nguyễn Văn Hùng", ("Đại tá", "Phó Tổng Giám đốc", "Tổng công ty Tân cảng Sài Gòn")),
