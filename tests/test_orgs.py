@@ -475,6 +475,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Bộ Chỉ huy Quân sự tỉnh Savannakhet"),
     ("Cục Quản lý xuất nhập cảnh Bằng Tường phối hợp.", "Cục Quản lý xuất nhập cảnh Bằng Tường",
      "Cục Quản lý xuất nhập cảnh Bằng Tường"),
+    # a university abroad, a foreign force named by its head and country
+    ("Trường Đại học Cần Thơ ký kết với Đại học Quốc gia Lào.", "Đại học Quốc gia Lào", "Đại học Quốc gia Lào"),
+    ("Đoàn có sinh viên Đại học Quảng Tây.", "Đại học Quảng Tây", "Đại học Quảng Tây"),
+    ("Tàu của Lực lượng Phòng vệ Biển Nhật Bản cập cảng Cam Ranh.", "Lực lượng Phòng vệ Biển Nhật Bản",
+     "Lực lượng Phòng vệ Biển Nhật Bản"),
     # a mission named with the place it is in
     ("Ông David Wilson, Tùy viên Quốc phòng Đại sứ quán Australia tại Việt Nam dự.",
      "Đại sứ quán Australia tại Việt Nam", "Đại sứ quán Australia tại Việt Nam"),
