@@ -475,6 +475,10 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
      "Bộ Chỉ huy Quân sự tỉnh Savannakhet"),
     ("Cục Quản lý xuất nhập cảnh Bằng Tường phối hợp.", "Cục Quản lý xuất nhập cảnh Bằng Tường",
      "Cục Quản lý xuất nhập cảnh Bằng Tường"),
+    # a title's holder after a school or hospital named after its place is no part of the name
+    ("Hiệu trưởng Trường Đại học Cần Thơ Hà Thanh Toàn phát biểu.", "Trường Đại học Cần Thơ", "Trường Đại học Cần Thơ"),
+    ("Giám đốc Bệnh viện Đa khoa Trung ương Cần Thơ Huỳnh Thanh Phát cam kết.", "Bệnh viện Đa khoa Trung ương Cần Thơ",
+     "Bệnh viện Đa khoa Trung ương Cần Thơ"),
     # a university abroad, a foreign force named by its head and country
     ("Trường Đại học Cần Thơ ký kết với Đại học Quốc gia Lào.", "Đại học Quốc gia Lào", "Đại học Quốc gia Lào"),
     ("Đoàn có sinh viên Đại học Quảng Tây.", "Đại học Quảng Tây", "Đại học Quảng Tây"),

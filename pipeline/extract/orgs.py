@@ -1876,7 +1876,8 @@ class _Context:
                 named = True
                 break
             elif (is_title(token) and not self.headline_word(k, parts) and not self.closed_by_place(parts)
-                  and (after_person or not self.person_starts_at(k)
+                  # (a person's name after a place is no longer the name: "Trường Đại học Cần Thơ | Hà Thanh Toàn")
+                  and ((after_person and parts[-1].kind != "place") or not self.person_starts_at(k)
                        # "Đồn Biên phòng A Pa Chải": a head's name opening with a one-letter syllable, which opens
                        # a Xơ Đăng or Ê Đê given name only after a title or an honorific
                        or (len(token.text) == 1 and parts[-1].kind == "head")
