@@ -479,6 +479,10 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Hiệu trưởng Trường Đại học Cần Thơ Hà Thanh Toàn phát biểu.", "Trường Đại học Cần Thơ", "Trường Đại học Cần Thơ"),
     ("Giám đốc Bệnh viện Đa khoa Trung ương Cần Thơ Huỳnh Thanh Phát cam kết.", "Bệnh viện Đa khoa Trung ương Cần Thơ",
      "Bệnh viện Đa khoa Trung ương Cần Thơ"),
+    # lower-case fields that end a team's or flotilla's name
+    ("Thiếu tá Hồ Tấn Lộc, Đội trưởng Đội Tuần tra cơ động, cho biết.", "Đội Tuần tra cơ động", "Đội Tuần tra cơ động"),
+    ("Hải đội Dân quân thường trực tỉnh Cà Mau tham gia cứu nạn.", "Hải đội Dân quân thường trực tỉnh Cà Mau",
+     "Hải đội Dân quân thường trực tỉnh Cà Mau"),
     # a university abroad, a foreign force named by its head and country
     ("Trường Đại học Cần Thơ ký kết với Đại học Quốc gia Lào.", "Đại học Quốc gia Lào", "Đại học Quốc gia Lào"),
     ("Đoàn có sinh viên Đại học Quảng Tây.", "Đại học Quảng Tây", "Đại học Quảng Tây"),
