@@ -317,6 +317,8 @@ class PeopleLexicon:
     award_words: frozenset[tuple[str, ...]] = frozenset()
     nationality_cues: frozenset[tuple[str, ...]] = frozenset()
     foreign_nationals: frozenset[tuple[str, ...]] = frozenset()
+    # kin written before a given name that refers back ("Vợ Tài là …"): capitalised at a sentence's start, no name's
+    kin_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PeopleLexicon:
@@ -330,7 +332,8 @@ class PeopleLexicon:
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "residence_cues")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "award_words")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "nationality_cues")),
-                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "foreign_nationals")))
+                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "foreign_nationals")),
+                   frozenset(w.lower() for w in _strings(path, data, "kin_words")))
 
 
 @dataclass(frozen=True)

@@ -817,6 +817,10 @@ def test_roles_keep_every_role_in_order(process) -> None:
     ("Thiếu tá Lê Văn An lên Trung tá và Moong Văn Khánh, từ Thiếu tá lên Trung tá.", ["Lê Văn An", "Moong Văn Khánh"]),
     ("Đại úy Nguyễn Văn Toàn bắt quả tang. Toàn cho biết đối tượng chống trả.", ["Nguyễn Văn Toàn", "Toàn"]),
     ("Anh Khởi là ngư dân xã Lý Sơn. Chị Lan cho biết.", ["Khởi", "Lan"]),
+    # kin opening a sentence before the given name ("Vợ Tài là …"); a capitalised word of a name is no kin
+    ("Cầm đầu là Lê Văn Tài (SN 1980). Vợ Tài là Nguyễn Thị Diệu Linh (SN 1986).",
+     ["Lê Văn Tài", "Tài", "Nguyễn Thị Diệu Linh"]),
+    ("Ông Nguyễn Văn Tài dự. Bộ đội Tài giỏi.", ["Nguyễn Văn Tài"]),
     ("Đoàn do ông Sổm Phết Xay Nha Vông dẫn đầu.", ["Sổm Phết Xay Nha Vông"]),
     # a name before a birth year, in a police report; a Central Highlands name with an apostrophe is whole
     ("Cầm đầu ổ nhóm là Lương Minh Tài (SN 1988, trú tại phường Quy Nhơn Nam); đàn em là Hồ Văn Bảo, sinh năm 1993.",

@@ -181,6 +181,7 @@ class PersonExtractor:
         # another surname opens the name after it ("Ông Vũ Văn Lịch (SN 1979)" is Vũ Văn Lịch)
         self.capital_honorifics = {h for h in lexicon.honorifics if " " not in h and h[:1].isupper()}
         self.award_openers = {award[0] for award in lexicon.award_words}
+        self.kin_words = lexicon.kin_words
         # the most words of a details cue or an award, as far as ``phrase_at`` looks for one
         self.longest_phrase = max(map(len, (*self.detail_cues, *self.award_words)), default=1)
         # set by the Pipeline (Segmenter.words_in): a given name alone must be a word of its own ("Hải" of "Hải quân" is not)
@@ -490,7 +491,12 @@ class PersonExtractor:
                 taken[k] = 1
         words = DocumentWords(doc, self.word_source)
         for k in [k for k, text in enumerate(texts) if len(owners.get(text, ())) == 1]:
-            if (alone(k) and not (k > 0 and is_title(doc[k - 1])) and not words.inside_word(k)
+            # (after a capitalised word only where that word is kin opening its sentence: "Vợ Tài là …")
+            kin = k > 0 and lowers[k - 1] in self.kin_words and (k == 1 or doc[k - 1].is_sent_start
+                                                                    or doc[k - 2].text in (".", "\n") or doc[k - 2].is_space)
+            # (the segmenter joins "Vợ Tài" into one name-like word: the kin's word ending with the given name)
+            if (alone(k) and not (k > 0 and is_title(doc[k - 1]) and not kin)
+                    and (not words.inside_word(k) or (kin and words.word_end(k - 1) == k + 1))
                     and ((end := words.word_end(k)) == k + 1 or self.glued(doc, k, end))):
                 short.append(make_span(doc, k, k + 1, "PERSON", texts[k], "people.given_name_alone"))
         return short
