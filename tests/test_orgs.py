@@ -479,6 +479,9 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Hiệu trưởng Trường Đại học Cần Thơ Hà Thanh Toàn phát biểu.", "Trường Đại học Cần Thơ", "Trường Đại học Cần Thơ"),
     ("Giám đốc Bệnh viện Đa khoa Trung ương Cần Thơ Huỳnh Thanh Phát cam kết.", "Bệnh viện Đa khoa Trung ương Cần Thơ",
      "Bệnh viện Đa khoa Trung ương Cần Thơ"),
+    # a named head goes on with the fields it works on, joined or opened ("phòng, chống")
+    ("Thiếu tá Trương Văn Lực, Đội trưởng Đội Đặc nhiệm phòng, chống ma túy và tội phạm được điều động.",
+     "Đội Đặc nhiệm phòng, chống ma túy và tội phạm", "Đội Đặc nhiệm phòng, chống ma túy và tội phạm"),
     # lower-case fields that end a team's or flotilla's name
     ("Thiếu tá Hồ Tấn Lộc, Đội trưởng Đội Tuần tra cơ động, cho biết.", "Đội Tuần tra cơ động", "Đội Tuần tra cơ động"),
     ("Hải đội Dân quân thường trực tỉnh Cà Mau tham gia cứu nạn.", "Hải đội Dân quân thường trực tỉnh Cà Mau",

@@ -67,6 +67,8 @@ MAX_BRIDGE = 8
 HYPHENS = {"-", "–"}
 # words before the body something is given to: in a clause of the other side, that body is ours
 RECIPIENT_WORDS = {"cho", "tặng"}
+# what joins the fields a unit's name ends with ("ma túy và tội phạm") or opens them ("phòng, chống ma túy")
+TAIL_JOINERS = (("phòng", ",", "chống"), ("phòng", "chống"), ("và",))
 # the words a sentence opens a scene with: "Tại xã Mường Nhé, …"
 SCENE_OPENERS = {"Tại", "Ở"}
 # words after "cho" that make it a verb of saying, not of giving ("Đại úy X cho biết Bộ Chỉ huy Quân sự tỉnh …")
@@ -1683,13 +1685,25 @@ class _Context:
         Quản lý đô thị``, ``cán bộ`` of ``Vụ Tổ chức cán bộ``, ``hài cốt liệt sĩ`` of ``Ban Tìm kiếm hài cốt liệt sĩ``:
         words that name a department's field, never a verb after the name."""
         lowers = token_lowers(self.doc)
+
+        def tail_at(i: int) -> int | None:
+            size = next((n for n in range(min(self.x.name_tail_size, len(lowers) - i), 0, -1)
+                         if tuple(lowers[i:i + n]) in self.x.name_tails), None)
+            return size if size is not None and self.doc[i].is_lower else None
+
         end = k
         while True:
-            size = next((n for n in range(min(self.x.name_tail_size, len(lowers) - end), 0, -1)
-                         if tuple(lowers[end:end + n]) in self.x.name_tails), None)
-            if size is None or not self.doc[end].is_lower:
+            size = tail_at(end)
+            if size is not None:
+                end += size
+                continue
+            # fields joined ("ma túy và tội phạm") or opened by what the unit does to them ("phòng, chống ma túy":
+            # Đội Đặc nhiệm phòng, chống ma túy và tội phạm)
+            joined = next((len(words) for words in TAIL_JOINERS if tuple(lowers[end:end + len(words)]) == words
+                           and (end > k or words != ("và",)) and tail_at(end + len(words)) is not None), None)
+            if joined is None:
                 return end
-            end += size
+            end += joined
 
     def number_end(self, k: int) -> int:
         """End of the number at ``k``: ``19-8`` of ``Bệnh viện 19-8`` (a date-named unit) is one number."""
@@ -1719,13 +1733,16 @@ class _Context:
         """``BỘ CÔNG AN THÔNG BÁO``: in a headline in capitals, the words after a registry name are not its name."""
         return parts[-1].complete and self.doc[k].text.isupper() and self.doc[parts[-1].start].text.isupper()
 
+    def named_head(self, parts: list[Part]) -> bool:
+        """A lexicon head that is a sentence-case head with its name (``Đội Đặc nhiệm``, ``Phòng Tham mưu``)."""
+        return len(parts) == 1 and parts[0].kind == "head" and any(
+            form_key(parts[0].value).startswith(head + " ") for head in self.x.sentence_case)
+
     def coordinated_function_end(self, k: int, parts: list[Part]) -> int | None:
         """End of ``và Pháp luật`` in ``Phòng Nghiệp vụ và Pháp luật``, ``Cục Thủy sản và Kiểm ngư``: two functions of
         one sentence-case name; None where ``và`` joins another body, place or person (``Phòng Tham mưu và Đội …``)."""
         doc = self.doc
-        named_head = len(parts) == 1 and parts[0].kind == "head" and any(
-            form_key(parts[0].value).startswith(head + " ") for head in self.x.sentence_case)
-        if (doc[k].lower_ != "và" or not (named_head or self.sentence_case_name(parts)) or k + 1 >= len(doc)
+        if (doc[k].lower_ != "và" or not (self.named_head(parts) or self.sentence_case_name(parts)) or k + 1 >= len(doc)
                 or not is_title(doc[k + 1]) or (k + 1) in self.heads or (k + 1) in self.places
                 or (k + 1) in self.acronyms or (k + 1) in self.blockers or self.person_starts_at(k + 1)):
             return None
@@ -1796,7 +1813,12 @@ class _Context:
                 break
             # the part a number follows, over a definition: "Bệnh viện Trung ương Quân đội (TWQĐ) 108"
             written = next(part for part in reversed(parts) if part.kind != "definition")
-            if k in self.heads and (parts[-1].kind in ("head", "bridge", "definition")
+            if (token.is_lower and self.named_head(parts) and (tail := self.name_tail_end(k)) > k):
+                # the fields a named head goes on with, before any lower-case head among them ("Đội Đặc nhiệm
+                # phòng, chống ma túy và tội phạm", "Phòng Tham mưu tổng hợp")
+                parts.append(Part(k, tail, "name", tokens_text(doc, k, tail)))
+                named = True
+            elif k in self.heads and (parts[-1].kind in ("head", "bridge", "definition")
                                     or (parts[-1].kind in ("name", "region") and self.parent_head_at(k))
                                     or (parts[-1].kind == "number" and self.force_at(k))):
                 head = self.heads[k]
