@@ -604,6 +604,16 @@ def test_a_unit_of_another_countrys_army(process, text: str, expected: list[str]
     assert found == expected
 
 
+def test_the_same_foreign_unit_by_its_command_then_short(process) -> None:
+    text = ("Bộ Tư lệnh Quân khu 9 hội đàm với Bộ Tư lệnh Quân khu 3, Quân đội Hoàng gia Campuchia do Trung tướng Meas "
+            "Sopheak, Tư lệnh Quân khu, dẫn đầu. Thiếu tướng Chhay Rithy, Phó Tư lệnh Quân khu 3 dự.")
+    found = [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG" and "Quân khu" in m.text]
+    assert found == [("Bộ Tư lệnh Quân khu 9", "Bộ Tư lệnh Quân khu 9"),
+                     ("Bộ Tư lệnh Quân khu 3", "Bộ Tư lệnh Quân khu 3 Quân đội Hoàng gia Campuchia"),
+                     ("Quân khu", "Quân khu 3 Quân đội Hoàng gia Campuchia"),
+                     ("Quân khu 3", "Quân khu 3 Quân đội Hoàng gia Campuchia")]
+
+
 @pytest.mark.parametrize(("text", "unit", "normalized"), [
     # our side after a paragraph about the foreign side: our police's division
     ("Công an tỉnh Quảng Trị phối hợp với Lào. Về phía tỉnh Savannakhet (Lào), Đại tá Xôm Phon, Phó Giám đốc "

@@ -69,6 +69,8 @@ HYPHENS = {"-", "–"}
 RECIPIENT_WORDS = {"cho", "tặng"}
 # what joins the fields a unit's name ends with ("ma túy và tội phạm") or opens them ("phòng, chống ma túy")
 TAIL_JOINERS = (("phòng", ",", "chống"), ("phòng", "chống"), ("và",))
+# a numbered unit's command ("Bộ Tư lệnh Quân khu 3"): the unit's own name follows it
+COMMAND_HEAD = "Bộ Tư lệnh"
 # the words a sentence opens a scene with: "Tại xã Mường Nhé, …"
 SCENE_OPENERS = {"Tại", "Ở"}
 # words after "cho" that make it a verb of saying, not of giving ("Đại úy X cho biết Bộ Chỉ huy Quân sự tỉnh …")
@@ -406,8 +408,14 @@ def complete_foreign_units(spans: list[Span], foreign_places: Collection[str]) -
                 and any(army.endswith(" " + place) for place in foreign_places)
                 and value and not value.endswith(army)):
             completed.setdefault(form_key(span_text(span)), (span.start, f"{value} {army}", army))
+            # the same unit written short later, its name resolved to the one written here ("Tư lệnh Quân khu" →
+            # "Quân khu 3"), or the command's unit ("Bộ Tư lệnh Quân khu 3" → "Quân khu 3")
+            completed.setdefault(form_key(value), (span.start, f"{value} {army}", army))
+            unit = value.removeprefix(COMMAND_HEAD + " ")
+            if unit != value:
+                completed.setdefault(form_key(unit), (span.start, f"{unit} {army}", army))
     for span in spans:
-        found = completed.get(form_key(span_text(span)))
+        found = completed.get(form_key(span_text(span))) or completed.get(form_key(span_values(span)[0] or ""))
         if found is not None and span.start >= found[0]:
             # the registry's body of that name is ours ("Quân khu 2"): its attributes are not this unit's; ours named
             # before it stays ours
