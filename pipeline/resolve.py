@@ -1027,10 +1027,14 @@ class RecordLinker:
                 last = sentences[n + 1][1]
             subjects = self.promoted_subjects(s, persons, first, start)
             for person in persons:
-                after = rank.end <= person.start < last
+                # a promotion its subjects are given before it ("A được thăng quân hàm Thượng tá; B …") is theirs only
+                after = rank.end <= person.start < last and not subjects
                 current = promoted.get(person.start)
-                # "từ Trung tá lên Thượng tá cho A; từ Thiếu tá lên Trung tá cho B": the promotion nearest before a name
-                if (after or person.start in subjects) and (current is None or (after and current.at < rank.start)):
+                # "từ Trung tá lên Thượng tá cho A; từ Thiếu tá lên Trung tá cho B": the promotion nearest before a name;
+                # a name's own promotion after it wins over one written before it for the names after
+                own = person.start in subjects and (current is None or current.at < person.start)
+                if (after or person.start in subjects) and (current is None or own
+                                                             or (after and current.at < rank.start)):
                     at = person.end if named_next else rank.start
                     promoted[person.start] = RoleEvent(at, "records.promotion", rank=_value(rank),
                                                        mention_ids=[s.id(rank)])
@@ -1038,16 +1042,21 @@ class RecordLinker:
         return promoted
 
     def item_promotions(self, s: _Spans, persons: list[Span]) -> dict[int, RoleEvent]:
-        """``gồm: A, Trưởng Phòng X từ Thượng tá lên Đại tá; B, Đồn trưởng … từ Trung tá lên Thượng tá``: a list item
-        that ends with its own promotion gives its name the rank after ``lên``."""
+        """``gồm: A, Trưởng Phòng X từ Thượng tá lên Đại tá; B, Đồn trưởng … từ Trung tá lên Thượng tá``, ``… được thăng
+        quân hàm: A, Hải đoàn trưởng, lên Đại tá; …``: a list item that ends with its own promotion gives its name the
+        rank after ``lên``."""
         doc = s.doc
         found: dict[int, RoleEvent] = {}
         for rank in s.ranks.values():
             before = s.rank_by_end.get(rank.start - 1)
-            if (rank.start < 3 or s.lower[rank.start - 1] != "lên" or before is None
-                    or s.lower[before.start - 1] != "từ"):
+            if rank.start < 3 or s.lower[rank.start - 1] != "lên":
                 continue
-            item_start = before.start - 1
+            if before is not None and s.lower[before.start - 1] == "từ":
+                item_start = before.start - 1
+            elif s.lower[rank.start - 2] == ",":
+                item_start = rank.start - 2  # "A, Hải đoàn trưởng, lên Đại tá": the item's apposition, then its rank
+            else:
+                continue
             person = next((p for p in reversed(persons) if p.end <= item_start), None)
             if person is None:
                 continue

@@ -735,6 +735,23 @@ def test_promoted_person_takes_the_new_rank(process) -> None:
     assert got["Lê Văn Bình"][0] == "Thiếu tướng"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # each item's own promotion after its apposition; the first's is not the second's
+    ("Trung tá Đỗ Thị Thu Hà, Phó Trưởng Phòng Chính trị, được thăng quân hàm Thượng tá; Thiếu tá Lê Đình Thuận, Hải "
+     "đội trưởng Hải đội Biên phòng 2 được thăng quân hàm Trung tá.",
+     {"Đỗ Thị Thu Hà": "Thượng tá", "Lê Đình Thuận": "Trung tá"}),
+    # a list after the promotion verb, each item ending with ", lên" its new rank
+    ("Hai cán bộ được thăng quân hàm: Thượng tá Trần Đức Lợi, Hải đoàn trưởng, lên Đại tá; Trung tá Đặng Văn Lực, "
+     "Thuyền trưởng, được thăng quân hàm trước niên hạn lên Thượng tá.",
+     {"Trần Đức Lợi": "Đại tá", "Đặng Văn Lực": "Thượng tá"}),
+    # bad: a rank after "lên" with no apposition before it is no item's promotion ("lên Hà Nội" is a trip)
+    ("Thượng tá Trần Đức Lợi lên Hà Nội dự hội nghị.", {"Trần Đức Lợi": "Thượng tá"}),
+])
+def test_each_list_item_takes_its_own_promotion(process, text: str, expected: dict[str, str]) -> None:
+    got = records(process, text)
+    assert {name: got[name][0] for name in expected} == expected
+
+
 def test_one_initial_is_the_person_of_the_initials_it_ends(process) -> None:
     people = process("Công an bắt N.T.H. (SN 1996). H. khai nhận được thuê 10 triệu đồng mỗi chuyến.").people
     assert [(p.name, len(p.mention_ids)) for p in people] == [("N.T.H.", 2)]
