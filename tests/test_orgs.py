@@ -604,6 +604,14 @@ def test_a_unit_of_another_countrys_army(process, text: str, expected: list[str]
     assert found == expected
 
 
+def test_a_bare_head_is_the_foreign_units_only_in_the_sentence_naming_it(process) -> None:
+    text = ("Quân khu 5 đón đoàn Quân khu 4, Quân đội nhân dân Lào. Trung tướng Đặng Hữu Lộc, Tư lệnh Quân khu 5 tiếp đoàn"
+            " Quân khu 4, Quân đội nhân dân Lào do Thiếu tướng Khăm Phăn, Tư lệnh Quân khu dẫn đầu. Cùng dự có Trung "
+            "tướng Võ Văn Tấn, Chính ủy Quân khu.")
+    found = [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text == "Quân khu"]
+    assert found == ["Quân khu 4 Quân đội nhân dân Lào", "Quân khu 5"]
+
+
 def test_the_same_foreign_unit_by_its_command_then_short(process) -> None:
     text = ("Bộ Tư lệnh Quân khu 9 hội đàm với Bộ Tư lệnh Quân khu 3, Quân đội Hoàng gia Campuchia do Trung tướng Meas "
             "Sopheak, Tư lệnh Quân khu, dẫn đầu. Thiếu tướng Chhay Rithy, Phó Tư lệnh Quân khu 3 dự.")

@@ -394,13 +394,15 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             completed[span_text(span)] = value
 
 
-def complete_foreign_units(spans: list[Span], foreign_places: Collection[str]) -> None:
+def complete_foreign_units(spans: list[Span], foreign_places: Collection[str],
+                           sentence_of: Callable[[], SentenceIndex] | None = None) -> None:
     """A unit written with another country's army after a comma is that army's, named with it, and so is the same
     name written again: ``Quân khu 2, Quân đội nhân dân Lào`` → ``Quân khu 2 Quân đội nhân dân Lào`` (not Vietnam's
     Quân khu 2); ``Bệnh viện 103`` after it in the story is that hospital. ``foreign_places``: the names of the foreign
     countries and provinces the document names; an army is a registry body of kind ``force`` that ends with one."""
     doc = spans[0].doc if spans else None
     completed: dict[str, str] = {}
+    named_at: list[tuple[int, str]] = []
     for span, after in zip(spans, spans[1:]):
         value, _, _ = span_values(span)
         army, _, attrs = span_values(after)
@@ -408,14 +410,31 @@ def complete_foreign_units(spans: list[Span], foreign_places: Collection[str]) -
                 and any(army.endswith(" " + place) for place in foreign_places)
                 and value and not value.endswith(army)):
             completed.setdefault(form_key(span_text(span)), (span.start, f"{value} {army}", army))
+            named_at.append((span.start, f"{value} {army}"))
             # the same unit written short later, its name resolved to the one written here ("Tư lệnh Quân khu" →
             # "Quân khu 3"), or the command's unit ("Bộ Tư lệnh Quân khu 3" → "Quân khu 3")
             completed.setdefault(form_key(value), (span.start, f"{value} {army}", army))
             unit = value.removeprefix(COMMAND_HEAD + " ")
             if unit != value:
                 completed.setdefault(form_key(unit), (span.start, f"{unit} {army}", army))
+    ours = [span_values(span)[0] or "" for span in spans if form_key(span_values(span)[0] or "") not in completed]
+    index = sentence_of() if sentence_of is not None and completed else None
+    # the sentences that name each foreign unit with its army
+    named_in: dict[str, set[int | None]] = {}
+    for start, name in named_at:
+        named_in.setdefault(name, set()).add(index.get(start) if index is not None else None)
+        named_in.setdefault(name.removeprefix(COMMAND_HEAD + " "), set()).add(index.get(start) if index is not None else None)
     for span in spans:
-        found = completed.get(form_key(span_text(span))) or completed.get(form_key(span_values(span)[0] or ""))
+        found = completed.get(form_key(span_text(span)))
+        if found is None and (found := completed.get(form_key(span_values(span)[0] or ""))) is not None:
+            # a bare head the grammar gave the foreign unit's number ("Phó Tư lệnh Quân khu") is that unit's in the
+            # sentence that names it; elsewhere it is ours, where the document names one of ours of that head
+            value = span_values(span)[0] or ""
+            head = value.rsplit(" ", 1)[0]
+            own = {v for v in ours if v != value and v.rsplit(" ", 1)[0] == head and v[-1:].isdigit()}
+            if index is not None and index.get(span.start) not in named_in.get(found[1], ()) and len(own) == 1:
+                span._.normalized = own.pop()
+                continue
         if found is not None and span.start >= found[0]:
             # the registry's body of that name is ours ("Quân khu 2"): its attributes are not this unit's; ours named
             # before it stays ours
@@ -564,7 +583,7 @@ class OrganizationExtractor:
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
                            self.lexicon.foreign_heads, self.lexicon.story_sub_units, self.lexicon.comma_owned,
                            self.owner_as_written_most(spans))
-        complete_foreign_units(spans, context.foreign_names())
+        complete_foreign_units(spans, context.foreign_names(), context.sentence_of)
         complete_numbered(spans)
         complete_short_names(spans, self.lexicon_heads, context.is_foreign_name)
         add_spans(doc, "ORG", spans)
