@@ -604,6 +604,21 @@ def test_a_unit_of_another_countrys_army(process, text: str, expected: list[str]
     assert found == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # bare Party boards listed before the committee the person is made secretary of
+    ("Ban Thường vụ Tỉnh ủy Thái Nguyên công bố quyết định. Ông Ma Đình Phúc, Giám đốc Sở Nội vụ, được luân chuyển về "
+     "xã Ba Bể, chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư Đảng ủy xã Ba Bể.",
+     ["Ban Chấp hành Đảng bộ xã Ba Bể", "Ban Thường vụ Đảng ủy xã Ba Bể"]),
+    # ... or before one of its boards named in full
+    ("Ông Lê Văn An được chỉ định tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy Thái Nguyên.",
+     ["Ban Chấp hành Đảng bộ tỉnh Thái Nguyên", "Ban Thường vụ Tỉnh ủy Thái Nguyên"]),
+])
+def test_bare_party_boards_are_of_the_committee_named_after_them(process, text: str, expected: list[str]) -> None:
+    found = [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text.startswith("Ban ")
+             and m.start > text.index("được")]
+    assert found == expected
+
+
 def test_a_bare_head_is_the_foreign_units_only_in_the_sentence_naming_it(process) -> None:
     text = ("Quân khu 5 đón đoàn Quân khu 4, Quân đội nhân dân Lào. Trung tướng Đặng Hữu Lộc, Tư lệnh Quân khu 5 tiếp đoàn"
             " Quân khu 4, Quân đội nhân dân Lào do Thiếu tướng Khăm Phăn, Tư lệnh Quân khu dẫn đầu. Cùng dự có Trung "

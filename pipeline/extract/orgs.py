@@ -69,6 +69,13 @@ HYPHENS = {"-", "–"}
 RECIPIENT_WORDS = {"cho", "tặng"}
 # what joins the fields a unit's name ends with ("ma túy và tội phạm") or opens them ("phòng, chống ma túy")
 TAIL_JOINERS = (("phòng", ",", "chống"), ("phòng", "chống"), ("và",))
+# a Party committee's boards written bare, the committees' heads and the unit word of the place each is of, and what
+# may stand between the boards and the committee named after them ("tham gia Ban Chấp hành, Ban Thường vụ và giữ
+# chức Bí thư Đảng ủy xã Ba Bể")
+PARTY_BOARDS = {"Ban Chấp hành", "Ban Thường vụ"}
+PARTY_COMMITTEES = {"Đảng ủy ": "", "Tỉnh ủy ": "tỉnh ", "Thành ủy ": "thành phố "}
+BOARD_GAP_WORDS = {",", "và", "giữ", "chức", "làm", "là", "đảm", "nhiệm", "ban", "thường", "vụ", "chấp", "hành"}
+MAX_BOARD_GAP = 12
 # a numbered unit's command ("Bộ Tư lệnh Quân khu 3"): the unit's own name follows it
 COMMAND_HEAD = "Bộ Tư lệnh"
 # the words a sentence opens a scene with: "Tại xã Mường Nhé, …"
@@ -441,6 +448,42 @@ def complete_foreign_units(spans: list[Span], foreign_places: Collection[str],
             span._.normalized, span._.attrs = found[1], {"parent": found[2]}
 
 
+def boards_of_the_committee_after(spans: list[Span], title_tokens: Collection[int],
+                                  sentence_of: Callable[[], SentenceIndex]) -> None:
+    """Bare Party boards listed before the committee they are of: ``chỉ định tham gia Ban Chấp hành, Ban Thường vụ và
+    giữ chức Bí thư Đảng ủy xã Ba Bể`` → ``Ban Chấp hành Đảng bộ xã Ba Bể``, ``Ban Thường vụ Đảng ủy xã Ba Bể``. Only
+    commas, ``và``, the verbs of holding a post and a title's words (``title_tokens``) stand between them."""
+    if not spans:
+        return
+    doc = spans[0].doc
+    lowers = token_lowers(doc)
+    index = None
+    boards = [k for k, span in enumerate(spans) if span_text(span) in PARTY_BOARDS]
+    for k in boards:
+        j = k + 1
+        while j < len(spans) and span_text(spans[j]) in PARTY_BOARDS:
+            j += 1
+        if j == len(spans):
+            continue
+        committee = spans[j]
+        # the committee itself, or one of its boards named in full ("Ban Chấp hành, Ban Thường vụ Tỉnh ủy X")
+        value = (span_values(committee)[0] or span_text(committee)).removeprefix("Ban Thường vụ ")
+        between = range(spans[k].end, committee.start)
+        if (not value.startswith(tuple(PARTY_COMMITTEES)) or len(between) > MAX_BOARD_GAP
+                or not all(lowers[t] in BOARD_GAP_WORDS or t in title_tokens
+                           or any(b.start <= t < b.end for b in spans[k + 1:j]) for t in between)):
+            continue
+        index = index or sentence_of()
+        if index.get(spans[k].start) != index.get(committee.start):
+            continue
+        if span_text(spans[k]) == "Ban Thường vụ":
+            spans[k]._.normalized = f"Ban Thường vụ {value}"
+        else:
+            # the executive committee is the Party organization's: "Đảng bộ xã Ba Bể", "Đảng bộ tỉnh Thái Nguyên"
+            prefix, unit = next((p, u) for p, u in PARTY_COMMITTEES.items() if value.startswith(p))
+            spans[k]._.normalized = f"Ban Chấp hành {PARTY_ORGANIZATION} {unit}{value[len(prefix):]}"
+
+
 def complete_numbered(spans: list[Span]) -> None:
     """A numbered unit written short takes the full name the document gives the same number: ``Đại đội 355``
     after ``Đại đội Bảo vệ biên giới 355`` is that company; ``Ban Chỉ huy Phòng thủ khu vực 1`` after ``Ban Chỉ huy
@@ -586,6 +629,7 @@ class OrganizationExtractor:
         complete_foreign_units(spans, context.foreign_names(), context.sentence_of)
         complete_numbered(spans)
         complete_short_names(spans, self.lexicon_heads, context.is_foreign_name)
+        boards_of_the_committee_after(spans, context.position_tokens, context.sentence_of)
         add_spans(doc, "ORG", spans)
         for span in spans:
             acronym = context.acronyms.get(span.start)
@@ -695,6 +739,7 @@ class _Context:
         self.places = span_starting_at(places)
         self.blockers = {s.start for s in spans_of(doc, "RANK")} | {s.start for s in positions}
         self.position_end_at = {s.start: s.end for s in positions}
+        self.position_tokens = {k for s in positions for k in range(s.start, s.end)}
         self.title_ends = set(self.position_end_at.values())
         covering: dict[int, list[int]] = {}  # start → ends of the POSITION and PLACE spans starting there
         for span in positions + places:
