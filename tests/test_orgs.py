@@ -1255,6 +1255,15 @@ def test_a_party_committee_of_the_leaders_named_with_it(process, text: str, expe
     assert org_mentions(process, text)["Đảng ủy"].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a council or people's committee coordinated with the next title's body: of that body's place only, or none
+    ("HĐND tỉnh Đắk Lắk bầu Phó Chủ tịch HĐND, Trưởng Ban Kinh tế - Ngân sách.", "Hội đồng nhân dân tỉnh Đắk Lắk"),
+    ("Dự có ông Lê Văn An, Phó Chủ tịch HĐND, Giám đốc Công an tỉnh Lai Châu.", "Hội đồng nhân dân tỉnh Lai Châu"),
+])
+def test_a_council_coordinated_with_the_next_body_is_of_its_place(process, text: str, expected: str) -> None:
+    assert org_mentions(process, text)["HĐND"].normalized == expected
+
+
 @pytest.mark.parametrize(("text", "short", "expected"), [
     # a name written short after its full name, and a numbered head written without its number after a name
     ("Đại tá Vũ Thị Thu Trang, Phó Hiệu trưởng Trường Quân sự Quân khu 3 được thăng quân hàm. Bổ nhiệm Đại tá Phạm Đức "

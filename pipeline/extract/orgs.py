@@ -1018,7 +1018,7 @@ class _Context:
             # "Phòng Tham mưu", "Đội Trinh sát": the head word and its name, a lexicon entry of its own
             return self.span(i, end, parts, "orgs.named_head")
         if self.doc[i].text[0].isupper():
-            shared = self.coordinated_with_named(i, end)
+            shared = self.coordinated_with_named(i, end, first)
             if shared is not None:
                 value = self.normalize(parts + shared) if shared else None
                 return make_span(self.doc, i, end, "ORG", value, "orgs.ellipsis",
@@ -1638,7 +1638,7 @@ class _Context:
             k -= 1
         return self.province
 
-    def coordinated_with_named(self, start: int, end: int) -> list[Part] | None:
+    def coordinated_with_named(self, start: int, end: int, bare_part: Part | None = None) -> list[Part] | None:
         """``Đảng ủy, Ban Chỉ huy BĐBP tỉnh``: a bare head shares the complement of the next, named organization;
         so does a title's body before the next title (``Bí thư Đảng ủy, Chính ủy Bộ đội Biên phòng tỉnh``).
 
@@ -1710,6 +1710,13 @@ class _Context:
         # Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy": the Tỉnh ủy's Ban Thường vụ, not the Ban Tổ chức's)
         sibling = bare.split(" ")[0] == form_key(parts[0].value).split(" ")[0]
         whole = start != end + 1 and not local_government and not sibling
+        bare_template = bare_part.template(self.x.registry) if bare_part is not None else None
+        if whole and bare_template is not None and bare_template.kind in ("people_committee", "people_council"):
+            # a council or people's committee is of a place, never of another body: the next body's place only
+            # ("Phó Chủ tịch UBND, Giám đốc Công an tỉnh Lai Châu"), else none ("Phó Chủ tịch HĐND, Trưởng Ban Kinh tế
+            # - Ngân sách")
+            places = [p for p in parts[1:] if p.kind in ("place", "unit")]
+            return places if places and len(places) == len(parts) - 1 else None
         return [p for p in parts[0 if whole else 1:] if p.kind != "definition"]
 
     def city_command(self, name: str) -> str | None:
