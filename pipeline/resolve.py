@@ -1775,8 +1775,12 @@ class RecordLinker:
             # a list an appointing verb opens takes the post, whatever each item held
             appointed = _phrase_ending_at(s.lower, self.name_phrase_start(s, run[0].start),
                                           self.lexicon.appointing) is not None
-            if not one_rank and not together and not appointed and run[-1].end < len(s.doc) and s.doc[
-                    run[-1].end].text == "," and any(after[p.start] for p in run[:-1]):
+            # "A, Giám đốc Sở Nội vụ và B, Giám đốc Sở Tài chính được bầu giữ chức Phó Chủ tịch UBND tỉnh": a deputy
+            # post several hold, given in the passive after the list, is every item's
+            deputies_elected = (all((e.position or "").startswith("Phó ") for e in links)
+                                and "được" in s.lower[run[-1].end:links[0].at])
+            if not one_rank and not together and not appointed and not deputies_elected and run[-1].end < len(
+                    s.doc) and s.doc[run[-1].end].text == "," and any(after[p.start] for p in run[:-1]):
                 # "A, Đồn trưởng …, và B, người vừa qua tiếp tục giữ chức X": a link behind the last name's own
                 # apposition is that name's, when the names before have roles of their own
                 continue

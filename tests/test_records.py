@@ -1076,6 +1076,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # the title, then "là", then the name
     ("Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, người Khmer.", "Thạch Sa Rênh",
      ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
+    # a deputy post given in the passive after a list of names with posts of their own is every item's
+    ("Bà Nông Thị Hảo, Giám đốc Sở Nội vụ và ông Hoàng Văn Thắng, Giám đốc Sở Tài chính được bầu giữ chức Phó Chủ tịch "
+     "UBND tỉnh Lâm Đồng.", "Nông Thị Hảo", (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Lâm Đồng")),
     # "trong thời gian giữ cương vị": the post held before, not the final one
     ("Đại tá Nguyễn Đình Toàn, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Nghệ An được bổ nhiệm giữ chức Phó Tham mưu "
      "trưởng Quân khu 4. Ông Thái Bá Hòa ghi nhận đóng góp của Đại tá Nguyễn Đình Toàn trong thời gian giữ cương vị Chỉ"
