@@ -134,6 +134,9 @@ def test_context_province_chooses_among_communes_of_one_name(process):
     ("Kỳ họp bầu Trưởng Ban Pháp chế HĐND xã.", "Pháp"),
     ("Lực lượng chức năng đã bắt giữ các đối tượng.\nTâm Anh", "Anh"),
     ("Theo Thiếu tá Lê Thị Ngọc Anh, vụ việc đang điều tra.", "Anh"),
+    # the first syllable of a two-syllable name: a place, a byline
+    ("Ông A, Chỉ huy trưởng Ban Chỉ huy Phòng thủ khu vực 3 - Đức Phổ, cho biết.", "Đức"),
+    ("Lực lượng chức năng đã bắt giữ các đối tượng.\nĐức Toàn", "Đức"),
     ("Kim ngạch đạt 5,6 tỷ đô la Mỹ.", "Mỹ"),
     ("Chủ tịch HĐND tỉnh Trần Thị Bích Vân phát biểu.", "tỉnh Trần Thị Bích Vân"),
     # "châu" of a continent, and the surname Châu
@@ -144,6 +147,16 @@ def test_context_province_chooses_among_communes_of_one_name(process):
 ])
 def test_not_places(process, text, not_a_place):
     assert not_a_place not in [s for s, _, _ in places(process, text)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a country before initials, a lower-case word or a name of its own
+    ("Công an bắt đối tượng người Lào K.X (SN 1987).", "Lào"),
+    ("Học viên Lào tham dự lớp học.", "Lào"),
+    ("Đoàn công tác sang thăm Đức.", "Đức"),
+])
+def test_a_country_before_no_syllable_of_its_own_name(process, text, place):
+    assert place in [s for s, _, _ in places(process, text)]
 
 
 def test_communes_without_their_unit_word_after_a_word_of_place(process):

@@ -305,6 +305,8 @@ class PlaceExtractor:
                 continue  # "Anh là Chỉ huy trưởng …", "Anh kể": a sentence's subject pronoun, not England
             if end - start == 1 and self.inside_capitalised_words(doc, start):
                 continue  # "Ban Pháp chế", the byline "Tâm Anh": a syllable of a name, not France or England
+            if end - start == 1 and self.opens_two_syllable_name(doc, start):
+                continue  # "Đức Phổ", the byline "Đức Toàn": the first syllable of a name, not Germany
             if doc.vocab.strings[match_id] == "PROVINCE":
                 found.append(_Found(start, end, name, None, "places.registry"))
             elif name not in self.province_names:
@@ -318,6 +320,22 @@ class PlaceExtractor:
         while k > 0 and doc[k - 1].is_punct and doc[k - 1].text in {'"', "“", "'", "‘", "-", "–", "—", "("}:
             k -= 1
         return k == 0 or doc[k].is_sent_start or doc[k - 1].text in {".", "!", "?", ":"} or "\n" in doc[k - 1].whitespace_
+
+    @staticmethod
+    def opens_two_syllable_name(doc: Doc, start: int) -> bool:
+        """A one-syllable name before one more capitalised syllable on its line, the two alone between lower-case
+        words or punctuation: a name of two syllables it opens (``Ban Chỉ huy Phòng thủ khu vực 3 - Đức Phổ``, the
+        byline ``Đức Toàn``), not the country."""
+        syllable = doc[start + 1].text if start + 1 < len(doc) else ""
+        # (a syllable, not initials: "người Lào K.X" is a Lao national named by initials)
+        if ("\n" in doc[start].whitespace_ or len(syllable) < 2 or not syllable.isalpha()
+                or not syllable[0].isupper() or not syllable[1:].islower()):
+            return False
+        if start > 0 and is_title(doc[start - 1]) and not doc[start - 1].is_punct and "\n" not in doc[start - 1].whitespace_:
+            return False  # a longer run of capitalised words: not a two-syllable name of its own
+        after = doc[start + 2] if start + 2 < len(doc) else None
+        return (after is None or after.is_lower or after.is_punct or "\n" in doc[start + 1].whitespace_
+                or after.is_space)
 
     @staticmethod
     def inside_capitalised_words(doc: Doc, start: int) -> bool:
