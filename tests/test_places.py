@@ -57,6 +57,9 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     ("Hàng hóa qua cửa khẩu Tây Trang tăng.", "cửa khẩu Tây Trang", "cửa khẩu quốc tế Tây Trang",
      {"level": "border_gate"}),
     ("Lượng khách qua Tây Trang tăng.", "Tây Trang", "cửa khẩu quốc tế Tây Trang", {"level": "border_gate"}),
+    # China's gate across from Hữu Nghị has a longer name of its own
+    ("Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan phối hợp.", "Hữu Nghị Quan", "cửa khẩu Hữu Nghị Quan",
+     {"level": "border_gate"}),
     ("Tàu trực tại quần đảo Trường Sa.", "quần đảo Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
     ("Tàu trực tại Trường Sa.", "Trường Sa", "quần đảo Trường Sa", {"level": "island"}),
     # a province or district no registry of ours has, now or before 2025, is across the border
