@@ -190,6 +190,9 @@ def test_named_after_a_person(process, text: str, org: str | None, persons: list
     ("Các Đồn Biên phòng Na Mèo và Tam Chung tuần tra.", [("Đồn Biên phòng Na Mèo", "Đồn Biên phòng Na Mèo")]),
     ("date 2027-12-22 Bộ Công an điều động Giám đốc Công an tỉnh\n\nBộ Công an công bố quyết định.",
      [("Bộ Công an", "Bộ Công an"), ("Bộ Công an", "Bộ Công an")]),
+    # a force's acronym after "tàu" is the ship's kind; the force named by it elsewhere is one
+    ("Thấy tàu CSB chạy tới, anh em mừng lắm. Lực lượng CSB đã cứu 9 ngư dân.",
+     [("CSB", "Cảnh sát biển Việt Nam")]),
 ])
 def test_plural_bodies_are_no_organization(process, text: str, expected: list) -> None:
     found = [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG"]

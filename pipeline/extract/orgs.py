@@ -69,6 +69,8 @@ HYPHENS = {"-", "–"}
 RECIPIENT_WORDS = {"cho", "tặng"}
 # what joins the fields a unit's name ends with ("ma túy và tội phạm") or opens them ("phòng, chống ma túy")
 TAIL_JOINERS = (("phòng", ",", "chống"), ("phòng", "chống"), ("và",))
+# words for a vessel: a force's acronym after one is the ship's kind ("tàu CSB"), no organization
+VESSEL_WORDS = {"tàu", "xuồng", "ca nô"}
 # a Party committee's boards written bare, the committees' heads and the unit word of the place each is of, and what
 # may stand between the boards and the committee named after them ("tham gia Ban Chấp hành, Ban Thường vụ và giữ
 # chức Bí thư Đảng ủy xã Ba Bể")
@@ -168,9 +170,11 @@ def document_province(places: list[Span]) -> Province | None:
 
 
 def first_is_vessel_number(doc: Doc, i: int, parts: list["Part"]) -> bool:
-    """``tàu CSB 8005``: an organization acronym followed by a number names a vessel or vehicle."""
+    """``tàu CSB 8005``: an organization acronym followed by a number names a vessel or vehicle; so does one right
+    after ``tàu`` (``Thấy tàu CSB chạy tới``: a coast guard ship, the force's acronym as its kind)."""
     end = parts[-1].end
-    return parts[0].kind == "acronym" and end < len(doc) and doc[end].like_num
+    return parts[0].kind == "acronym" and ((end < len(doc) and doc[end].like_num)
+                                           or (i > 0 and doc[i - 1].lower_ in VESSEL_WORDS))
 
 
 @dataclass
