@@ -133,6 +133,10 @@ def test_acronym_helpers() -> None:
     ("Đại hội BCH Đoàn thanh niên.", [("BCH", "Ban Chấp hành", "dictionary")]),
     ("Bộ Chỉ huy (BCH) BĐBP tỉnh Lạng Sơn họp.", [("BCH", "Bộ Chỉ huy", "document"), ("BĐBP", "Bộ đội Biên phòng", "dictionary")]),
     ("Tổ công tác QXKT được thành lập.", [("QXKT", None, "unknown")]),
+    # a foreign agency by the acronym of its English name; a company's legal form
+    ("Đại diện JICA tại Việt Nam dự.", [("JICA", "Cơ quan Hợp tác quốc tế Nhật Bản", "dictionary")]),
+    ("Công ty TNHH MTV Cảng Hải Phòng.", [("TNHH", "trách nhiệm hữu hạn", "dictionary"),
+                                         ("MTV", "một thành viên", "dictionary")]),
     # academic degrees before a name
     ("Báo cáo có PGS.TS Trần Thị Hương Giang.",
      [("PGS", "phó giáo sư", "dictionary"), ("TS", "tiến sĩ", "dictionary")]),
