@@ -622,6 +622,14 @@ def test_bare_party_boards_are_of_the_committee_named_after_them(process, text: 
     assert found == expected
 
 
+def test_a_sub_unit_on_the_other_side_of_a_meeting_is_theirs(process) -> None:
+    text = ("Bộ Chỉ huy Quân sự tỉnh Savannakhet và Bộ Chỉ huy Quân sự tỉnh Quảng Trị hội đàm. Phía bạn, Trung tá Bun "
+            "Mi Xay Som Phon, Trưởng ban Ban Chính sách, cho biết nhiều thông tin. Thượng tá Lê Văn An, Trưởng ban Ban "
+            "Chính sách phát biểu.")
+    found = [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text == "Ban Chính sách"]
+    assert found == ["Ban Chính sách Bộ Chỉ huy Quân sự tỉnh Savannakhet", "Ban Chính sách Bộ Chỉ huy Quân sự tỉnh Quảng Trị"]
+
+
 def test_a_bare_head_is_the_foreign_units_only_in_the_sentence_naming_it(process) -> None:
     text = ("Quân khu 5 đón đoàn Quân khu 4, Quân đội nhân dân Lào. Trung tướng Đặng Hữu Lộc, Tư lệnh Quân khu 5 tiếp đoàn"
             " Quân khu 4, Quân đội nhân dân Lào do Thiếu tướng Khăm Phăn, Tư lệnh Quân khu dẫn đầu. Cùng dự có Trung "

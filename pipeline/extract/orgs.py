@@ -225,7 +225,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
                        as_force: Callable[[str], str] = str,
                        sentence_of: Callable[[], SentenceIndex] | None = None,
                        foreign_heads: Collection[str] = (), story_heads: Collection[str] = (),
-                       comma_heads: Collection[str] = (), owner_name: Callable[[str], str] | None = None) -> None:
+                       comma_heads: Collection[str] = (), owner_name: Callable[[str], str] | None = None,
+                       on_foreign_side: Callable[[int], bool] | None = None) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -326,6 +327,12 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
 
     def last_owner(k: int, head: str, unit: Span | None = None) -> Span | None:
         abroad = all(any(parent == h or parent.startswith(h + " ") for h in foreign_heads) for parent in parents[head])
+        if on_foreign_side is not None and on_foreign_side(spans[k].start):
+            # "Phía bạn, Trung tá A, Trưởng ban Ban Chính sách": the other side's body named last, in any sentence
+            theirs = next((before for before in reversed(spans[:k]) if owns(before, head, unit) and is_foreign(before)),
+                          None)
+            if theirs is not None:
+                return theirs
         return next((before for before in reversed(spans[:k]) if owns(before, head, unit)
                      and (abroad or not is_foreign(before) or same_sentence(before, spans[k]))), None)
 
@@ -389,6 +396,8 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     for k, span in enumerate(spans):
         if heads[k] is None and k not in written_after:
             continue
+        if on_foreign_side is not None and on_foreign_side(span.start):
+            continue  # the other side's unit of that name is no first naming of ours
         key, value = form_key(span_text(span)), span_values(span)[0]
         if key not in first:
             first[key] = value
@@ -629,7 +638,7 @@ class OrganizationExtractor:
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
                            self.lexicon.foreign_heads, self.lexicon.story_sub_units, self.lexicon.comma_owned,
-                           self.owner_as_written_most(spans))
+                           self.owner_as_written_most(spans), context.on_foreign_side)
         complete_foreign_units(spans, context.foreign_names(), context.sentence_of)
         complete_numbered(spans)
         complete_short_names(spans, self.lexicon_heads, context.is_foreign_name)
@@ -1503,22 +1512,27 @@ class _Context:
         """``… ; đoàn bạn do Đại tá X, Chỉ huy trưởng Bộ CHQS tỉnh dẫn đầu``: in a clause about the other side of a
         meeting (``phía bạn``, ``đoàn bạn``, ``Đoàn Lào``, ``Phía Campuchia``), a bare ``tỉnh`` is the one foreign
         province the document names."""
+        return self.foreign_province(unit) if self.on_foreign_side(unit.start) else None
+
+    def on_foreign_side(self, at: int) -> bool:
+        """Whether token ``at`` is in a clause about the other side of a meeting (``phía bạn``, ``đoàn bạn``, ``Đoàn
+        Lào``, ``Phía Campuchia``), and not in what that side gives to ours."""
         sentence_of = self.sentence_of()
-        sentence = sentence_of.get(unit.start)
+        sentence = sentence_of.get(at)
         lowers = token_lowers(self.doc)  # a walk back over the clause: no Token object per word
         foreign_starts = self.foreign_starts()
-        k = unit.start - 1
+        k = at - 1
         # over the ";" between the items of one side's list ("Phía bạn có A, Chỉ huy trưởng Bộ CHQS tỉnh; B, Phó Giám
         # đốc Công an tỉnh"), up to another side's opening ("…; phía Việt Nam có …")
         while k > 0 and sentence_of.get(k) == sentence and lowers[k] != ".":
             if lowers[k] in RECIPIENT_WORDS and lowers[k + 1] not in SAYING_AFTER_CHO:
-                return None  # "Phía bạn, Thiếu tướng X trao Huân chương … cho BĐBP tỉnh": what the side gives is to us
+                return False  # "Phía bạn, Thiếu tướng X trao Huân chương … cho BĐBP tỉnh": what the side gives is to us
             if lowers[k - 1] in FOREIGN_SIDE_WORDS and (lowers[k] == "bạn" or k in foreign_starts):
-                return self.foreign_province(unit)
+                return True
             if lowers[k - 1] == "phía":
-                return None  # our side's clause
+                return False  # our side's clause
             k -= 1
-        return None
+        return False
 
     def foreign_speaker_province(self, unit: Part) -> Province | None:
         """``Thượng tá Bun Nhăng Khăm Vi Lay cho biết, Công an tỉnh đã trao trả …``: a bare ``tỉnh`` in what a person
