@@ -630,6 +630,14 @@ def test_a_sub_unit_on_the_other_side_of_a_meeting_is_theirs(process) -> None:
     assert found == ["Ban Chính sách Bộ Chỉ huy Quân sự tỉnh Savannakhet", "Ban Chính sách Bộ Chỉ huy Quân sự tỉnh Quảng Trị"]
 
 
+def test_a_bare_head_on_the_other_side_of_a_meeting_refers_back_to_theirs(process) -> None:
+    text = ("BĐBP tỉnh Điện Biên hội đàm với Bộ Chỉ huy Quân sự tỉnh Phông Sa Lỳ tại Điện Biên. Phía bạn có Trung tá Bun "
+            "Mi Thăm Ma Vông, Trưởng phòng Phòng Tác chiến của Bộ Chỉ huy. Đồn trưởng Đồn Biên phòng Na Son, cán bộ của "
+            "Bộ Chỉ huy, phát biểu.")
+    found = [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text == "Bộ Chỉ huy"]
+    assert found == ["Bộ Chỉ huy Quân sự tỉnh Phông Sa Lỳ", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Điện Biên"]
+
+
 def test_a_bare_head_is_the_foreign_units_only_in_the_sentence_naming_it(process) -> None:
     text = ("Quân khu 5 đón đoàn Quân khu 4, Quân đội nhân dân Lào. Trung tướng Đặng Hữu Lộc, Tư lệnh Quân khu 5 tiếp đoàn"
             " Quân khu 4, Quân đội nhân dân Lào do Thiếu tướng Khăm Phăn, Tư lệnh Quân khu dẫn đầu. Cùng dự có Trung "

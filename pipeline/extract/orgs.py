@@ -1053,7 +1053,8 @@ class _Context:
 
     def antecedent(self, head: str, at: int) -> str | None:
         """The body a bare ``head`` written at token ``at`` refers back to: the one of that head named last, not a
-        foreign one, one of ``never_referred_back`` only where no other is named.
+        foreign one (but in a clause about the other side of a meeting, theirs), one of ``never_referred_back`` only
+        where no other is named.
 
         A command (``Bộ Chỉ huy``) written under its own name in its sentence or the one before (``Thượng tá A, Phó
         Chỉ huy trưởng Bộ CHQS tỉnh. Cùng đi có Thượng tá B, cũng là Phó Chỉ huy trưởng của Bộ Chỉ huy``) is that
@@ -1063,6 +1064,12 @@ class _Context:
         own; of that kind, the one named last (a military region's story names several provinces' commands).
         """
         read = self.as_antecedent_of(head)
+        if self.on_foreign_side(at):
+            # "Phía bạn có …, Trưởng phòng Phòng Tác chiến của Bộ Chỉ huy": the other side's body named last
+            theirs = next((value for _, written in reversed(self.named)
+                           if (value := read(written)).startswith(head + " ") and self.is_foreign_name(value)), None)
+            if theirs is not None:
+                return theirs
         antecedents = [(start, value, value == written) for start, written in reversed(self.named)
                        if (value := read(written)).startswith(head + " ") and not self.is_foreign_name(value)
                        and not self.foreign_only(value)]
