@@ -638,6 +638,20 @@ def test_a_bare_head_on_the_other_side_of_a_meeting_refers_back_to_theirs(proces
     assert found == ["Bộ Chỉ huy Quân sự tỉnh Phông Sa Lỳ", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Điện Biên"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a police division of the friendly province's police, said so after it
+    ("Công an tỉnh Điện Biên phối hợp với Công an tỉnh Phông Xa Lỳ (Lào). Cùng đi có Trung tá Xổm Xắc, Trưởng phòng Phòng "
+     "Cảnh sát điều tra tội phạm về ma túy của công an tỉnh bạn.",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Phông Xa Lỳ"),
+    # ours, said so in a clause that named theirs first
+    ("Công an tỉnh Quảng Ninh hội đàm với Cục Công an thành phố Đông Hưng. Ông Dương Kiến Quốc đề nghị lập đường dây "
+     "nóng giữa Đội Cảnh sát hình sự phía bạn và Phòng Cảnh sát hình sự phía Việt Nam.",
+     "Phòng Cảnh sát hình sự Công an tỉnh Quảng Ninh"),
+])
+def test_a_police_division_of_the_other_side(process, text: str, expected: str) -> None:
+    assert [m.normalized for m in process(text).mentions if m.type == "ORG" and m.text.startswith("Phòng ")] == [expected]
+
+
 def test_a_bare_head_is_the_foreign_units_only_in_the_sentence_naming_it(process) -> None:
     text = ("Quân khu 5 đón đoàn Quân khu 4, Quân đội nhân dân Lào. Trung tướng Đặng Hữu Lộc, Tư lệnh Quân khu 5 tiếp đoàn"
             " Quân khu 4, Quân đội nhân dân Lào do Thiếu tướng Khăm Phăn, Tư lệnh Quân khu dẫn đầu. Cùng dự có Trung "

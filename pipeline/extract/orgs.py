@@ -302,6 +302,9 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         words = [doc[span.end + 1].lower_, " ".join(t.lower_ for t in doc[span.end + 1:span.end + 3])]
         candidates = [before for before in reversed(spans[:k])
                       if any((span_values(before)[0] or span_text(before)).lower().startswith(w + " ") for w in words)]
+        if "bạn" in [t.lower_ for t in doc[span.end + 1:span.end + 5]]:
+            # "của công an tỉnh bạn": the friendly province's, across the border
+            candidates = [c for c in candidates if is_foreign(c)] or candidates
         # of several, the one the story names most, the last on a tie ("Đội Trinh sát của phòng" in a story of the
         # drug police's division that also named the economic police's once)
         counts = Counter(span_values(c)[0] or span_text(c) for c in candidates)
@@ -1338,6 +1341,13 @@ class _Context:
             ours = [(start, name) for start, name in owners if not self.is_foreign_name(name)
                     and self.sentence_of().get(start) == self.sentence_of().get(first.start)]
             owner = ours[0][1] if ours else (owners[0][1] if owners else None)
+            end = naming[-1].end
+            after = token_lowers(self.doc)[end:end + 5]
+            ours_said = after[:3] == ["phía", "việt", "nam"] or after[:2] == ["phía", "ta"]
+            if not ours_said and (self.on_foreign_side(first.start) or (after[:1] == ["của"] and "bạn" in after)):
+                # "Phía bạn, …", "… của công an tỉnh bạn": the other side's body, in any sentence
+                owner = next((name for start, template_id, name in reversed(bodies) if start < first.start
+                              and template_id in unit.parents and self.is_foreign_name(name)), owner)
             # "Phía Vĩnh Long, Thượng tá A, Trưởng phòng Phòng Cảnh sát hình sự": the side's province's body
             side = self.side_province(first.start)
             owner = next((name for _, name in owners if side and name.endswith(" " + side)), owner)
