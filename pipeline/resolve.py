@@ -134,6 +134,9 @@ DECISIONS = {"định", "quyền"}
 # the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …",
 # "Thuyền trưởng vẫn là …")
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại"), ("vẫn",)})
+# the levels of a place outside Vietnam: a body named with one is the other side's
+FOREIGN_PLACE_LEVELS = frozenset({"foreign_region", "foreign_district", "country"})
+HOME_COUNTRY = "Việt Nam"
 # words pointing back to a thing just named ("tàu ấy", "đồn này")
 POINTING_BACK = frozenset({"ấy", "này", "đó", "kia"})
 # what opens a sentence that names the people the sentence before counted ("… cho ba sĩ quan. Đó là …")
@@ -1626,6 +1629,12 @@ class RecordLinker:
                      and (foreign or not value.startswith(self.foreign_heads))), None)
 
     @staticmethod
+    def foreign_body(s: _Spans, org: Span) -> bool:
+        """Whether an organization is named with a place outside Vietnam (``Cảnh sát tỉnh Svay Rieng``)."""
+        return any(org.start <= p.start and p.end <= org.end and span_values(p)[0] != HOME_COUNTRY
+                   and (span_values(p)[2] or {}).get("level") in FOREIGN_PLACE_LEVELS for p in s.places.values())
+
+    @staticmethod
     def on_foreign_side(s: _Spans, at: int, index: SentenceIndex) -> bool:
         """Whether token ``at`` is in a clause about the other side of a meeting (``Phía bạn có …``) in its sentence."""
         n = index.get(at)
@@ -1641,7 +1650,12 @@ class RecordLinker:
         if not heads or at is None:
             return None
         if self.on_foreign_side(s, at, index):
-            return None  # "Phía bạn có Đại tá B, Chính ủy": the other side's body, which our names do not give
+            # "Phía bạn có Thiếu tướng B, Phó Giám đốc": the other side's body of that kind named last, where the
+            # document names one (our bodies are not theirs)
+            theirs = [_value(s.orgs[o]) for o in sorted((o for o in s.orgs if o < at), reverse=True)
+                      if self.foreign_body(s, s.orgs[o])]
+            return next((value for value in theirs if any(value == head or value.startswith(head + " ")
+                                                          for head in heads)), None)
         # every title the person is given without a body is held in it: "Phó Chỉ huy trưởng, Tham mưu trưởng" is of
         # a command, not of the military region named last
         others = [self.lexicon.title_bodies.get(base_title(role.position)) for role in record.roles
@@ -1649,8 +1663,11 @@ class RecordLinker:
         held_in = [h for h in others if h]
         # not the body of a decision's issuer ("quyết định của Tư lệnh Quân khu 1 thăng quân hàm cho …, gồm: A, Phó
         # Tham mưu trưởng"): a higher body than the one the list's titles are held in
+        # (the other side's bodies only of the title's own sentence: "Đoàn khách Lào do Đại tá A, Chỉ huy trưởng Bộ
+        # CHQS thủ đô Viêng Chăn dẫn đầu, cùng Thượng tá B, Phó Chính ủy")
         bodies = [_value(s.orgs[o]) for o in sorted((o for o in s.orgs if o < at), reverse=True)
-                  if not self.issuer_body(s, o)]
+                  if not self.issuer_body(s, o)
+                  and (index.get(o) == index.get(at) or not self.foreign_body(s, s.orgs[o]))]
         for candidates in (held_in, [heads]):
             if not candidates:
                 continue  # no other title to agree with: all() of nothing would take the last body of any kind

@@ -1086,6 +1086,12 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a unit written by its lower-case kind, three words long, after a title: the body of that kind named before
     ("Tổng công ty Tân cảng Sài Gòn ký kết hợp tác. Phụ trách đào tạo là Đại tá Nguyễn Văn Hùng, Phó Tổng Giám đốc "
      "tổng công ty.", "Nguyễn Văn Hùng", ("Đại tá", "Phó Tổng Giám đốc", "Tổng công ty Tân cảng Sài Gòn")),
+    # a title alone on the other side of a meeting: their body of that kind; ours after "Phía Việt Nam"
+    ("Công an tỉnh Tây Ninh hội đàm với Cảnh sát tỉnh Svay Rieng. Phía bạn có Thiếu tướng Sok Rithy, Phó Giám đốc. "
+     "Phía Việt Nam có Đại tá Lê Văn An, Phó Giám đốc.", "Sok Rithy",
+     ("Thiếu tướng", "Phó Giám đốc", "Cảnh sát tỉnh Svay Rieng")),
+    ("Công an tỉnh Tây Ninh hội đàm với Cảnh sát tỉnh Svay Rieng. Phía bạn có Thiếu tướng Sok Rithy, Phó Giám đốc. "
+     "Phía Việt Nam có Đại tá Lê Văn An, Phó Giám đốc.", "Lê Văn An", ("Đại tá", "Phó Giám đốc", "Công an tỉnh Tây Ninh")),
     # a court's or procuracy's officer named by title alone: of the court or procuracy the story named
     ("Viện kiểm sát nhân dân thành phố Cần Thơ đã phê chuẩn. Bà Lương Thị Thu Hà, Phó Viện trưởng, cho biết Viện đã cử "
      "Kiểm sát viên Trịnh Minh Tâm kiểm sát điều tra.", "Trịnh Minh Tâm",
