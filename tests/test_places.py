@@ -57,6 +57,10 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     ("Hàng hóa qua cửa khẩu Tây Trang tăng.", "cửa khẩu Tây Trang", "cửa khẩu quốc tế Tây Trang",
      {"level": "border_gate"}),
     ("Lượng khách qua Tây Trang tăng.", "Tây Trang", "cửa khẩu quốc tế Tây Trang", {"level": "border_gate"}),
+    # the other side's gates and border cities
+    ("Trạm Kiểm tra biên phòng Long Bang hội đàm.", "Long Bang", "cửa khẩu Long Bang", {"level": "border_gate"}),
+    ("Đồn Cảnh sát biên giới Bavet phối hợp.", "Bavet", "thành phố Bavet",
+     {"level": "foreign_region", "country": "Campuchia"}),
     # China's gate across from Hữu Nghị has a longer name of its own
     ("Trạm Kiểm tra xuất nhập cảnh Hữu Nghị Quan phối hợp.", "Hữu Nghị Quan", "cửa khẩu Hữu Nghị Quan",
      {"level": "border_gate"}),
