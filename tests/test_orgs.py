@@ -485,6 +485,12 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     # a named head goes on with the fields it works on, joined or opened ("phòng, chống")
     ("Thiếu tá Trương Văn Lực, Đội trưởng Đội Đặc nhiệm phòng, chống ma túy và tội phạm được điều động.",
      "Đội Đặc nhiệm phòng, chống ma túy và tội phạm", "Đội Đặc nhiệm phòng, chống ma túy và tội phạm"),
+    # a unit named for fighting something, fields joined by commas, and the region after them; a gate of "A …"
+    ("Trung tá Nông Thanh Tùng, Đội trưởng Đội Phòng, chống tội phạm mua bán người dự.",
+     "Đội Phòng, chống tội phạm mua bán người", "Đội Phòng, chống tội phạm mua bán người"),
+    ("Trung tá Phạm Ngọc Sang, Đội trưởng Đội Chữa cháy và cứu nạn, cứu hộ khu vực Nha Trang có mặt.",
+     "Đội Chữa cháy và cứu nạn, cứu hộ khu vực Nha Trang", "Đội Chữa cháy và cứu nạn, cứu hộ khu vực Nha Trang"),
+    ("Đồn Biên phòng Cửa khẩu A Đớt tuần tra.", "Đồn Biên phòng Cửa khẩu A Đớt", "Đồn Biên phòng cửa khẩu A Đớt"),
     # lower-case fields that end a team's or flotilla's name
     ("Thiếu tá Hồ Tấn Lộc, Đội trưởng Đội Tuần tra cơ động, cho biết.", "Đội Tuần tra cơ động", "Đội Tuần tra cơ động"),
     ("Hải đội Dân quân thường trực tỉnh Cà Mau tham gia cứu nạn.", "Hải đội Dân quân thường trực tỉnh Cà Mau",

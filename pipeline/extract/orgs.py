@@ -68,7 +68,7 @@ HYPHENS = {"-", "–"}
 # words before the body something is given to: in a clause of the other side, that body is ours
 RECIPIENT_WORDS = {"cho", "tặng"}
 # what joins the fields a unit's name ends with ("ma túy và tội phạm") or opens them ("phòng, chống ma túy")
-TAIL_JOINERS = (("phòng", ",", "chống"), ("phòng", "chống"), ("và",))
+TAIL_JOINERS = (("phòng", ",", "chống"), ("phòng", "chống"), ("và",), (",",))
 # words for a vessel: a force's acronym after one is the ship's kind ("tàu CSB"), no organization
 VESSEL_WORDS = {"tàu", "xuồng", "ca nô"}
 # a Party committee's boards written bare, the committees' heads and the unit word of the place each is of, and what
@@ -1805,6 +1805,9 @@ class _Context:
                          if tuple(lowers[i:i + n]) in self.x.name_tails), None)
             return size if size is not None and self.doc[i].is_lower else None
 
+        # the name so far ends with a field itself ("Đội Chữa cháy"): "và cứu nạn" goes on with another
+        after_field = any(tuple(lowers[k - n:k]) in self.x.name_tails for n in range(1, self.x.name_tail_size + 1)
+                          if n <= k)
         end = k
         while True:
             size = tail_at(end)
@@ -1814,7 +1817,8 @@ class _Context:
             # fields joined ("ma túy và tội phạm") or opened by what the unit does to them ("phòng, chống ma túy":
             # Đội Đặc nhiệm phòng, chống ma túy và tội phạm)
             joined = next((len(words) for words in TAIL_JOINERS if tuple(lowers[end:end + len(words)]) == words
-                           and (end > k or words != ("và",)) and tail_at(end + len(words)) is not None), None)
+                           and (end > k or words[0] == "phòng" or after_field)
+                           and tail_at(end + len(words)) is not None), None)
             if joined is None:
                 return end
             end += joined
@@ -1868,8 +1872,10 @@ class _Context:
         reorganisation is numbered or named by (``Tòa án nhân dân khu vực 1``, ``VKSQS khu vực 41``, ``Chi cục Hải
         quan khu vực VIII``)."""
         doc = self.doc
-        if (parts[-1].kind not in ("head", "acronym") or k + 2 >= len(doc) or doc[k].lower_ != "khu"
-                or doc[k + 1].lower_ != "vực"):
+        # (also after a sentence-case unit's name: "Đội Chữa cháy và cứu nạn, cứu hộ khu vực Nha Trang")
+        named_unit = parts[-1].kind == "name" and form_key(parts[0].value) in self.x.sentence_case
+        if ((parts[-1].kind not in ("head", "acronym") and not named_unit) or k + 2 >= len(doc)
+                or doc[k].lower_ != "khu" or doc[k + 1].lower_ != "vực"):
             return None
         number = doc[k + 2]
         if number.like_num or ROMAN_NUMERAL.match(number.text):
@@ -1927,7 +1933,12 @@ class _Context:
                 break
             # the part a number follows, over a definition: "Bệnh viện Trung ương Quân đội (TWQĐ) 108"
             written = next(part for part in reversed(parts) if part.kind != "definition")
-            if (token.is_lower and self.named_head(parts) and (tail := self.name_tail_end(k)) > k):
+            if (len(parts) == 1 and parts[0].kind == "head" and form_key(parts[0].value) in self.x.sentence_case
+                    and token.text == "Phòng" and (tail := self.name_tail_end(k)) > k + 1):
+                # a unit named for fighting something: "Đội Phòng, chống tội phạm mua bán người"
+                parts.append(Part(k, tail, "name", tokens_text(doc, k, tail)))
+                named = True
+            elif (token.is_lower and self.named_head(parts) and (tail := self.name_tail_end(k)) > k):
                 # the fields a named head goes on with, before any lower-case head among them ("Đội Đặc nhiệm
                 # phòng, chống ma túy và tội phạm", "Phòng Tham mưu tổng hợp")
                 parts.append(Part(k, tail, "name", tokens_text(doc, k, tail)))
