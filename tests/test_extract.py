@@ -68,6 +68,8 @@ def test_person_after_rank_and_force(extract) -> None:
     ("Tàu Hải Đăng làm thuyền trưởng lo lắng.", []),  # a capitalised run that opens the sentence is no name
     # a title after a number or a plural word is a plural, no office of one person
     ("Bộ trưởng bổ nhiệm 3 Phó Giám đốc Công an tỉnh.", [("Bộ trưởng", "Bộ trưởng")]),
+    # a title after the header's date is no count of titles
+    ("date 2028-09-25 Phó Thủ tướng kiểm tra khắc phục hậu quả lũ.", [("Phó Thủ tướng", "Phó Thủ tướng")]),
     ("Các Phó Tư lệnh dự hội nghị.", []),
     # "phòng này" names the body: the role is "Trưởng"
     ("Bà Lê Thị Hoa được bổ nhiệm giữ chức Trưởng phòng này.", [("Trưởng", "Trưởng")]),

@@ -39,6 +39,12 @@ def canonical_position(text: str, canonical: dict[str, str]) -> str:
     return " ".join(out)
 
 
+def is_date_end(doc: Doc, k: int) -> bool:
+    """Whether the number at token ``k`` ends a date written with dashes or slashes (the header's ``2028-09-25``, a
+    headline's ``25/9``): no count of the title after it."""
+    return k > 0 and doc[k - 1].text in ("-", "/") and not doc[k - 1].whitespace_
+
+
 def names_follow(doc: Doc, end: int) -> bool:
     """A role in lower case is one when a capitalised name follows it: ``thuyền trưởng Trương Văn Lực``, also after
     ``là`` and an honorific (``thuyền trưởng là ông Trần Văn Hưởng``)."""
@@ -144,7 +150,8 @@ class PositionExtractor:
             while end in suffix_ends:
                 end, source = suffix_ends[end], "positions.suffix"
             text = tokens_text(doc, start, end)
-            if start > 0 and (doc[start - 1].lower_ in self.plural_before or doc[start - 1].text.isdigit()):
+            if start > 0 and (doc[start - 1].lower_ in self.plural_before or (
+                    doc[start - 1].text.isdigit() and not is_date_end(doc, start - 1))):
                 continue  # "3 Phó Giám đốc", "các Phó Tư lệnh": a plural, no office of one person
             if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)
                                                      or follows_a_name(doc, start) or given_to_a_name(doc, start)):
