@@ -47,7 +47,7 @@ KINDS = (
     "force", "general_staff", "service", "arm", "command", "region", "military_region", "corps", "unit",
     "academy", "hospital", "international", "people_committee", "people_council", "delegation", "police",
     "military_command", "border_guard_command", "border_guard", "police_division", "police_team",
-    "council_committee", "bank", "commune_department",
+    "council_committee", "bank", "commune_department", "enterprise",
 )
 # place levels a template takes: a province, a commune (ward, special zone), a district (before 2025)
 LEVELS = ("province", "commune", "district")

@@ -495,6 +495,16 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     ("Thiếu tá Hồ Tấn Lộc, Đội trưởng Đội Tuần tra cơ động, cho biết.", "Đội Tuần tra cơ động", "Đội Tuần tra cơ động"),
     ("Hải đội Dân quân thường trực tỉnh Cà Mau tham gia cứu nạn.", "Hải đội Dân quân thường trực tỉnh Cà Mau",
      "Hải đội Dân quân thường trực tỉnh Cà Mau"),
+    # a province's Red Cross and the national society's central committee; a telecoms group's provincial branch
+    ("Bà Hoàng Thị Mơ, Chủ tịch Hội Chữ thập đỏ tỉnh Lào Cai trao quà.", "Hội Chữ thập đỏ tỉnh Lào Cai",
+     "Hội Chữ thập đỏ tỉnh Lào Cai"),
+    ("Trung ương Hội Chữ thập đỏ Việt Nam hỗ trợ 500 suất quà.", "Trung ương Hội Chữ thập đỏ Việt Nam",
+     "Trung ương Hội Chữ thập đỏ Việt Nam"),
+    ("Ông Phạm Đức Hiếu, Giám đốc Viettel Lào Cai cho biết sóng đã được khôi phục.", "Viettel Lào Cai",
+     "Viettel Lào Cai"),
+    # a region's name ends before the title holder's
+    ("Ông Lò Văn An, Hạt trưởng Hạt Kiểm lâm khu vực Kbang Nguyễn Văn Hải dự.", "Hạt Kiểm lâm khu vực Kbang",
+     "Hạt Kiểm lâm khu vực Kbang"),
     # a university abroad, a foreign force named by its head and country
     ("Trường Đại học Cần Thơ ký kết với Đại học Quốc gia Lào.", "Đại học Quốc gia Lào", "Đại học Quốc gia Lào"),
     ("Đoàn có sinh viên Đại học Quảng Tây.", "Đại học Quảng Tây", "Đại học Quảng Tây"),

@@ -1882,7 +1882,9 @@ class _Context:
             return k + 3
         # a region named by its place ("Hạt Kiểm lâm khu vực Bảo Lâm", "Trung tâm Y tế khu vực A Lưới")
         end = k + 2
-        while end < len(doc) and end - k - 2 < MAX_REGION_NAME and is_title(doc[end]):
+        # (a person's name after it is the title's holder: "Hạt Kiểm lâm khu vực Kbang | Nguyễn Văn Hải")
+        while (end < len(doc) and end - k - 2 < MAX_REGION_NAME and is_title(doc[end])
+               and not (end > k + 2 and self.person_starts_at(end))):
             end += 1
         return end if end > k + 2 else None
 
