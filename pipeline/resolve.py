@@ -310,11 +310,11 @@ class _Spans:
         elif k + 1 < len(lower) and lower[k] in OWN_UNIT and self.doc[k + 1].is_lower:
             words = [(" ".join(lower[k + 1:k + 3]), k + 3), (lower[k + 1], k + 2)]
         elif k < len(lower) and self.doc[k].is_lower and self.doc[k].is_alpha:
-            # "Thượng tá A, Chính ủy chi đội; …", "Phó Tổng Giám đốc tổng công ty.": the unit words alone, where the
-            # apposition ends
+            # "Thượng tá A, Chính ủy chi đội; …", "Phó Tổng Giám đốc tổng công ty.", "Chỉ huy trưởng ban là …": the unit
+            # words alone, where the apposition ends
             words = [(" ".join(lower[k:end]), end) for end in (k + 3, k + 2, k + 1)
                      if end <= len(lower) and all(self.doc[j].is_lower and self.doc[j].is_alpha for j in range(k, end))
-                     and (end == len(lower) or lower[end] in APPOSITION_ENDS)]
+                     and (end == len(lower) or lower[end] in APPOSITION_ENDS or lower[end] == "là")]
         else:
             return None
         for word, end in words:

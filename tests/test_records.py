@@ -1073,6 +1073,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a description between commas, and a title the sentence gave earlier with its body
     ("Ông Đỗ Mạnh Dũng tái đắc cử Phó Chủ tịch HĐND tỉnh Khánh Hòa; bà Mấu Thị Hồng, người dân tộc Raglai, được bầu "
      "bổ sung chức danh Phó Chủ tịch.", "Mấu Thị Hồng", (None, "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Khánh Hòa")),
+    # the title, its unit by its lower-case kind, then "là" and the name
+    ("Ban Chỉ huy Quân sự xã Kbang có 12 người. Chỉ huy trưởng ban là Thiếu tá Đinh Văn Tơng.", "Đinh Văn Tơng",
+     ("Thiếu tá", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Kbang")),
     # the title, then "là", then the name
     ("Đồn Biên phòng Sông Đốc thăm hỏi gia đình. Đồn trưởng là Thiếu tá Thạch Sa Rênh, người Khmer.", "Thạch Sa Rênh",
      ("Thiếu tá", "Đồn trưởng", "Đồn Biên phòng Sông Đốc")),
