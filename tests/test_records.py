@@ -1073,6 +1073,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a description between commas, and a title the sentence gave earlier with its body
     ("Ông Đỗ Mạnh Dũng tái đắc cử Phó Chủ tịch HĐND tỉnh Khánh Hòa; bà Mấu Thị Hồng, người dân tộc Raglai, được bầu "
      "bổ sung chức danh Phó Chủ tịch.", "Mấu Thị Hồng", (None, "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Khánh Hòa")),
+    # a title, its bare body referring back and the holder's rank and name
+    ("Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh huy động lực lượng. Người kế nhiệm ông, Chỉ huy trưởng Bộ Chỉ huy Đại tá Nguyễn "
+     "Hữu Thịnh, chia lực lượng thành ba mũi.", "Nguyễn Hữu Thịnh",
+     ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh")),
     # the title, its unit by its lower-case kind, then "là" and the name
     ("Ban Chỉ huy Quân sự xã Kbang có 12 người. Chỉ huy trưởng ban là Thiếu tá Đinh Văn Tơng.", "Đinh Văn Tơng",
      ("Thiếu tá", "Chỉ huy trưởng", "Ban Chỉ huy Quân sự xã Kbang")),

@@ -1042,11 +1042,12 @@ class _Context:
             last = parts[-1]
             if all(part.kind == "head" for part in parts) and (
                     (len(parts) == 1 and i in self.title_ends) or form_key(last.value) in self.x.referring_heads) and (
-                    end == len(self.doc) or not is_title(self.doc[end])):
+                    end == len(self.doc) or not is_title(self.doc[end]) or end in self.blockers):
                 # "Đại tá A, Phó Bí thư Đảng ủy, Chỉ huy trưởng": a bare head right after a title is the body of that
                 # head the document named last ("Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk" → its Đảng ủy); so is a bare
                 # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy."), also after the
-                # heads of its own bodies ("Thường vụ Đảng ủy": the Thường vụ of that Đảng ủy)
+                # heads of its own bodies ("Thường vụ Đảng ủy": the Thường vụ of that Đảng ủy), also before the rank of
+                # the title's holder ("Chỉ huy trưởng Bộ Chỉ huy Đại tá A")
                 # a foreign body is no antecedent of ours ("Bệnh viện" after "Bệnh viện 103 Quân đội nhân dân Lào")
                 earlier = self.party_unit_before(i, last.value) or self.antecedent(last.value, i)
                 if earlier is not None:
