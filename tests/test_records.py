@@ -1073,6 +1073,9 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a description between commas, and a title the sentence gave earlier with its body
     ("Ông Đỗ Mạnh Dũng tái đắc cử Phó Chủ tịch HĐND tỉnh Khánh Hòa; bà Mấu Thị Hồng, người dân tộc Raglai, được bầu "
      "bổ sung chức danh Phó Chủ tịch.", "Mấu Thị Hồng", (None, "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Khánh Hòa")),
+    # a telecoms branch has a director
+    ("Sở Y tế tỉnh Lào Cai họp. Viettel Lào Cai duy trì 5 trạm phát sóng; Giám đốc Phạm Đức Hiếu cho biết sóng ổn định.",
+     "Phạm Đức Hiếu", (None, "Giám đốc", "Viettel Lào Cai")),
     # a title, its bare body referring back and the holder's rank and name
     ("Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh huy động lực lượng. Người kế nhiệm ông, Chỉ huy trưởng Bộ Chỉ huy Đại tá Nguyễn "
      "Hữu Thịnh, chia lực lượng thành ba mũi.", "Nguyễn Hữu Thịnh",
