@@ -1305,8 +1305,18 @@ class RecordLinker:
                         previous := s.org_by_end.get(bodies[0].start - 1)) is not None:
                     bodies.insert(0, previous)
                 title_end = bodies[0].start if bodies else k
+                unit = None
+                if org is None and s.lower[k] == "gồm" and s.lower[k - 1] == ",":
+                    # "… được bổ nhiệm Phó Giám đốc bệnh viện, gồm": the body its lower-case kind names
+                    unit_start = next((j for j in range(k - 3, k - 1) if j > first and s.doc[j].is_lower
+                                       and (found := s.unit_named_after(j)) is not None and found[1] == k - 1), None)
+                    if unit_start is not None:
+                        unit, _ = s.unit_named_after(unit_start)
+                        title_end = unit_start
                 holders = [p for p in persons if k < p.start < last]
-                position = self.plural_title(s, first, title_end) if s.lower[k] == "gồm" and org else None
+                position = (self.plural_title(s, first, title_end) if s.lower[k] == "gồm" and (org or unit)
+                            else None)
+                org = org or unit
                 named_at = k + 1 + (s.doc[k + 1].text == ":")
                 if position is None and holders and (
                         self.name_phrase_start(s, holders[0].start) == named_at
@@ -1405,6 +1415,14 @@ class RecordLinker:
         start = next((j + 1 for j in range(end - 2, max(first, end - 1 - MAX_TITLE_WORDS) - 1, -1)
                       if (s.doc[j].text.isdigit() or s.lower[j] in self.lexicon.plural_units)
                       and s.doc[j + 1].is_title), None)
+        if start is None and appointed:
+            # "hai cán bộ được bổ nhiệm Phó Giám đốc …": the count is the subject's, before the appointing verb
+            start = next((j for j in range(end - 1, max(first, end - MAX_TITLE_WORDS) - 1, -1)
+                          if s.doc[j].is_title and j in s.positions
+                          and (verb := _phrase_ending_at(s.lower, j, self.lexicon.appointing)) is not None
+                          and any(s.doc[c].text.isdigit() or s.lower[c] in self.lexicon.plural_units
+                                  for c in range(max(first, verb - 1 - APPOINTING_WORDS), verb))), None)
+            return tokens_text(s.doc, start, end) if start is not None else None
         if start is None:
             return None
         if appointed and not any(_phrase_ending_at(s.lower, j, self.lexicon.appointing) is not None

@@ -1073,6 +1073,10 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a description between commas, and a title the sentence gave earlier with its body
     ("Ông Đỗ Mạnh Dũng tái đắc cử Phó Chủ tịch HĐND tỉnh Khánh Hòa; bà Mấu Thị Hồng, người dân tộc Raglai, được bầu "
      "bổ sung chức danh Phó Chủ tịch.", "Mấu Thị Hồng", (None, "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Khánh Hòa")),
+    # a count of people appointed to a title of a body its lower-case kind names, then the list of them
+    ("Bộ Y tế bổ nhiệm Giám đốc Bệnh viện Đa khoa Trung ương Cần Thơ. Cùng dịp, hai cán bộ được bổ nhiệm Phó Giám đốc "
+     "bệnh viện, gồm: ông Lâm Quốc Bửu, Trưởng phòng Phòng Kế hoạch tổng hợp; bà Dương Ngọc Hân, Trưởng khoa Khoa Nhi.",
+     "Dương Ngọc Hân", (None, "Phó Giám đốc", "Bệnh viện Đa khoa Trung ương Cần Thơ")),
     # a telecoms branch has a director
     ("Sở Y tế tỉnh Lào Cai họp. Viettel Lào Cai duy trì 5 trạm phát sóng; Giám đốc Phạm Đức Hiếu cho biết sóng ổn định.",
      "Phạm Đức Hiếu", (None, "Giám đốc", "Viettel Lào Cai")),
