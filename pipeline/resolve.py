@@ -639,7 +639,11 @@ class RecordLinker:
             org = s.orgs[k + 1] if k + 1 in s.orgs else named_after[0] if named_after is not None else None
             if org is not None:
                 events.append(RoleEvent(k, "records.apposition", organization=_value(org), mention_ids=[s.id(org)]))
-                return events
+                member_end = org.end if k + 1 in s.orgs else named_after[1]
+                if not (member_end + 1 < len(doc) and doc[member_end].text == ","):
+                    return events
+                # "Thiếu tá A của Công an tỉnh X, vừa được bổ nhiệm Trưởng phòng …": a link after the membership
+                k = member_end + 1
         if k < len(doc) and doc[k].text in APPOSITION:
             end, chain = self.role_chain(s, k + 1, "records.apposition")
             if not chain and doc[k].text == "," and k + 1 in s.orgs:

@@ -1073,6 +1073,13 @@ def test_show_prints_the_records_of_each_pattern() -> None:
     # a description between commas, and a title the sentence gave earlier with its body
     ("Ông Đỗ Mạnh Dũng tái đắc cử Phó Chủ tịch HĐND tỉnh Khánh Hòa; bà Mấu Thị Hồng, người dân tộc Raglai, được bầu "
      "bổ sung chức danh Phó Chủ tịch.", "Mấu Thị Hồng", (None, "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Khánh Hòa")),
+    # a link after the name's membership of a body ("của …, vừa được bổ nhiệm …")
+    ("Đại diện học viên nước bạn, Thiếu tá Khăm Sỉ Đa La của Công an tỉnh Xiêng Khoảng, vừa được bổ nhiệm Trưởng phòng "
+     "Phòng Cảnh sát điều tra tội phạm về ma túy, phát biểu.", "Khăm Sỉ Đa La",
+     ("Thiếu tá", "Trưởng phòng", "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Xiêng Khoảng")),
+    # ... and not a description after it
+    ("Trung úy Lê Văn An của Đồn Biên phòng Na Mèo, người dân tộc Thái, dự lễ.", "Lê Văn An",
+     ("Trung úy", None, "Đồn Biên phòng Na Mèo")),
     # a count of people appointed to a title of a body its lower-case kind names, then the list of them
     ("Bộ Y tế bổ nhiệm Giám đốc Bệnh viện Đa khoa Trung ương Cần Thơ. Cùng dịp, hai cán bộ được bổ nhiệm Phó Giám đốc "
      "bệnh viện, gồm: ông Lâm Quốc Bửu, Trưởng phòng Phòng Kế hoạch tổng hợp; bà Dương Ngọc Hân, Trưởng khoa Khoa Nhi.",
