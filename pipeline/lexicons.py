@@ -165,6 +165,8 @@ class OrganizationLexicon:
     # ("Ông Khăm Phăn cảm ơn Bộ Chỉ huy Quân sự tỉnh")
     saying_words: tuple[str, ...] = ()
     addressing_words: tuple[str, ...] = ()
+    # a head written alone → the head of the body it refers back to ("Mặt trận" → "Ủy ban Mặt trận Tổ quốc")
+    referring_aliases: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -196,7 +198,8 @@ class OrganizationLexicon:
                    tuple(nfc(head) for head in _strings(path, data, "located_heads")),
                    tuple(nfc(words).lower() for words in _strings(path, data, "leaders_words")),
                    tuple(nfc(words).lower() for words in _strings(path, data, "saying_words")),
-                   tuple(nfc(words).lower() for words in _strings(path, data, "addressing_words")))
+                   tuple(nfc(words).lower() for words in _strings(path, data, "addressing_words")),
+                   _name_pairs(path, data, "referring_aliases"))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

@@ -646,6 +646,15 @@ def test_a_sub_unit_on_the_other_side_of_a_meeting_is_theirs(process) -> None:
     assert found == ["Ban Chính sách Bộ Chỉ huy Quân sự tỉnh Savannakhet", "Ban Chính sách Bộ Chỉ huy Quân sự tỉnh Quảng Trị"]
 
 
+def test_the_front_written_alone_is_its_committee(process) -> None:
+    text = ("Bà Lê Thị Mỹ Phương, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp thông báo kết quả giám sát của Mặt trận. "
+            "Mặt trận các cấp tăng cường giám sát.")
+    found = [(m.text, m.normalized) for m in process(text).mentions if m.type == "ORG" and m.text == "Mặt trận"]
+    assert found == [("Mặt trận", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Tháp")]
+    # with no committee named, the Front alone is no organization of the document
+    assert not [m for m in process("Mặt trận tăng cường giám sát.").mentions if m.type == "ORG"]
+
+
 def test_a_bare_head_on_the_other_side_of_a_meeting_refers_back_to_theirs(process) -> None:
     text = ("BĐBP tỉnh Điện Biên hội đàm với Bộ Chỉ huy Quân sự tỉnh Phông Sa Lỳ tại Điện Biên. Phía bạn có Trung tá Bun "
             "Mi Thăm Ma Vông, Trưởng phòng Phòng Tác chiến của Bộ Chỉ huy. Đồn trưởng Đồn Biên phòng Na Son, cán bộ của "

@@ -1022,6 +1022,14 @@ class _Context:
             return self.span(i, end, parts, "orgs.acronym")
         if named:
             return self.span(i, end, parts, "orgs.head")
+        alias = dict(self.x.lexicon.referring_aliases).get(first.value) if len(parts) == 1 else None
+        if alias is not None and token_lowers(self.doc)[end:end + 2] != ["các", "cấp"]:  # "Mặt trận các cấp": all
+            # "giám sát của Mặt trận" after "Ủy ban MTTQ Việt Nam tỉnh": the body of the alias's head named last;
+            # with none named, no organization
+            earlier = next((value for _, value in reversed(self.named) if value.startswith(alias + " ")), None)
+            return make_span(self.doc, i, end, "ORG", earlier, "orgs.back_reference") if earlier else None
+        if alias is not None:
+            return None
         if len(parts) == 1 and self.stands_alone(first):
             # "Ban Chấp hành" after "Ban Chấp hành Đảng bộ tỉnh Thái Nguyên": a standalone head that refers back is
             # the body of that head the document named, where it named one other than those never referred back
