@@ -505,6 +505,11 @@ def test_an_organization_the_registry_does_not_know_keeps_the_grammar(process) -
     # a region's name ends before the title holder's
     ("Ông Lò Văn An, Hạt trưởng Hạt Kiểm lâm khu vực Kbang Nguyễn Văn Hải dự.", "Hạt Kiểm lâm khu vực Kbang",
      "Hạt Kiểm lâm khu vực Kbang"),
+    # Cambodia's provincial border police command; a gate's kind in a post's name, over the definition after it
+    ("Đại tá Heng Sophea, Chỉ huy trưởng Ban Chỉ huy Cảnh sát biên giới tỉnh Ratanakiri phát biểu.",
+     "Ban Chỉ huy Cảnh sát biên giới tỉnh Ratanakiri", "Ban Chỉ huy Cảnh sát biên giới tỉnh Ratanakiri"),
+    ("Tại Đồn Biên phòng Cửa khẩu quốc tế (CKQT) Lệ Thanh, hai bên hội đàm.",
+     "Đồn Biên phòng Cửa khẩu quốc tế (CKQT) Lệ Thanh", "Đồn Biên phòng Cửa khẩu quốc tế Lệ Thanh"),
     # a university abroad, a foreign force named by its head and country
     ("Trường Đại học Cần Thơ ký kết với Đại học Quốc gia Lào.", "Đại học Quốc gia Lào", "Đại học Quốc gia Lào"),
     ("Đoàn có sinh viên Đại học Quảng Tây.", "Đại học Quảng Tây", "Đại học Quảng Tây"),

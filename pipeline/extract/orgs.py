@@ -45,8 +45,8 @@ from ..org_registry import (
     ACRONYM, IN_CONTEXT, NAME, SHORT, TEMPLATE, UNIT_NAME, VARIANT, Body, Form, OrgRegistry, Template, choose_body,
     form_key, strip_unit_word, with_ancestors,
 )
-from ..segment import (DocumentWords, SentenceIndex, is_acronym_form, sentence_ranges, text_of, token_lowers,
-                       token_texts, tokens_text)
+from ..segment import (DocumentWords, SentenceIndex, is_acronym_form, phrase_at, sentence_ranges, text_of,
+                       token_lowers, token_texts, tokens_text)
 from .acronyms import ROMAN_NUMERAL, UNIT_CODE
 from .base import (
     HOME_COUNTRY, PIECE, LazySpanChoice, add_spans, is_title, make_span, pattern, set_span_values, span_starting_at,
@@ -69,6 +69,8 @@ HYPHENS = {"-", "–"}
 RECIPIENT_WORDS = {"cho", "tặng"}
 # what joins the fields a unit's name ends with ("ma túy và tội phạm") or opens them ("phòng, chống ma túy")
 TAIL_JOINERS = (("phòng", ",", "chống"), ("phòng", "chống"), ("và",), (",",))
+# the kinds of a border gate written after "Cửa khẩu" in a post's name
+GATE_KINDS = frozenset({("quốc", "tế"), ("chính",), ("phụ",)})
 # words for a vessel: a force's acronym after one is the ship's kind ("tàu CSB"), no organization
 VESSEL_WORDS = {"tàu", "xuồng", "ca nô"}
 # a Party committee's boards written bare, the committees' heads and the unit word of the place each is of, and what
@@ -2045,6 +2047,9 @@ class _Context:
                        or (parts[-1].kind == "name" and form_key(parts[0].value) in self.x.trade_names
                            and self.capitalised_run(k) <= 2))):
                 end = max(self.words.word_end(k), k + 1)
+                if tokens_text(doc, k, end).lower() == "cửa khẩu" and (
+                        kind_end := phrase_at(token_lowers(doc), end, GATE_KINDS)) is not None:
+                    end = kind_end  # "Đồn Biên phòng Cửa khẩu quốc tế (CKQT) Lệ Thanh": the gate's kind is the name's
                 parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
                 named = True
             elif (end := self.hyphenated_name(k, parts)) is not None:
