@@ -1384,3 +1384,53 @@ def test_a_party_committees_board_written_alone(process, text: str, short: str, 
 def test_an_events_organisers_are_no_organization_without_a_party_committee(process) -> None:
     # bad: "Ban Tổ chức" of a contest in a story that names no Party committee
     assert "Ban Tổ chức" not in org_mentions(process, "Hội thi bơi lội kết thúc. Ban Tổ chức trao 12 giải.")
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # "Đảng bộ" alone is the Party organization whose committee or boards the document named
+    ("Đảng ủy Quân sự tỉnh Hà Tĩnh tổ chức hội nghị. Đại tá Lê Văn An cho biết, Đảng bộ hiện có 41 tổ chức cơ sở đảng.",
+     "Đảng bộ", "Đảng bộ Quân sự tỉnh Hà Tĩnh"),
+    # of several, the one the document names most, though another was named last
+    ("Ban Chấp hành Đảng bộ Công an tỉnh Hà Tĩnh họp. Đảng ủy Công an tỉnh Hà Tĩnh giao nhiệm vụ. Ban Thường vụ Tỉnh "
+     "ủy chỉ định Thượng tá Thái Bá Hùng tham gia Ban Chấp hành Đảng bộ.", "Ban Chấp hành Đảng bộ",
+     "Ban Chấp hành Đảng bộ Công an tỉnh Hà Tĩnh"),
+    # a unit named in its Party organization's name is what its head alone refers back to
+    ("Đảng bộ Đồn Biên phòng Tam Chung tổ chức đại hội. Thiếu tá Hà Văn Khởi, Đồn trưởng, phát biểu. Trung tá Phạm Bá "
+     "Duy, Chính trị viên Đồn, trình bày báo cáo.", "Đồn", "Đồn Biên phòng Tam Chung"),
+    # a Party committee coordinated with the next title's bare head: the committee of the body the head refers to
+    ("Đảng bộ Đồn Biên phòng Tam Chung tổ chức đại hội. Đảng ủy xã Tam Chung dự. Trung tá Phạm Bá Duy, Bí thư Đảng ủy, "
+     "Chính trị viên Đồn trình bày báo cáo.", "Đảng ủy", "Đảng ủy Đồn Biên phòng Tam Chung"),
+    # a bare head right before its holder's full name
+    ("Hội nghị bầu Đại tá Trần Đức Lâm giữ chức Chủ nhiệm Ủy ban Kiểm tra Đảng ủy Quân khu 4. Phát biểu nhận nhiệm vụ, "
+     "tân Chủ nhiệm Ủy ban Kiểm tra Trần Đức Lâm hứa giữ nghiêm kỷ luật.", "Ủy ban Kiểm tra",
+     "Ủy ban Kiểm tra Đảng ủy Quân khu 4"),
+    # a count of people after a name ends it
+    ("Tỉnh ủy Lào Cai họp. Hội nghị bầu bổ sung vào Ban Thường vụ Tỉnh ủy hai đồng chí.", "Ban Thường vụ Tỉnh ủy",
+     "Ban Thường vụ Tỉnh ủy Lào Cai"),
+])
+def test_a_party_organization_and_its_units_written_alone(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # bad: "Đảng bộ" alone where no Party organization or committee was named
+    ("Đại tá Lê Văn An cho biết, Đảng bộ hiện có 41 tổ chức cơ sở đảng.", "Đảng bộ"),
+    # bad: a count of places after a name makes it plural
+    ("Ban Chỉ huy BĐBP hai tỉnh Lạng Sơn và Cao Bằng ký kết quy chế.", "Ban Chỉ huy BĐBP hai tỉnh"),
+])
+def test_no_party_organization_or_plural_body_without_a_name(process, text: str, absent: str) -> None:
+    assert absent not in org_mentions(process, text)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Đảng ủy Quân sự tỉnh Hà Tĩnh", "Đảng bộ Quân sự tỉnh Hà Tĩnh"),
+    ("Ban Chấp hành Đảng bộ Công an tỉnh Nghệ An", "Đảng bộ Công an tỉnh Nghệ An"),
+    ("Ban Thường vụ Tỉnh ủy Lào Cai", "Đảng bộ tỉnh Lào Cai"),
+    ("Thành ủy Hà Nội", "Đảng bộ thành phố Hà Nội"),
+    # bad: a board of another body, or no Party body, stays as written
+    ("Ủy ban Kiểm tra Đảng ủy Quân khu 4", "Ủy ban Kiểm tra Đảng ủy Quân khu 4"),
+    ("Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh"),
+])
+def test_party_organization_of(name: str, expected: str) -> None:
+    from pipeline.extract.orgs import party_organization_of
+    assert party_organization_of(name) == expected

@@ -71,6 +71,8 @@ RECIPIENT_WORDS = {"cho", "tặng"}
 TAIL_JOINERS = (("phòng", ",", "chống"), ("phòng", "chống"), ("và",), (",",))
 # the kinds of a border gate written after "Cửa khẩu" in a post's name
 GATE_KINDS = frozenset({("quốc", "tế"), ("chính",), ("phụ",)})
+# people counted after a name ("bầu bổ sung vào Ban Thường vụ Tỉnh ủy hai đồng chí"): the name ended before the count
+COUNTED_PEOPLE = frozenset({("đồng", "chí"), ("người",), ("cán", "bộ"), ("thành", "viên"), ("ủy", "viên")})
 # words for a vessel: a force's acronym after one is the ship's kind ("tàu CSB"), no organization
 VESSEL_WORDS = {"tàu", "xuồng", "ca nô"}
 # a Party committee's boards written bare, the committees' heads and the unit word of the place each is of, and what
@@ -169,6 +171,22 @@ def document_province(places: list[Span]) -> Province | None:
         if best.startswith(unit + " "):
             return Province(unit, best[len(unit) + 1:], codes[best])
     return None
+
+
+def party_organization_of(name: str) -> str:
+    """How a body named before reads as the Party organization a bare ``Đảng bộ`` refers back to: the one its
+    committee or boards are of (``Đảng ủy Quân sự tỉnh Hà Tĩnh`` and ``Ban Chấp hành Đảng bộ Quân sự tỉnh Hà Tĩnh``
+    → ``Đảng bộ Quân sự tỉnh Hà Tĩnh``; ``Tỉnh ủy Nghệ An`` → ``Đảng bộ tỉnh Nghệ An``); other names as written.
+
+    >>> party_organization_of("Ban Thường vụ Đảng ủy Bộ đội Biên phòng tỉnh Thanh Hóa")
+    'Đảng bộ Bộ đội Biên phòng tỉnh Thanh Hóa'
+    """
+    for committee, unit in PARTY_COMMITTEES.items():
+        at = name.find(committee)
+        if at == 0 or (at > 0 and name[:at].rstrip() in PARTY_BOARDS):
+            return f"{PARTY_ORGANIZATION} {unit}{name[at + len(committee):]}"
+    at = name.find(PARTY_ORGANIZATION + " ")
+    return name[at:] if at > 0 and name[:at].rstrip() in PARTY_BOARDS else name
 
 
 def first_is_vessel_number(doc: Doc, i: int, parts: list["Part"]) -> bool:
@@ -1011,7 +1029,8 @@ class _Context:
         if (parts[-1].kind == "unit" and end + 1 < len(self.doc) and self.doc[end].text == ","
                 and self.doc[end + 1].lower_ in BARE_UNIT_WORDS):
             return None  # "Ban CHQS xã, phường": the body of every commune and ward
-        if first.kind == "head" and after in self.x.generic_after and not complete:
+        counts_people = after.isalpha() and phrase_at(token_lowers(self.doc), end + 1, COUNTED_PEOPLE) is not None
+        if first.kind == "head" and after in self.x.generic_after and not complete and not counts_people:
             if first.end == i + 1 and self.is_org_acronym(i):
                 # "UBND các xã": the organization acronym alone is an ORG, whatever follows it
                 acronym = self.acronyms[i]
@@ -1052,12 +1071,14 @@ class _Context:
             last = parts[-1]
             if all(part.kind == "head" for part in parts) and (
                     (len(parts) == 1 and i in self.title_ends) or form_key(last.value) in self.x.referring_heads) and (
-                    end == len(self.doc) or not is_title(self.doc[end]) or end in self.blockers):
+                    end == len(self.doc) or not is_title(self.doc[end]) or end in self.blockers
+                    or (self.person_starts_at(end) and self.capitalised_run(end) >= 3)):
                 # "Đại tá A, Phó Bí thư Đảng ủy, Chỉ huy trưởng": a bare head right after a title is the body of that
                 # head the document named last ("Đảng ủy, Bộ Chỉ huy BĐBP tỉnh Đắk Lắk" → its Đảng ủy); so is a bare
                 # head that refers back wherever it stands ("giữ chức Chỉ huy trưởng Bộ Chỉ huy."), also after the
                 # heads of its own bodies ("Thường vụ Đảng ủy": the Thường vụ of that Đảng ủy), also before the rank of
-                # the title's holder ("Chỉ huy trưởng Bộ Chỉ huy Đại tá A")
+                # the title's holder ("Chỉ huy trưởng Bộ Chỉ huy Đại tá A") or the holder's full name ("tân Chủ nhiệm Ủy
+                # ban Kiểm tra Trần Đức Lâm"; two words are rather a place: "Đồn trưởng Đồn Biên phòng Ninh Chữ")
                 # a foreign body is no antecedent of ours ("Bệnh viện" after "Bệnh viện 103 Quân đội nhân dân Lào")
                 earlier = self.party_unit_before(i, last.value) or self.antecedent(last.value, i)
                 if earlier is not None:
@@ -1099,6 +1120,11 @@ class _Context:
         on_side = next((value for _, value, _ in preferred if side and value.endswith(" " + side)), None)
         if on_side is not None:
             return on_side
+        if head == PARTY_ORGANIZATION:
+            # "tham gia Ban Chấp hành Đảng bộ" after "Ban Thường vụ Tỉnh ủy chỉ định …" in a story of the provincial
+            # police's Party: the organization the document names most, the last on a tie
+            counts = Counter(value for _, value, _ in preferred)
+            return max(counts, key=lambda value: counts[value])
         if head not in self.x.commands:
             return preferred[0][1]
         near = next((value for start, value, as_written in preferred
@@ -1210,10 +1236,19 @@ class _Context:
                     return name
                 return f"{PARTY_COMMITTEE} {rest}"
             return committee
+        if head == PARTY_ORGANIZATION:
+            return party_organization_of
         forces = [(force, command) for command, force in self.x.lexicon.command_forces
                   if command.startswith(head + " ") and head in self.x.commands]
 
         def command(name: str) -> str:
+            # a unit named in its Party organization's name ("Đảng bộ Đồn Biên phòng Tam Chung", then "Chính trị
+            # viên Đồn"): the unit
+            party = party_organization_of(name)
+            unit = self.x.lexicon.unit_of_party(PARTY_COMMITTEE + party[len(PARTY_ORGANIZATION):]) if party.startswith(
+                PARTY_ORGANIZATION + " ") else None
+            if unit is not None and unit.startswith(head + " ") and head not in self.x.commands:
+                return unit
             return next((command + name[len(force):] for force, command in forces
                          if name.startswith(force + " ")), name)
         return command
@@ -1732,10 +1767,16 @@ class _Context:
                 parts = [parts[0], Part(parts[1].start if len(parts) > 1 else parts[0].end, written.end, "name",
                                         registry_name[len(parts[0].value) + 1:])]
         after = parts[-1].end
-        if leaders and not named and all(part.kind == "head" for part in parts):
-            # "… chỉ huy Sư đoàn": the bare head refers back to the body of that head named last
+        if (leaders or (party and after_title)) and not named and all(part.kind == "head" for part in parts):
+            # "… chỉ huy Sư đoàn", "Bí thư Đảng ủy, Chính trị viên Đồn": the bare head refers back to the body of
+            # that head named last, and the committee is that body's
             earlier = self.antecedent(parts[-1].value, start)
-            return [Part(start, after, "name", earlier)] if earlier is not None else None
+            if earlier is None:
+                return None
+            if not leaders:
+                # a command's Party committee is named as the coordinated named ones are ("Đảng ủy Quân sự tỉnh X")
+                earlier = self.x.lexicon.party_of(earlier) or self.x.lexicon.as_force(earlier)
+            return [Part(start, after, "name", earlier)]
         if not named or (after < len(doc) and doc[after].lower_ in self.x.generic_after):
             return None
         # the Party committee of the body the next title names is that body's (its whole name: "Đảng ủy Bộ đội Biên
