@@ -1446,6 +1446,12 @@ class RecordLinker:
                 # "… lần lượt được bầu làm X và Y Tỉnh ủy; ông B tiếp tục giữ chức …", "… lần lượt là R1 và R2, được
                 # bầu vào Ban Thường vụ": the list ends
                 break
+            if k in s.positions and _phrase_ending_at(s.lower, k, self.lexicon.on_behalf_of) is not None:
+                # "lần lượt trao Bằng khen của Bộ trưởng Bộ Công an và Bằng khen của Chủ tịch UBND tỉnh": the titles
+                # of those they act for, no role of the list's people; nor is the body written with the title
+                k = s.positions[k].end
+                k = s.orgs[k].end if k in s.orgs else k
+                continue
             if k in s.positions:
                 position = s.positions[k]
                 chained = []

@@ -1434,3 +1434,32 @@ def test_no_party_organization_or_plural_body_without_a_name(process, text: str,
 def test_party_organization_of(name: str, expected: str) -> None:
     from pipeline.extract.orgs import party_organization_of
     assert party_organization_of(name) == expected
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # a province's body written alone, coordinated with the next title's body: that body's province
+    ("Tỉnh ủy Hà Tĩnh họp. Về phía địa phương có ông Thái Bá Hòa, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nghệ An.",
+     "Tỉnh ủy", "Tỉnh ủy Nghệ An"),
+    ("Tỉnh ủy Điện Biên họp. Đại tá Đinh Văn Quân, Ủy viên Ban Thường vụ Tỉnh ủy, Chính ủy Bộ Chỉ huy Quân sự (CHQS) "
+     "tỉnh Lào Cai phát biểu.", "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Lào Cai"),
+    ("Tỉnh ủy Nghệ An họp. Ông Khăm Phon, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Xiêng Khoảng dẫn đầu.", "Tỉnh ủy",
+     "Tỉnh ủy Xiêng Khoảng"),
+    # bad: a province the clause goes on to is no body's place
+    ("Tỉnh ủy Vĩnh Long họp. Bộ Chính trị đã điều động ông Cao Văn Lượng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đến "
+     "nhận công tác tại tỉnh Cà Mau.", "Tỉnh ủy", "Tỉnh ủy Vĩnh Long"),
+    # bad: nor is the neighbour a border runs along
+    ("Đảng ủy Quân sự tỉnh Hà Tĩnh họp. Đề nghị lãnh đạo nhiệm vụ trên tuyến biên giới giáp tỉnh Bôlykhămxay (Lào), "
+     "chuẩn bị cho Đại hội Đảng bộ Quân sự tỉnh nhiệm kỳ 2030 - 2035.", "Đảng bộ Quân sự tỉnh",
+     "Đảng bộ Quân sự tỉnh Hà Tĩnh"),
+])
+def test_a_bare_province_body_of_the_next_titles_province(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected
+
+
+@pytest.mark.parametrize(("text", "code", "expected"), [
+    ("Thượng tá Lê Bình, Phó Trưởng phòng PA04 Công an tỉnh Tây Ninh phát biểu.", "PA04", "Phòng An ninh kinh tế"),
+    ("Đại tá Lê An, Trưởng phòng Phòng Tổ chức cán bộ (PX01) Công an tỉnh Tây Ninh trao quyết định.", "PX01",
+     "Phòng Tổ chức cán bộ"),
+])
+def test_a_province_polices_division_codes(process, text: str, code: str, expected: str) -> None:
+    assert [m.normalized for m in process(text).mentions if m.type == "ACRONYM" and m.text == code] == [expected]

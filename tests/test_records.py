@@ -1416,3 +1416,11 @@ def test_a_shared_given_name_joins_the_person_named_last(process) -> None:
     people = {p.name: p for p in process(text).people}
     assert set(people) == {"Nguyễn Đình Tuấn", "Thân Văn Tuấn"}
     assert people["Thân Văn Tuấn"].birth_year == 1975
+
+
+def test_titles_of_those_acted_for_are_no_role_of_people_listed_respectively(process) -> None:
+    found = records(process, "Dự buổi lễ có Thiếu tướng Hồ Văn Nghĩa, Phó Cục trưởng Cục Cảnh sát hình sự, Bộ Công an; bà "
+                             "Kim Thị Sa Rên, Phó Chủ tịch UBND tỉnh Vĩnh Long. Ông Nghĩa và bà Sa Rên lần lượt trao "
+                             "Bằng khen của Bộ trưởng Bộ Công an và Bằng khen của Chủ tịch UBND tỉnh cho 9 tập thể.")
+    assert found["Hồ Văn Nghĩa"] == ("Thiếu tướng", "Phó Cục trưởng", "Cục Cảnh sát hình sự")
+    assert found["Kim Thị Sa Rên"] == (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Vĩnh Long")

@@ -224,6 +224,8 @@ class Part:
 FOREIGN_SIDE_WORDS = {"phía", "đoàn", "năng", "nước", "tỉnh"}
 # words just before a place that make it a person's hometown or address, not the place of a body
 PERSONAL_PLACE_CUES = {"quê", "trú", "sinh"}
+# a province a border runs along ("tuyến biên giới giáp tỉnh Bôlykhămxay"): the neighbour, no body's place either
+NEIGHBOUR_CUES = {"giáp"}
 # the kinds of unit a commune's body has as well as a province's: a council's committees ("Ban Pháp chế" of the
 # HĐND xã named last), not a police's divisions (a Công an xã has none)
 EVERY_LEVELS_UNITS = {"council_committee"}
@@ -1504,7 +1506,7 @@ class _Context:
             for place in self.place_list:
                 value, _, attrs = span_values(place)
                 before = token_lowers(self.doc)[max(0, place.start - 3):place.start]
-                personal = any(lower in PERSONAL_PLACE_CUES for lower in before)
+                personal = any(lower in PERSONAL_PLACE_CUES or lower in NEIGHBOUR_CUES for lower in before)
                 if (attrs or {}).get("level") in ("province", *FOREIGN_UNIT_LEVELS) and not personal:
                     self._provinces.append((place, sentence_of.get(place.start), value or "", attrs or {}))
         return self._provinces
@@ -1705,6 +1707,9 @@ class _Context:
         lists the other side's delegation (``Đoàn tỉnh Salavan do ông A, Giám đốc Sở Y tế dẫn đầu``, ``Phía Lào có
         …``), else the document's (which the caller knows there is)."""
         assert self.province is not None
+        coordinated = self.next_titles_province(part.end)
+        if coordinated is not None:
+            return coordinated
         sentence = self.sentence_of().get(part.start)
         places = self.foreign_starts()
         k = part.start - 1
@@ -1718,6 +1723,31 @@ class _Context:
                 return self.foreign_province(Part(part.start, part.end, "unit", "tỉnh")) or self.province
             k -= 1
         return self.province
+
+    def next_titles_province(self, end: int) -> Province | None:
+        """The province of the next title's body, where a body written alone at ``end`` is one of a person's titles
+        coordinated with it (``Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nghệ An``, ``Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh
+        Xiêng Khoảng``): the first province named after that title, before the clause ends; else None."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != "," or end + 1 not in self.position_end_at:
+            return None
+        after = self.position_end_at[end + 1]
+        for place, _, value, attrs in self.province_places():
+            if place.start < after:
+                continue
+            # the next title's body's own place: only its capitalised name between them ("Chủ tịch UBND tỉnh Nghệ
+            # An", "Chính ủy Bộ CHQS tỉnh Lào Cai"), not a place a clause goes on to ("Chủ tịch UBND tỉnh đến nhận công
+            # tác tại tỉnh Cà Mau")
+            k = after
+            while k < place.start:
+                if not (doc[k].text[:1].isupper() or doc[k].text in ("(", ")", "tỉnh", "thành", "phố")):
+                    return None
+                k = max(self.words.word_end(k), k + 1)
+            unit, _, name = value.partition(" ")
+            if unit not in ("tỉnh", "thành phố") or not name:
+                return None
+            return Province(unit, name, attrs.get("code"), attrs.get("level") in FOREIGN_UNIT_LEVELS)
+        return None
 
     def coordinated_with_named(self, start: int, end: int, bare_part: Part | None = None) -> list[Part] | None:
         """``Đảng ủy, Ban Chỉ huy BĐBP tỉnh``: a bare head shares the complement of the next, named organization;
