@@ -1463,3 +1463,34 @@ def test_a_bare_province_body_of_the_next_titles_province(process, text: str, sh
 ])
 def test_a_province_polices_division_codes(process, text: str, code: str, expected: str) -> None:
     assert [m.normalized for m in process(text).mentions if m.type == "ACRONYM" and m.text == code] == [expected]
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # a lexicon head with its name and another function after "và" is one name
+    ("Bộ Tư lệnh Vùng Cảnh sát biển 4 họp. Ông Lê Văn An, Trưởng phòng Phòng Nghiệp vụ và Pháp luật phát biểu.",
+     "Phòng Nghiệp vụ và Pháp luật", "Phòng Nghiệp vụ và Pháp luật Bộ Tư lệnh Vùng Cảnh sát biển 4"),
+    # a unit's infirmary written alone is of the unit named before
+    ("Lữ đoàn 170 đón đoàn. Thiếu tá Huỳnh Thị Mỹ Xuyên, Chủ nhiệm Bệnh xá, khám cho ngư dân.", "Bệnh xá",
+     "Bệnh xá Lữ đoàn 170"),
+    # a province's and a special zone's civil defence command, a national committee of the registry
+    ("Ông Lâm Hữu Nhân, Phó Chủ tịch UBND tỉnh Quảng Ngãi, Trưởng Ban Chỉ huy phòng thủ dân sự tỉnh báo cáo.",
+     "Ban Chỉ huy phòng thủ dân sự tỉnh", "Ban Chỉ huy phòng thủ dân sự tỉnh Quảng Ngãi"),
+    ("Ủy ban Quốc gia Ứng phó sự cố, thiên tai và Tìm kiếm Cứu nạn kiểm tra công tác ứng phó bão.",
+     "Ủy ban Quốc gia Ứng phó sự cố, thiên tai và Tìm kiếm Cứu nạn",
+     "Ủy ban Quốc gia Ứng phó sự cố, thiên tai và Tìm kiếm Cứu nạn"),
+    # other countries' sea forces with their country or place
+    ("Vùng Cảnh sát biển 2 diễn tập với Lực lượng Bảo vệ bờ biển Philippines.", "Lực lượng Bảo vệ bờ biển Philippines",
+     "Lực lượng Bảo vệ bờ biển Philippines"),
+    ("Đại tá Vương Kiến Hoa, Phó Tham mưu trưởng Căn cứ Hải quân Trạm Giang dẫn đầu.", "Căn cứ Hải quân Trạm Giang",
+     "Căn cứ Hải quân Trạm Giang"),
+    # a numbered head without its number, joined by the segmenter to the verb after it
+    ("Vùng 1 Hải quân đón đoàn. Thay mặt Đảng ủy, Bộ Tư lệnh Vùng tặng quà cho đoàn.", "Bộ Tư lệnh Vùng",
+     "Bộ Tư lệnh Vùng 1 Hải quân"),
+])
+def test_units_of_the_sea_and_civil_defence(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected
+
+
+def test_a_lower_case_infirmary_is_no_organization(process) -> None:
+    # bad: the common noun
+    assert org_mentions(process, "Các bệnh xá tuyến đảo được nâng cấp.") == {}

@@ -2106,6 +2106,13 @@ class _Context:
                 parts.append(Part(k, self.units[k], "unit", tokens_text(doc, k, self.units[k]).lower()))
                 named = True
                 break
+            elif (parts[-1].kind == "head" and is_title(token) and k + 1 < len(doc) and doc[k + 1].is_lower
+                  and self.words.word_end(k) > k + 1 and form_key(token.text) in self.x.numbered):
+                # "Bộ Tư lệnh Vùng tặng quà": a numbered head without its number, joined by the segmenter to the verb
+                # after it, is the head alone (completed below with the number the document gives it)
+                parts.append(Part(k, k + 1, "head", self.x.canonical.get(form_key(token.text), token.text)))
+                k += 1
+                break
             elif (is_title(token) and not self.headline_word(k, parts) and not self.closed_by_place(parts)
                   # (a person's name after a place is no longer the name: "Trường Đại học Cần Thơ | Hà Thanh Toàn")
                   and ((after_person and parts[-1].kind != "place") or not self.person_starts_at(k)
@@ -2126,6 +2133,8 @@ class _Context:
             elif (end := self.hyphenated_name(k, parts)) is not None:
                 parts.append(Part(k, end, "name", "- " + tokens_text(doc, k + 1, end)))
             elif (end := self.coordinated_function_end(k, parts)) is not None:
+                # a lexicon head with its name ("Phòng Nghiệp vụ") and another function is named whole
+                named = named or self.named_head(parts)
                 parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
             elif self.sentence_case_name(parts) and (bridge := self.bridge_end(k, parts)) is not None:
                 # a bridge that stops before "của" and its owner ends the name: its words are the name's own
