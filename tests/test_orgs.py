@@ -1494,3 +1494,18 @@ def test_units_of_the_sea_and_civil_defence(process, text: str, short: str, expe
 def test_a_lower_case_infirmary_is_no_organization(process) -> None:
     # bad: the common noun
     assert org_mentions(process, "Các bệnh xá tuyến đảo được nâng cấp.") == {}
+
+
+@pytest.mark.parametrize(("text", "short", "expected"), [
+    # other countries' land forces and Japan's self-defence forces, named with their country
+    ("Học viện Lục quân đón đoàn Lục quân Ấn Độ.", "Lục quân Ấn Độ", "Lục quân Ấn Độ"),
+    ("Quân chủng Phòng không - Không quân tiếp đoàn Lực lượng Phòng vệ Trên không Nhật Bản.",
+     "Lực lượng Phòng vệ Trên không Nhật Bản", "Lực lượng Phòng vệ Trên không Nhật Bản"),
+    # bad: a school named for its arm keeps its whole name
+    ("Trường Sĩ quan Lục quân 2 khai giảng năm học mới.", "Trường Sĩ quan Lục quân 2", "Trường Sĩ quan Lục quân 2"),
+    # a staff department written with its organ gets the organ's owner once
+    ("Quân khu 5 tổ chức hội nghị. Đại tá Hà Văn Lợi, Trưởng phòng Phòng Cán bộ Cục Chính trị phát biểu.",
+     "Phòng Cán bộ Cục Chính trị", "Phòng Cán bộ Cục Chính trị Quân khu 5"),
+])
+def test_foreign_forces_and_a_staff_organs_owner(process, text: str, short: str, expected: str) -> None:
+    assert org_mentions(process, text)[short].normalized == expected

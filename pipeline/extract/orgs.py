@@ -407,7 +407,12 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
             span._.normalized = joined(span_values(span)[0], name_of_owner(span_values(owner)[0] or span_text(owner)),
                                        head)
         elif (organ := staff_organ(k, head)) is not None:
-            span._.normalized = f"{span_values(span)[0]} {organ}"
+            # "Phòng Cán bộ Cục Chính trị" written with its organ: the organ's owner goes after it, once
+            value = span_values(span)[0]
+            organ_head = parents[head][0]
+            if value.endswith(" " + organ_head) and organ.startswith(organ_head + " "):
+                value = value[:-len(organ_head) - 1]
+            span._.normalized = f"{value} {organ}"
     for k in sorted(written_after, reverse=True):
         owner_name = name_of_owner(span_values(written_after[k])[0] or written_after[k].text)
         head = head_of(spans[k], completed_ok=True)
