@@ -408,11 +408,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
                                        head)
         elif (organ := staff_organ(k, head)) is not None:
             # "Phòng Cán bộ Cục Chính trị" written with its organ: the organ's owner goes after it, once
-            value = span_values(span)[0]
-            organ_head = parents[head][0]
-            if value.endswith(" " + organ_head) and organ.startswith(organ_head + " "):
-                value = value[:-len(organ_head) - 1]
-            span._.normalized = f"{value} {organ}"
+            span._.normalized = joined(span_values(span)[0], organ, head)
     for k in sorted(written_after, reverse=True):
         owner_name = name_of_owner(span_values(written_after[k])[0] or written_after[k].text)
         head = head_of(spans[k], completed_ok=True)
@@ -523,8 +519,7 @@ def boards_of_the_committee_after(spans: list[Span], title_tokens: Collection[in
             spans[k]._.normalized = f"Ban Thường vụ {value}"
         else:
             # the executive committee is the Party organization's: "Đảng bộ xã Ba Bể", "Đảng bộ tỉnh Thái Nguyên"
-            prefix, unit = next((p, u) for p, u in PARTY_COMMITTEES.items() if value.startswith(p))
-            spans[k]._.normalized = f"Ban Chấp hành {PARTY_ORGANIZATION} {unit}{value[len(prefix):]}"
+            spans[k]._.normalized = f"Ban Chấp hành {party_organization_of(value)}"
 
 
 def complete_numbered(spans: list[Span]) -> None:
@@ -1036,8 +1031,8 @@ class _Context:
         if (parts[-1].kind == "unit" and end + 1 < len(self.doc) and self.doc[end].text == ","
                 and self.doc[end + 1].lower_ in BARE_UNIT_WORDS):
             return None  # "Ban CHQS xã, phường": the body of every commune and ward
-        counts_people = after.isalpha() and phrase_at(token_lowers(self.doc), end + 1, COUNTED_PEOPLE) is not None
-        if first.kind == "head" and after in self.x.generic_after and not complete and not counts_people:
+        if (first.kind == "head" and after in self.x.generic_after and not complete
+                and phrase_at(token_lowers(self.doc), end + 1, COUNTED_PEOPLE) is None):
             if first.end == i + 1 and self.is_org_acronym(i):
                 # "UBND các xã": the organization acronym alone is an ORG, whatever follows it
                 acronym = self.acronyms[i]
@@ -1248,14 +1243,16 @@ class _Context:
         forces = [(force, command) for command, force in self.x.lexicon.command_forces
                   if command.startswith(head + " ") and head in self.x.commands]
 
+        # a unit named in its Party organization's name ("Đảng bộ Đồn Biên phòng Tam Chung", then "Chính trị viên
+        # Đồn") is the unit; a command keeps its own reading (a province's Party committee names its command too)
+        party_units = head not in self.x.commands
+
         def command(name: str) -> str:
-            # a unit named in its Party organization's name ("Đảng bộ Đồn Biên phòng Tam Chung", then "Chính trị
-            # viên Đồn"): the unit
-            party = party_organization_of(name)
-            unit = self.x.lexicon.unit_of_party(PARTY_COMMITTEE + party[len(PARTY_ORGANIZATION):]) if party.startswith(
-                PARTY_ORGANIZATION + " ") else None
-            if unit is not None and unit.startswith(head + " ") and head not in self.x.commands:
-                return unit
+            party = party_organization_of(name) if party_units else ""
+            if party.startswith(PARTY_ORGANIZATION + " "):
+                unit = self.x.lexicon.unit_of_party(PARTY_COMMITTEE + party[len(PARTY_ORGANIZATION):])
+                if unit is not None and unit.startswith(head + " "):
+                    return unit
             return next((command + name[len(force):] for force, command in forces
                          if name.startswith(force + " ")), name)
         return command
