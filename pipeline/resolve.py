@@ -1233,8 +1233,9 @@ class RecordLinker:
         for first, last in sentences:
             for k in range(first + 2, last - 1):
                 # "… BĐBP | ba tỉnh:": a count of places of one level after the body's head
-                if not ((s.lower[k] in self.lexicon.plural_units or s.doc[k].like_num)
-                        and s.lower[k + 1] in UNIT_LEVELS):
+                # the level word first: it rules out nearly every token without building a Token
+                if not (s.lower[k + 1] in UNIT_LEVELS
+                        and (s.lower[k] in self.lexicon.plural_units or s.doc[k].like_num)):
                     continue
                 head = s.org_by_end.get(k) or acronym_by_end.get(k)
                 title = self.plural_title(s, first, head.start, appointed=False) if head is not None else None
