@@ -302,6 +302,17 @@ def test_normalization(process, text: str, org: str, normalized: str, source: st
      "Tổng cục Hậu cần - Kỹ thuật", "bca.tong-cuc-hckt"),
     ("Tổng cục Hậu cần - Kỹ thuật tổ chức hội nghị.", "2025-05-02", "Tổng cục Hậu cần - Kỹ thuật",
      "Tổng cục Hậu cần - Kỹ thuật", "tong-cuc-hckt"),
+    # the name two ministries' departments share: the army's where the document is about the army, the police's
+    # where it is about the police or names neither
+    ("Đại tá Lê Văn Hòa, Phó Cục trưởng Cục Đối ngoại tiếp đoàn Quân khu 4 Quân đội nhân dân Lào.", None,
+     "Cục Đối ngoại", "Cục Đối ngoại Bộ Quốc phòng", "bqp.doi-ngoai"),
+    ("Cục Đối ngoại phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Ninh tổ chức giao lưu.", None,
+     "Cục Đối ngoại", "Cục Đối ngoại Bộ Quốc phòng", "bqp.doi-ngoai"),
+    ("Cục Đối ngoại phối hợp với Công an tỉnh An Giang đón đoàn Cảnh sát quốc gia Campuchia.", None,
+     "Cục Đối ngoại", "Cục Đối ngoại", "bca.doi-ngoai"),
+    ("Cục Đối ngoại tổ chức hội thảo.", None, "Cục Đối ngoại", "Cục Đối ngoại", "bca.doi-ngoai"),
+    ("Bộ Công an và Bộ Quốc phòng cử đại diện; Cục Đối ngoại chủ trì.", None, "Cục Đối ngoại", "Cục Đối ngoại",
+     None),
 ])
 def test_the_document_chooses_between_bodies_of_one_name(process, text: str, date: str | None, org: str,
                                                          normalized: str, registry_id: str | None) -> None:

@@ -1316,8 +1316,12 @@ class _Context:
             ids = set()
             written = [span_text(span) for span in (*self.heads.order, *self.acronyms.values())]
             for text in written:
-                ids.update(f.entry for f in registry.forms.get(form_key(text), ())
-                           if f.entry in registry.bodies and f.role != IN_CONTEXT)
+                bodies = {f.entry for f in registry.forms.get(form_key(text), ()) if f.entry in registry.bodies}
+                # a name several bodies share ("Cục Đối ngoại": the police's, the army's) names none of them: it
+                # would otherwise be its own context, and tie with the body the rest of the document names
+                if len(bodies) == 1:
+                    ids.update(f.entry for f in registry.forms[form_key(text)]
+                               if f.entry in registry.bodies and f.role != IN_CONTEXT)
             self._mentioned = with_ancestors(registry, ids)
         return self._mentioned
 
