@@ -98,8 +98,8 @@ OWN_MOVE = frozenset({("nhận", "nhiệm", "vụ"), ("chuyển", "công", "tác
 POST_OF_THIS = {("vị", "trí"), ("cương", "vị"), ("chức", "vụ")}
 # the verbs that end a clause by taking a post ("Vị trí X do A đảm nhiệm")
 TAKING_VERBS = {("đảm", "nhiệm"), ("nắm", "giữ"), ("phụ", "trách"), ("đảm", "đương")}
-# the units below a battalion, whose leaders are written with the battalion or company they belong to after a comma
-SMALL_UNITS = {"Đại đội", "Trung đội", "Tiểu đội", "Khẩu đội"}
+# what may follow a title's body written after a comma, where a person's item of a list ends with it
+TITLE_BODY_ENDS = {",", ";", ".", ":", ")", "và", "cùng"}
 # words for a unit of any kind: "Chính ủy của đơn vị" is of the body named last, whatever its head
 ANY_UNIT = {"đơn vị"}
 # nouns that refer back to a body of one kind wherever the sentence goes on ("Chính ủy nhà trường tiếp thu ý kiến"):
@@ -442,8 +442,12 @@ class RecordLinker:
             k += 2  # "Phó Giám đốc phụ trách Sở Y tế": the deputy in charge of the body
         elif s.lower[k:k + 1] in (["của"], ["thuộc"]) and k + 1 in s.orgs:
             k += 1  # "Chính ủy của Vùng", "Trung đội trưởng thuộc Tiểu đoàn 4": the body named after it
-        elif s.lower[k:k + 1] == [","] and k + 1 in s.orgs and title_unit(event.position or "") in SMALL_UNITS:
-            k += 1  # "Trung đội trưởng, Tiểu đoàn 7, Trung đoàn 48": a platoon's, of the battalion named next
+        elif (s.lower[k:k + 1] == [","] and k + 1 in s.orgs
+              and s.lower[s.orgs[k + 1].end:s.orgs[k + 1].end + 1] in ([], *([w] for w in TITLE_BODY_ENDS))):
+            # "Trung đội trưởng, Tiểu đoàn 7, Trung đoàn 48", "Tùy viên Quốc phòng, Đại sứ quán Ấn Độ tại Việt Nam và
+            # …": the title's body, written after a comma, where the person's item ends with it; not a clause's subject
+            # ("giữ chức Bí thư, HĐND xã sẽ họp")
+            k += 1
         if k in s.orgs:
             event.organization = _value(s.orgs[k])
             event.mention_ids.append(s.id(s.orgs[k]))

@@ -64,7 +64,17 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
-    # a platoon's or squad's leader of the unit named after "thuộc" or a comma; a title of a larger unit is not
+    # a title's body written after a comma, where the person's item ends with it: any title's (a squadron's
+    # commander, an attaché), a platoon's leader of the battalion named first
+    ("Tư lệnh Quân chủng tặng Bằng khen cho Trung tá Bùi Văn Tâm, Phi đội trưởng, Trung đoàn 921 và Thiếu tá Lê Thị "
+     "Hoa, Trợ lý Phòng Kỹ thuật.", {
+        "Bùi Văn Tâm": ("Trung tá", "Phi đội trưởng", "Trung đoàn 921"),
+        "Lê Thị Hoa": ("Thiếu tá", "Trợ lý", "Phòng Kỹ thuật"),
+    }),
+    ("Dự lễ có Đại tá Rajesh Kumar, Tùy viên Quốc phòng, Đại sứ quán Ấn Độ tại Việt Nam.", {
+        "Rajesh Kumar": ("Đại tá", "Tùy viên Quốc phòng", "Đại sứ quán Ấn Độ tại Việt Nam"),
+    }),
+    # a platoon's or squad's leader of the unit named after "thuộc" or a comma
     ("Trung úy Lường Văn Sinh, Trung đội trưởng thuộc Tiểu đoàn 4, phá kỷ lục. Trung úy Y Kông Niê, Trung đội "
      "trưởng, Tiểu đoàn 7, Trung đoàn 48, lao xuống dòng lũ.", {
         "Lường Văn Sinh": ("Trung úy", "Trung đội trưởng", "Tiểu đoàn 4"),
@@ -697,6 +707,9 @@ def test_relation_rules(process, text: str, expected: dict[str, Record]) -> None
     # a link behind the last name's own apposition is that name's, not the list's
     ("Tham gia chuyên án có Trung tá Lương Văn Tú, Đồn trưởng Đồn Biên phòng Nậm Cắn và Thượng tá Vi Văn Kha, người "
      "sau đợt sắp xếp vừa qua tiếp tục giữ chức Trưởng Công an xã Nậm Cắn.", "Lương Văn Tú", "Công an xã Nậm Cắn"),
+    # a body after a title and a comma that opens the next clause is not the title's
+    ("Sau khi ông Sầm Văn Tài giữ chức Bí thư, HĐND xã Lâm Bình sẽ họp bầu Chủ tịch UBND xã.", "Sầm Văn Tài",
+     "Hội đồng nhân dân xã Lâm Bình"),
     # "cùng đội" with no team named before gives nothing
     ("Trung úy Hồ Văn Giang, cán bộ cùng đội, nhận Giấy khen của Công an tỉnh.", "Hồ Văn Giang", "Công an tỉnh"),
 ])
