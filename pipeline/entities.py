@@ -165,7 +165,7 @@ class IdentityRules:
             ambiguous_limit=data["ambiguous_limit"],
             same_bodies=tuple((org_key(command), org_key(force)) for command, force in organizations.command_forces
                               if force in organizations.forces_named_only),
-            commanded_by=_commanded_by(path, data),
+            commanded_by={**_registry_parents(registry), **_commanded_by(path, data)},
         )
 
     def body_key(self, organization: str) -> str:
@@ -223,6 +223,22 @@ def comparable(name: str, rules: IdentityRules) -> bool:
         return False
     words = person_key(name).split()
     return len(words) >= 3 or (len(words) == 2 and words[0] in rules.surnames)
+
+
+# the bodies above which a parent says nothing of two namesakes: every officer serves the Ministry
+TOO_WIDE_PARENTS = frozenset({"party", "legislature", "government", "ministry", "people_committee", "front"})
+
+
+def _registry_parents(registry: Any) -> dict[str, str]:
+    """The registry's bodies by key → the key of the body they belong to, where that body is narrower than a
+    ministry (``Vùng 1 Hải quân`` → ``Quân chủng Hải quân``, ``Cục Cảnh sát hình sự`` → none)."""
+    parents = {}
+    for body in registry.bodies.values():
+        parent = registry.bodies.get(body.parent) if body.parent else None
+        if parent is not None and parent.kind not in TOO_WIDE_PARENTS:
+            for name in (body.name, *body.variants):
+                parents[org_key(nfc(name))] = org_key(nfc(parent.name))
+    return parents
 
 
 def _commanded_by(path: Path, data: dict[str, Any]) -> dict[str, str]:

@@ -100,6 +100,9 @@ SAME = [
     # promoted from a province's border guard to its national command: related organizations, rank up
     (record("a", "2025-09-18", "Đại tá", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Lạng Sơn"),
      record("b", "2026-05-20", "Thiếu tướng", "Phó Tư lệnh", "Bộ đội Biên phòng")),
+    # promoted from a region to the service above it (the registry's parent): related organizations, rank up
+    (record("a", "2027-06-12", "Đại tá", "Tham mưu trưởng", "Vùng 1 Hải quân"),
+     record("b", "2028-08-30", "Thiếu tướng", "Phó Tư lệnh", "Quân chủng Hải quân")),
     # the later document states the move: its former role names the earlier organization
     (record("a", "2025-07-12", "Đại tá", "Trung đoàn trưởng", "Trung đoàn 50"),
      record("b", "2026-04-22", "Đại tá", "Phó Sư đoàn trưởng", "Sư đoàn 395", former=("Trung đoàn trưởng", "Trung đoàn 50"))),
@@ -161,6 +164,9 @@ APART = [
     # one document: two records are two people
     (record("a", "2025-06-01", "Đại tá", "Chính ủy", "Sư đoàn 395"),
      record("a", "2025-06-01", "Đại tá", "Chính ủy", "Sư đoàn 395", person_id="p2"), "veto"),
+    # namesakes in two units of one ministry, nothing linking them: the ministry is no parent that relates them
+    (record("a", "2027-06-12", "Đại tá", "Phó Cục trưởng", "Cục Cảnh sát hình sự"),
+     record("b", "2028-08-30", "Đại tá", "Phó Cục trưởng", "Cục Cảnh sát giao thông"), "unrelated"),
     # namesakes in two unrelated units, nothing linking them
     (record("a", "2025-07-12", "Đại tá", "Chính ủy", "Sư đoàn 395"),
      record("b", "2026-01-10", None, "Trưởng", "Công an xã Mỹ Lý"), "unrelated"),
