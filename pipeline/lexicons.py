@@ -167,6 +167,8 @@ class OrganizationLexicon:
     addressing_words: tuple[str, ...] = ()
     # a head written alone → the head of the body it refers back to ("Mặt trận" → "Ủy ban Mặt trận Tổ quốc")
     referring_aliases: tuple[tuple[str, str], ...] = ()
+    # a service → the letters its vessels' designations open with ("Hải quân" → "HQ": "tàu HQ-561"): as its ranks do
+    service_vessels: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -199,7 +201,8 @@ class OrganizationLexicon:
                    tuple(nfc(words).lower() for words in _strings(path, data, "leaders_words")),
                    tuple(nfc(words).lower() for words in _strings(path, data, "saying_words")),
                    tuple(nfc(words).lower() for words in _strings(path, data, "addressing_words")),
-                   _name_pairs(path, data, "referring_aliases"))
+                   _name_pairs(path, data, "referring_aliases"),
+                   _name_lists(path, data, "service_vessels"))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name

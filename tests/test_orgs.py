@@ -894,6 +894,14 @@ def test_a_bare_command_is_of_the_kind_the_document_is_about(process, text: str,
      "Vùng 3 Hải quân"),
     ("Vùng 3 Hải quân và Vùng Cảnh sát biển 2 phối hợp. Đại tá Lê Văn Tám, Tư lệnh Vùng, chỉ đạo.", "Vùng",
      "Vùng Cảnh sát biển 2"),
+    # a vessel of one service in the sentence names the service as its rank would
+    ("Vùng 4 Hải quân và Vùng Cảnh sát biển 3 phối hợp. Đại tá Lê Văn Tám, Chính ủy Vùng, khen kíp tàu HQ-561.",
+     "Vùng", "Vùng 4 Hải quân"),
+    ("Vùng Cảnh sát biển 3 và Vùng 4 Hải quân phối hợp. Đại tá Lê Văn Tám, Tư lệnh Vùng, điều tàu CSB 8003.",
+     "Vùng", "Vùng Cảnh sát biển 3"),
+    # vessels of both services: the sentence names neither, the region named last
+    ("Vùng 4 Hải quân và Vùng Cảnh sát biển 3 phối hợp. Đại tá Lê Văn Tám, Tư lệnh Vùng, điều tàu CSB 8003 và tàu "
+     "HQ-561.", "Vùng", "Vùng Cảnh sát biển 3"),
     # "Vùng 3" alone is the Navy's where the Navy is named; the Coast Guard's has its name in it
     ("Vùng 3 Hải quân chỉ đạo. Tàu HQ-571 của Vùng 3 rời cảng; Vùng Cảnh sát biển 3 hỗ trợ.", "Vùng 3",
      "Vùng 3 Hải quân"),

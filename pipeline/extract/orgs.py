@@ -592,6 +592,7 @@ class OrganizationExtractor:
         self.organs = dict(lexicon.organs)
         self.service_ranks = tuple((service, tuple(tuple(rank.lower().split()) for rank in ranks))
                                    for service, ranks in lexicon.service_ranks)
+        self.service_vessels = {prefix: service for service, prefixes in lexicon.service_vessels for prefix in prefixes}
         self.name_tails = frozenset(tuple(words.split()) for words in lexicon.name_tails)
         self.name_tail_size = max((len(words) for words in self.name_tails), default=0)
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
@@ -939,9 +940,9 @@ class _Context:
 
     def service_of_sentence(self, at: int) -> str | None:
         """The service whose rank (``service_ranks``: ``Chuẩn Đô đốc`` of the Navy) the sentence of token ``at`` names,
-        or None."""
+        else the one service whose vessels (``service_vessels``: ``tàu HQ-561``) it names, or None."""
         sentence = self.sentence_of().get(at)
-        if sentence is None or not self.x.service_ranks:
+        if sentence is None or not (self.x.service_ranks or self.x.service_vessels):
             return None
         index = self.sentence_of()
         first, last = index.starts[sentence], index.ends[sentence]
@@ -950,7 +951,9 @@ class _Context:
             for service, ranks in self.x.service_ranks:
                 if any(tuple(lowers[k:k + len(rank)]) == rank for rank in ranks):
                     return service
-        return None
+        vessels = {self.x.service_vessels[self.doc[k + 1].text] for k in range(first, last - 1)
+                   if lowers[k] == "tàu" and self.doc[k + 1].text in self.x.service_vessels}
+        return vessels.pop() if len(vessels) == 1 else None
 
     def is_foreign_name(self, value: str) -> bool:
         """Whether a normalized name ends with a foreign province or country the document names."""
