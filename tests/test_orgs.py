@@ -889,6 +889,31 @@ def test_a_bare_command_is_of_the_kind_the_document_is_about(process, text: str,
 
 
 @pytest.mark.parametrize(("text", "org", "expected"), [
+    # a province's and a commune's farmers' and women's unions (registry templates)
+    ("Tại tỉnh Cà Mau, Bộ Chỉ huy phối hợp với Hội Nông dân tỉnh, Tỉnh đoàn tổ chức lễ.", "Hội Nông dân tỉnh",
+     "Hội Nông dân tỉnh Cà Mau"),
+    ("Bà Lò Thị Ín, Chủ tịch Hội LHPN xã Mường Tè, phát biểu.", "Hội LHPN xã Mường Tè",
+     "Hội Liên hiệp Phụ nữ xã Mường Tè"),
+    # a district's Party committee and youth union take the district's name without its unit word
+    ("Ông Lương Văn Toàn, nguyên Phó Bí thư Huyện ủy, Chủ tịch HĐND huyện Trùng Khánh, kể lại.", "Huyện ủy",
+     "Huyện ủy Trùng Khánh"),
+    ("Ông Lò Văn Tư, nguyên Bí thư Huyện đoàn huyện Mường Tè, cho biết.", "Huyện đoàn huyện Mường Tè",
+     "Huyện đoàn Mường Tè"),
+    # a village's Party cell written with its unit word alone: the village the sentence names
+    ("Ở xóm Nà Lỏm, ông Hoàng Văn Pẻng, Bí thư Chi bộ xóm, là người dẫn đường.", "Chi bộ xóm", "Chi bộ xóm Nà Lỏm"),
+    # a list of unit words after a bare body is every unit's body; a clause after the body is not a list
+    ("Theo Thiếu tướng Nguyễn Quang Triệu, Phó Giám đốc Công an thành phố, bản án là lời cảnh báo.",
+     "Công an thành phố", "Công an thành phố"),
+])
+def test_local_bodies_by_their_unit_words(process, text: str, org: str, expected: str) -> None:
+    assert org_mentions(process, text)[org].normalized == expected
+
+
+def test_a_list_of_unit_words_is_every_units_body(process) -> None:
+    assert "Ban CHQS xã" not in org_mentions(process, "Ban CHQS xã, phường trên địa bàn tham gia diễn tập.")
+
+
+@pytest.mark.parametrize(("text", "org", "expected"), [
     # a Navy rank in the sentence: the bare region is the Navy's, not the Coast Guard's named last
     ("Vùng 3 Hải quân và Vùng Cảnh sát biển 2 phối hợp. Chuẩn Đô đốc Nguyễn Đăng Khoa, Tư lệnh Vùng, chỉ đạo.", "Vùng",
      "Vùng 3 Hải quân"),

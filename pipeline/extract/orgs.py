@@ -56,7 +56,10 @@ from .base import (
 # unit words only places abroad have: a bare one is the foreign place of that word the document names
 FOREIGN_UNITS = {"châu"}
 # "châu": a Chinese prefecture's bodies written with the bare unit word ("Cục Công an châu") after the prefecture
-BARE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu", "châu"}
+ADMINISTRATIVE_UNIT_WORDS = {"tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "đặc khu", "châu"}
+# a village's too: its Party cell is written "Chi bộ thôn" after the village is named ("thôn Nà Pàn")
+VILLAGE_UNIT_WORDS = ("thôn", "bản", "xóm", "ấp")
+BARE_UNIT_WORDS = ADMINISTRATIVE_UNIT_WORDS | set(VILLAGE_UNIT_WORDS)
 COORDINATORS = {",", "và"}
 # demonstratives: after a head they make it generic, before one they close an adverb ("Sau đó", "Khi ấy")
 DEMONSTRATIVES = {"này", "đó", "ấy", "kia"}
@@ -120,7 +123,7 @@ def document_units(places: list[Span]) -> dict[str, str]:
     counts: dict[str, dict[str, int]] = {}
     for place in places:
         value = span_values(place)[0] or ""
-        for unit in ("phường", "xã", "đặc khu"):
+        for unit in ("phường", "xã", "đặc khu", *VILLAGE_UNIT_WORDS):
             if value.startswith(unit + " "):
                 name = value[len(unit) + 1:]
                 counts.setdefault(unit, {}).setdefault(name, 0)
@@ -1032,8 +1035,10 @@ class _Context:
         if first.kind == "head" and plural and unnamed:
             return None  # "các Bộ CHQS tỉnh", "129 Ban CHQS xã": a plural
         if (parts[-1].kind == "unit" and end + 1 < len(self.doc) and self.doc[end].text == ","
-                and self.doc[end + 1].lower_ in BARE_UNIT_WORDS):
-            return None  # "Ban CHQS xã, phường": the body of every commune and ward
+                and self.doc[end + 1].text in ADMINISTRATIVE_UNIT_WORDS):
+            # "Ban CHQS xã, phường": the body of every commune and ward; not before a body that opens with a unit
+            # word ("Hội Nông dân tỉnh, Tỉnh đoàn")
+            return None
         if (first.kind == "head" and after in self.x.generic_after and not complete
                 and phrase_at(token_lowers(self.doc), end + 1, COUNTED_PEOPLE) is None):
             if first.end == i + 1 and self.is_org_acronym(i):

@@ -49,6 +49,8 @@ UNIT_WORDS: dict[str, str] = {
     "làng": "village",
     "ấp": "village",
     "buôn": "village",
+    "xóm": "village",
+    "khóm": "village",  # an urban hamlet of the Mekong delta ("khóm 3"), "khóm Mỹ Lợi"
     "cửa khẩu quốc tế": "border_gate",
     "cửa khẩu chính": "border_gate",
     "cửa khẩu phụ": "border_gate",
@@ -76,7 +78,8 @@ MAX_DESCRIPTION = 4
 # a unit word after these is plural: the names that follow are bare places
 PLURAL_MARKERS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "nhiều", "cặp"}
 # words before which a unit word means something else ("văn bản Chỉ thị" is a document)
-NOT_A_UNIT_AFTER: dict[str, set[str]] = {"bản": {"văn", "phiên", "kịch", "nguyên", "tái"}}
+NOT_A_UNIT_AFTER: dict[str, set[str]] = {"bản": {"văn", "phiên", "kịch", "nguyên", "tái"},
+                                         "xóm": {"hàng", "lối", "làng"}}  # "hàng xóm": a neighbour
 PROVINCE_LEVELS = ("province", "former_province")
 # unit words of a province or district: with a name no registry has, a unit in another country
 FOREIGN_IF_UNKNOWN = {"tỉnh": "foreign_region", "thành phố": "foreign_region", "huyện": "foreign_district"}
