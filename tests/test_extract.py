@@ -142,6 +142,11 @@ def test_acronym_helpers() -> None:
     # academic degrees before a name
     ("Báo cáo có PGS.TS Trần Thị Hương Giang.",
      [("PGS", "phó giáo sư", "dictionary"), ("TS", "tiến sĩ", "dictionary")]),
+    # two abbreviations joined as one, an entry of the lexicon; written apart, each its own
+    ("Phòng Cảnh sát PCCC&CNCH Công an tỉnh Quảng Ninh ra quân.",
+     [("PCCC&CNCH", "phòng cháy, chữa cháy và cứu nạn, cứu hộ", "dictionary")]),
+    ("Lực lượng PCCC và CNCH có mặt.", [("PCCC", "phòng cháy, chữa cháy", "dictionary"),
+                                        ("CNCH", "cứu nạn, cứu hộ", "dictionary")]),
     ("HỘI NGHỊ TỔNG KẾT giai đoạn III.", []),
     ("Quyết định số 12/QĐ-TTg của Chính phủ.", []),
 ])

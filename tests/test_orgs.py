@@ -909,6 +909,22 @@ def test_local_bodies_by_their_unit_words(process, text: str, org: str, expected
     assert org_mentions(process, text)[org].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "org", "expected"), [
+    # Cambodia's national police, longer than our former general department of the same first words
+    ("Đoàn Tổng cục Cảnh sát quốc gia Campuchia do Trung tướng Sok Phal dẫn đầu.",
+     "Tổng cục Cảnh sát quốc gia Campuchia", "Tổng cục Cảnh sát quốc gia Campuchia"),
+    ("Tổng cục Cảnh sát được tổ chức lại năm 2018.", "Tổng cục Cảnh sát", "Tổng cục Cảnh sát"),
+    ("Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc tổ chức lễ tôn vinh.",
+     "Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc", "Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc"),
+    # a body's abbreviations joined as one are one part of its name
+    ("Thượng tá Lê Văn An, Trưởng phòng Phòng Cảnh sát PCCC&CNCH Công an tỉnh Quảng Ninh cho biết.",
+     "Phòng Cảnh sát PCCC&CNCH Công an tỉnh Quảng Ninh",
+     "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Quảng Ninh"),
+])
+def test_police_bodies_at_home_and_abroad(process, text: str, org: str, expected: str) -> None:
+    assert org_mentions(process, text)[org].normalized == expected
+
+
 def test_a_list_of_unit_words_is_every_units_body(process) -> None:
     assert "Ban CHQS xã" not in org_mentions(process, "Ban CHQS xã, phường trên địa bàn tham gia diễn tập.")
 

@@ -899,6 +899,13 @@ def test_unfinished_text_ends(process, text: str) -> None:
     assert process(text).people
 
 
+def test_an_awards_name_is_no_given_name(process) -> None:
+    # "Chiến" of "Huân chương Chiến công" is the award's, though the document names a Sầm Văn Chiến
+    text = ("Bộ Tư lệnh đón nhận Huân chương Chiến công hạng Nhất. Thượng tá Sầm Văn Chiến, Trưởng phòng Phòng Tham "
+            "mưu, báo cáo. Chiến cho biết đơn vị đã hoàn thành.")
+    assert [m.start for m in process(text).mentions if m.type == "PERSON" and m.text == "Chiến"] == [text.rindex("Chiến")]
+
+
 def test_honorific_before_a_name_is_not_a_country(process) -> None:
     types = [(m.type, m.text) for m in process("Anh Khởi là ngư dân. Đoàn công tác sang Anh.").mentions]
     assert types == [("PERSON", "Khởi"), ("PLACE", "Anh")]
@@ -1317,6 +1324,13 @@ def test_byline_with_several_authors(process) -> None:
      "Chính ủy Bộ CHQS tỉnh Khánh Hòa.", ["Lăng Thị Thu Hiền", "Mang Văn Thới"]),
     ("Bệnh nhân N . T . H . ( SN 1985 ) được cách ly tại Hà_Nội .", ["N . T . H ."]),  # pre-tokenized
     ("Ông K. cho biết, anh N. T. H. cùng đến.", ["K.", "N. T. H."]),
+    # a surname, its middle syllables and the given name's initial (one letter, or a two-letter consonant), wherever
+    # it stands: how police reports write suspects
+    ("Băng nhóm do Lê Quốc V. (SN 1988) cầm đầu, cùng Huỳnh Thanh Ph. và Lý A G. bị bắt.",
+     ["Lê Quốc V.", "Huỳnh Thanh Ph.", "Lý A G."]),
+    ("Lực lượng bắt giữ Võ Văn Nh. tại chỗ.", ["Võ Văn Nh."]),
+    # a capitalised word after a surname without the initial's dot is no such name
+    ("Đội trưởng Lê Quốc Việt cho biết.", ["Lê Quốc Việt"]),
 ])
 def test_initials_spaced_and_pretokenized(process, text: str, names: list[str]) -> None:
     assert person_names(process, text) == names

@@ -138,9 +138,20 @@ class AcronymExtractor:
         learned = document_expansions(find_definitions(text_of(doc))) if self.learn_definitions else {}
         doc.user_data["acronym_definitions"] = learned
         spans = []
+        joined_until = -1
         for i in acronym_shaped(doc, self.codes):
+            if i <= joined_until:
+                continue
             token = doc[i]
             text = token.text
+            end = self.joined_end(doc, i)
+            if end is not None:
+                # "PCCC&CNCH": two abbreviations written as one, an entry of the lexicon
+                text, joined_until = doc[i:end].text, end - 1
+                entry = self.lexicon.acronyms[text]
+                spans.append(make_span(doc, i, end, "ACRONYM", entry.expansion, "acronyms.dictionary",
+                                       {"expansion_source": "dictionary"}))
+                continue
             entry = self.lexicon.acronyms.get(text)
             if not is_acronym(text, known=entry is not None or text in learned) or in_code(doc, i):
                 continue
@@ -154,6 +165,14 @@ class AcronymExtractor:
                                    {"expansion_source": source}))
         add_spans(doc, "ACRONYM", spans)
         return doc
+
+    def joined_end(self, doc: Doc, i: int) -> int | None:
+        """End of the abbreviations joined by ``&`` without spaces from token ``i`` that the lexicon knows as one
+        (``PCCC&CNCH``), or None."""
+        if (i + 2 < len(doc) and doc[i + 1].text == "&" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+                and doc[i:i + 3].text in self.lexicon.acronyms):
+            return i + 3
+        return None
 
 
 @Language.factory("vnx_acronyms", default_config={"lexicon": "", "learn_definitions": True})

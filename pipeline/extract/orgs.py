@@ -1010,7 +1010,7 @@ class _Context:
         elif self.is_org_acronym(i) and not self.is_parenthesised(i):
             acronym = self.acronyms[i]
             forms = tuple(self.x.registry.forms.get(form_key(span_text(acronym)), ()))
-            parts = [Part(i, i + 1, "acronym", span_values(acronym)[0] or span_text(acronym), forms)]
+            parts = [Part(i, acronym.end, "acronym", span_values(acronym)[0] or span_text(acronym), forms)]
         else:
             return None
         if first_is_vessel_number(self.doc, i, parts):
@@ -2050,7 +2050,8 @@ class _Context:
                 named = named or self.stands_alone(parts[-1])
             elif k in self.acronyms:
                 acronym = self.acronyms[k]
-                parts.append(Part(k, k + 1, "acronym", span_values(acronym)[0] or span_text(acronym)))
+                # one token, or abbreviations joined as one ("PCCC&CNCH")
+                parts.append(Part(k, acronym.end, "acronym", span_values(acronym)[0] or span_text(acronym)))
                 named = True
             elif k in self.place_units and self.place_units[k] in self.places:
                 place = self.places[self.place_units[k]]

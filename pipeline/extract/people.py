@@ -78,6 +78,17 @@ def is_initial(doc: Doc, k: int) -> bool:
             and doc[k + 1].text == "." and not doc[k].whitespace_)
 
 
+def given_initial_end(doc: Doc, k: int) -> int | None:
+    """End of a given name written as its initial at ``k`` (``T.`` of ``Nguyễn Văn T.``, ``Ph.`` of ``Huỳnh Thanh
+    Ph.``: a capital letter or a two-letter initial consonant, and a dot right after it), or None."""
+    if is_initial(doc, k):
+        return k + 2
+    if (k + 1 < len(doc) and doc[k].text in FINAL_DIGRAPHS and doc[k + 1].text == "."
+            and not doc[k].whitespace_):
+        return k + 2
+    return None
+
+
 def initials_end(doc: Doc, start: int) -> int | None:
     """End of a name written as initials starting at ``start`` (``N.T.H.``, ``Đ.V.T``), at least two letters.
 
@@ -208,8 +219,8 @@ class PersonExtractor:
         while end < len(doc) and syllables < longest and is_title(doc[end]) and end not in blocked:
             if end > start and doc[end].text.isupper() and len(doc[end].text) > 1:
                 break  # an acronym is not part of a name
-            if end > start and is_initial(doc, end):
-                return end + 2
+            if end > start and (initial := given_initial_end(doc, end)) is not None:
+                return initial
             end = apostrophe_syllable_end(doc, end)
             syllables += 1
         if syllables == longest == MAX_NAME and not need_surname:
@@ -275,6 +286,7 @@ class PersonExtractor:
             if orths[i + 1] in self.middle_name_orths and i not in blocked:
                 add(i, True, "people.middle_name")
         texts = token_texts(doc)
+        candidates.extend(self.surname_and_initial(doc, orths, blocked))
         candidates.extend(self.initials(doc, texts, blocked))
         for known in self.known(doc, as_spans=True):
             candidates.append(make_span(doc, known.start, known.end, "PERSON", span_text(known), "people.known"))
@@ -389,6 +401,21 @@ class PersonExtractor:
                 k = places[k + 1].end  # "… tại Việt Nam": the host country
         return k, foreign
 
+    def surname_and_initial(self, doc: Doc, orths: list[int], blocked: set[int]) -> list[Span]:
+        """``Lê Quốc V.``, ``Huỳnh Thanh Ph.``, ``Lý A G.``: a surname, one or two capitalised syllables and the given
+        name's initial with its dot, wherever it stands (police reports write suspects so); no other words have that
+        shape."""
+        spans = []
+        for i in [i for i in range(len(orths) - 2) if orths[i] in self.surname_orths and i not in blocked]:
+            for k in (i + 2, i + 3):
+                if k >= len(doc) or not all(is_title(doc[j]) and j not in blocked for j in range(i + 1, k)):
+                    break
+                end = given_initial_end(doc, k)
+                if end is not None:
+                    spans.append(make_span(doc, i, end, "PERSON", tokens_text(doc, i, end), "people.surname_initial"))
+                    break
+        return spans
+
     def initials(self, doc: Doc, texts: list[str], blocked: set[int]) -> list[Span]:
         """Names written as initials (``N.T.H.``, ``Đ.V.T``), wherever they stand: no other word has that shape.
 
@@ -469,6 +496,8 @@ class PersonExtractor:
             if k >= len(doc) or (lowers[k] in self.award_openers
                                  and phrase_at(lowers, k, self.award_words, self.longest_phrase) is not None):
                 return False  # "tặng Bằng khen": an award, not the given name of a Nguyễn Văn Bằng
+            if any(tuple(lowers[k - len(award):k]) == award for award in self.award_words if len(award) <= k):
+                return False  # "Huân chương Chiến công": the award's name, not the given name of a Sầm Văn Chiến
             free = not taken[k] or (after_cue and k in one_word_places and doc[k].text in owners)
             # the "H" of "H'Liên" is no given name of its own
             return (free and k not in blocked and is_title(doc[k]) and not (k + 1 < len(doc) and is_title(doc[k + 1]))
