@@ -76,7 +76,8 @@ MAX_DESCRIPTION = 30
 GIVEN_FIRST = ("Y ", "H'")
 # tokens after a name in which its birth year and residence are looked for
 MAX_DETAILS = 25
-# tokens before a led body in which its owner's list may name the unit a title heads ("Tiểu đoàn 6, Sư đoàn 3 do …")
+# tokens between the end of a unit a title heads and the led body its owner's list ends with ("Tiểu đoàn 6, Sư đoàn 3
+# do …", "Cục Cảnh sát giao thông (C08), Bộ Công an do …")
 MAX_LED_LIST = 8
 # the word between an organization and the name of the one who leads it or holds a title in it: "Đồn Biên phòng X
 # do Trung tá A làm Đồn trưởng", "Trung đoàn 50 với Thượng tá A, Chính ủy", "Tiểu đoàn 18 của Trung tá B"
@@ -684,9 +685,10 @@ class RecordLinker:
                 # "Tiểu đoàn 6, Sư đoàn 3 do Thượng tá B, Tiểu đoàn trưởng chỉ huy", the body the title names
                 body, unit = led, title_unit(event.position)
                 if unit is not None and not names_unit(_value(led), unit):
+                    # (how near: from where the unit ends, so that its abbreviation in parentheses counts for nothing)
                     body = next((s.orgs[o] for o in sorted(s.orgs, reverse=True)
-                                 if led.start - MAX_LED_LIST <= o < led.start and names_unit(_value(s.orgs[o]), unit)),
-                                led)
+                                 if o < led.start and s.orgs[o].end >= led.start - MAX_LED_LIST
+                                 and names_unit(_value(s.orgs[o]), unit)), led)
                 if base_title(event.position) in self.lexicon.title_bodies and not self.held_in(event.position,
                                                                                                _value(body)):
                     # "Bộ Chỉ huy BĐBP tỉnh lập sở chỉ huy tại Đồn Biên phòng X do Thượng tá A, Phó Chỉ huy trưởng

@@ -925,6 +925,24 @@ def test_police_bodies_at_home_and_abroad(process, text: str, org: str, expected
     assert org_mentions(process, text)[org].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "org", "expected"), [
+    # a police division with its owner after a comma: the other country's province, ours
+    ("Công an tỉnh Nghệ An phối hợp. Thiếu tá Heng Sovann, Phó Trưởng phòng Phòng Cảnh sát hình sự, Cảnh sát tỉnh Prey "
+     "Veng phát biểu.", "Phòng Cảnh sát hình sự", "Phòng Cảnh sát hình sự Cảnh sát tỉnh Prey Veng"),
+    ("Công an tỉnh Nghệ An phối hợp. Đại tá Lê Văn An, Trưởng phòng Phòng Cảnh sát hình sự, Công an tỉnh Hà Tĩnh phát "
+     "biểu.", "Phòng Cảnh sát hình sự", "Phòng Cảnh sát hình sự Công an tỉnh Hà Tĩnh"),
+    # the next item of a list is no owner: the division of the police the document named
+    ("Công an tỉnh Nghệ An phối hợp. Giám đốc Công an tỉnh thưởng nóng PC04, Công an xã và Thiếu tá Chu Đức Thảo.",
+     "PC04", "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Nghệ An"),
+    # a name one of our departments has, of the other country's ministry written after it
+    ("Dự lễ có Đại tá Vi Lay Văn Xổm Bắt, Phó Cục trưởng Cục Đào tạo, Bộ An ninh Lào.", "Cục Đào tạo",
+     "Cục Đào tạo Bộ An ninh Lào"),
+    ("Dự lễ có Đại tá Lê Văn An, Cục trưởng Cục Đào tạo, Bộ Công an.", "Cục Đào tạo", "Cục Đào tạo"),
+])
+def test_an_owner_written_after_a_comma(process, text: str, org: str, expected: str) -> None:
+    assert org_mentions(process, text)[org].normalized == expected
+
+
 def test_a_list_of_unit_words_is_every_units_body(process) -> None:
     assert "Ban CHQS xã" not in org_mentions(process, "Ban CHQS xã, phường trên địa bàn tham gia diễn tập.")
 

@@ -71,6 +71,14 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Bùi Văn Tâm": ("Trung tá", "Phi đội trưởng", "Trung đoàn 921"),
         "Lê Thị Hoa": ("Thiếu tá", "Trợ lý", "Phòng Kỹ thuật"),
     }),
+    # a delegation of a department and its ministry led by one whose title names the department; the department's
+    # abbreviation in parentheses between them
+    ("Đoàn công tác Cục Cảnh sát giao thông (C08), Bộ Công an do Thiếu tướng Đỗ Văn Bình, Phó Cục trưởng dẫn đầu.", {
+        "Đỗ Văn Bình": ("Thiếu tướng", "Phó Cục trưởng", "Cục Cảnh sát giao thông"),
+    }),
+    ("Đoàn Tổng cục Cảnh sát quốc gia Campuchia do Trung tướng Khieu Sopheak, Phó Tổng Cảnh sát trưởng dẫn đầu.", {
+        "Khieu Sopheak": ("Trung tướng", "Phó Tổng Cảnh sát trưởng", "Tổng cục Cảnh sát quốc gia Campuchia"),
+    }),
     ("Dự lễ có Đại tá Rajesh Kumar, Tùy viên Quốc phòng, Đại sứ quán Ấn Độ tại Việt Nam.", {
         "Rajesh Kumar": ("Đại tá", "Tùy viên Quốc phòng", "Đại sứ quán Ấn Độ tại Việt Nam"),
     }),

@@ -305,8 +305,10 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         allowed = parents[head]
         fixed = fixed_owners.get(form_key(span_text(unit))) if unit is not None else None
         if fixed:
-            # the head's owners that the registry's names allow: a police division's are "Công an tỉnh", not a Sở
-            allowed = tuple(p for p in allowed if any(p == name or p.startswith(name + " ") for name in fixed))
+            # the head's owners that the registry's names allow: a police division's are "Công an tỉnh", not a Sở;
+            # and the bodies only other countries have (a Cambodian province's "Cảnh sát tỉnh")
+            allowed = tuple(p for p in allowed if any(p == name or p.startswith(name + " ")
+                                                      for name in (*fixed, *foreign_heads)))
         return any(value.startswith(parent + " ") or value == parent for parent in allowed)
 
     def owner_after(k: int, head: str) -> Span | None:
@@ -1359,6 +1361,10 @@ class _Context:
         if value is None or not naming:
             return None, {}, value
         body, role = self.body_named(value)
+        if (body is not None and body.kind == "department"
+                and (abroad := self.foreign_owner_after_comma(naming[-1].end)) is not None):
+            # "Cục Đào tạo, Bộ An ninh Lào": a name of one of our bodies, of the other country's body written after it
+            return None, {}, f"{value} {abroad}"
         if body is not None:
             attrs = registry.attrs_of_body(body)
             if role in (SHORT, IN_CONTEXT) or (role == ACRONYM and naming[0].value not in self.learned.values()):
@@ -1388,6 +1394,9 @@ class _Context:
                 return "orgs.registry", attrs, value
         unit = registry.unit_names.get(form_key(first.value))
         attrs = {"kind": unit.kind} if unit is not None else {}
+        if unit is not None and not rest and self.owner_after_comma(naming[-1].end, unit.parents):
+            # "Phòng Cảnh sát hình sự, Cảnh sát tỉnh Prey Veng": the owner written after it (complete_sub_units)
+            return "orgs.registry", attrs, value
         if unit is not None and not rest:
             # "Phòng Cảnh sát hình sự" alone: of the last police the document named before it
             bodies = self.template_bodies
@@ -1419,6 +1428,27 @@ class _Context:
         if rest_value and (parent is not None or (rest[0].forms and rest[0].kind == "head")):
             attrs["parent"] = rest_value
         return ("orgs.registry" if unit is not None else None), attrs, value
+
+    def foreign_owner_after_comma(self, end: int) -> str | None:
+        """The name of another country's body written right after a comma at ``end`` (``Bộ An ninh Lào``), or None."""
+        if end + 1 >= len(self.doc) or self.doc[end].text != "," or end + 1 not in self.heads:
+            return None
+        parts, _ = self.grow([self.head_part(self.heads[end + 1])])
+        value = self.normalize(parts)
+        return value if value and self.is_foreign_name(value) else None
+
+    def owner_after_comma(self, end: int, parents: Collection[str]) -> bool:
+        """Whether a body that may own a unit of ``parents`` (templates) is written right after a comma at ``end``, with
+        its place: a template's body, or a foreign one of ``foreign_heads`` (``Cảnh sát tỉnh Prey Veng``); not the
+        next item of a list (``PC04, Công an xã và …``)."""
+        if end + 1 >= len(self.doc) or self.doc[end].text != "," or end + 1 not in self.heads:
+            return False
+        head = self.head_part(self.heads[end + 1])
+        template = head.template(self.x.registry)
+        if not ((template is not None and template.id in parents) or form_key(head.value) in self.x.foreign_heads):
+            return False
+        parts, _ = self.grow([head])
+        return parts[-1].kind == "place"
 
     def template_instance(self, template: Template, first: Part, rest: list[Part], value: str,
                           ) -> tuple[str, dict] | None:
