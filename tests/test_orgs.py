@@ -943,6 +943,20 @@ def test_an_owner_written_after_a_comma(process, text: str, org: str, expected: 
     assert org_mentions(process, text)[org].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "org", "expected"), [
+    # a border guard command's task team, its owner after a comma
+    ("Tại tỉnh Lai Châu, Thiếu tá Tẩn A Sử, Đội trưởng Đội Đặc nhiệm phòng, chống ma túy và tội phạm, Bộ Chỉ huy BĐBP "
+     "tỉnh khống chế đối tượng.", "Đội Đặc nhiệm phòng, chống ma túy và tội phạm",
+     "Đội Đặc nhiệm phòng, chống ma túy và tội phạm Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu"),
+    # a police division named by its function with the function abbreviated: of the police the document named
+    ("Công an tỉnh Quảng Ninh kiểm tra. Thượng tá Vũ Đình Hoạt, Trưởng phòng Phòng Cảnh sát PCCC&CNCH cho biết.",
+     "Phòng Cảnh sát PCCC&CNCH",
+     "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Quảng Ninh"),
+])
+def test_units_of_a_province_written_short(process, text: str, org: str, expected: str) -> None:
+    assert org_mentions(process, text)[org].normalized == expected
+
+
 def test_a_list_of_unit_words_is_every_units_body(process) -> None:
     assert "Ban CHQS xã" not in org_mentions(process, "Ban CHQS xã, phường trên địa bàn tham gia diễn tập.")
 

@@ -1393,6 +1393,11 @@ class _Context:
                     return f"orgs.registry{'_short' if short else ''}", attrs, body.name if short else first.value
                 return "orgs.registry", attrs, value
         unit = registry.unit_names.get(form_key(first.value))
+        if unit is None and any(part.kind == "acronym" for part in rest) and all(
+                part.kind in ("acronym", "head") for part in rest):
+            # "Phòng Cảnh sát PCCC&CNCH": a unit named by its function with the function abbreviated
+            unit = registry.unit_names.get(form_key(value))
+            rest = [] if unit is not None else rest
         attrs = {"kind": unit.kind} if unit is not None else {}
         if unit is not None and not rest and self.owner_after_comma(naming[-1].end, unit.parents):
             # "Phòng Cảnh sát hình sự, Cảnh sát tỉnh Prey Veng": the owner written after it (complete_sub_units)
