@@ -422,6 +422,8 @@ class PlaceLexicon:
     street_words: tuple[str, ...] = ()
     # a name → the syllables after it that make it a common word ("Pháp luật", "Anh hùng")
     words_opened: dict[str, frozenset[str]] = field(default_factory=dict)
+    # heads of bodies named after the district they sat in ("Huyện ủy Mường Tè")
+    district_named_bodies: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> PlaceLexicon:
@@ -464,7 +466,8 @@ class PlaceLexicon:
             words_opened = {nfc(name): frozenset(nfc(w).lower() for w in after) for name, after in opened.items()}
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{path}: an entry lacks a required field: {exc}") from None
-        return cls(tuple(places), bodies, not_after, streets, words_opened)
+        return cls(tuple(places), bodies, not_after, streets, words_opened,
+                   tuple(nfc(head) for head in entries("district_named_bodies")))
 
 
 @dataclass(frozen=True)

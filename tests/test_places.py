@@ -76,6 +76,9 @@ def places(process, text: str) -> list[tuple[str, str | None, dict]]:
     # a Chinese prefecture: "châu" with a name the lexicon lists under it
     ("Đoàn châu Hồng Hà (Trung Quốc) sang thăm.", "châu Hồng Hà", "châu Hồng Hà",
      {"level": "foreign_region", "country": "Trung Quốc"}),
+    # the district a district's body was named after, before the districts ended
+    ("Ông A, nguyên Bí thư Huyện ủy Ngọc Hồi, phát biểu.", "Ngọc Hồi", "huyện Ngọc Hồi", {"level": "district"}),
+    ("Ông B, nguyên Bí thư Huyện đoàn Mường Tè, cho biết.", "Mường Tè", "huyện Mường Tè", {"level": "district"}),
     # a hamlet of the northern mountains, an urban hamlet of the Mekong delta
     ("Ông A là Bí thư Chi bộ xóm Nà Lỏm.", "xóm Nà Lỏm", "xóm Nà Lỏm", {"level": "village"}),
     ("Bà con khóm Vĩnh Phước đón đoàn.", "khóm Vĩnh Phước", "khóm Vĩnh Phước", {"level": "village"}),
@@ -152,6 +155,8 @@ def test_context_province_chooses_among_communes_of_one_name(process):
     # "châu" of a continent, and the surname Châu
     ("Hợp tác với các nước châu Á.", "châu Á"),
     ("Bằng khen tặng ông Châu Văn Sơn.", "Châu Văn Sơn"),
+    # a name after a district's body that no district of ours has
+    ("Huyện ủy Thanh Niên họp.", "Thanh Niên"),
     # "hàng xóm": a neighbour, not a hamlet
     ("Hàng xóm Nguyễn Văn Tư đến giúp.", "xóm Nguyễn Văn Tư"),
     # "thủ đô" before a name the lexicon does not list under it

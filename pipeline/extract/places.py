@@ -137,6 +137,8 @@ class PlaceExtractor:
         self.bodies = PhraseMatcher(nlp.vocab, attr="LOWER")
         for head in lexicon.commune_named_bodies:
             self.bodies.add("BODY", [pattern(nlp.vocab, head)])
+        for head in lexicon.district_named_bodies:
+            self.bodies.add("DISTRICT_BODY", [pattern(nlp.vocab, head)])
         self.not_after = [tuple(words.lower().split()) for words in lexicon.not_a_place_after]
         self.words_opened = lexicon.words_opened
         self.streets = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -365,14 +367,21 @@ class PlaceExtractor:
         return k < start and doc[k].text in self.surnames
 
     def body_names(self, doc: Doc) -> list[_Found]:
-        """``Đồn Biên phòng Na Mèo``: the name after the head, when it is a commune of the registry."""
+        """``Đồn Biên phòng Na Mèo``: the name after the head, when it is a commune of the registry; ``Huyện ủy Mường
+        Tè``: the name after a district's body, when it is a district of the registry (``huyện Mường Tè``)."""
         found = []
-        for _, start, end in self.bodies(doc):
+        district = doc.vocab.strings["DISTRICT_BODY"]
+        for match_id, start, end in self.bodies(doc):
             if not is_title(doc[start]):
                 continue
             name_end = capitalised_run(doc, end)
             name = tokens_text(doc, end, name_end)
-            if name_end > end and self.registry.candidates(name, levels=COMMUNE_LEVELS):
+            if name_end <= end:
+                continue
+            if match_id == district:
+                if self.registry.candidates(name, "huyện"):
+                    found.append(_Found(end, name_end, name, "huyện", "places.body_name"))
+            elif self.registry.candidates(name, levels=COMMUNE_LEVELS):
                 found.append(_Found(end, name_end, name, None, "places.body_name"))
         return found
 
@@ -414,7 +423,7 @@ class PlaceExtractor:
         return communes
 
     def resolve(self, doc: Doc, f: _Found, context: list[str]) -> Span:
-        if f.rule in ("places.body_name", "places.bare_commune"):
+        if f.rule in ("places.body_name", "places.bare_commune") and f.unit is None:
             unit = self.registry.resolve(f.name, levels=COMMUNE_LEVELS, context=context)
             if unit is not None:
                 return make_span(doc, f.start, f.end, "PLACE", unit.normalized, f.rule, unit.attrs())
