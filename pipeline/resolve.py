@@ -1991,6 +1991,12 @@ class RecordLinker:
                     s, self.clause_start(s, sentences[n][0], person.start))):
                 for event in given:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
+            for event in anaphors.get(person.start, []):
+                # "…; trước đó, ông là Phó Chỉ huy trưởng BĐBP An Giang": a pronoun's clause that tells the past
+                m = index.get(event.at)
+                if m is not None and (self.tells_the_past(s, sentences[m][0]) or self.tells_the_past(
+                        s, self.clause_start(s, sentences[m][0], event.at))):
+                    event.former = True
             side = next((org for end, org in reversed(sides.get(n, [])) if end <= person.start), None)
             side_place = next((place for end, place in reversed(side_places.get(n, [])) if end <= person.start), None)
             lent: Span | None = None

@@ -64,6 +64,11 @@ RESPECTIVELY_ORGS_FIRST = ("Công an tỉnh Hà Tĩnh và Công an tỉnh Nghệ
         "Trịnh Xuân Hào": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
         "Nguyễn Hữu Lập": ("Đại tá", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"),
     }),
+    # a pronoun's clause that tells the past ("trước đó, ông là …") gives a former role, not the final one
+    ("Theo Thượng tá Kiên Minh Luận, Phó Chỉ huy trưởng BĐBP tỉnh Cà Mau, mỗi căn nhà trị giá 80 triệu đồng. Ông Luận "
+     "được điều động về nhận nhiệm vụ từ tháng 7/2029; trước đó, ông là Phó Chỉ huy trưởng BĐBP An Giang.", {
+        "Kiên Minh Luận": ("Thượng tá", "Phó Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Cà Mau"),
+    }),
     # a title's body written after a comma, where the person's item ends with it: any title's (a squadron's
     # commander, an attaché), a platoon's leader of the battalion named first
     ("Tư lệnh Quân chủng tặng Bằng khen cho Trung tá Bùi Văn Tâm, Phi đội trưởng, Trung đoàn 921 và Thiếu tá Lê Thị "
