@@ -798,13 +798,13 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
     kinds: dict[tuple[Any, ...], int] = {}
     kind = [kinds.setdefault(_compared(p), len(kinds)) for p in profiles]
     repeated = {k for k, records in Counter(kind).items() if records > 1}
-    verdicts: dict[tuple[int, int, bool, bool, bool], Verdict] = {}
+    verdicts: dict[tuple[Any, ...], Verdict] = {}
     one, two = rules.context
     for i, j in sorted(candidate_pairs(profiles)):
         a, b = profiles[i], profiles[j]
         if kind[i] in repeated and kind[j] in repeated:
             strength = context_strength(a, b)
-            seen = (kind[i], kind[j], a.doc_id == b.doc_id, strength >= one, strength >= two)
+            seen = (kind[i], kind[j], a.doc_id == b.doc_id, strength >= one, strength >= two, _dates_compared(a, b))
             verdict = verdicts.get(seen)
             if verdict is None:
                 verdict = verdicts[seen] = compare(a, b, rules)
@@ -826,10 +826,17 @@ def cluster(profiles: list[Profile], rules: IdentityRules) -> Block:
 
 
 def _compared(record: Profile) -> tuple[Any, ...]:
-    """All that :func:`compare` reads of a record but its document (it asks whether two records are of one) and the
-    other names of the document (it only compares their :func:`context_strength` with ``rules.context``)."""
-    return (record.date, record.rank, record.organizations, record.specific, record.positions, record.offices,
+    """All that :func:`compare` reads of a record but its document (it asks whether two records are of one), the
+    other names of the document (it only compares their :func:`context_strength` with ``rules.context``) and its date
+    (it only asks which of two dates comes first: :func:`_dates_compared`)."""
+    return (record.rank, record.organizations, record.specific, record.positions, record.offices,
             record.birth_year, record.residence, record.byline)
+
+
+def _dates_compared(a: Profile, b: Profile) -> tuple[bool, bool, bool, bool]:
+    """All that :func:`compare` reads of two records' dates (``rank_veto``, ``_career_step_elsewhere``): which is
+    missing, whether they are one date, which comes first."""
+    return a.date is None, b.date is None, a.date == b.date, (a.date or "") < (b.date or "")
 
 
 def _digest(*parts: str) -> str:
