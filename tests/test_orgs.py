@@ -971,6 +971,21 @@ def test_a_numbered_flotilla_is_its_commands(process, text: str, expected: str) 
     assert org_mentions(process, text)["Hải đội Biên phòng 2"].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "org", "expected"), [
+    # a command's political department's boards, the department implied; the Party's boards are not
+    ("Bộ CHQS tỉnh Điện Biên tổ chức lễ. Thượng tá Lò Thị Hoa, Trưởng ban Ban Tuyên huấn cho biết.", "Ban Tuyên huấn",
+     "Ban Tuyên huấn Phòng Chính trị Bộ Chỉ huy Quân sự tỉnh Điện Biên"),
+    ("Bộ CHQS tỉnh Lạng Sơn họp. Trung tá Hoàng Văn Lâm, Phó Trưởng ban Ban Cán bộ phát biểu.", "Ban Cán bộ",
+     "Ban Cán bộ Phòng Chính trị Bộ Chỉ huy Quân sự tỉnh Lạng Sơn"),
+    # a company named by its arm is its command's; a numbered one stays as written
+    ("Bộ CHQS tỉnh Điện Biên tổ chức lễ. Đại đội Trinh sát đã hoàn thành nhiệm vụ.", "Đại đội Trinh sát",
+     "Đại đội Trinh sát Bộ Chỉ huy Quân sự tỉnh Điện Biên"),
+    ("Bộ CHQS tỉnh Điện Biên tổ chức lễ. Đại đội 2 đã hoàn thành nhiệm vụ.", "Đại đội 2", "Đại đội 2"),
+])
+def test_a_commands_boards_and_companies(process, text: str, org: str, expected: str) -> None:
+    assert org_mentions(process, text)[org].normalized == expected
+
+
 @pytest.mark.parametrize(("force", "expected"), [
     ("Bộ đội Biên phòng tỉnh Đắk Lắk", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk"),
     ("Bộ đội Biên phòng", "Bộ đội Biên phòng"),
