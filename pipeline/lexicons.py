@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,9 +169,6 @@ class OrganizationLexicon:
     referring_aliases: tuple[tuple[str, str], ...] = ()
     # a service → the letters its vessels' designations open with ("Hải quân" → "HQ": "tàu HQ-561"): as its ranks do
     service_vessels: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # sub-unit heads whose owner is named as the command, however the document writes it ("Hải đội Biên phòng 2 Bộ
-    # Chỉ huy Bộ đội Biên phòng tỉnh An Giang")
-    command_owned: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -206,8 +202,7 @@ class OrganizationLexicon:
                    tuple(nfc(words).lower() for words in _strings(path, data, "saying_words")),
                    tuple(nfc(words).lower() for words in _strings(path, data, "addressing_words")),
                    _name_pairs(path, data, "referring_aliases"),
-                   _name_lists(path, data, "service_vessels"),
-                   tuple(nfc(head) for head in _strings(path, data, "command_owned")))
+                   _name_lists(path, data, "service_vessels"))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name
@@ -273,24 +268,6 @@ class OrganizationLexicon:
                     return organization
                 return unit
         return organization
-
-    def as_command(self, organization: str) -> str:
-        """The command of a province's force named by the force (``Bộ đội Biên phòng tỉnh Đắk Lắk`` → ``Bộ Chỉ huy Bộ
-        đội Biên phòng tỉnh Đắk Lắk``), the inverse of :meth:`as_force` for a force with a place; any other name as it
-        is.
-
-            >>> OrganizationLexicon((), (), (), (), command_forces=(("Bộ Chỉ huy Bộ đội Biên phòng", "Bộ đội Biên phòng"),
-            ...     )).as_command("Bộ đội Biên phòng tỉnh Đắk Lắk")
-            'Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk'
-        """
-        for command, force in self.command_forces:
-            if organization.startswith(force + " ") and LOCAL_PLACE.match(organization[len(force) + 1:]):
-                return command + organization[len(force):]
-        return organization
-
-
-# the unit word a province's body ends with before its place's name
-LOCAL_PLACE = re.compile(r"(tỉnh|thành phố) \S")
 
 
 def _name_lists(path: Path, data: dict, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -957,20 +957,6 @@ def test_units_of_a_province_written_short(process, text: str, org: str, expecte
     assert org_mentions(process, text)[org].normalized == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # a border guard's numbered flotilla: every coastal province has a "Hải đội Biên phòng 2"; its owner is named as the
-    # command, whether the document writes the command or the force
-    ("Bộ đội Biên phòng tỉnh An Giang phối hợp. Tàu của Hải đội Biên phòng 2 do Thiếu tá Danh Phước Lộc chỉ huy.",
-     "Hải đội Biên phòng 2 Bộ Chỉ huy Bộ đội Biên phòng tỉnh An Giang"),
-    ("Bộ Chỉ huy BĐBP tỉnh Quảng Ngãi chỉ đạo Hải đội Biên phòng 2 xuất tàu.",
-     "Hải đội Biên phòng 2 Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Ngãi"),
-    # no province's border guard named: as written
-    ("Tàu của Hải đội Biên phòng 2 đã ra khơi.", "Hải đội Biên phòng 2"),
-])
-def test_a_numbered_flotilla_is_its_commands(process, text: str, expected: str) -> None:
-    assert org_mentions(process, text)["Hải đội Biên phòng 2"].normalized == expected
-
-
 @pytest.mark.parametrize(("text", "org", "expected"), [
     # a command's political department's boards, the department implied; the Party's boards are not
     ("Bộ CHQS tỉnh Điện Biên tổ chức lễ. Thượng tá Lò Thị Hoa, Trưởng ban Ban Tuyên huấn cho biết.", "Ban Tuyên huấn",
@@ -984,19 +970,6 @@ def test_a_numbered_flotilla_is_its_commands(process, text: str, expected: str) 
 ])
 def test_a_commands_boards_and_companies(process, text: str, org: str, expected: str) -> None:
     assert org_mentions(process, text)[org].normalized == expected
-
-
-@pytest.mark.parametrize(("force", "expected"), [
-    ("Bộ đội Biên phòng tỉnh Đắk Lắk", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đắk Lắk"),
-    ("Bộ đội Biên phòng", "Bộ đội Biên phòng"),
-    ("Công an tỉnh Đắk Lắk", "Công an tỉnh Đắk Lắk"),
-])
-def test_as_command(force: str, expected: str) -> None:
-    from pipeline.config import load_config
-    from pipeline.lexicons import OrganizationLexicon
-
-    assert OrganizationLexicon.load(load_config().lexicon_path("organizations")).as_command(force) == expected
-
 
 
 def test_a_list_of_unit_words_is_every_units_body(process) -> None:

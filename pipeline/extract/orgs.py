@@ -240,8 +240,7 @@ COMMUNE_UNITS = {"commune_department"}
 MAX_REGION_NAME = 4
 # a team of a division named by its number alone ("Đội 3"): completed with its division as a named team is; other
 # numbered units (Tiểu đoàn 4, Hải đội 2, Đội Trinh sát số 2) stand alone
-# numbered sub-units whose number tells no more than a team's does: every province has a "Đội 2", a "Hải đội Biên phòng 2"
-NUMBERED_TEAM = re.compile(r"^(?:Đội|Hải đội Biên phòng) \d+$")
+NUMBERED_TEAM = re.compile(r"^Đội \d+$")
 LOCAL_UNIT_WORDS = re.compile(r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã)\b")
 
 
@@ -252,8 +251,7 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
                        sentence_of: Callable[[], SentenceIndex] | None = None,
                        foreign_heads: Collection[str] = (), story_heads: Collection[str] = (),
                        comma_heads: Collection[str] = (), owner_name: Callable[[str], str] | None = None,
-                       on_foreign_side: Callable[[int], bool] | None = None,
-                       command_heads: Collection[str] = (), as_command: Callable[[str], str] = str) -> None:
+                       on_foreign_side: Callable[[int], bool] | None = None) -> None:
     """Complete the normalized value of a sub-unit written alone with the body it belongs to.
 
     ``Đội Trinh sát, Bộ CHQS tỉnh Quảng Ninh`` → ``Đội Trinh sát Bộ Chỉ huy Quân
@@ -272,17 +270,13 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
     of a Cambodian province's ``Cảnh sát tỉnh``) is that foreign body's in any sentence. A staff department of
     ``story_heads`` (``Phòng Tham mưu``) is of the owner the document names most, unless one stands in its sentence.
     A unit of ``comma_heads`` is joined to its owner with a comma, as its official name is (``Trường Đại học Y -
-    Dược, Đại học Thái Nguyên``); one of ``command_heads`` to its owner named as the command (``as_command``:
-    ``Hải đội Biên phòng 2 Bộ Chỉ huy Bộ đội Biên phòng tỉnh An Giang``).
+    Dược, Đại học Thái Nguyên``).
     ``fixed_owners``: the registry's unit names (by :func:`form_key`) whose owners it names (``Phòng Cảnh sát hình
     sự`` → ``Công an``): only those own them, whatever the head's parents allow. ``as_force`` names an owner
     that is a command by its force (``Bộ Chỉ huy Bộ đội Biên phòng tỉnh X`` → ``Bộ đội Biên phòng tỉnh X``) when
     owners are compared; ``owner_name`` (``as_force`` when not given) names the owner in the completed value.
     """
     name_of_owner = owner_name or as_force
-
-    def owner_named(owner: str, head: str) -> str:
-        return as_command(owner) if head in command_heads else name_of_owner(owner)
     fixed_owners = fixed_owners or {}
     national = tuple(national)
     first_words = {head.split(" ", 1)[0] for head in parents}
@@ -415,14 +409,14 @@ def complete_sub_units(spans: list[Span], parents: dict[str, tuple[str, ...]], n
         owner = (owner_named_after(k) or story_owner(k, head, span, last_owner(k, head, span))
                  or only_owner_after(k, head, span))
         if owner is not None:
-            span._.normalized = joined(span_values(span)[0], owner_named(span_values(owner)[0] or span_text(owner), head),
+            span._.normalized = joined(span_values(span)[0], name_of_owner(span_values(owner)[0] or span_text(owner)),
                                        head)
         elif (organ := staff_organ(k, head)) is not None:
             # "Phòng Cán bộ Cục Chính trị" written with its organ: the organ's owner goes after it, once
             span._.normalized = joined(span_values(span)[0], organ, head)
     for k in sorted(written_after, reverse=True):
+        owner_name = name_of_owner(span_values(written_after[k])[0] or written_after[k].text)
         head = head_of(spans[k], completed_ok=True)
-        owner_name = owner_named(span_values(written_after[k])[0] or written_after[k].text, head or "")
         spans[k]._.normalized = f"{spans[k].text}{', ' if head in comma_heads else ' '}{owner_name}"
         attrs = span_values(spans[k])[2]
         if attrs and "parent" in attrs:
@@ -675,8 +669,7 @@ class OrganizationExtractor:
         complete_sub_units(spans, self.sub_unit_parents, self.national_sub_units, context.places,
                            context.foreign_names(), self.fixed_owners, self.lexicon.as_force, context.sentence_of,
                            self.lexicon.foreign_heads, self.lexicon.story_sub_units, self.lexicon.comma_owned,
-                           self.owner_as_written_most(spans), context.on_foreign_side,
-                           self.lexicon.command_owned, self.lexicon.as_command)
+                           self.owner_as_written_most(spans), context.on_foreign_side)
         complete_foreign_units(spans, context.foreign_names(), context.sentence_of)
         complete_numbered(spans)
         complete_short_names(spans, self.lexicon_heads, context.is_foreign_name)
