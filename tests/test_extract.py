@@ -147,6 +147,10 @@ def test_acronym_helpers() -> None:
      [("PCCC&CNCH", "phòng cháy, chữa cháy và cứu nạn, cứu hộ", "dictionary")]),
     ("Lực lượng PCCC và CNCH có mặt.", [("PCCC", "phòng cháy, chữa cháy", "dictionary"),
                                         ("CNCH", "cứu nạn, cứu hộ", "dictionary")]),
+    # a fishing boat's registration with a province code of mixed case is one identifier; a fisheries surveillance
+    # vessel's designation; Japan's coast guard by its English acronym
+    ("Tàu cá QNg 90123 TS bị nạn, tàu KN 290 đến hỗ trợ.", [("KN", "Kiểm ngư", "dictionary")]),
+    ("Tàu của JCG cập cảng Tiên Sa.", [("JCG", "Lực lượng Bảo vệ bờ biển Nhật Bản", "dictionary")]),
     ("HỘI NGHỊ TỔNG KẾT giai đoạn III.", []),
     ("Quyết định số 12/QĐ-TTg của Chính phủ.", []),
 ])

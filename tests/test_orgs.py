@@ -925,6 +925,17 @@ def test_police_bodies_at_home_and_abroad(process, text: str, org: str, expected
     assert org_mentions(process, text)[org].normalized == expected
 
 
+@pytest.mark.parametrize(("text", "org"), [
+    # China's coast guard and its bureaus, not a given name "Hải" of the document's Lê Văn Hải
+    ("Ông Lê Văn Hải dự. Hải cảnh Trung Quốc cử tàu tham gia tuần tra liên hợp.", "Hải cảnh Trung Quốc"),
+    ("Ông Hoàng Chí Cường, Thuyền trưởng tàu của Cục Hải cảnh Quảng Tây, cho biết.", "Cục Hải cảnh Quảng Tây"),
+])
+def test_other_countries_coast_guards(process, text: str, org: str) -> None:
+    assert org_mentions(process, text)[org].normalized == org
+    assert "Hải" not in [m.text for m in process(text).mentions if m.type == "PERSON"]
+
+
+
 @pytest.mark.parametrize(("text", "org", "expected"), [
     # a police division with its owner after a comma: the other country's province, ours
     ("Công an tỉnh Nghệ An phối hợp. Thiếu tá Heng Sovann, Phó Trưởng phòng Phòng Cảnh sát hình sự, Cảnh sát tỉnh Prey "

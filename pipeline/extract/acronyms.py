@@ -49,8 +49,14 @@ def in_code(doc: Doc, i: int) -> bool:
     hyphen_after = i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
         and not doc[i + 1].whitespace_ and number(i + 2)
     registration = (number(i + 1) and is_acronym_form(doc[i + 2].text) if i + 2 < len(doc) else False) \
-        or (number(i - 1) and i >= 2 and is_acronym_form(doc[i - 2].text))
+        or (number(i - 1) and i >= 2 and (is_acronym_form(doc[i - 2].text) or boat_province_code(doc[i - 2].text)))
     return hyphen_after or registration
+
+
+def boat_province_code(text: str) -> bool:
+    """A province's code of a fishing boat's registration that mixes cases (``QNg``: Quảng Ngãi, ``BTh``: Bình
+    Thuận): two to four letters, at least two capitals."""
+    return 2 <= len(text) <= 4 and text.isalpha() and text[0].isupper() and sum(c.isupper() for c in text) >= 2
 
 
 @dataclass(frozen=True)
