@@ -156,13 +156,13 @@ class Form:
 
 
 # the unit words a body named after its place's name leaves out: a province's, a district's ("Huyện ủy Trùng Khánh")
-PROVINCE_UNIT_WORDS = ("thành phố ", "tỉnh ", "huyện ", "thị xã ", "quận ")
+NAME_ONLY_UNIT_WORDS = ("thành phố ", "tỉnh ", "huyện ", "thị xã ", "quận ")
 
 
 def strip_unit_word(place: str) -> str:
     """``tỉnh Nghệ An`` → ``Nghệ An``, ``huyện Trùng Khánh`` → ``Trùng Khánh``: the name as bodies named after a
     province or a district write it."""
-    for unit in PROVINCE_UNIT_WORDS:
+    for unit in NAME_ONLY_UNIT_WORDS:
         if place.lower().startswith(unit):
             return place[len(unit):]
     return place

@@ -1740,9 +1740,15 @@ class RecordLinker:
                 return s.orgs[position.end]
         return None
 
-    def tells_the_past(self, s: _Spans, start: int) -> bool:
-        """Whether the clause starting at ``start`` opens with ``Trước đó`` and the like: its roles are earlier ones."""
-        return phrase_at(s.lower, start, self.lexicon.former_openers) is not None
+    def tells_the_past(self, s: _Spans, sentences: list[tuple[int, int]], index: SentenceIndex, k: int) -> bool:
+        """Whether the sentence of token ``k``, or its clause (after a ``;``), opens with ``Trước đó`` and the like:
+        its roles are earlier ones."""
+        n = index.get(k)
+        if n is None:
+            return False
+        first = sentences[n][0]
+        return any(phrase_at(s.lower, start, self.lexicon.former_openers) is not None
+                   for start in (first, self.clause_start(s, first, k)))
 
     @staticmethod
     def clause_start(s: _Spans, sentence_start: int, k: int) -> int:
@@ -1987,15 +1993,12 @@ class RecordLinker:
                      + anaphors.get(person.start, []) + appointed.get(person.start, []) + relieved.get(person.start, [])
                      + given_to.get(person.start, []))
             n = index.get(person.start)
-            if n is not None and (self.tells_the_past(s, sentences[n][0]) or self.tells_the_past(
-                    s, self.clause_start(s, sentences[n][0], person.start))):
+            if self.tells_the_past(s, sentences, index, person.start):
                 for event in given:
                     event.former = True  # "Trước đó, đồng chí A là Phó Chỉ huy trưởng …": an earlier post
             for event in anaphors.get(person.start, []):
                 # "…; trước đó, ông là Phó Chỉ huy trưởng BĐBP An Giang": a pronoun's clause that tells the past
-                m = index.get(event.at)
-                if m is not None and (self.tells_the_past(s, sentences[m][0]) or self.tells_the_past(
-                        s, self.clause_start(s, sentences[m][0], event.at))):
+                if self.tells_the_past(s, sentences, index, event.at):
                     event.former = True
             side = next((org for end, org in reversed(sides.get(n, [])) if end <= person.start), None)
             side_place = next((place for end, place in reversed(side_places.get(n, [])) if end <= person.start), None)

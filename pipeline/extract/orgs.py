@@ -598,6 +598,7 @@ class OrganizationExtractor:
         self.service_ranks = tuple((service, tuple(tuple(rank.lower().split()) for rank in ranks))
                                    for service, ranks in lexicon.service_ranks)
         self.service_vessels = {prefix: service for service, prefixes in lexicon.service_vessels for prefix in prefixes}
+        self.referring_aliases = dict(lexicon.referring_aliases)
         self.name_tails = frozenset(tuple(words.split()) for words in lexicon.name_tails)
         self.name_tail_size = max((len(words) for words in self.name_tails), default=0)
         self.capitalised_heads = {form_key(word) for word in lexicon.capitalised_heads}
@@ -1055,7 +1056,7 @@ class _Context:
             return self.span(i, end, parts, "orgs.acronym")
         if named:
             return self.span(i, end, parts, "orgs.head")
-        alias = dict(self.x.lexicon.referring_aliases).get(first.value) if len(parts) == 1 else None
+        alias = self.x.referring_aliases.get(first.value) if len(parts) == 1 else None
         if alias is not None and token_lowers(self.doc)[end:end + 2] != ["các", "cấp"]:  # "Mặt trận các cấp": all
             # "giám sát của Mặt trận" after "Ủy ban MTTQ Việt Nam tỉnh": the body of the alias's head named last;
             # with none named, no organization
@@ -1434,26 +1435,31 @@ class _Context:
             attrs["parent"] = rest_value
         return ("orgs.registry" if unit is not None else None), attrs, value
 
-    def foreign_owner_after_comma(self, end: int) -> str | None:
-        """The name of another country's body written right after a comma at ``end`` (``Bộ An ninh Lào``), or None."""
+    def head_after_comma(self, end: int) -> Part | None:
+        """The head of a body written right after a comma at ``end`` (a possible owner of the name ending there)."""
         if end + 1 >= len(self.doc) or self.doc[end].text != "," or end + 1 not in self.heads:
             return None
-        parts, _ = self.grow([self.head_part(self.heads[end + 1])])
-        value = self.normalize(parts)
+        return self.head_part(self.heads[end + 1])
+
+    def foreign_owner_after_comma(self, end: int) -> str | None:
+        """The name of another country's body written right after a comma at ``end`` (``Bộ An ninh Lào``), or None."""
+        head = self.head_after_comma(end)
+        if head is None:
+            return None
+        value = self.normalize(self.grow([head])[0])
         return value if value and self.is_foreign_name(value) else None
 
     def owner_after_comma(self, end: int, parents: Collection[str]) -> bool:
         """Whether a body that may own a unit of ``parents`` (templates) is written right after a comma at ``end``, with
         its place: a template's body, or a foreign one of ``foreign_heads`` (``Cảnh sát tỉnh Prey Veng``); not the
         next item of a list (``PC04, Công an xã và …``)."""
-        if end + 1 >= len(self.doc) or self.doc[end].text != "," or end + 1 not in self.heads:
+        head = self.head_after_comma(end)
+        if head is None:
             return False
-        head = self.head_part(self.heads[end + 1])
         template = head.template(self.x.registry)
         if not ((template is not None and template.id in parents) or form_key(head.value) in self.x.foreign_heads):
             return False
-        parts, _ = self.grow([head])
-        return parts[-1].kind == "place"
+        return self.grow([head])[0][-1].kind == "place"
 
     def template_instance(self, template: Template, first: Part, rest: list[Part], value: str,
                           ) -> tuple[str, dict] | None:
