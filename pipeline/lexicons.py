@@ -100,13 +100,15 @@ class PositionLexicon:
     # words after which a prefix written in lower case is the verb's object, no part of the title ("được giao quyền
     # Đồn trưởng": acting as Đồn trưởng)
     verbs_before_prefix: tuple[str, ...] = ()
+    # words after a title that make it part of a longer noun ("Đại sứ quán": an embassy, no ambassador)
+    word_continuations: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> PositionLexicon:
         data = _load(path, ("positions",))
         return cls(*(tuple(_strings(path, data, key)) for key in
                      ("positions", "prefixes", "suffixes", "compounds", "not_positions", "plural_before",
-                      "verbs_before_prefix")))
+                      "verbs_before_prefix", "word_continuations")))
 
 
 # the head of a unit's Party committee's name: "Đảng ủy Quân khu 4"
@@ -169,6 +171,8 @@ class OrganizationLexicon:
     referring_aliases: tuple[tuple[str, str], ...] = ()
     # a service → the letters its vessels' designations open with ("Hải quân" → "HQ": "tàu HQ-561"): as its ranks do
     service_vessels: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # heads named by a code of capital letters and digits ("Nhà máy Z111", "Đội K51")
+    coded_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> OrganizationLexicon:
@@ -202,7 +206,8 @@ class OrganizationLexicon:
                    tuple(nfc(words).lower() for words in _strings(path, data, "saying_words")),
                    tuple(nfc(words).lower() for words in _strings(path, data, "addressing_words")),
                    _name_pairs(path, data, "referring_aliases"),
-                   _name_lists(path, data, "service_vessels"))
+                   _name_lists(path, data, "service_vessels"),
+                   tuple(nfc(head) for head in _strings(path, data, "coded_heads")))
 
     def party_of(self, organization: str) -> str | None:
         """What follows "Đảng ủy" in the name of ``organization``'s Party committee where it is not the body's own name
@@ -332,7 +337,8 @@ class PeopleLexicon:
         return cls(frozenset(_strings(path, data, "surnames")), tuple(_strings(path, data, "honorifics")),
                    tuple(_strings(path, data, "known_people")), tuple(_strings(path, data, "cues")),
                    frozenset(_strings(path, data, "middle_names")), tuple(_strings(path, data, "credits")),
-                   frozenset(tuple(w.lower().split()) for w in _strings(path, data, "between_rank_and_name")),
+                   frozenset(tuple(w.lower().replace(".", " . ").split())  # "PGS.TS" is three tokens
+                             for w in _strings(path, data, "between_rank_and_name")),
                    frozenset(_strings(path, data, "foreign_titles")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "birth_year_cues")),
                    frozenset(tuple(w.lower().split()) for w in _strings(path, data, "residence_cues")),
@@ -443,8 +449,9 @@ class PlaceLexicon:
             for name in entries("countries"):
                 places.append(Place(nfc(name), nfc(name), "country"))
             for p in entries("foreign_regions"):
-                places.append(Place(nfc(p["name"]), f"{nfc(p['unit'])} {nfc(p['name'])}", "foreign_region",
-                                    {"country": nfc(p["country"])}))
+                # a city the press names alone ("Bangkok") has no unit word: its value is its name
+                value = f"{nfc(p['unit'])} {nfc(p['name'])}" if p.get("unit") else nfc(p["name"])
+                places.append(Place(nfc(p["name"]), value, "foreign_region", {"country": nfc(p["country"])}))
             for p in entries("border_gates"):
                 kind = nfc(p.get("kind") or "")
                 prefix = "cửa khẩu quốc tế" if kind == "quốc tế" else "cửa khẩu"

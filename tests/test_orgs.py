@@ -1627,3 +1627,47 @@ def test_a_lower_case_infirmary_is_no_organization(process) -> None:
 ])
 def test_foreign_forces_and_a_staff_organs_owner(process, text: str, short: str, expected: str) -> None:
     assert org_mentions(process, text)[short].normalized == expected
+
+
+# --- the defence industry and international cooperation (batch 733-756) ------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a factory or a team named by its code; a code after no coded head is nobody's name
+    ("Đại tá Lê Văn An, Giám đốc Nhà máy Z111, báo cáo.", [("Nhà máy Z111", "Nhà máy Z111")]),
+    ("Đội K51 và Đội K52 đã tìm được hài cốt liệt sĩ.", [("Đội K51", "Đội K51"), ("Đội K52", "Đội K52")]),
+    ("Tổ công tác đi xe mang biển số B1234 về tỉnh.", []),
+    # a field's capitalised words joined by "và", then the field's lower-case tail
+    ("Viện Khoa học và Công nghệ quân sự chủ trì đề tài.",
+     [("Viện Khoa học và Công nghệ quân sự", "Viện Khoa học và Công nghệ quân sự")]),
+    ("Phòng Khoa học quân sự tổ chức hội thảo.", [("Phòng Khoa học quân sự", "Phòng Khoa học quân sự")]),
+    # ... but a trade name's place is no part of such a field, and a title after it opens no bridge
+    ("Tổng công ty Tân cảng Sài Gòn có tân Tổng Giám đốc.",
+     [("Tổng công ty Tân cảng Sài Gòn", "Tổng công ty Tân cảng Sài Gòn")]),
+    ("Trường Đại học Tây Nguyên có tân Hiệu trưởng.", [("Trường Đại học Tây Nguyên", "Trường Đại học Tây Nguyên")]),
+    # a loanword written with a hyphen is one word of the name; a hyphen with spaces joins two names
+    ("Bà Lê Thị Hoa, Giám đốc Trung tâm Ra-đa, phát biểu.", [("Trung tâm Ra-đa", "Trung tâm Ra-đa")]),
+    ("Đoàn Kinh tế - Quốc phòng 337 trồng rừng.", [("Đoàn Kinh tế - Quốc phòng 337", "Đoàn Kinh tế - Quốc phòng 337")]),
+    # "cùng" (together with) joins two bodies, never one name
+    ("Đại tá Vũ Văn Nam, Cục trưởng Cục Quân y cùng đại diện Cục Đối ngoại dự lễ.",
+     [("Cục Quân y", "Cục Quân y"), ("Cục Đối ngoại", "Cục Đối ngoại")]),
+    # an ocean in a fleet's name is no province Thái Bình
+    ("Tàu của Hạm đội Thái Bình Dương cập cảng.", [("Hạm đội Thái Bình Dương", "Hạm đội Thái Bình Dương")]),
+])
+def test_defence_industry_and_international_names(process, text: str, expected: list) -> None:
+    assert orgs(process, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thiếu tướng Ngô Văn Tân, Phó Tổng Giám đốc Viettel, cho biết Tập đoàn đã bàn giao.",
+     [("Viettel", "Tập đoàn Công nghiệp - Viễn thông Quân đội"),
+      ("Tập đoàn", "Tập đoàn Công nghiệp - Viễn thông Quân đội")]),
+    ("Nhà máy Z121 thuộc Tổng cục Công nghiệp quốc phòng. Lãnh đạo Tổng cục đánh giá Nhà máy hoàn thành kế hoạch.",
+     [("Nhà máy Z121", "Nhà máy Z121"), ("Tổng cục Công nghiệp quốc phòng", "Tổng cục Công nghiệp quốc phòng"),
+      ("Tổng cục", "Tổng cục Công nghiệp quốc phòng"), ("Nhà máy", "Nhà máy Z121")]),
+    ("Ban Chỉ đạo 515 sơ kết mùa khô.",
+     [("Ban Chỉ đạo 515", "Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ")]),
+    # a province's Viettel is still its branch
+    ("Viettel Lào Cai lắp trạm phát sóng.", [("Viettel Lào Cai", "Viettel Lào Cai")]),
+])
+def test_bodies_of_the_ministry_and_their_short_forms(process, text: str, expected: list) -> None:
+    assert orgs(process, text) == expected

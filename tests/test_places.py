@@ -189,3 +189,15 @@ def test_communes_without_their_unit_word_after_a_word_of_place(process):
 def test_place_does_not_run_into_a_following_name(process):
     found = [s for s, _, _ in places(process, "Chỉ huy trưởng BĐBP tỉnh Nghệ An Trần Văn Hải phát biểu.")]
     assert found == ["tỉnh Nghệ An"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # capitals and cities of defence diplomacy and peacekeeping, by name alone: their value is their name
+    ("Đoàn đã đến New Delhi rồi tới Bangkok.", [("New Delhi", "New Delhi"), ("Bangkok", "Bangkok")]),
+    ("Bệnh viện dã chiến triển khai tại Bentiu, Nam Sudan.", [("Bentiu", "Bentiu"), ("Nam Sudan", "Nam Sudan")]),
+    # an ocean is no province
+    ("Tàu hoạt động ở Thái Bình Dương.", [("Thái Bình Dương", "Thái Bình Dương")]),
+    ("Đoàn công tác tỉnh Thái Bình đến thăm.", [("tỉnh Thái Bình", "tỉnh Thái Bình")]),
+])
+def test_foreign_cities_and_oceans(process, text: str, expected: list) -> None:
+    assert [(m.text, m.normalized) for m in process(text).mentions if m.type == "PLACE"] == expected

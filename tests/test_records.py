@@ -1464,3 +1464,41 @@ def test_titles_of_those_acted_for_are_no_role_of_people_listed_respectively(pro
                              "Bằng khen của Bộ trưởng Bộ Công an và Bằng khen của Chủ tịch UBND tỉnh cho 9 tập thể.")
     assert found["Hồ Văn Nghĩa"] == ("Thiếu tướng", "Phó Cục trưởng", "Cục Cảnh sát hình sự")
     assert found["Kim Thị Sa Rên"] == (None, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Vĩnh Long")
+
+
+# --- academic titles between rank and name, hyphenated foreign names, new titles (batch 733-756) -------
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Dự lễ có Thiếu tướng, PGS.TS Nguyễn Văn An, Giám đốc Học viện Quân y.", "Nguyễn Văn An",
+     ("Thiếu tướng", "Giám đốc", "Học viện Quân y")),
+    ("Dự lễ có Trung tướng, TS Trần Quốc Hưng, Chủ nhiệm Tổng cục Công nghiệp quốc phòng.", "Trần Quốc Hưng",
+     ("Trung tướng", "Chủ nhiệm", "Tổng cục Công nghiệp quốc phòng")),
+    ("Tiếp đoàn có Thiếu tướng Park Ji-hoon, Cục trưởng Cục Hợp tác quốc tế.", "Park Ji-hoon",
+     ("Thiếu tướng", "Cục trưởng", "Cục Hợp tác quốc tế")),
+    ("Bà Đỗ Thị Hồng Nhung, Quản đốc Phân xưởng 3, cho biết.", "Đỗ Thị Hồng Nhung",
+     (None, "Quản đốc", "Phân xưởng 3")),
+    ("Ông Lê Văn Hải, Giám đốc Nhà máy Z189, tiếp đoàn.", "Lê Văn Hải", (None, "Giám đốc", "Nhà máy Z189")),
+])
+def test_records_of_the_defence_industry_and_foreign_officers(process, text: str, name: str, expected: tuple) -> None:
+    assert records(process, text)[name] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hyphen with spaces around it is no part of a name
+    ("Ông Nguyễn Văn Nam - Chủ tịch xã phát biểu.", ["Nguyễn Văn Nam"]),
+    # a Vietnamese name glued to a word by a hyphen ends before it; a foreign name goes on
+    ("Đại tá Lê Văn Hùng-người chỉ huy cuộc tìm kiếm.", ["Lê Văn Hùng"]),
+    ("Tham dự có ông Kwame Mensah-Boateng, Điều phối viên thường trú của Liên hợp quốc.", ["Kwame Mensah-Boateng"]),
+])
+def test_a_name_ends_before_a_hyphen_between_words(process, text: str, expected: list) -> None:
+    assert person_names(process, text) == expected
+
+
+@pytest.mark.parametrize(("text", "positions"), [
+    ("Đại sứ Nguyễn Văn Hòa tiếp đoàn tại Đại sứ quán Việt Nam tại Thái Lan.", ["Đại sứ"]),
+    ("Cán bộ Lãnh sự quán Việt Nam tại Côn Minh đón đoàn.", []),
+    ("Ông Tobias Lindqvist, Phó Đại diện đặc biệt của Tổng Thư ký Liên hợp quốc, phát biểu.",
+     ["Phó Đại diện đặc biệt", "Tổng Thư ký"]),
+])
+def test_an_embassy_is_no_ambassador(process, text: str, positions: list) -> None:
+    assert [m.text for m in process(text).mentions if m.type == "POSITION"] == positions

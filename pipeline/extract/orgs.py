@@ -68,6 +68,8 @@ MAX_SHARED_NAME_WORDS = 6
 # lower-case words a sentence-case name may run over before its next naming part
 MAX_BRIDGE = 8
 HYPHENS = {"-", "–"}
+# a unit's code: capital letters, then digits ("Z111", "K51", "X50")
+UNIT_CODE = re.compile(r"[A-ZĐ]{1,2}[0-9]{2,4}")
 # words before the body something is given to: in a clause of the other side, that body is ours
 RECIPIENT_WORDS = {"cho", "tặng"}
 # what joins the fields a unit's name ends with ("ma túy và tội phạm") or opens them ("phòng, chống ma túy")
@@ -585,6 +587,7 @@ class OrganizationExtractor:
         self.lexicon_heads = set(self.canonical)
         self.standalone = {form_key(name) for name in lexicon.standalone}
         self.numbered = {form_key(name) for name in lexicon.numbered}
+        self.coded = {form_key(name) for name in lexicon.coded_heads}
         self.generic_after = {word.lower() for word in lexicon.generic_after}
         self.sentence_case = {form_key(word) for word in lexicon.sentence_case_heads}
         self.delegations = {form_key(word) for word in lexicon.delegation_heads}
@@ -1900,10 +1903,19 @@ class _Context:
 
     def sentence_case_name(self, parts: list[Part]) -> bool:
         """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word, also as the body
-        a Party organization is of (``Đảng bộ Tổng công ty Phát triển …``)."""
-        return (len(parts) >= 2 and parts[-2].kind == "head" and form_key(parts[-2].value) in self.x.sentence_case
-                and all(part.kind == "head" for part in parts[:-2])
-                and parts[-1].kind in ("name", "head") and is_title(self.doc[parts[-1].start]))
+        a Party organization is of (``Đảng bộ Tổng công ty Phát triển …``), and with capitalised words joined by a
+        lower-case one (``Viện Khoa học và Công nghệ | quân sự``)."""
+        heads = next((i for i, part in enumerate(parts) if part.kind != "head"), len(parts))
+        if not 0 < heads < len(parts) or form_key(parts[heads - 1].value) not in self.x.sentence_case:
+            return len(parts) >= 2 and parts[-1].kind == "head" and heads == len(parts) and (
+                form_key(parts[-2].value) in self.x.sentence_case and is_title(self.doc[parts[-1].start]))
+        rest = parts[heads:]
+        # name parts alternating with "và" ("- An ninh" goes on with the part before it): one name of a field, not a
+        # name and the place after it
+        rest = [part for part in rest if not (part.kind == "name" and part.value.startswith("- "))]
+        return (is_title(self.doc[rest[0].start]) and len(rest) % 2 == 1
+                and all(part.kind == "name" for part in rest[::2])
+                and all(part.kind == "bridge" and part.value == "và" for part in rest[1::2]))
 
     def bridge_end(self, k: int, parts: list[Part]) -> int | None:
         """End of the lower-case words from ``k`` when they lead to another naming part, else None.
@@ -1920,7 +1932,7 @@ class _Context:
             token = doc[end]
             if end > k and token.lower_ == "của" and end + 1 in self.heads:
                 return end  # "Phòng Cảnh sát chống ma túy | của Cảnh sát tỉnh": the name's words, then its owner
-            if end > k and trade and is_title(token) and not self.person_starts_at(end):
+            if end > k and trade and is_title(token) and not self.person_starts_at(end) and end not in self.blockers:
                 return end
             if end > k and ((token.like_num and numbered) or end in self.acronyms or end in self.heads
                             or end in self.places or (token.text == "(" and (end + 1) in self.acronyms)):
@@ -2032,6 +2044,9 @@ class _Context:
         doc = self.doc
         # after a number a hyphen opens the unit's place, whatever surname it may begin with ("khu vực 3 - Lục Ngạn")
         numbered = parts[-1].kind in ("number", "region")
+        if (parts[-1].kind == "name" and doc[k].text in HYPHENS and k + 1 < len(doc) and not doc[k - 1].whitespace_
+                and not doc[k].whitespace_ and doc[k + 1].is_alpha and doc[k + 1].is_lower):
+            return k + 2  # a loanword's syllables joined without spaces: "Trung tâm Ra-đa"
         if (doc[k].text not in HYPHENS or k + 1 >= len(doc) or not is_title(doc[k + 1]) or (k + 1) in self.heads
                 or (self.person_starts_at(k + 1) and not numbered)):
             return None
@@ -2158,6 +2173,10 @@ class _Context:
                 end = self.number_end(k)
                 parts.append(Part(k, end, "number", tokens_text(doc, k, end)))
                 named = True
+            elif written.kind == "head" and UNIT_CODE.fullmatch(token.text) and form_key(written.value) in self.x.coded:
+                # "Nhà máy Z111", "Đội K51": the unit's code is its number
+                parts.append(Part(k, k + 1, "number", token.text))
+                named = True
             elif k in self.units:
                 parts.append(Part(k, self.units[k], "unit", tokens_text(doc, k, self.units[k]).lower()))
                 named = True
@@ -2187,7 +2206,10 @@ class _Context:
                 parts.append(Part(k, end, "name", tokens_text(doc, k, end)))
                 named = True
             elif (end := self.hyphenated_name(k, parts)) is not None:
-                parts.append(Part(k, end, "name", "- " + tokens_text(doc, k + 1, end)))
+                if doc[k - 1].whitespace_ or doc[k].whitespace_:
+                    parts.append(Part(k, end, "name", "- " + tokens_text(doc, k + 1, end)))
+                else:  # one word written with a hyphen ("Ra-đa"): the name part goes on as written
+                    parts[-1] = Part(parts[-1].start, end, "name", tokens_text(doc, parts[-1].start, end))
             elif (end := self.coordinated_function_end(k, parts)) is not None:
                 # a lexicon head with its name ("Phòng Nghiệp vụ") and another function is named whole
                 named = named or self.named_head(parts)

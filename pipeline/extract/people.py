@@ -41,6 +41,7 @@ MIN_NAME, MAX_NAME = 2, 4
 # Lao, Khmer and other foreign names run longer than Vietnamese ones ("Khăm Phon Xay Nha Vông")
 MAX_FOREIGN_NAME = 7
 APOSTROPHES = {"'", "’"}
+NAME_HYPHENS = {"-", "‑"}
 LIST_SEPARATORS = {",", "và", ";"}
 # words between a cue and the list of names it introduces ("Các đối tượng gồm: …")
 LIST_OPENERS = {"gồm", "là"}
@@ -163,6 +164,17 @@ def apostrophe_syllable_end(doc: Doc, k: int) -> int:
     return k + 1
 
 
+def hyphenated_syllable_end(doc: Doc, k: int, foreign: bool) -> int:
+    """End of the syllable at token ``k`` within a name: parts joined by a hyphen without spaces are one syllable
+    (``Mensah-Boateng``; in a ``foreign`` name, one without a Vietnamese surname, also a lower-case part: ``Ji-hoon``
+    of ``Park Ji-hoon``, where ``Hùng-người`` is a name and a word); else as :func:`apostrophe_syllable_end`."""
+    end = apostrophe_syllable_end(doc, k)
+    if (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in NAME_HYPHENS
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and (foreign or is_title(doc[end + 1]))):
+        return end + 2
+    return end
+
+
 class PersonExtractor:
     """spaCy component: writes ``doc.spans["PERSON"]``. Uses RANK, POSITION, ORG and PLACE spans when present."""
 
@@ -221,7 +233,8 @@ class PersonExtractor:
                 break  # an acronym is not part of a name
             if end > start and (initial := given_initial_end(doc, end)) is not None:
                 return initial
-            end = apostrophe_syllable_end(doc, end)
+            end = (hyphenated_syllable_end(doc, end, opener not in self.surnames) if end > start
+                   else apostrophe_syllable_end(doc, end))
             syllables += 1
         if syllables == longest == MAX_NAME and not need_surname:
             # a Vietnamese name has 2–4 syllables; a longer run up to a punctuation mark, after a cue that vouches

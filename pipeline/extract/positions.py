@@ -106,6 +106,7 @@ class PositionExtractor:
             self.matcher.add("POSITION", [pattern(nlp.vocab, role)])
         self.prefixes = {p.lower() for p in lexicon.prefixes}
         self.verbs_before_prefix = {v.lower() for v in lexicon.verbs_before_prefix}
+        self.word_continuations = {w.lower() for w in lexicon.word_continuations}
         self.suffix_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for suffix in lexicon.suffixes:
             self.suffix_matcher.add("SUFFIX", [pattern(nlp.vocab, suffix)])
@@ -153,6 +154,8 @@ class PositionExtractor:
             if start > 0 and (doc[start - 1].lower_ in self.plural_before or (
                     doc[start - 1].text.isdigit() and not is_date_end(doc, start - 1))):
                 continue  # "3 Phó Giám đốc", "các Phó Tư lệnh": a plural, no office of one person
+            if end < len(doc) and doc[end].lower_ in self.word_continuations:
+                continue  # "Đại sứ quán": the embassy, whose name holds the title
             if text.lower() in self.excluded or not (doc[start].text[0].isupper() or names_follow(doc, end)
                                                      or follows_a_name(doc, start) or given_to_a_name(doc, start)):
                 continue
