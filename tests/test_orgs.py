@@ -1671,3 +1671,18 @@ def test_defence_industry_and_international_names(process, text: str, expected: 
 ])
 def test_bodies_of_the_ministry_and_their_short_forms(process, text: str, expected: list) -> None:
     assert orgs(process, text) == expected
+
+
+@pytest.mark.parametrize(("text", "sub_unit", "normalized"), [
+    # a factory's department and an academy's teaching department belong to the one the story names
+    ("Nhà máy Z111 vận hành dây chuyền mới. Trung tá Lê Văn Khánh, Trưởng Phòng Kỹ thuật, báo cáo.",
+     "Phòng Kỹ thuật", "Phòng Kỹ thuật Nhà máy Z111"),
+    ("Học viện Quân y tổ chức hội nghị. Đại tá Trịnh Thị Ánh, Chủ nhiệm Bộ môn Dược lý, trình bày.",
+     "Bộ môn Dược lý", "Bộ môn Dược lý Học viện Quân y"),
+    # where no factory is named, a technical department is the military command's
+    ("Bộ Chỉ huy Quân sự tỉnh Phú Thọ họp. Trưởng Phòng Kỹ thuật báo cáo.",
+     "Phòng Kỹ thuật", "Phòng Kỹ thuật Bộ Chỉ huy Quân sự tỉnh Phú Thọ"),
+])
+def test_sub_units_of_factories_academies_and_economic_defence_units(process, text: str, sub_unit: str,
+                                                                      normalized: str) -> None:
+    assert org_mentions(process, text)[sub_unit].normalized == normalized
