@@ -1502,3 +1502,12 @@ def test_a_name_ends_before_a_hyphen_between_words(process, text: str, expected:
 ])
 def test_an_embassy_is_no_ambassador(process, text: str, positions: list) -> None:
     assert [m.text for m in process(text).mentions if m.type == "POSITION"] == positions
+
+
+def test_a_body_ends_with_its_country_before_its_officers_name(process) -> None:
+    text = ("Thượng tướng Hoàng Xuân Lâm, Thứ trưởng Bộ Quốc phòng và Thứ trưởng Bộ Quốc phòng Ấn Độ Ramesh Chandra "
+            "Iyer đồng chủ trì đối thoại.")
+    assert records(process, text)["Ramesh Chandra Iyer"] == (None, "Thứ trưởng", "Bộ Quốc phòng Ấn Độ")
+    # a name after a country that a head opens is still the body's: "Đại học Quốc gia Lào" is one name
+    assert [m.text for m in process("Đoàn Đại học Quốc gia Lào thăm Hà Nội.").mentions
+            if m.type == "ORG"] == ["Đại học Quốc gia Lào"]

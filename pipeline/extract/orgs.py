@@ -2087,6 +2087,9 @@ class _Context:
                 break
             # the part a number follows, over a definition: "Bệnh viện Trung ương Quân đội (TWQĐ) 108"
             written = next(part for part in reversed(parts) if part.kind != "definition")
+            if (parts[-1].kind == "place" and (parts[-1].attrs or {}).get("level") == "country" and is_title(token)
+                    and k not in self.heads and k not in self.acronyms and k not in self.places):
+                break  # a body's country ends its name: "Bộ Quốc phòng Ấn Độ | Ramesh Chandra Iyer" is its officer
             if (len(parts) == 1 and parts[0].kind == "head" and form_key(parts[0].value) in self.x.sentence_case
                     and token.text == "Phòng" and (tail := self.name_tail_end(k)) > k + 1):
                 # a unit named for fighting something: "Đội Phòng, chống tội phạm mua bán người"
