@@ -135,6 +135,10 @@ DECISIONS = {"định", "quyền"}
 # the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …",
 # "Thuyền trưởng vẫn là …")
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại"), ("vẫn",)})
+# the most lower-case tokens (syllables) of the field a deputy is in charge of ("phụ trách công tác xây dựng lực lượng"), and words
+# that make them a clause instead ("phụ trách cho biết …")
+MAX_CHARGE_TOKENS = 8
+NOT_IN_A_FIELD = frozenset({"cho", "biết", "nói", "đã", "đang", "sẽ", "được", "bị", "thì", "khi", "người", "hôm"})
 # the levels of a place outside Vietnam: a body named with one is the other side's
 FOREIGN_PLACE_LEVELS = frozenset({"foreign_region", "foreign_district", "country"})
 HOME_COUNTRY = "Việt Nam"
@@ -504,6 +508,17 @@ class RecordLinker:
             found[start] = RoleEvent(start, "records.rank", rank=_value(rank), mention_ids=[s.id(rank)])
         return found
 
+    @staticmethod
+    def charge_before(s: _Spans, k: int) -> int | None:
+        """Where ``phụ trách`` and the field a deputy is in charge of start when they end at token ``k``, after a title
+        (``Phó Giám đốc | phụ trách chuyên môn | là Trung tá A``), else None."""
+        for start in range(k - 3, max(k - MAX_CHARGE_TOKENS - 3, -1), -1):
+            if (s.lower[start:start + 2] == ["phụ", "trách"] and start in s.position_by_end
+                    and all(s.doc[i].is_lower and s.doc[i].is_alpha and s.lower[i] not in NOT_IN_A_FIELD
+                            for i in range(start + 2, k))):
+                return start
+        return None
+
     def title_before(self, s: _Spans, person: Span) -> RoleEvent | None:
         """``POSITION [ORG] NAME`` and ``POSITION COUNTRY [tại COUNTRY] NAME``; ``nguyên`` before it: former.
 
@@ -539,7 +554,7 @@ class RecordLinker:
         # "Chính ủy BĐBP tỉnh, Đại tá A", "Đồn trưởng là Thiếu tá A", "Trưởng Phòng CSHS hiện nay là Thượng tá A"
         link = k - 1
         if k > 0 and s.lower[k - 1] == "là":
-            link = _phrase_ending_at(s.lower, k - 1, NOW_WORDS, 2) or link
+            link = _phrase_ending_at(s.lower, k - 1, NOW_WORDS, 2) or self.charge_before(s, k - 1) or link
         behind_comma = k > 0 and s.lower[k - 1] in (",", "là") and (link in s.org_by_end or link in s.position_by_end)
         if behind_comma:
             k = link

@@ -1511,3 +1511,17 @@ def test_a_body_ends_with_its_country_before_its_officers_name(process) -> None:
     # a name after a country that a head opens is still the body's: "Đại học Quốc gia Lào" is one name
     assert [m.text for m in process("Đoàn Đại học Quốc gia Lào thăm Hà Nội.").mentions
             if m.type == "ORG"] == ["Đại học Quốc gia Lào"]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # the field a deputy is in charge of stands between the title and "là" the name that holds it
+    ("Bệnh viện Quân y 103 có tân lãnh đạo. Phó Giám đốc phụ trách chuyên môn là Trung tá Trịnh Thị Thu Trang.",
+     "Trịnh Thị Thu Trang", ("Trung tá", "Phó Giám đốc", "Bệnh viện Quân y 103")),
+    ("Công an tỉnh Lai Châu họp. Phó Giám đốc phụ trách công tác xây dựng lực lượng là Đại tá Lê Minh Toàn.",
+     "Lê Minh Toàn", ("Đại tá", "Phó Giám đốc", "Công an tỉnh Lai Châu")),
+    # lower-case words that are no field (a clause) give no title
+    ("Phó Giám đốc phụ trách cho biết người trực hôm đó là Trung tá Vũ Văn Bình.", "Vũ Văn Bình",
+     ("Trung tá", None, None)),
+])
+def test_a_deputys_field_before_la(process, text: str, name: str, expected: tuple) -> None:
+    assert records(process, text)[name] == expected
