@@ -509,6 +509,18 @@ class RecordLinker:
         return found
 
     @staticmethod
+    def country_after_title(s: _Spans, end: int) -> bool:
+        """Whether the place ending at token ``end`` is a country (``tại`` another country before it) right after a
+        title: ``Tùy viên Quốc phòng Australia | tại Việt Nam``."""
+        place = s.place_by_end[end]
+        if (span_values(place)[2] or {}).get("level") != "country":
+            return False
+        k = place.start
+        if k >= 2 and s.lower[k - 1] == "tại" and (k - 1) in s.place_by_end:
+            k = s.place_by_end[k - 1].start
+        return k in s.position_by_end
+
+    @staticmethod
     def charge_before(s: _Spans, k: int) -> int | None:
         """Where ``phụ trách`` and the field a deputy is in charge of start when they end at token ``k``, after a title
         (``Phó Giám đốc | phụ trách chuyên môn | là Trung tá A``), else None."""
@@ -555,7 +567,10 @@ class RecordLinker:
         link = k - 1
         if k > 0 and s.lower[k - 1] == "là":
             link = _phrase_ending_at(s.lower, k - 1, NOW_WORDS, 2) or self.charge_before(s, k - 1) or link
-        behind_comma = k > 0 and s.lower[k - 1] in (",", "là") and (link in s.org_by_end or link in s.position_by_end)
+        # "Tùy viên Quốc phòng Australia tại Việt Nam, Đại tá A": a title and its country, then the name
+        behind_comma = k > 0 and s.lower[k - 1] in (",", "là") and (
+            link in s.org_by_end or link in s.position_by_end
+            or (link in s.place_by_end and self.country_after_title(s, link)))
         if behind_comma:
             k = link
         organization = None

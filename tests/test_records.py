@@ -1525,3 +1525,15 @@ def test_a_body_ends_with_its_country_before_its_officers_name(process) -> None:
 ])
 def test_a_deputys_field_before_la(process, text: str, name: str, expected: tuple) -> None:
     assert records(process, text)[name] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a title with its country (and the country it serves in), a comma, then the holder
+    ("Tùy viên Quốc phòng Australia tại Việt Nam, Đại tá David Wilson cho biết tàu sẽ ghé Đà Nẵng.", "David Wilson",
+     ("Đại tá", "Tùy viên Quốc phòng", None)),
+    # after a name's own apposition the title is that name's, not the next one's
+    ("Đại tá Lê Văn An, Tùy viên Quốc phòng Việt Nam tại Lào, Trung tá Vũ Văn Bình cùng dự.", "Vũ Văn Bình",
+     ("Trung tá", None, None)),
+])
+def test_a_title_and_its_country_before_the_holder(process, text: str, name: str, expected: tuple) -> None:
+    assert records(process, text)[name] == expected
