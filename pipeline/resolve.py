@@ -135,6 +135,8 @@ DECISIONS = {"định", "quyền"}
 # the words that may stand between a title and "là" the name that holds it now ("Trưởng phòng hiện nay là …",
 # "Thuyền trưởng vẫn là …")
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại"), ("vẫn",)})
+# the most words of a vessel's name ("tàu Ballarat", "tàu Trần Hưng Đạo")
+MAX_VESSEL_NAME = 3
 # the most lower-case tokens (syllables) of the field a deputy is in charge of ("phụ trách công tác xây dựng lực lượng"), and words
 # that make them a clause instead ("phụ trách cho biết …")
 MAX_CHARGE_TOKENS = 8
@@ -602,12 +604,15 @@ class RecordLinker:
         """Whether tokens ``start:end`` name a vessel: one of ``vessels`` (``tàu``, ``tàu cá``), then its number or
         code (``CSB 8005``, ``NA-98256-TS``) or a word pointing back (``ấy``, ``này``, ``đó``), nothing else.
 
-        Also ``tàu`` alone (``Thuyền trưởng tàu là Trung tá A``)."""
+        Also ``tàu`` alone (``Thuyền trưởng tàu là Trung tá A``) and with a name of a few capitalised words."""
         vessel = phrase_at(s.lower, start, self.lexicon.vessels)
         if vessel is None or vessel > end or (start in s.orgs):
             return False
-        return all(s.lower[j] in POINTING_BACK or s.doc[j].like_num or s.doc[j].text.isupper()
-                   or any(ch.isdigit() for ch in s.doc[j].text) for j in range(vessel, end))
+        if end - vessel <= MAX_VESSEL_NAME and all(s.doc[j].is_title for j in range(vessel, end)):
+            return True  # a vessel's name: "Hạm trưởng tàu Ballarat là Trung tá A"
+        # a registration's province code may be of mixed case ("QNg 90123 TS")
+        return all(s.lower[j] in POINTING_BACK or s.doc[j].like_num or sum(ch.isupper() for ch in s.doc[j].text) > 1
+                   or s.doc[j].text.isupper() or any(ch.isdigit() for ch in s.doc[j].text) for j in range(vessel, end))
 
     def apposition_closes(self, s: _Spans, k: int, person: Span) -> bool:
         """Whether the name after a title at token ``k`` that a bare ``của`` or ``theo`` opens (not ``thừa ủy quyền

@@ -1537,3 +1537,13 @@ def test_a_deputys_field_before_la(process, text: str, name: str, expected: tupl
 ])
 def test_a_title_and_its_country_before_the_holder(process, text: str, name: str, expected: tuple) -> None:
     assert records(process, text)[name] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a title held on a vessel named by a few capitalised words
+    ("Phía bạn, Hạm trưởng tàu Ballarat là Trung tá Sarah Whitmore nhận xét buổi diễn tập.", "Sarah Whitmore",
+     ("Trung tá", "Hạm trưởng", None)),
+    ("Thuyền trưởng tàu cá QNg 90123 TS là ông Trần Văn Hưởng.", "Trần Văn Hưởng", (None, "Thuyền trưởng", None)),
+])
+def test_a_title_held_on_a_named_vessel(process, text: str, name: str, expected: tuple) -> None:
+    assert records(process, text)[name] == expected
