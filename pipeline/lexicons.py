@@ -381,6 +381,9 @@ class RelationLexicon:
     # what a title may be held on instead of a body: a vessel ("Thuyền trưởng tàu ấy, Thiếu tá A", "Thuyền trưởng tàu
     # cá là ông B")
     vessels: frozenset[tuple[str, ...]] = frozenset()
+    # a body's leading board, whose members' titles are held in the body ("Ban Giám đốc Công an tỉnh X gồm: A, Giám
+    # đốc; B, Phó Giám đốc")
+    boards: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> RelationLexicon:
@@ -405,7 +408,7 @@ class RelationLexicon:
                    {nfc(title): tuple(nfc(h) for h in heads) for title, heads in bodies.items()},
                    frozenset(nfc(m) for m in _strings(path, data, "secondary_roles")), phrases("past_in_link"),
                    phrases("appointing"), phrases("relieving"), phrases("ad_hoc_boards"), phrases("given_to"),
-                   phrases("vessels"))
+                   phrases("vessels"), tuple(nfc(board) for board in _strings(path, data, "boards")))
 
 
 @dataclass(frozen=True)

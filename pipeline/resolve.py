@@ -1735,9 +1735,10 @@ class RecordLinker:
         # Tham mưu trưởng"): a higher body than the one the list's titles are held in
         # (the other side's bodies only of the title's own sentence: "Đoàn khách Lào do Đại tá A, Chỉ huy trưởng Bộ
         # CHQS thủ đô Viêng Chăn dẫn đầu, cùng Thượng tá B, Phó Chính ủy")
-        bodies = [_value(s.orgs[o]) for o in sorted((o for o in s.orgs if o < at), reverse=True)
+        bodies = [value for o in sorted((o for o in s.orgs if o < at), reverse=True)
                   if not self.issuer_body(s, o)
-                  and (index.get(o) == index.get(at) or not self.foreign_body(s, s.orgs[o]))]
+                  and (index.get(o) == index.get(at) or not self.foreign_body(s, s.orgs[o]))
+                  for value in self.with_board_owner(_value(s.orgs[o]))]
         for candidates in (held_in, [heads]):
             if not candidates:
                 continue  # no other title to agree with: all() of nothing would take the last body of any kind
@@ -1745,6 +1746,12 @@ class RecordLinker:
                 if all(any(value == head or value.startswith(head + " ") for head in h) for h in candidates):
                     return value
         return None
+
+    def with_board_owner(self, value: str) -> list[str]:
+        """A body, and where it is a body's leading board (``boards``), the body it leads after it: the titles of
+        ``Ban Giám đốc Công an tỉnh X``'s members are held in ``Công an tỉnh X``."""
+        board = next((b for b in self.lexicon.boards if value.startswith(b + " ")), None)
+        return [value, value[len(board) + 1:]] if board is not None else [value]
 
     @staticmethod
     def same_title_before(s: _Spans, event: RoleEvent, sentence: int | None, index: SentenceIndex) -> Span | None:

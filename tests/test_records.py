@@ -1547,3 +1547,16 @@ def test_a_title_and_its_country_before_the_holder(process, text: str, name: str
 ])
 def test_a_title_held_on_a_named_vessel(process, text: str, name: str, expected: tuple) -> None:
     assert records(process, text)[name] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # the members of a body's leading board hold their titles in the body
+    ("Ban Giám đốc Công an tỉnh Lai Châu gồm: Đại tá Lê Văn An, Giám đốc; Đại tá Vũ Văn Bình, Phó Giám đốc.",
+     "Vũ Văn Bình", ("Đại tá", "Phó Giám đốc", "Công an tỉnh Lai Châu")),
+    ("Ban Chỉ huy Đồn Biên phòng Na Mèo gồm: Thiếu tá Lê Văn Cường, Đồn trưởng; Thiếu tá Vũ Văn Dũng, Chính trị viên.",
+     "Vũ Văn Dũng", ("Thiếu tá", "Chính trị viên", "Đồn Biên phòng Na Mèo")),
+    # a board that leads no body named after it gives none
+    ("Ban Chỉ huy gồm: Đại tá Lê Văn Hải, Chính ủy.", "Lê Văn Hải", ("Đại tá", "Chính ủy", None)),
+])
+def test_a_boards_members_hold_their_titles_in_its_body(process, text: str, name: str, expected: tuple) -> None:
+    assert records(process, text)[name] == expected
