@@ -1560,3 +1560,12 @@ def test_a_title_held_on_a_named_vessel(process, text: str, name: str, expected:
 ])
 def test_a_boards_members_hold_their_titles_in_its_body(process, text: str, name: str, expected: tuple) -> None:
     assert records(process, text)[name] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # "trước đó là" (before that, was) gives a former title, not the final one
+    ("Binh đoàn 16 công bố quyết định. Người kế nhiệm chức Tham mưu trưởng là Đại tá Mai Đức Hiếu, trước đó là Phó "
+     "Tham mưu trưởng Binh đoàn.", "Mai Đức Hiếu", ("Đại tá", "Tham mưu trưởng", "Binh đoàn 16")),
+])
+def test_a_title_held_before_that_is_former(process, text: str, name: str, expected: tuple) -> None:
+    assert records(process, text)[name] == expected
