@@ -1569,3 +1569,13 @@ def test_a_boards_members_hold_their_titles_in_its_body(process, text: str, name
 ])
 def test_a_title_held_before_that_is_former(process, text: str, name: str, expected: tuple) -> None:
     assert records(process, text)[name] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # initials whose surname opens with a two-letter consonant, also with one at the end
+    ("Đối tượng Tr.V.Kh. (SN 1990) và Tr.T.M. bị bắt.", ["Tr.V.Kh.", "Tr.T.M."]),
+    # a degree written with a dot is no name
+    ("Ông Lê Văn An, Th.S luật, phát biểu.", ["Lê Văn An"]),
+])
+def test_initials_opening_with_a_two_letter_consonant(process, text: str, expected: list) -> None:
+    assert person_names(process, text) == expected
