@@ -140,6 +140,8 @@ MAX_VESSEL_NAME = 3
 # the most lower-case tokens (syllables) of the field a deputy is in charge of ("phụ trách công tác xây dựng lực lượng"), and words
 # that make them a clause instead ("phụ trách cho biết …")
 MAX_CHARGE_TOKENS = 8
+# the most tokens of the field a title written in lower case names before its body ("trợ lý tuyên huấn")
+MAX_FIELD_TOKENS = 3
 NOT_IN_A_FIELD = frozenset({"cho", "biết", "nói", "đã", "đang", "sẽ", "được", "bị", "thì", "khi", "người", "hôm"})
 # the levels of a place outside Vietnam: a body named with one is the other side's
 FOREIGN_PLACE_LEVELS = frozenset({"foreign_region", "foreign_district", "country"})
@@ -409,6 +411,8 @@ class RecordLinker:
         # bodies only other countries have ("Đồn Quản lý biên giới Đông Hưng"): never the unit of one of ours whose
         # title names it by its unit word alone ("Tại đồn, Trung tá A, Đồn trưởng")
         self.foreign_heads = tuple(head + " " for head in organizations.foreign_heads)
+        # the fields a department is named for ("tuyên huấn", "kỹ thuật"): also what a member's title may name
+        self.fields = frozenset(tuple(words.split()) for words in organizations.name_tails)
         self.between_rank_and_name = people.between_rank_and_name if people else frozenset()
         self.birth_year_cues = people.birth_year_cues if people else frozenset()
         self.residence_cues = people.residence_cues if people else frozenset()
@@ -435,6 +439,11 @@ class RecordLinker:
                        if s.lower[j] == "của" or not s.doc[j].is_lower), None)
             if of is not None and s.lower[of] == "của" and of + 1 in s.orgs:
                 member_end = of + 1
+            elif of is not None and of in s.orgs:
+                member_end = of  # "trợ lý tuyên huấn Phòng Chính trị": the member's field, then the body
+            elif of is not None and s.lower[of] == "của" and (unit := s.unit_named_after(of + 1)) is not None:
+                org, end = unit  # "trinh sát viên của đội": of the body that word named last
+                return end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
             if member_end in s.orgs:
                 org = s.orgs[member_end]  # "cán bộ Phòng Quản lý xuất nhập cảnh": a member of the organization
                 return org.end, RoleEvent(k, "", organization=_value(org), former=former, mention_ids=[s.id(org)])
@@ -449,6 +458,8 @@ class RecordLinker:
             k += 2  # "Phó Giám đốc phụ trách Sở Y tế": the deputy in charge of the body
         elif s.lower[k:k + 1] in (["của"], ["thuộc"]) and k + 1 in s.orgs:
             k += 1  # "Chính ủy của Vùng", "Trung đội trưởng thuộc Tiểu đoàn 4": the body named after it
+        elif s.doc[position.start].is_lower and (field := self.field_end(s, k)) is not None and field in s.orgs:
+            k = field  # "trợ lý tuyên huấn Phòng Chính trị": a title written in lower case, its field, then its body
         elif (s.lower[k:k + 1] == [","] and k + 1 in s.orgs
               and s.lower[s.orgs[k + 1].end:s.orgs[k + 1].end + 1] in ([], *([w] for w in TITLE_BODY_ENDS))):
             # "Trung đội trưởng, Tiểu đoàn 7, Trung đoàn 48", "Tùy viên Quốc phòng, Đại sứ quán Ấn Độ tại Việt Nam và
@@ -521,6 +532,11 @@ class RecordLinker:
         if k >= 2 and s.lower[k - 1] == "tại" and (k - 1) in s.place_by_end:
             k = s.place_by_end[k - 1].start
         return k in s.position_by_end
+
+    def field_end(self, s: _Spans, k: int) -> int | None:
+        """End of the field a title names from token ``k`` (``tuyên huấn`` of ``trợ lý tuyên huấn``: one of the fields
+        departments are named for, ``name_tails``), None where no field stands there ("trợ lý cảm ơn …")."""
+        return next((k + n for n in range(MAX_FIELD_TOKENS, 0, -1) if tuple(s.lower[k:k + n]) in self.fields), None)
 
     @staticmethod
     def charge_before(s: _Spans, k: int) -> int | None:

@@ -1579,3 +1579,18 @@ def test_a_title_held_before_that_is_former(process, text: str, name: str, expec
 ])
 def test_initials_opening_with_a_two_letter_consonant(process, text: str, expected: list) -> None:
     assert person_names(process, text) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a member's title in lower case, the field it names, then its body
+    ("Phòng Chính trị Bộ Chỉ huy Quân sự tỉnh Lạng Sơn họp. Bằng khen trao cho Đại úy Vi Thị Thu Hà, trợ lý tuyên "
+     "huấn Phòng Chính trị Bộ Chỉ huy Quân sự tỉnh Lạng Sơn.", "Vi Thị Thu Hà",
+     ("Đại úy", "Trợ lý", "Phòng Chính trị Bộ Chỉ huy Quân sự tỉnh Lạng Sơn")),
+    # ... but a verb after the title opens a clause, whose object is no body of the title
+    ("Anh Lê Văn An, trợ lý cảm ơn Công an tỉnh Lạng Sơn.", "Lê Văn An", (None, "Trợ lý", None)),
+    # a member "of the team" is of the team the story named last
+    ("Đội Trinh sát Phòng Cảnh sát hình sự Công an tỉnh Hà Tĩnh phá án. Trung úy Lê Đức Mạnh, trinh sát viên của đội, "
+     "bị thương.", "Lê Đức Mạnh", ("Trung úy", None, "Đội Trinh sát Phòng Cảnh sát hình sự Công an tỉnh Hà Tĩnh")),
+])
+def test_members_and_their_fields(process, text: str, name: str, expected: tuple) -> None:
+    assert records(process, text)[name] == expected
