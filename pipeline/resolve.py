@@ -232,6 +232,17 @@ def passive_after(lower: list[str], k: int) -> bool:
     return lower[k:k + 1] == ["được"] or lower[k:k + 2] == [",", "được"]
 
 
+def _before_places(s: _Spans, end: int) -> int:
+    """Where the places written right before token ``end`` start, ``tại`` between two of them included (``Australia
+    tại Việt Nam``); ``end`` when none ends there."""
+    k = end
+    while k in s.place_by_end:
+        k = s.place_by_end[k].start
+        if k - 2 >= 0 and s.doc[k - 1].lower_ == "tại" and (k - 1) in s.place_by_end:
+            k = s.place_by_end[k - 1].start
+    return k
+
+
 def _phrase_ending_at(words: Sequence[str], end: int, phrases: frozenset[tuple[str, ...]],
                       longest: int = 5) -> int | None:
     """Start of the longest phrase of ``phrases`` that ends right before token ``end`` (``words``: lower-case tokens)."""
@@ -525,13 +536,8 @@ class RecordLinker:
     def country_after_title(s: _Spans, end: int) -> bool:
         """Whether the place ending at token ``end`` is a country (``tại`` another country before it) right after a
         title: ``Tùy viên Quốc phòng Australia | tại Việt Nam``."""
-        place = s.place_by_end[end]
-        if (span_values(place)[2] or {}).get("level") != "country":
-            return False
-        k = place.start
-        if k >= 2 and s.lower[k - 1] == "tại" and (k - 1) in s.place_by_end:
-            k = s.place_by_end[k - 1].start
-        return k in s.position_by_end
+        return ((span_values(s.place_by_end[end])[2] or {}).get("level") == "country"
+                and _before_places(s, end) in s.position_by_end)
 
     def field_end(self, s: _Spans, k: int) -> int | None:
         """End of the field a title names from token ``k`` (``tuyên huấn`` of ``trợ lý tuyên huấn``: one of the fields
@@ -596,10 +602,7 @@ class RecordLinker:
             organization = s.org_by_end[k]
             k = organization.start
         else:
-            while k in s.place_by_end:
-                k = s.place_by_end[k].start
-                if k - 2 >= 0 and s.doc[k - 1].lower_ == "tại" and (k - 1) in s.place_by_end:
-                    k = s.place_by_end[k - 1].start
+            k = _before_places(s, k)
         if k not in s.position_by_end:
             return None
         position = s.position_by_end[k]

@@ -96,8 +96,8 @@ def initials_end(doc: Doc, start: int) -> int | None:
     The dots are written without spaces (or with one after each dot, when every
     letter has its dot: ``N. T. H.``); a final dot that follows the last letter belongs to the name.
     """
-    if (start + 2 < len(doc) and doc[start].text in FINAL_DIGRAPHS and doc[start + 1].text == "."
-            and not doc[start].whitespace_ and not doc[start + 1].whitespace_):
+    if (start + 2 < len(doc) and doc[start].text in FINAL_DIGRAPHS
+            and given_initial_end(doc, start) is not None and not doc[start + 1].whitespace_):
         # "Tr.V.Kh.", "Tr.T.M.": the surname's initial written with its two-letter consonant, first
         return initials_end(doc, start + 2)
     k, letters = start, 0
@@ -168,13 +168,16 @@ def apostrophe_syllable_end(doc: Doc, k: int) -> int:
     return k + 1
 
 
-def hyphenated_syllable_end(doc: Doc, k: int, foreign: bool) -> int:
-    """End of the syllable at token ``k`` within a name: parts joined by a hyphen without spaces are one syllable
-    (``Mensah-Boateng``; in a ``foreign`` name, one without a Vietnamese surname or letter, also a lower-case part:
-    ``Ji-hoon`` of ``Park Ji-hoon``, ``Tae-hoon`` of ``Kim Tae-hoon``, where ``Hùng-người`` is a name and a word); else as :func:`apostrophe_syllable_end`."""
+def hyphenated_syllable_end(doc: Doc, start: int, k: int, foreign_opener: bool) -> int:
+    """End of the syllable at token ``k`` of a name opening at ``start``: parts joined by a hyphen without spaces are
+    one syllable (``Mensah-Boateng``; in a foreign name, one whose opener is no Vietnamese surname
+    (``foreign_opener``) or with no Vietnamese letter so far, also a lower-case part: ``Ji-hoon`` of ``Park
+    Ji-hoon``, ``Tae-hoon`` of ``Kim Tae-hoon``, where ``Hùng-người`` is a name and a word); else as
+    :func:`apostrophe_syllable_end`."""
     end = apostrophe_syllable_end(doc, k)
     if (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in NAME_HYPHENS
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha and (foreign or is_title(doc[end + 1]))):
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha
+            and (is_title(doc[end + 1]) or foreign_opener or all(doc[j].text.isascii() for j in range(start, k + 1)))):
         return end + 2
     return end
 
@@ -237,9 +240,7 @@ class PersonExtractor:
                 break  # an acronym is not part of a name
             if end > start and (initial := given_initial_end(doc, end)) is not None:
                 return initial
-            # a name with no Vietnamese surname, or written without any Vietnamese letter (the Korean "Kim Tae-hoon")
-            foreign = opener not in self.surnames or all(doc[j].text.isascii() for j in range(start, end + 1))
-            end = (hyphenated_syllable_end(doc, end, foreign) if end > start
+            end = (hyphenated_syllable_end(doc, start, end, opener not in self.surnames) if end > start
                    else apostrophe_syllable_end(doc, end))
             syllables += 1
         if syllables == longest == MAX_NAME and not need_surname:
