@@ -137,12 +137,12 @@ DECISIONS = {"định", "quyền"}
 NOW_WORDS = frozenset({("hiện", "nay"), ("hiện",), ("nay",), ("hiện", "tại"), ("vẫn",)})
 # the most words of a vessel's name ("tàu Ballarat", "tàu Trần Hưng Đạo")
 MAX_VESSEL_NAME = 3
-# the most lower-case tokens (syllables) of the field a deputy is in charge of ("phụ trách công tác xây dựng lực lượng"), and words
-# that make them a clause instead ("phụ trách cho biết …")
+# the most lower-case tokens (syllables) of the field a deputy is in charge of ("phụ trách công tác xây dựng lực
+# lượng"), and words that make them a clause instead ("phụ trách cho biết …")
 MAX_CHARGE_TOKENS = 8
+NOT_IN_A_FIELD = frozenset({"cho", "biết", "nói", "đã", "đang", "sẽ", "được", "bị", "thì", "khi", "người", "hôm"})
 # the most tokens of the field a title written in lower case names before its body ("trợ lý tuyên huấn")
 MAX_FIELD_TOKENS = 3
-NOT_IN_A_FIELD = frozenset({"cho", "biết", "nói", "đã", "đang", "sẽ", "được", "bị", "thì", "khi", "người", "hôm"})
 # the levels of a place outside Vietnam: a body named with one is the other side's
 FOREIGN_PLACE_LEVELS = frozenset({"foreign_region", "foreign_district", "country"})
 HOME_COUNTRY = "Việt Nam"

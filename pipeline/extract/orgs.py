@@ -1905,11 +1905,13 @@ class _Context:
         """``Phòng Cảnh sát …``: a sentence-case head followed by its capitalised first name word, also as the body
         a Party organization is of (``Đảng bộ Tổng công ty Phát triển …``), and with capitalised words joined by a
         lower-case one (``Viện Khoa học và Công nghệ | quân sự``)."""
-        heads = next((i for i, part in enumerate(parts) if part.kind != "head"), len(parts))
-        if not 0 < heads < len(parts) or form_key(parts[heads - 1].value) not in self.x.sentence_case:
-            return len(parts) >= 2 and parts[-1].kind == "head" and heads == len(parts) and (
-                form_key(parts[-2].value) in self.x.sentence_case and is_title(self.doc[parts[-1].start]))
-        rest = parts[heads:]
+        n_heads = next((i for i, part in enumerate(parts) if part.kind != "head"), len(parts))
+        if n_heads == len(parts):  # "Phòng | Cảnh sát": a head named by another
+            return (len(parts) >= 2 and form_key(parts[-2].value) in self.x.sentence_case
+                    and is_title(self.doc[parts[-1].start]))
+        if n_heads == 0 or form_key(parts[n_heads - 1].value) not in self.x.sentence_case:
+            return False
+        rest = parts[n_heads:]
         # name parts alternating with "và" ("- An ninh" goes on with the part before it): one name of a field, not a
         # name and the place after it
         rest = [part for part in rest if not (part.kind == "name" and part.value.startswith("- "))]
